@@ -1,0 +1,41 @@
+// Builds the three bundles: renderer (Vite), the Electron main + preload (esbuild) and the
+// hall host (esbuild). Vite for the UI because it is the React build the team knows and its
+// output is plain static files the hall host can serve; esbuild for Node bundles because the
+// backend needs no plugins and builds in well under a second. electron-vite was not used: it
+// wraps the same two tools but expects the Electron binary at development time.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.includes('--node-only') ? 'node' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
+const started = Date.now();
+
+/** Native or Electron-provided modules stay outside the bundles. */
+const external = ['electron', 'sqlite3', 'electron-updater'];
+
+async function buildNode() {
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
+  await Promise.all([
+    esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+    // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
+    esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/host/hall.ts'],
+      outfile: 'dist/hall/hall.js',
+      format: 'esm',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    }),
+  ]);
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+}
+
+if (only !== 'renderer') await rm(path.join(root, 'dist/electron'), { recursive: true, force: true });
+await Promise.all([only !== 'renderer' ? buildNode() : null, only !== 'node' ? buildRenderer() : null]);
+console.log(`构建完成（${only}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);

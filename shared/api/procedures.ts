@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { auditProcedures } from '../audit/api';
+import { authProcedures } from '../auth/api';
+import { placesProcedures } from '../places/api';
+import { residentsProcedures } from '../residents/api';
+
+/** The whole API: every transport (Electron IPC, HTTP) carries exactly these procedures. */
+export const procedures = {
+  ...authProcedures,
+  ...placesProcedures,
+  ...residentsProcedures,
+  ...auditProcedures,
+};
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+export type ParsedInputOf<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type OutputOf<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(procedures, name);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Field builders shared by every schema. Each takes the Chinese label once; messages are
+ * produced by `zodIssuesToFieldErrors`. Strings are trimmed and NFC-normalised so that the
+ * same name typed two ways is stored once; lengths count characters (code points), so a rare
+ * character outside the BMP (𠮷) counts as one.
+ */
+export function requiredText(label: string, maxChars: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .refine((s) => [...s].length <= maxChars, { message: `最多 ${maxChars} 个字符` }),
+    )
+    .describe(label);
+}
+
+export function optionalText(label: string, maxChars: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().refine((s) => [...s].length <= maxChars, { message: `最多 ${maxChars} 个字符` }))
+    .optional()
+    .default('')
+    .describe(label);
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values).describe(label);
+}
+
+/** A calendar date as `YYYY-MM-DD`, checked to exist (no 2月30日). */
+export function dateString(label: string) {
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 年-月-日，如 2026-01-31' })
+    .refine(isRealDate, { message: '没有这一天' })
+    .describe(label);
+}
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+export function entityId(label: string) {
+  return z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, { message: '编号无效' })
+    .describe(label);
+}
