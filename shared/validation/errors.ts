@@ -3,7 +3,8 @@ import type { z } from 'zod';
 /**
  * Turns zod issues into Chinese messages that name the field, e.g. `姓名：必须填写`.
  * Field labels come from `.describe('姓名')` on the schema, found by walking the issue path,
- * so every schema names its fields once, where they are declared.
+ * so every schema names its fields once, where they are declared. Parse with
+ * `{ reportInput: true }` so a missing field can be told from a wrong one.
  */
 export function zodIssuesToFieldErrors(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
@@ -24,7 +25,11 @@ export function zodIssuesToFieldErrors(schema: z.ZodType, issues: readonly z.cor
   return fieldErrors;
 }
 
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
+  // A message written in Chinese by the schema's author says it best.
+  if (HAS_CHINESE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return '必须填写';
@@ -47,7 +52,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return '格式不对';
     default:
-      return issue.message && !/[a-z]/i.test(issue.message) ? issue.message : '填写有误';
+      return '填写有误';
   }
 }
 

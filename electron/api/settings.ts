@@ -1,0 +1,39 @@
+/**
+ * Security and time settings of a node. Defaults suit a township hall; an administrator may
+ * change them in node_settings (a later issue gives them a screen).
+ */
+export interface NodeSettings {
+  /** Sessions end this long after sign-in, whatever happens. */
+  sessionMaxHours: number;
+  /** Sessions end after this long without a request. */
+  sessionIdleMinutes: number;
+  /** The UI locks its screen after this long without input. */
+  idleLockMinutes: number;
+  /** Failed sign-ins in a row that lock an account… */
+  lockoutThreshold: number;
+  /** …for this long. */
+  lockoutMinutes: number;
+  /** The time zone that decides what "today" is (deadlines, birth dates). */
+  timeZone: string;
+}
+
+export const DEFAULT_SETTINGS: NodeSettings = {
+  sessionMaxHours: 12,
+  sessionIdleMinutes: 60,
+  idleLockMinutes: 10,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+  timeZone: 'Asia/Shanghai',
+};
+
+/** `YYYY-MM-DD` of `instant` in `timeZone`. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** `HH:mm` of `instant` in `timeZone`, for messages. */
+export function localTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
+}

@@ -1,0 +1,128 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Migrations live in code (not files found at run time) so that the bundled hall host and
+ * the packaged desktop app carry them. Never edit a migration that has shipped; add one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE node_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
+        `CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          display_name TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          roles TEXT NOT NULL,
+          active INTEGER NOT NULL DEFAULT 1,
+          must_change_password INTEGER NOT NULL DEFAULT 0,
+          failed_logins INTEGER NOT NULL DEFAULT 0,
+          locked_until TEXT,
+          last_login_at TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL REFERENCES users(id),
+          origin TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          ended_at TEXT
+        ) WITHOUT ROWID`,
+        `CREATE INDEX sessions_by_user ON sessions(user_id)`,
+        `CREATE TABLE villages (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('village', 'community')),
+          sort_order INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE TABLE village_groups (
+          id TEXT PRIMARY KEY,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          name TEXT NOT NULL,
+          sort_order INTEGER NOT NULL,
+          UNIQUE (village_id, name)
+        )`,
+        `CREATE TABLE residents (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          id_type TEXT NOT NULL,
+          id_number TEXT NOT NULL,
+          id_number_reversed TEXT NOT NULL,
+          sex TEXT CHECK (sex IN ('male', 'female')),
+          birth_date TEXT,
+          phone TEXT NOT NULL DEFAULT '',
+          phone_reversed TEXT NOT NULL DEFAULT '',
+          ethnicity TEXT NOT NULL,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          group_id TEXT REFERENCES village_groups(id),
+          address TEXT NOT NULL DEFAULT '',
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          created_by TEXT,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1,
+          voided_at TEXT,
+          void_reason TEXT
+        )`,
+        // One living record per document; a voided record frees its number.
+        `CREATE UNIQUE INDEX residents_unique_document ON residents(id_type, id_number) WHERE voided_at IS NULL`,
+        `CREATE INDEX residents_by_id_number ON residents(id_number)`,
+        `CREATE INDEX residents_by_id_number_reversed ON residents(id_number_reversed)`,
+        `CREATE INDEX residents_by_phone_reversed ON residents(phone_reversed) WHERE phone_reversed <> ''`,
+        `CREATE INDEX residents_by_village ON residents(village_id, group_id)`,
+        `CREATE TABLE resident_search_tokens (
+          token TEXT NOT NULL,
+          resident_id TEXT NOT NULL REFERENCES residents(id),
+          PRIMARY KEY (token, resident_id)
+        ) WITHOUT ROWID`,
+        `CREATE INDEX resident_search_tokens_by_resident ON resident_search_tokens(resident_id)`,
+        `CREATE TABLE change_log (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          op TEXT NOT NULL,
+          data TEXT NOT NULL,
+          actor_id TEXT,
+          actor_name TEXT NOT NULL,
+          at TEXT NOT NULL
+        )`,
+        `CREATE INDEX change_log_by_entity ON change_log(entity, entity_id)`,
+        `CREATE TABLE audit_events (
+          id TEXT PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor_id TEXT,
+          actor_name TEXT NOT NULL,
+          action TEXT NOT NULL,
+          entity TEXT,
+          entity_id TEXT,
+          summary TEXT NOT NULL,
+          origin TEXT NOT NULL
+        )`,
+        `CREATE INDEX audit_events_by_entity ON audit_events(entity_id)`,
+        `CREATE INDEX audit_events_by_action ON audit_events(action, id)`,
+        `CREATE TABLE number_counters (scope TEXT PRIMARY KEY, last_value INTEGER NOT NULL) WITHOUT ROWID`,
+        // The log is append-only: the database itself refuses to rewrite history.
+        `CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END`,
+        `CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END`,
+        `CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`,
+        `CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

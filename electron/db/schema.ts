@@ -1,0 +1,86 @@
+import type { Generated } from 'kysely';
+
+/** Table types of the township database (see migrations.ts for the DDL). */
+export interface Database {
+  node_settings: { key: string; value: string };
+  users: {
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    roles: string;
+    active: number;
+    must_change_password: number;
+    failed_logins: number;
+    locked_until: string | null;
+    last_login_at: string | null;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  sessions: {
+    token_hash: string;
+    user_id: string;
+    origin: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    ended_at: string | null;
+  };
+  villages: {
+    id: string;
+    name: string;
+    kind: string;
+    sort_order: number;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  village_groups: { id: string; village_id: string; name: string; sort_order: number };
+  residents: {
+    id: string;
+    name: string;
+    id_type: string;
+    id_number: string;
+    id_number_reversed: string;
+    sex: string | null;
+    birth_date: string | null;
+    phone: string;
+    phone_reversed: string;
+    ethnicity: string;
+    village_id: string;
+    group_id: string | null;
+    address: string;
+    note: string;
+    created_at: string;
+    created_by: string | null;
+    updated_at: string;
+    version: number;
+    voided_at: string | null;
+    void_reason: string | null;
+  };
+  resident_search_tokens: { token: string; resident_id: string };
+  change_log: {
+    seq: Generated<number>;
+    id: string;
+    entity: string;
+    entity_id: string;
+    op: string;
+    data: string;
+    actor_id: string | null;
+    actor_name: string;
+    at: string;
+  };
+  audit_events: {
+    id: string;
+    at: string;
+    actor_id: string | null;
+    actor_name: string;
+    action: string;
+    entity: string | null;
+    entity_id: string | null;
+    summary: string;
+    origin: string;
+  };
+  number_counters: { scope: string; last_value: number };
+}

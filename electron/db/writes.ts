@@ -1,0 +1,47 @@
+import type { Transaction } from 'kysely';
+import type { Database } from './schema';
+import { uuidv7 } from './uuidv7';
+
+export type Tx = Transaction<Database>;
+
+export interface Actor {
+  id: string | null;
+  name: string;
+}
+
+/** Appends one entry to the change log, inside the caller's transaction. */
+export async function appendChange(
+  tx: Tx,
+  entry: { entity: string; entityId: string; op: string; data: unknown; actor: Actor; at: string },
+): Promise<number> {
+  const row = await tx
+    .insertInto('change_log')
+    .values({
+      id: uuidv7(),
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      op: entry.op,
+      data: JSON.stringify(entry.data),
+      actor_id: entry.actor.id,
+      actor_name: entry.actor.name,
+      at: entry.at,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+/**
+ * The next number in a scope (e.g. `counter-case:2026`), inside the caller's transaction:
+ * the counter and the record that uses it commit or roll back together, so numbers have
+ * no gaps and no duplicates.
+ */
+export async function nextNumber(tx: Tx, scope: string): Promise<number> {
+  const row = await tx
+    .insertInto('number_counters')
+    .values({ scope, last_value: 1 })
+    .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ last_value: eb('number_counters.last_value', '+', 1) })))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}

@@ -1,0 +1,66 @@
+import type { ApiResult } from '../../shared/api/errors';
+import { dispatch, type DispatchDeps } from '../api/dispatch';
+import type { SessionCarrier } from '../api/context';
+import type { AllHandlers } from '../api/handlers';
+import { DEFAULT_SETTINGS, type NodeSettings } from '../api/settings';
+import { auditHandlers } from '../audit/auditHandlers';
+import { authHandlers } from '../auth/authHandlers';
+import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings';
+import { usersHandlers } from '../auth/usersHandlers';
+import { openDatabase, type Db } from '../db/database';
+import { uuidv7 } from '../db/uuidv7';
+import { placesHandlers } from '../places/placesHandlers';
+import { residentsHandlers } from '../residents/residentsHandlers';
+
+export type { SessionCarrier } from '../api/context';
+
+/** Every procedure of the contract has exactly one handler; the type check proves coverage. */
+const handlers: AllHandlers = {
+  ...authHandlers,
+  ...usersHandlers,
+  ...placesHandlers,
+  ...residentsHandlers,
+  ...auditHandlers,
+};
+
+export interface Backend {
+  readonly db: Db;
+  readonly nodeId: string;
+  dispatch(procedure: string, input: unknown, carrier: SessionCarrier): Promise<ApiResult<unknown>>;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  /** Folder holding `township.sqlite` (created if missing). */
+  dataDir: string;
+  /** For tests: the time the backend believes it is. */
+  now?: () => Date;
+  settings?: Partial<NodeSettings>;
+  logError?: (error: unknown, procedure: string) => void;
+}
+
+/** Opens the database (migrating it) and returns the transport-neutral backend. */
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const db = await openDatabase(options.dataDir);
+  let nodeId = await readSetting(db, SETTING_NODE_ID);
+  if (!nodeId) {
+    nodeId = uuidv7();
+    await writeSetting(db, SETTING_NODE_ID, nodeId);
+  }
+  const settings: NodeSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const deps: DispatchDeps = {
+    db,
+    handlers,
+    settings: () => settings,
+    now: options.now ?? (() => new Date()),
+    logError:
+      options.logError ??
+      ((error, procedure) => console.error(`[township-desk] ${procedure} 出错：`, error instanceof Error ? error.stack : error)),
+  };
+  return {
+    db,
+    nodeId,
+    dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, carrier),
+    close: () => db.destroy(),
+  };
+}

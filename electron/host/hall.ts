@@ -1,0 +1,36 @@
+// The hall host: the backend and the built UI served over HTTP, for a browser on this machine
+// (or, with TLS, on the hall LAN). `npm run hall` runs this file's bundle.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHall } from './startHall';
+import { HALL_USAGE, parseHallArgs } from './hallOptions';
+
+const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+const parsed = parseHallArgs(process.argv.slice(2), {
+  cwd: process.cwd(),
+  staticDir: existsSync(path.join(bundledUi, 'index.html')) ? bundledUi : null,
+});
+if (parsed.ok === 'help') {
+  console.log(HALL_USAGE);
+  process.exit(0);
+}
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(2);
+}
+try {
+  const hall = await startHall(parsed.options, (line) => console.log(line));
+  const stop = () => {
+    console.log('正在关闭大厅主机……');
+    hall.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`大厅主机未能启动：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

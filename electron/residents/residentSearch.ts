@@ -1,0 +1,85 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ResidentSummary } from '../../shared/residents/api';
+import { MAX_NAME_TOKEN_CHARS, reverseString, type SearchTerm } from '../../shared/residents/search';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { toResidentSummary } from './residentRows';
+
+export const COUNT_CAP = 1000;
+
+/** Above every character an ID number or phone holds (digits, X, letters), for prefix ranges. */
+const RANGE_END = '~';
+
+/**
+ * Finds residents matching every term. Each term becomes a set of ids read off an index
+ * (search tokens, or a range on a reversed number); the most selective one drives the
+ * query, so the work grows with the answer, not with the number of residents.
+ */
+export async function searchResidents(
+  db: Db,
+  terms: readonly SearchTerm[],
+  limit: number,
+): Promise<{ items: ResidentSummary[]; total: number; totalIsLowerBound: boolean }> {
+  const ordered = [...terms].sort((a, b) => selectivity(b) - selectivity(a));
+  const [driver, ...rest] = ordered;
+  if (!driver) return { items: [], total: 0, totalIsLowerBound: false };
+  const filters: RawBuilder<unknown>[] = rest.map((term) => sql`r.id IN (${idsMatching(term)})`);
+  for (const term of terms) {
+    if (term.kind === 'name' && [...term.text].length > MAX_NAME_TOKEN_CHARS) {
+      filters.push(sql`instr(lower(r.name), ${term.text}) > 0`);
+    }
+  }
+  const where = sql.join([sql`r.voided_at IS NULL`, ...filters], sql` AND `);
+  const from = sql`(${idsMatching(driver)}) AS d JOIN residents r ON r.id = d.id`;
+
+  const rows = await sql<Database['residents'] & { village_name: string; group_name: string | null }>`
+    SELECT r.*, v.name AS village_name, g.name AS group_name
+    FROM ${from}
+    JOIN villages v ON v.id = r.village_id
+    LEFT JOIN village_groups g ON g.id = r.group_id
+    WHERE ${where}
+    LIMIT ${limit}`.execute(db);
+
+  let total = rows.rows.length;
+  let totalIsLowerBound = false;
+  if (total === limit) {
+    const counted = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1})`.execute(db);
+    total = Math.min(counted.rows[0]?.n ?? total, COUNT_CAP);
+    totalIsLowerBound = (counted.rows[0]?.n ?? 0) > COUNT_CAP;
+  }
+  return { items: rows.rows.map(toResidentSummary), total, totalIsLowerBound };
+}
+
+function idsMatching(term: SearchTerm): RawBuilder<unknown> {
+  switch (term.kind) {
+    case 'name': {
+      const token = `n:${[...term.text].slice(0, MAX_NAME_TOKEN_CHARS).join('')}`;
+      return sql`SELECT resident_id AS id FROM resident_search_tokens WHERE token = ${token}`;
+    }
+    case 'letters':
+      return sql`SELECT resident_id AS id FROM resident_search_tokens WHERE token = ${`p:${term.text}`}`;
+    case 'fullIdNumber':
+      return sql`SELECT id FROM residents WHERE id_number = ${term.text}`;
+    case 'digits': {
+      const reversed = reverseString(term.text);
+      const end = reversed + RANGE_END;
+      return sql`SELECT id FROM residents WHERE id_number_reversed >= ${reversed} AND id_number_reversed < ${end}
+        UNION SELECT id FROM residents WHERE phone_reversed >= ${reversed} AND phone_reversed < ${end}`;
+    }
+  }
+}
+
+/** A rough guess of how few rows a term matches: the fewest drives the query. */
+function selectivity(term: SearchTerm): number {
+  switch (term.kind) {
+    case 'fullIdNumber':
+      return 100;
+    case 'digits':
+      return 40 + term.text.length;
+    case 'name':
+      return 10 + 10 * Math.min([...term.text].length, MAX_NAME_TOKEN_CHARS);
+    case 'letters':
+      return 5 + 5 * term.text.length;
+  }
+}

@@ -1,0 +1,112 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiResult } from '../../shared/api/errors';
+import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
+import type { NodeSettings } from '../../electron/api/settings';
+import { openBackend, type Backend } from '../../electron/host/backend';
+import { createHallServer } from '../../electron/host/httpServer';
+
+/** A clock tests can move forward: sessions, lockouts and "today" follow it. */
+export class TestClock {
+  constructor(public current = new Date('2026-11-23T02:00:00Z')) {}
+  now = () => new Date(this.current);
+  advanceMinutes(minutes: number) {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export interface TestHall {
+  url: string;
+  dataDir: string;
+  backend: Backend;
+  clock: TestClock;
+  /** A client with its own cookie jar, like one browser at one counter window. */
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export interface Answer<T> {
+  status: number;
+  body: ApiResult<T>;
+}
+
+export class TestClient {
+  cookie: string | null = null;
+  constructor(private readonly baseUrl: string) {}
+
+  async raw(procedure: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+    const response = await fetch(new URL(`/api/${procedure}`, this.baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}), ...headers },
+      body,
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0]!;
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    return { status: response.status, json: await response.json() };
+  }
+
+  async call<N extends ProcedureName>(procedure: N, input: InputOf<N> | Record<string, unknown>): Promise<Answer<OutputOf<N>>> {
+    const { status, json } = await this.raw(procedure, JSON.stringify(input));
+    return { status, body: json as ApiResult<OutputOf<N>> };
+  }
+
+  /** Calls and expects success; fails the test with the API's message otherwise. */
+  async ok<N extends ProcedureName>(procedure: N, input: InputOf<N> | Record<string, unknown>): Promise<OutputOf<N>> {
+    const { status, body } = await this.call(procedure, input);
+    if (!body.ok) throw new Error(`${procedure} → ${status} ${body.error.code}: ${body.error.message} ${JSON.stringify(body.error.fieldErrors ?? {})}`);
+    return body.result;
+  }
+}
+
+export async function startTestHall(settings: Partial<NodeSettings> = {}): Promise<TestHall> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-test-'));
+  const clock = new TestClock();
+  const backend = await openBackend({ dataDir, now: clock.now, settings, logError: () => {} });
+  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    dataDir,
+    backend,
+    clock,
+    client: () => new TestClient(url),
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await backend.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ADMIN = { townshipName: '青石镇', username: 'admin', displayName: '王管理', password: 'Admin2026' };
+
+/** A hall after first-run setup, with a village and an administrator client signed in. */
+export async function startSetUpHall(settings: Partial<NodeSettings> = {}) {
+  const hall = await startTestHall(settings);
+  const admin = hall.client();
+  await admin.ok('system.setupAdministrator', ADMIN);
+  const village = await admin.ok('places.saveVillage', {
+    name: '东岗村',
+    kind: 'village',
+    groups: [{ name: '第一村民小组' }, { name: '第二村民小组' }],
+  });
+  return { hall, admin, village };
+}
+
+/** Creates a user with the given roles and returns a signed-in client (password already changed). */
+export async function signedInAs(hall: TestHall, admin: TestClient, username: string, roles: string[]): Promise<TestClient> {
+  await admin.ok('users.create', { username, displayName: `${username}同志`, roles, password: 'Initial123' });
+  const client = hall.client();
+  await client.ok('auth.login', { username, password: 'Initial123' });
+  await client.ok('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Counter2026' });
+  return client;
+}
