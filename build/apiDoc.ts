@@ -1,0 +1,91 @@
+// Writes docs/API.md from the contract in shared/, so the public HTTP document cannot drift
+// from the code: `node --import tsx build/apiDoc.ts`; a test fails when the file is stale.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { API_ERROR_CODES, HTTP_STATUS } from '../shared/api/errors';
+import { procedures } from '../shared/api/procedures';
+import { ROLE_LABELS, type Role } from '../shared/auth/roles';
+
+export const API_DOC_PATH = path.resolve(import.meta.dirname, '../docs/API.md');
+
+const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
+  VALIDATION: 'input failed validation; `fieldErrors` names each field in Chinese',
+  BAD_REQUEST: 'not JSON, wrong content type or method',
+  UNAUTHENTICATED: 'no session, or it expired/idled out; or wrong user name or password at sign-in',
+  FORBIDDEN: 'the role may not call this procedure, the account is disabled, or the initial password must be changed first',
+  NOT_FOUND: 'the record does not exist (or is voided)',
+  UNKNOWN_PROCEDURE: 'no procedure of that name',
+  DUPLICATE: 'the record exists already; `details` points at it (e.g. `existingResidentId`)',
+  STALE: 'someone saved the record since you read it (`version` mismatch); re-read and re-apply',
+  CONFLICT: 'the request contradicts the current state (e.g. setup already done)',
+  PAYLOAD_TOO_LARGE: 'the body exceeds 1 MiB',
+  ACCOUNT_LOCKED: 'too many wrong passwords; the message says until when',
+  INTERNAL: 'a bug; logged on the host',
+};
+
+function access(spec: (typeof procedures)[keyof typeof procedures]): string {
+  if (spec.access === 'public') return 'public (no session)';
+  if (spec.access === 'signedIn') return 'any signed-in user';
+  return (spec.access as readonly Role[]).map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ');
+}
+
+export function renderApiDoc(): string {
+  const lines: string[] = [
+    '# 乡镇一站通 HTTP API',
+    '',
+    '<!-- Generated from shared/api/procedures.ts by `node --import tsx build/apiDoc.ts`. Do not edit by hand. -->',
+    '',
+    'The hall host serves one API, the same one the desktop window reaches over IPC. Other counter',
+    'windows on the hall LAN, the county hub and scripts use it. It is a public interface: a change',
+    'to a procedure that breaks callers needs a new procedure name.',
+    '',
+    '## Transport',
+    '',
+    '- `GET /api` — every procedure with its access rule and the JSON Schemas of input and output.',
+    '- `POST /api/<procedure>` with `Content-Type: application/json` and a JSON object body (at most 1 MiB).',
+    '- Answer: `{"ok": true, "result": …}` with status 200, or `{"ok": false, "error": {"code", "message", "fieldErrors"?, "details"?}}`',
+    '  with the status below. `message` is one Chinese sentence fit to show a clerk; `fieldErrors` maps a field path',
+    '  (`idNumber`, `groups.0.name`) to a Chinese message that names the field (`证件号码：校验位不符…`).',
+    '- Sessions: `auth.login` sets an `HttpOnly; SameSite=Strict` cookie `td_session` (browsers). Scripts pass',
+    '  `"issueToken": true` and send `Authorization: Bearer <token>`. Sessions end after 12 hours, after 60 minutes',
+    '  without a request, at `auth.logout`, and when an administrator disables the user or resets the password.',
+    '- On loopback the host refuses requests whose `Host` is not a loopback name, and any `POST` whose `Origin`',
+    '  is another site. On the LAN it runs only with TLS (`--tls-cert`, `--tls-key`).',
+    '- Every input is validated on the host; unknown fields are refused, not ignored. Every answer is checked',
+    '  against its declared output schema, so undeclared data (such as password hashes) never leaves.',
+    '',
+    '## Errors',
+    '',
+    '| code | HTTP status | meaning |',
+    '|---|---|---|',
+    ...API_ERROR_CODES.map((code) => `| \`${code}\` | ${HTTP_STATUS[code]} | ${ERROR_MEANINGS[code]} |`),
+    '',
+    '## Example',
+    '',
+    '```bash',
+    "curl -s -X POST http://127.0.0.1:4780/api/auth.login -H 'Content-Type: application/json' \\",
+    `  -d '{"username":"demo-admin","password":"<password>","issueToken":true}'`,
+    "curl -s -X POST http://127.0.0.1:4780/api/residents.search -H 'Content-Type: application/json' \\",
+    `  -H "Authorization: Bearer $TOKEN" -d '{"query":"zsf"}'`,
+    '```',
+    '',
+    '## Procedures',
+    '',
+  ];
+  for (const [name, spec] of Object.entries(procedures)) {
+    const input = z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }>; required?: string[] };
+    const fields = Object.entries(input.properties ?? {}).map(
+      ([field, schema]) => `\`${field}\`${input.required?.includes(field) ? '' : '?'}${schema.description ? ` (${schema.description})` : ''}`,
+    );
+    lines.push(`### \`${name}\``, '', spec.summary, '', `- kind: ${spec.kind === 'command' ? 'command (writes through the change log)' : 'query'}`);
+    lines.push(`- access: ${access(spec)}`);
+    lines.push(`- input: ${fields.length ? fields.join(', ') : '`{}`'}`, '');
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  writeFileSync(API_DOC_PATH, renderApiDoc());
+  console.log(`写入 ${API_DOC_PATH}`);
+}

@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHall, type RunningHall } from '../../electron/host/startHall';
+import { DEFAULT_DEMO_RESIDENTS } from '../../electron/host/hallOptions';
+
+/** Debian's Chromium; Playwright's own browser download is not available on these machines. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const BUILT_UI = path.join(REPO_ROOT, 'dist/renderer');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface E2eHall extends RunningHall {
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+/** A hall host on a fresh data folder and a free port, serving the built UI. */
+export async function startE2eHall(options: { demo?: boolean; demoResidents?: number } = {}): Promise<E2eHall> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-e2e-'));
+  const hall = await startHall({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    staticDir: BUILT_UI,
+    tlsCertFile: null,
+    tlsKeyFile: null,
+    demo: options.demo ?? false,
+    demoResidents: options.demoResidents ?? DEFAULT_DEMO_RESIDENTS,
+  });
+  return {
+    ...hall,
+    dataDir,
+    async dispose() {
+      await hall.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fails the test on any uncaught page error or console error, which a clerk would never see explained. */
+export function watchForPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
