@@ -13,7 +13,8 @@ const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
   VALIDATION: 'input failed validation; `fieldErrors` names each field in Chinese',
   BAD_REQUEST: 'not JSON, wrong content type or method',
   UNAUTHENTICATED: 'no session, or it expired/idled out; or wrong user name or password at sign-in',
-  FORBIDDEN: 'the role may not call this procedure, the account is disabled, or the initial password must be changed first',
+  FORBIDDEN:
+    'the role may not call this procedure, the account is disabled, or the initial password must be changed first',
   NOT_FOUND: 'the record does not exist (or is voided)',
   UNKNOWN_PROCEDURE: 'no procedure of that name',
   DUPLICATE: 'the record exists already; `details` points at it (e.g. `existingResidentId`)',
@@ -74,11 +75,21 @@ export function renderApiDoc(): string {
     '',
   ];
   for (const [name, spec] of Object.entries(procedures)) {
-    const input = z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { description?: string }>; required?: string[] };
+    const input = z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, { description?: string }>;
+      required?: string[];
+    };
     const fields = Object.entries(input.properties ?? {}).map(
-      ([field, schema]) => `\`${field}\`${input.required?.includes(field) ? '' : '?'}${schema.description ? ` (${schema.description})` : ''}`,
+      ([field, schema]) =>
+        `\`${field}\`${input.required?.includes(field) ? '' : '?'}${schema.description ? ` (${schema.description})` : ''}`,
     );
-    lines.push(`### \`${name}\``, '', spec.summary, '', `- kind: ${spec.kind === 'command' ? 'command (writes through the change log)' : 'query'}`);
+    lines.push(
+      `### \`${name}\``,
+      '',
+      spec.summary,
+      '',
+      `- kind: ${spec.kind === 'command' ? 'command (writes through the change log)' : 'query'}`,
+    );
     lines.push(`- access: ${access(spec)}`);
     lines.push(`- input: ${fields.length ? fields.join(', ') : '`{}`'}`, '');
   }

@@ -10,24 +10,43 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv.includes('--node-only') ? 'node' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
+const only = process.argv.includes('--node-only')
+  ? 'node'
+  : process.argv.includes('--renderer-only')
+    ? 'renderer'
+    : 'all';
 const started = Date.now();
 
 /** Native or Electron-provided modules stay outside the bundles. */
 const external = ['electron', 'sqlite3', 'electron-updater'];
 
 async function buildNode() {
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', absWorkingDir: root };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    external,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  };
   await Promise.all([
     esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
     // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
-    esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/preload/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      format: 'cjs',
+    }),
     esbuild({
       ...common,
       entryPoints: ['electron/host/hall.ts'],
       outfile: 'dist/hall/hall.js',
       format: 'esm',
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
     }),
   ]);
 }

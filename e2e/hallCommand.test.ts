@@ -9,10 +9,14 @@ import { REPO_ROOT } from './support/browser';
 /** The README's run command, as a township admin would start it: the built bundle with --demo. */
 test('node dist/hall/hall.js --demo serves the UI and the API on loopback', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-hall-'));
-  const child = spawn(process.execPath, ['dist/hall/hall.js', '--data', dataDir, '--port', '0', '--demo', '--demo-residents', '300'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['dist/hall/hall.js', '--data', dataDir, '--port', '0', '--demo', '--demo-residents', '300'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -28,8 +32,12 @@ test('node dist/hall/hall.js --demo serves the UI and the API on loopback', asyn
     assert.match(output, /演示账号/);
     const page = await fetch(url);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /<div id="root"><\/div>/);
-    const status = await fetch(new URL('/api/system.status', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    assert.match(await page.text(), /<title>乡镇一站通<\/title>/);
+    const status = await fetch(new URL('/api/system.status', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     const body = (await status.json()) as { ok: boolean; result: { needsSetup: boolean; townshipName: string } };
     assert.equal(body.ok, true);
     assert.equal(body.result.needsSetup, false);
@@ -42,7 +50,10 @@ test('node dist/hall/hall.js --demo serves the UI and the API on loopback', asyn
 });
 
 test('the hall refuses a LAN address without TLS, in words an admin can act on', async () => {
-  const child = spawn(process.execPath, ['dist/hall/hall.js', '--host', '0.0.0.0'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/hall/hall.js', '--host', '0.0.0.0'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise((resolve) => child.once('exit', resolve));

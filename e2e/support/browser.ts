@@ -7,7 +7,13 @@ import { DEFAULT_DEMO_RESIDENTS } from '../../electron/host/hallOptions';
 
 /** Debian's Chromium; Playwright's own browser download is not available on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-dev-shm-usage',
+];
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const BUILT_UI = path.join(REPO_ROOT, 'dist/renderer');

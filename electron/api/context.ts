@@ -39,5 +39,10 @@ export interface RequestContext {
   requireUser(): SessionUser;
   write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T>;
   /** Records a read, print, export or sign-in; `actor` defaults to the signed-in user. */
-  audit(action: AuditAction, summary: string, target?: { entity: string; entityId: string }, actor?: Actor): Promise<void>;
+  audit(
+    action: AuditAction,
+    summary: string,
+    target?: { entity: string; entityId: string },
+    actor?: Actor,
+  ): Promise<void>;
 }

@@ -63,7 +63,11 @@ export async function dispatch(
     if (!parsed.success) {
       const fieldErrors = zodIssuesToFieldErrors(spec.input, parsed.error.issues);
       const messages = Object.values(fieldErrors);
-      fail('VALIDATION', messages.length === 1 ? messages[0]! : `有 ${messages.length} 处填写有误：${messages[0]}；……`, { fieldErrors });
+      fail(
+        'VALIDATION',
+        messages.length === 1 ? messages[0]! : `有 ${messages.length} 处填写有误：${messages[0]}；……`,
+        { fieldErrors },
+      );
     }
 
     const ctx = createContext(deps, now, settings, session, carrier);
@@ -90,7 +94,9 @@ function createContext(
   session: RequestContext['session'],
   carrier: SessionCarrier,
 ): RequestContext {
-  const actor: Actor = session ? { id: session.user.id, name: session.user.displayName } : { id: null, name: '（未登录）' };
+  const actor: Actor = session
+    ? { id: session.user.id, name: session.user.displayName }
+    : { id: null, name: '（未登录）' };
   return {
     db: deps.db,
     now,

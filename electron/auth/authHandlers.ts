@@ -54,7 +54,11 @@ export const authHandlers: HandlersFor<
         })
         .execute();
       await log('node', 'township', 'setup', { townshipName: input.townshipName });
-      await log('user', userId, 'create', { username: input.username, displayName: input.displayName, roles: ['administrator'] });
+      await log('user', userId, 'create', {
+        username: input.username,
+        displayName: input.displayName,
+        roles: ['administrator'],
+      });
     });
     return signIn(ctx, userId, false);
   },
@@ -68,7 +72,10 @@ export const authHandlers: HandlersFor<
     }
     const nowIso = ctx.now.toISOString();
     if (user.locked_until && user.locked_until > nowIso) {
-      fail('ACCOUNT_LOCKED', `该账号因连续输错密码已锁定，请在 ${localTime(new Date(user.locked_until), ctx.settings.timeZone)} 之后再试，或请系统管理员重设密码`);
+      fail(
+        'ACCOUNT_LOCKED',
+        `该账号因连续输错密码已锁定，请在 ${localTime(new Date(user.locked_until), ctx.settings.timeZone)} 之后再试，或请系统管理员重设密码`,
+      );
     }
     if (!(await verifyPassword(input.password, user.password_hash))) {
       const failures = user.failed_logins + 1;
@@ -80,14 +87,27 @@ export const authHandlers: HandlersFor<
           .set({ failed_logins: 0, locked_until: until.toISOString() })
           .where('id', '=', user.id)
           .execute();
-        await ctx.audit('accountLocked', `连续 ${failures} 次输错密码，账号“${user.username}”锁定至 ${until.toISOString()}`, {
-          entity: 'user',
-          entityId: user.id,
-        }, attempted);
-        fail('ACCOUNT_LOCKED', `密码连续输错 ${failures} 次，账号已锁定 ${ctx.settings.lockoutMinutes} 分钟，请在 ${localTime(until, ctx.settings.timeZone)} 之后再试`);
+        await ctx.audit(
+          'accountLocked',
+          `连续 ${failures} 次输错密码，账号“${user.username}”锁定至 ${until.toISOString()}`,
+          {
+            entity: 'user',
+            entityId: user.id,
+          },
+          attempted,
+        );
+        fail(
+          'ACCOUNT_LOCKED',
+          `密码连续输错 ${failures} 次，账号已锁定 ${ctx.settings.lockoutMinutes} 分钟，请在 ${localTime(until, ctx.settings.timeZone)} 之后再试`,
+        );
       }
       await ctx.db.updateTable('users').set({ failed_logins: failures }).where('id', '=', user.id).execute();
-      await ctx.audit('signInFailed', `账号“${user.username}”密码错误（第 ${failures} 次）`, { entity: 'user', entityId: user.id }, attempted);
+      await ctx.audit(
+        'signInFailed',
+        `账号“${user.username}”密码错误（第 ${failures} 次）`,
+        { entity: 'user', entityId: user.id },
+        attempted,
+      );
       const left = ctx.settings.lockoutThreshold - failures;
       fail('UNAUTHENTICATED', `用户名或密码错误，再错 ${left} 次账号将被锁定`, {
         fieldErrors: { password: `密码：用户名或密码错误，再错 ${left} 次账号将被锁定` },
@@ -118,7 +138,11 @@ export const authHandlers: HandlersFor<
 
   async 'auth.unlock'(input, ctx) {
     const user = ctx.requireUser();
-    const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(input.password, row.password_hash))) {
       await ctx.audit('signInFailed', '解锁屏幕时密码错误', { entity: 'user', entityId: user.id });
       fail('VALIDATION', '密码不对', { fieldErrors: { password: '密码：不对，请重新输入' } });
@@ -128,7 +152,11 @@ export const authHandlers: HandlersFor<
 
   async 'auth.changePassword'(input, ctx) {
     const user = ctx.requireUser();
-    const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
       fail('VALIDATION', '原密码不对', { fieldErrors: { currentPassword: '原密码：不对，请重新输入' } });
     }
@@ -157,7 +185,16 @@ async function signIn(ctx: RequestContext, userId: string, issueToken: boolean):
   const { token, expiresAt } = await startSession(ctx.db, userId, ctx.carrier.origin, ctx.now, ctx.settings);
   ctx.carrier.setToken(token);
   const sessionUser = toSessionUser(user);
-  await ctx.audit('signIn', `登录（${ctx.carrier.origin}）`, { entity: 'user', entityId: user.id }, { id: user.id, name: user.display_name });
-  return { user: sessionUser, expiresAt, idleLockMinutes: ctx.settings.idleLockMinutes, ...(issueToken ? { token } : {}) };
+  await ctx.audit(
+    'signIn',
+    `登录（${ctx.carrier.origin}）`,
+    { entity: 'user', entityId: user.id },
+    { id: user.id, name: user.display_name },
+  );
+  return {
+    user: sessionUser,
+    expiresAt,
+    idleLockMinutes: ctx.settings.idleLockMinutes,
+    ...(issueToken ? { token } : {}),
+  };
 }
-

@@ -19,7 +19,10 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
     const id = uuidv7();
     await ctx.write(async ({ tx, at, log }) => {
       const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-      if (taken) fail('DUPLICATE', `用户名“${input.username}”已被使用`, { fieldErrors: { username: `用户名：“${input.username}”已被使用` } });
+      if (taken)
+        fail('DUPLICATE', `用户名“${input.username}”已被使用`, {
+          fieldErrors: { username: `用户名：“${input.username}”已被使用` },
+        });
       await tx
         .insertInto('users')
         .values({
@@ -63,7 +66,11 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
         })
         .where('id', '=', input.id)
         .execute();
-      await log('user', input.id, 'update', { displayName: input.displayName, roles: input.roles, active: input.active });
+      await log('user', input.id, 'update', {
+        displayName: input.displayName,
+        roles: input.roles,
+        active: input.active,
+      });
     });
     // Role or status changes take effect at once: the user signs in again.
     await endSessionsOfUser(ctx.db, input.id, ctx.now);
@@ -76,7 +83,14 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
       const current = await loadUser(tx, input.id);
       await tx
         .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: at, version: current.version + 1 })
+        .set({
+          password_hash: passwordHash,
+          must_change_password: 1,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: at,
+          version: current.version + 1,
+        })
         .where('id', '=', input.id)
         .execute();
       await log('user', input.id, 'resetPassword', {});

@@ -40,7 +40,9 @@ export async function nextNumber(tx: Tx, scope: string): Promise<number> {
   const row = await tx
     .insertInto('number_counters')
     .values({ scope, last_value: 1 })
-    .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ last_value: eb('number_counters.last_value', '+', 1) })))
+    .onConflict((oc) =>
+      oc.column('scope').doUpdateSet((eb) => ({ last_value: eb('number_counters.last_value', '+', 1) })),
+    )
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return row.last_value;

@@ -5,7 +5,8 @@ import { procedures } from '../../shared/api/procedures';
 export function describeApi() {
   return {
     name: '乡镇一站通 API',
-    transport: 'POST /api/<procedure>，请求体与应答均为 JSON；应答为 {ok:true,result} 或 {ok:false,error:{code,message,fieldErrors?,details?}}',
+    transport:
+      'POST /api/<procedure>，请求体与应答均为 JSON；应答为 {ok:true,result} 或 {ok:false,error:{code,message,fieldErrors?,details?}}',
     procedures: Object.entries(procedures).map(([name, spec]) => ({
       name,
       summary: spec.summary,

@@ -55,7 +55,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now: options.now ?? (() => new Date()),
     logError:
       options.logError ??
-      ((error, procedure) => console.error(`[township-desk] ${procedure} 出错：`, error instanceof Error ? error.stack : error)),
+      ((error, procedure) =>
+        console.error(`[township-desk] ${procedure} 出错：`, error instanceof Error ? error.stack : error)),
   };
   return {
     db,

@@ -28,7 +28,10 @@ export const HALL_USAGE = `用法：npm run hall -- [选项]
 export type ParsedHallArgs = { ok: true; options: HallOptions } | { ok: false; message: string } | { ok: 'help' };
 
 /** Parses the hall host's command line; every refusal is a sentence a township admin can act on. */
-export function parseHallArgs(argv: readonly string[], defaults: { cwd: string; staticDir: string | null }): ParsedHallArgs {
+export function parseHallArgs(
+  argv: readonly string[],
+  defaults: { cwd: string; staticDir: string | null },
+): ParsedHallArgs {
   const options: HallOptions = {
     dataDir: path.resolve(defaults.cwd, 'data'),
     host: '127.0.0.1',
@@ -56,7 +59,8 @@ export function parseHallArgs(argv: readonly string[], defaults: { cwd: string; 
           break;
         case '--port': {
           const port = Number(value());
-          if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: '--port 应为 0–65535 的整数' };
+          if (!Number.isInteger(port) || port < 0 || port > 65535)
+            return { ok: false, message: '--port 应为 0–65535 的整数' };
           options.port = port;
           break;
         }

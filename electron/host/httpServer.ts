@@ -27,7 +27,9 @@ export function createHallServer(options: HallServerOptions): http.Server {
       else res.destroy();
     });
   };
-  return options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
+  return options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : http.createServer(handler);
 }
 
 async function handle(options: HallServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -52,7 +54,8 @@ async function handle(options: HallServerOptions, req: IncomingMessage, res: Ser
       return sendJson(res, 415, failure('BAD_REQUEST', '请求须为 JSON（Content-Type: application/json）'));
     }
     const body = await readBody(req);
-    if (body === 'tooLarge') return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB`));
+    if (body === 'tooLarge')
+      return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB`));
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
@@ -66,7 +69,8 @@ async function handle(options: HallServerOptions, req: IncomingMessage, res: Ser
     return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
 
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('BAD_REQUEST', '不支持的请求方法'));
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return sendJson(res, 405, failure('BAD_REQUEST', '不支持的请求方法'));
   const file = options.staticDir ? await readStaticFile(options.staticDir, url.pathname) : null;
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -140,6 +144,9 @@ function failure(code: ApiError['code'], message: string): ApiResult<never> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -24,7 +24,12 @@ export async function startHall(
       options.tlsCertFile && options.tlsKeyFile
         ? { cert: await readFile(options.tlsCertFile), key: await readFile(options.tlsKeyFile) }
         : undefined;
-    const server = createHallServer({ backend, staticDir: options.staticDir, tls, loopbackOnly: isLoopback(options.host) });
+    const server = createHallServer({
+      backend,
+      staticDir: options.staticDir,
+      tls,
+      loopbackOnly: isLoopback(options.host),
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());
@@ -49,7 +54,7 @@ export async function startHall(
   } catch (error) {
     await backend.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`端口 ${options.port} 已被占用，请用 --port 换一个端口`);
+      throw new Error(`端口 ${options.port} 已被占用，请用 --port 换一个端口`, { cause: error });
     }
     throw error;
   }

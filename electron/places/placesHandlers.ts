@@ -28,19 +28,42 @@ export const placesHandlers: HandlersFor<'places.listVillages' | 'places.saveVil
           .where('id', '=', input.id)
           .execute();
       } else {
-        const count = await tx.selectFrom('villages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const count = await tx
+          .selectFrom('villages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         await tx
           .insertInto('villages')
-          .values({ id, name: input.name, kind: input.kind, sort_order: Number(count.n) + 1, created_at: at, updated_at: at, version: 1 })
+          .values({
+            id,
+            name: input.name,
+            kind: input.kind,
+            sort_order: Number(count.n) + 1,
+            created_at: at,
+            updated_at: at,
+            version: 1,
+          })
           .execute();
       }
-      const existingGroups = await tx.selectFrom('village_groups').select(['id', 'name']).where('village_id', '=', id).execute();
+      const existingGroups = await tx
+        .selectFrom('village_groups')
+        .select(['id', 'name'])
+        .where('village_id', '=', id)
+        .execute();
       for (const [index, group] of input.groups.entries()) {
         if (group.id) {
-          if (!existingGroups.some((g) => g.id === group.id)) fail('NOT_FOUND', `小组“${group.name}”不属于本村（社区）`);
-          await tx.updateTable('village_groups').set({ name: group.name, sort_order: index + 1 }).where('id', '=', group.id).execute();
+          if (!existingGroups.some((g) => g.id === group.id))
+            fail('NOT_FOUND', `小组“${group.name}”不属于本村（社区）`);
+          await tx
+            .updateTable('village_groups')
+            .set({ name: group.name, sort_order: index + 1 })
+            .where('id', '=', group.id)
+            .execute();
         } else {
-          await tx.insertInto('village_groups').values({ id: uuidv7(), village_id: id, name: group.name, sort_order: index + 1 }).execute();
+          await tx
+            .insertInto('village_groups')
+            .values({ id: uuidv7(), village_id: id, name: group.name, sort_order: index + 1 })
+            .execute();
         }
       }
       const omitted = existingGroups.filter((g) => !input.groups.some((x) => x.id === g.id));
@@ -53,7 +76,11 @@ export const placesHandlers: HandlersFor<'places.listVillages' | 'places.saveVil
 
 export async function listVillages(db: Db | Tx): Promise<VillageRecord[]> {
   const villages = await db.selectFrom('villages').selectAll().orderBy('sort_order').orderBy('name').execute();
-  const groups = await db.selectFrom('village_groups').select(['id', 'name', 'village_id']).orderBy('sort_order').execute();
+  const groups = await db
+    .selectFrom('village_groups')
+    .select(['id', 'name', 'village_id'])
+    .orderBy('sort_order')
+    .execute();
   return villages.map((v) => ({
     id: v.id,
     name: v.name,

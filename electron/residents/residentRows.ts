@@ -1,4 +1,3 @@
-
 import type { ResidentRecord, ResidentSummary } from '../../shared/residents/api';
 import type { IdType } from '../../shared/residents/idTypes';
 import { maskIdNumber, maskPhone } from '../../shared/residents/masking';
@@ -36,7 +35,10 @@ export function selectResidentsWithPlaces(db: Db | Tx) {
 }
 
 export async function loadResident(db: Db | Tx, id: string): Promise<ResidentRecord | null> {
-  const row = await selectResidentsWithPlaces(db).where('r.id', '=', id).where('r.voided_at', 'is', null).executeTakeFirst();
+  const row = await selectResidentsWithPlaces(db)
+    .where('r.id', '=', id)
+    .where('r.voided_at', 'is', null)
+    .executeTakeFirst();
   return row ? toResidentRecord(row) : null;
 }
 
@@ -75,4 +77,3 @@ export function toResidentSummary(row: JoinedRow): ResidentSummary {
     groupName: row.group_name,
   };
 }
-

@@ -10,7 +10,9 @@ import { searchResidents } from './residentSearch';
 
 type ResidentFields = ParsedInputOf<'residents.register'>;
 
-export const residentsHandlers: HandlersFor<'residents.search' | 'residents.get' | 'residents.register' | 'residents.update'> = {
+export const residentsHandlers: HandlersFor<
+  'residents.search' | 'residents.get' | 'residents.register' | 'residents.update'
+> = {
   async 'residents.search'(input, ctx) {
     const parsed = parseResidentQuery(input.query);
     if (!parsed.ok) failFields({ query: `查询内容：${parsed.message}` });
@@ -21,7 +23,10 @@ export const residentsHandlers: HandlersFor<'residents.search' | 'residents.get'
   async 'residents.get'(input, ctx) {
     const resident = await loadResident(ctx.db, input.id);
     if (!resident) fail('NOT_FOUND', '没有这位居民（可能已作废）');
-    await ctx.audit('readPersonalData', `查看居民“${resident.name}”的完整信息`, { entity: 'resident', entityId: resident.id });
+    await ctx.audit('readPersonalData', `查看居民“${resident.name}”的完整信息`, {
+      entity: 'resident',
+      entityId: resident.id,
+    });
     return resident;
   },
 
@@ -53,7 +58,12 @@ export const residentsHandlers: HandlersFor<'residents.search' | 'residents.get'
   async 'residents.update'(input, ctx) {
     const { id, version, ...editable } = input;
     await ctx.write(async ({ tx, at, log }) => {
-      const current = await tx.selectFrom('residents').selectAll().where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
+      const current = await tx
+        .selectFrom('residents')
+        .selectAll()
+        .where('id', '=', id)
+        .where('voided_at', 'is', null)
+        .executeTakeFirst();
       if (!current) fail('NOT_FOUND', '没有这位居民（可能已作废）');
       if (current.version !== version) {
         fail('STALE', '这位居民的信息刚被别人修改过。为免覆盖，请重新打开后再改（您填写的内容仍在本页）', {
@@ -103,7 +113,11 @@ async function checkResident(tx: Tx, input: ResidentFields, today: string, selfI
   if (!village) errors.villageId = '村（社区）：没有这个村（社区），请从列表中选择';
   const groupId = input.groupId ?? null;
   if (groupId) {
-    const group = await tx.selectFrom('village_groups').select('village_id').where('id', '=', groupId).executeTakeFirst();
+    const group = await tx
+      .selectFrom('village_groups')
+      .select('village_id')
+      .where('id', '=', groupId)
+      .executeTakeFirst();
     if (!group || group.village_id !== input.villageId) errors.groupId = '村民小组：不属于所选的村（社区）';
   }
   if (Object.keys(errors).length > 0) failFields(errors);
@@ -118,7 +132,10 @@ async function checkResident(tx: Tx, input: ResidentFields, today: string, selfI
     .executeTakeFirst();
   if (holder && holder.id !== selfId) {
     const message = `该${ID_TYPE_LABELS[input.idType]}号码已登记为居民“${holder.name}”，不能重复登记`;
-    fail('DUPLICATE', message, { fieldErrors: { idNumber: `证件号码：${message}` }, details: { existingResidentId: holder.id, existingName: holder.name } });
+    fail('DUPLICATE', message, {
+      fieldErrors: { idNumber: `证件号码：${message}` },
+      details: { existingResidentId: holder.id, existingName: holder.name },
+    });
   }
   return {
     name: input.name,

@@ -101,7 +101,11 @@ export const residentsProcedures = defineProcedures({
     summary: '修改居民信息；须带上打开时的版本号，防止两个窗口互相覆盖',
     kind: 'command',
     access: RESIDENT_EDITORS,
-    input: z.strictObject({ id: entityId('居民'), version: z.number().int().min(1).describe('版本'), ...residentFields }),
+    input: z.strictObject({
+      id: entityId('居民'),
+      version: z.number().int().min(1).describe('版本'),
+      ...residentFields,
+    }),
     output: residentRecord,
   },
 });

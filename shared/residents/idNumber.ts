@@ -6,13 +6,7 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'] as const;
 
-export type IdNumberProblem =
-  | 'length'
-  | 'characters'
-  | 'region'
-  | 'birthDate'
-  | 'futureBirthDate'
-  | 'checksum';
+export type IdNumberProblem = 'length' | 'characters' | 'region' | 'birthDate' | 'futureBirthDate' | 'checksum';
 
 export interface ParsedIdNumber {
   normalized: string;
@@ -21,7 +15,8 @@ export interface ParsedIdNumber {
   sex: 'male' | 'female';
 }
 
-export type IdNumberCheck = { ok: true; value: ParsedIdNumber } | { ok: false; problem: IdNumberProblem; message: string };
+export type IdNumberCheck =
+  { ok: true; value: ParsedIdNumber } | { ok: false; problem: IdNumberProblem; message: string };
 
 /** Upper-cases a trailing x and strips spaces people type between groups of digits. */
 export function normalizeIdNumber(raw: string): string {

@@ -1,6 +1,12 @@
 import { checkResidentIdNumber, normalizeIdNumber, PERMIT_REGION_CODES, type IdNumberCheck } from './idNumber';
 
-export const ID_TYPES = ['residentId', 'hmtResidencePermit', 'foreignPermanentResidentId', 'passport', 'other'] as const;
+export const ID_TYPES = [
+  'residentId',
+  'hmtResidencePermit',
+  'foreignPermanentResidentId',
+  'passport',
+  'other',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 export const ID_TYPE_LABELS: Record<IdType, string> = {
@@ -17,8 +23,7 @@ export function derivesPersonalData(idType: IdType): boolean {
 }
 
 export type IdCheck =
-  | { ok: true; normalized: string; birthDate?: string; sex?: 'male' | 'female' }
-  | { ok: false; message: string };
+  { ok: true; normalized: string; birthDate?: string; sex?: 'male' | 'female' } | { ok: false; message: string };
 
 /** Checks a number by its type. `today` (`YYYY-MM-DD`) bounds birth dates. */
 export function checkIdNumber(idType: IdType, raw: string, today: string): IdCheck {

@@ -4,7 +4,10 @@
  */
 export function maskIdNumber(idNumber: string): string {
   const chars = [...idNumber];
-  if (chars.length <= 8) return chars.length <= 2 ? '*'.repeat(chars.length) : chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+  if (chars.length <= 8)
+    return chars.length <= 2
+      ? '*'.repeat(chars.length)
+      : chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
   return chars.slice(0, 4).join('') + '*'.repeat(chars.length - 8) + chars.slice(-4).join('');
 }
 

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 
 /** Readings pinyin-pro lacks for rare characters seen in residents' names. */
-const RARE_CHARACTER_INITIALS: Record<string, string> = { '𠮷': 'j', '䶮': 'y' };
+const RARE_CHARACTER_INITIALS: Record<string, string> = { '𠮷': 'j', 䶮: 'y' };
 
 const MAX_VARIANTS = 16;
 

@@ -44,7 +44,11 @@ export type ParsedQuery = { ok: true; terms: SearchTerm[] } | { ok: false; messa
 
 /** Splits what the clerk typed into terms, all of which must match (`张 1234`). */
 export function parseResidentQuery(raw: string): ParsedQuery {
-  const pieces = raw.normalize('NFC').trim().split(/[\s\u3000]+/).filter(Boolean);
+  const pieces = raw
+    .normalize('NFC')
+    .trim()
+    .split(/[\s\u3000]+/)
+    .filter(Boolean);
   if (pieces.length === 0) return { ok: false, message: '请输入姓名、拼音首字母、证件号码或电话' };
   if (pieces.length > 4) return { ok: false, message: '最多输入 4 个关键词' };
   const terms: SearchTerm[] = [];

@@ -36,7 +36,12 @@ describe('sign-in, roles and sessions', () => {
   after(() => hall.close());
 
   test('five wrong passwords lock the account, and the lock is audited', async () => {
-    await admin.ok('users.create', { username: 'clerk1', displayName: '李窗口', roles: ['counterClerk'], password: 'Initial123' });
+    await admin.ok('users.create', {
+      username: 'clerk1',
+      displayName: '李窗口',
+      roles: ['counterClerk'],
+      password: 'Initial123',
+    });
     const client = hall.client();
     for (let i = 1; i <= 4; i++) {
       const wrong = await client.call('auth.login', { username: 'clerk1', password: 'nope' + i });
@@ -60,7 +65,12 @@ describe('sign-in, roles and sessions', () => {
   });
 
   test('a new user must change the initial password before anything else', async () => {
-    await admin.ok('users.create', { username: 'agent1', displayName: '赵代办', roles: ['villageAgent'], password: 'Initial123' });
+    await admin.ok('users.create', {
+      username: 'agent1',
+      displayName: '赵代办',
+      roles: ['villageAgent'],
+      password: 'Initial123',
+    });
     const agent = hall.client();
     const session = await agent.ok('auth.login', { username: 'agent1', password: 'Initial123' });
     assert.equal(session.user.mustChangePassword, true);
@@ -72,7 +82,12 @@ describe('sign-in, roles and sessions', () => {
 
   test('a clerk may not call an administrator-only procedure', async () => {
     const clerk = await signedInAs(hall, admin, 'clerk2', ['counterClerk']);
-    const answer = await clerk.call('users.create', { username: 'x1', displayName: '某', roles: ['administrator'], password: 'Initial123' });
+    const answer = await clerk.call('users.create', {
+      username: 'x1',
+      displayName: '某',
+      roles: ['administrator'],
+      password: 'Initial123',
+    });
     assert.equal(answer.status, 403);
     assert.ok(!answer.body.ok && answer.body.error.code === 'FORBIDDEN');
     assert.equal((await clerk.call('audit.events', {})).status, 403);
@@ -110,7 +125,9 @@ describe('sign-in, roles and sessions', () => {
   });
 
   test('a script may ask for a bearer token', async () => {
-    const session = await hall.client().ok('auth.login', { username: 'admin', password: ADMIN.password, issueToken: true });
+    const session = await hall
+      .client()
+      .ok('auth.login', { username: 'admin', password: ADMIN.password, issueToken: true });
     assert.ok(session.token && session.token.length >= 40);
     const response = await fetch(new URL('/api/users.list', hall.url), {
       method: 'POST',
@@ -123,7 +140,13 @@ describe('sign-in, roles and sessions', () => {
   test('disabling a user ends their sessions at once', async () => {
     const clerk = await signedInAs(hall, admin, 'clerk4', ['counterClerk']);
     const user = (await admin.ok('users.list', {})).items.find((u) => u.username === 'clerk4')!;
-    await admin.ok('users.update', { id: user.id, version: user.version, displayName: user.displayName, roles: user.roles, active: false });
+    await admin.ok('users.update', {
+      id: user.id,
+      version: user.version,
+      displayName: user.displayName,
+      roles: user.roles,
+      active: false,
+    });
     assert.equal((await clerk.call('residents.search', { query: '张' })).status, 401);
     const again = await hall.client().call('auth.login', { username: 'clerk4', password: 'Counter2026' });
     assert.equal(again.status, 403);

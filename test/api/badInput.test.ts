@@ -9,11 +9,31 @@ describe('bad input never reaches the database', () => {
   let admin: TestClient;
   let clerk: TestClient;
   let village: VillageRecord;
-  const valid = () => ({ name: '陈静', idType: 'residentId', idNumber: residentId('19850505', 42), ethnicity: '汉族', villageId: village.id });
+  const valid = () => ({
+    name: '陈静',
+    idType: 'residentId',
+    idNumber: residentId('19850505', 42),
+    ethnicity: '汉族',
+    villageId: village.id,
+  });
   const residentCount = async () =>
-    Number((await hall.backend.db.selectFrom('residents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await hall.backend.db
+          .selectFrom('residents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const changeCount = async () =>
-    Number((await hall.backend.db.selectFrom('change_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await hall.backend.db
+          .selectFrom('change_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   before(async () => {
     ({ hall, admin, village } = await startSetUpHall());
@@ -46,7 +66,11 @@ describe('bad input never reaches the database', () => {
     await refused({ ...valid(), name: 12345 }, 'name', /^姓名：类型不对/);
     await refused({ ...valid(), idType: 'alien' }, 'idType', /^证件类型：不是可选的值/);
     await refused({ ...valid(), ethnicity: ['汉族'] }, 'ethnicity', /^民族：/);
-    await refused({ ...valid(), birthDate: '2026-02-30', idType: 'passport', idNumber: 'E1234567', sex: 'male' }, 'birthDate', /没有这一天/);
+    await refused(
+      { ...valid(), birthDate: '2026-02-30', idType: 'passport', idNumber: 'E1234567', sex: 'male' },
+      'birthDate',
+      /没有这一天/,
+    );
   });
 
   test('a 100 KB string is refused by length, not stored or truncated', async () => {

@@ -65,9 +65,15 @@ describe('residents over HTTP', () => {
   });
 
   test('search by name fragment, initials, ID tail, full ID, phone tail, and two terms at once', async () => {
-    await clerk.ok('residents.register', { ...base(), name: '张小凤', idNumber: residentId('19920315', 22), phone: '13900001234' });
+    await clerk.ok('residents.register', {
+      ...base(),
+      name: '张小凤',
+      idNumber: residentId('19920315', 22),
+      phone: '13900001234',
+    });
     await clerk.ok('residents.register', { ...base(), name: '李四', idNumber: residentId('19750607', 35), phone: '' });
-    const names = async (query: string) => (await clerk.ok('residents.search', { query })).items.map((r) => r.name).sort();
+    const names = async (query: string) =>
+      (await clerk.ok('residents.search', { query })).items.map((r) => r.name).sort();
     assert.deepEqual(await names('张'), ['张三丰', '张小凤']);
     assert.deepEqual(await names('小凤'), ['张小凤']);
     assert.deepEqual(await names('zx'), ['张小凤']);
@@ -91,9 +97,18 @@ describe('residents over HTTP', () => {
       await clerk.ok('residents.register', { ...base(), name, idNumber: residentId(birth, 11) });
     }
     const byChar = await clerk.ok('residents.search', { query: '𠮷' });
-    assert.deepEqual(byChar.items.map((r) => r.name), ['𠮷祥']);
-    assert.deepEqual((await clerk.ok('residents.search', { query: 'jx' })).items.map((r) => r.name), ['𠮷祥']);
-    assert.deepEqual((await clerk.ok('residents.search', { query: '䶮' })).items.map((r) => r.name), ['刘䶮']);
+    assert.deepEqual(
+      byChar.items.map((r) => r.name),
+      ['𠮷祥'],
+    );
+    assert.deepEqual(
+      (await clerk.ok('residents.search', { query: 'jx' })).items.map((r) => r.name),
+      ['𠮷祥'],
+    );
+    assert.deepEqual(
+      (await clerk.ok('residents.search', { query: '䶮' })).items.map((r) => r.name),
+      ['刘䶮'],
+    );
     const record = await clerk.ok('residents.get', { id: byChar.items[0]!.id });
     assert.equal(record.name, '𠮷祥');
   });

@@ -34,7 +34,10 @@ describe('the SQLite data layer', () => {
     await db.destroy();
     db = await openDatabase(dir);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
-    assert.deepEqual(applied.rows.map((r) => r.name), ['0001_foundation']);
+    assert.deepEqual(
+      applied.rows.map((r) => r.name),
+      ['0001_foundation'],
+    );
   });
 
   test('numbers drawn by 60 concurrent transactions have no gaps and no duplicates', async () => {
@@ -42,12 +45,22 @@ describe('the SQLite data layer', () => {
       Array.from({ length: 60 }, () =>
         db.transaction().execute(async (tx) => {
           const n = await nextNumber(tx, 'test:2026');
-          await appendChange(tx, { entity: 'test', entityId: String(n), op: 'draw', data: { n }, actor, at: new Date().toISOString() });
+          await appendChange(tx, {
+            entity: 'test',
+            entityId: String(n),
+            op: 'draw',
+            data: { n },
+            actor,
+            at: new Date().toISOString(),
+          });
           return n;
         }),
       ),
     );
-    assert.deepEqual([...drawn].sort((a, b) => a - b), Array.from({ length: 60 }, (_, i) => i + 1));
+    assert.deepEqual(
+      [...drawn].sort((a, b) => a - b),
+      Array.from({ length: 60 }, (_, i) => i + 1),
+    );
     assert.equal(await nextNumberOutside(db, 'other-scope'), 1, 'scopes count separately');
   });
 
@@ -56,7 +69,14 @@ describe('the SQLite data layer', () => {
     await assert.rejects(
       db.transaction().execute(async (tx) => {
         await nextNumber(tx, 'test:2026');
-        await appendChange(tx, { entity: 'test', entityId: 'x', op: 'draw', data: {}, actor, at: new Date().toISOString() });
+        await appendChange(tx, {
+          entity: 'test',
+          entityId: 'x',
+          op: 'draw',
+          data: {},
+          actor,
+          at: new Date().toISOString(),
+        });
         throw new Error('打印机卡纸');
       }),
       /打印机卡纸/,
@@ -72,7 +92,10 @@ describe('the SQLite data layer', () => {
 
   test('foreign keys are enforced', async () => {
     await assert.rejects(
-      db.insertInto('village_groups').values({ id: uuidv7(), village_id: 'missing', name: '一组', sort_order: 1 }).execute(),
+      db
+        .insertInto('village_groups')
+        .values({ id: uuidv7(), village_id: 'missing', name: '一组', sort_order: 1 })
+        .execute(),
       /FOREIGN KEY/,
     );
   });
@@ -100,6 +123,9 @@ async function nextNumberOutside(db: Db, scope: string) {
 }
 
 async function countChanges(db: Db) {
-  const row = await db.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -25,13 +25,21 @@ test('a LAN address needs TLS; loopback does not', () => {
   const lan = parseHallArgs(['--host', '192.168.1.10'], defaults);
   assert.ok(lan.ok === false);
   assert.match(lan.message, /须使用 TLS/);
-  assert.ok(parseHallArgs(['--host', '192.168.1.10', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'], defaults).ok === true);
+  assert.ok(
+    parseHallArgs(['--host', '192.168.1.10', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'], defaults).ok === true,
+  );
   assert.ok(parseHallArgs(['--host', 'localhost'], defaults).ok === true);
   assert.ok(parseHallArgs(['--host', '::1'], defaults).ok === true);
 });
 
 test('bad values and unknown options are refused', () => {
-  for (const argv of [['--port', '99999'], ['--port'], ['--frobnicate'], ['--demo-residents', '-1'], ['--tls-cert', 'c.pem']]) {
+  for (const argv of [
+    ['--port', '99999'],
+    ['--port'],
+    ['--frobnicate'],
+    ['--demo-residents', '-1'],
+    ['--tls-cert', 'c.pem'],
+  ]) {
     assert.equal(parseHallArgs(argv, defaults).ok, false, argv.join(' '));
   }
 });

@@ -14,9 +14,12 @@ describe('the HTTP transport', () => {
   test('GET /api lists every procedure with its access rule and JSON Schemas', async () => {
     const response = await fetch(new URL('/api', hall.url));
     assert.equal(response.status, 200);
-    const description = (await response.json()) as { procedures: Array<{ name: string; access: unknown; input: { properties?: Record<string, unknown> } }> };
+    const description = (await response.json()) as {
+      procedures: Array<{ name: string; access: unknown; input: { properties?: Record<string, unknown> } }>;
+    };
     const names = description.procedures.map((p) => p.name);
-    for (const name of ['auth.login', 'residents.search', 'residents.register', 'users.create', 'audit.events']) assert.ok(names.includes(name), name);
+    for (const name of ['auth.login', 'residents.search', 'residents.register', 'users.create', 'audit.events'])
+      assert.ok(names.includes(name), name);
     const register = description.procedures.find((p) => p.name === 'residents.register')!;
     assert.ok(register.input.properties?.idNumber);
     assert.deepEqual(description.procedures.find((p) => p.name === 'users.create')!.access, ['administrator']);
@@ -25,7 +28,10 @@ describe('the HTTP transport', () => {
   test('an unknown procedure answers 404 with a Chinese message', async () => {
     const answer = await admin.raw('residents.dropAll', '{}');
     assert.equal(answer.status, 404);
-    assert.deepEqual(answer.json, { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: '没有名为“residents.dropAll”的接口' } });
+    assert.deepEqual(answer.json, {
+      ok: false,
+      error: { code: 'UNKNOWN_PROCEDURE', message: '没有名为“residents.dropAll”的接口' },
+    });
   });
 
   test('malformed JSON, a wrong content type, a wrong method, an oversized body', async () => {

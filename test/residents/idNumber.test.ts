@@ -13,7 +13,10 @@ describe('GB 11643-1999 identity numbers', () => {
 
   test('a valid number yields birth date and sex from the sequence parity', () => {
     const male = checkResidentIdNumber('440524198001010013', TODAY);
-    assert.deepEqual(male, { ok: true, value: { normalized: '440524198001010013', regionCode: '440524', birthDate: '1980-01-01', sex: 'male' } });
+    assert.deepEqual(male, {
+      ok: true,
+      value: { normalized: '440524198001010013', regionCode: '440524', birthDate: '1980-01-01', sex: 'male' },
+    });
     const female = checkResidentIdNumber('11010519491231002x', TODAY);
     assert.ok(female.ok);
     assert.equal(female.value.sex, 'female');

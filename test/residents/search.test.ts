@@ -28,7 +28,8 @@ describe('pinyin initials', () => {
 describe('search tokens', () => {
   test('every name fragment and every initials prefix of two or more letters', () => {
     const tokens = residentSearchTokens('张三丰');
-    for (const t of ['n:张', 'n:三', 'n:丰', 'n:张三', 'n:三丰', 'n:张三丰', 'p:zs', 'p:zsf']) assert.ok(tokens.includes(t), t);
+    for (const t of ['n:张', 'n:三', 'n:丰', 'n:张三', 'n:三丰', 'n:张三丰', 'p:zs', 'p:zsf'])
+      assert.ok(tokens.includes(t), t);
     assert.ok(!tokens.includes('p:z'));
   });
 
@@ -44,7 +45,10 @@ describe('reading what the clerk typed', () => {
     assert.deepEqual(parseResidentQuery('张三'), { ok: true, terms: [{ kind: 'name', text: '张三' }] });
     assert.deepEqual(parseResidentQuery('ZSF'), { ok: true, terms: [{ kind: 'letters', text: 'zsf' }] });
     assert.deepEqual(parseResidentQuery('1234'), { ok: true, terms: [{ kind: 'digits', text: '1234' }] });
-    assert.deepEqual(parseResidentQuery('11010519491231002x'), { ok: true, terms: [{ kind: 'fullIdNumber', text: '11010519491231002X' }] });
+    assert.deepEqual(parseResidentQuery('11010519491231002x'), {
+      ok: true,
+      terms: [{ kind: 'fullIdNumber', text: '11010519491231002X' }],
+    });
     assert.deepEqual(parseResidentQuery('张　1234'), {
       ok: true,
       terms: [

@@ -36,7 +36,11 @@ export class TestClient {
   cookie: string | null = null;
   constructor(private readonly baseUrl: string) {}
 
-  async raw(procedure: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  async raw(
+    procedure: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: unknown }> {
     const response = await fetch(new URL(`/api/${procedure}`, this.baseUrl), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}), ...headers },
@@ -50,7 +54,10 @@ export class TestClient {
     return { status: response.status, json: await response.json() };
   }
 
-  async call<N extends ProcedureName>(procedure: N, input: InputOf<N> | Record<string, unknown>): Promise<Answer<OutputOf<N>>> {
+  async call<N extends ProcedureName>(
+    procedure: N,
+    input: InputOf<N> | Record<string, unknown>,
+  ): Promise<Answer<OutputOf<N>>> {
     const { status, json } = await this.raw(procedure, JSON.stringify(input));
     return { status, body: json as ApiResult<OutputOf<N>> };
   }
@@ -58,7 +65,10 @@ export class TestClient {
   /** Calls and expects success; fails the test with the API's message otherwise. */
   async ok<N extends ProcedureName>(procedure: N, input: InputOf<N> | Record<string, unknown>): Promise<OutputOf<N>> {
     const { status, body } = await this.call(procedure, input);
-    if (!body.ok) throw new Error(`${procedure} → ${status} ${body.error.code}: ${body.error.message} ${JSON.stringify(body.error.fieldErrors ?? {})}`);
+    if (!body.ok)
+      throw new Error(
+        `${procedure} → ${status} ${body.error.code}: ${body.error.message} ${JSON.stringify(body.error.fieldErrors ?? {})}`,
+      );
     return body.result;
   }
 }
@@ -103,7 +113,12 @@ export async function startSetUpHall(settings: Partial<NodeSettings> = {}) {
 }
 
 /** Creates a user with the given roles and returns a signed-in client (password already changed). */
-export async function signedInAs(hall: TestHall, admin: TestClient, username: string, roles: string[]): Promise<TestClient> {
+export async function signedInAs(
+  hall: TestHall,
+  admin: TestClient,
+  username: string,
+  roles: string[],
+): Promise<TestClient> {
   await admin.ok('users.create', { username, displayName: `${username}同志`, roles, password: 'Initial123' });
   const client = hall.client();
   await client.ok('auth.login', { username, password: 'Initial123' });

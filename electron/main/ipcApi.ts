@@ -1,0 +1,109 @@
+// The main-process side of the desktop API: one IPC channel, carrying `(procedure, input)`, answered
+// with an `ApiResult`. Plain logic (no 'electron' import), tested in test/electron-shell/ipcApi.test.ts.
+import type { ApiResult } from '../../shared/api/errors';
+import type { Backend, SessionCarrier } from '../host/backend';
+import { isProcedureNameShape } from '../preload/desktopBridge';
+import { isTrustedIpcSender } from './navigationPolicy';
+
+/** What main.ts reads off an `IpcMainInvokeEvent`. */
+export interface IpcSender {
+  webContentsId: number;
+  /** URL of the sending frame; null when the frame is gone. */
+  frameUrl: string | null;
+  isMainFrame: boolean;
+}
+
+/**
+ * One `SessionCarrier` per window (webContents). The session token lives here, in the main
+ * process's memory only: the page never sees it, it survives a reload of the page, and it is
+ * gone when the window closes.
+ */
+export class SessionCarriers {
+  readonly #carriers = new Map<number, SessionCarrier>();
+
+  get(webContentsId: number): SessionCarrier {
+    let carrier = this.#carriers.get(webContentsId);
+    if (!carrier) {
+      const created: SessionCarrier = {
+        token: null,
+        setToken(token) {
+          created.token = token;
+        },
+        origin: 'ipc',
+      };
+      carrier = created;
+      this.#carriers.set(webContentsId, carrier);
+    }
+    return carrier;
+  }
+
+  has(webContentsId: number): boolean {
+    return this.#carriers.has(webContentsId);
+  }
+
+  /** Forgets the window's carrier and returns it (to end its session). */
+  drop(webContentsId: number): SessionCarrier | undefined {
+    const carrier = this.#carriers.get(webContentsId);
+    this.#carriers.delete(webContentsId);
+    return carrier;
+  }
+
+  get size(): number {
+    return this.#carriers.size;
+  }
+}
+
+export type Log = (message: string, error?: unknown) => void;
+
+export interface ApiHandlerOptions {
+  /** Resolves once the backend is open (IPC may arrive while it is still opening). */
+  backend: () => Promise<Backend>;
+  carriers: SessionCarriers;
+  log?: Log;
+}
+
+const failure = (code: 'FORBIDDEN' | 'BAD_REQUEST' | 'INTERNAL', message: string): ApiResult<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The body of `ipcMain.handle(IPC_API_CHANNEL, …)`. Never throws: every failure is an `ApiResult`. */
+export function createApiHandler(options: ApiHandlerOptions) {
+  const log = options.log ?? (() => {});
+  return async (sender: IpcSender, procedure: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+    if (!isTrustedIpcSender(sender)) {
+      log(`拒绝来自不受信任页面的 IPC 调用：${String(sender.frameUrl)}`);
+      return failure('FORBIDDEN', '请求来源不受信任。');
+    }
+    // The preload checks this too, but the main process trusts no renderer.
+    if (!isProcedureNameShape(procedure)) return failure('BAD_REQUEST', '请求的操作名称无效。');
+    const carrier = options.carriers.get(sender.webContentsId);
+    try {
+      const backend = await options.backend();
+      return await backend.dispatch(procedure, input, carrier);
+    } catch (error) {
+      log(`处理 ${procedure} 时出错`, error);
+      return failure('INTERNAL', '系统内部错误，请稍后再试；如果反复出现，请联系管理员。');
+    }
+  };
+}
+
+/**
+ * When a window closes: forget its carrier and, if someone was signed in, end that session in
+ * the backend (so the audit log shows the sign-out). Never throws.
+ */
+export async function endWindowSession(
+  options: Pick<ApiHandlerOptions, 'backend' | 'carriers' | 'log'>,
+  webContentsId: number,
+): Promise<void> {
+  const carrier = options.carriers.drop(webContentsId);
+  if (!carrier?.token) return;
+  try {
+    const backend = await options.backend();
+    await backend.dispatch('auth.logout', {}, carrier);
+  } catch (error) {
+    options.log?.('窗口关闭时退出登录失败', error);
+  } finally {
+    carrier.setToken(null);
+  }
+}

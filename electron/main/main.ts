@@ -1,0 +1,194 @@
+// The Electron main process: a thin shell around the plain-Node backend. It opens one window on
+// the built UI (served from `app://township/`), forwards the UI's API calls to the backend over
+// one IPC channel, and otherwise stays out of the way. Every decision worth testing lives in the
+// files beside it that do not import 'electron' (appProtocol, navigationPolicy, windowOptions,
+// ipcApi, appMenu); this file only wires them to Electron.
+//
+// Bundled by esbuild into dist/electron/main.cjs (CommonJS), so `__dirname` is dist/electron.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { IPC_API_CHANNEL } from '../../shared/api/bridge';
+import { openBackend, type Backend } from '../host/backend';
+import { appMenuTemplate, contextMenuTemplate } from './appMenu';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
+import { createApiHandler, endWindowSession, SessionCarriers, type Log } from './ipcApi';
+import { isAllowedNavigation } from './navigationPolicy';
+import { startAutoUpdate } from './updater';
+import { mainWindowOptions } from './windowOptions';
+
+const APP_USER_MODEL_ID = 'cn.gov.township.desk';
+/** How long quitting waits for the backend to finish its last writes and close the database. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const log: Log = (message, error) => {
+  if (error === undefined) console.log(`[乡镇一站通] ${message}`);
+  else console.error(`[乡镇一站通] ${message}`, error);
+};
+
+// Must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+app.commandLine.appendSwitch('lang', 'zh-CN');
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch only brings the running window forward (see 'second-instance' below).
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+  const dataDir = path.join(app.getPath('userData'), 'data');
+  const devTools = !app.isPackaged;
+
+  // The backend runs here, in the main process. That does not freeze the window: sqlite3 does
+  // its file I/O on libuv's thread pool, so queries never block the event loop that serves IPC
+  // and window events. Long CPU-bound work (large PDFs, sync batches) may move the backend into
+  // an Electron utilityProcess later; the IPC contract (procedure, input → ApiResult) would not
+  // change.
+  let backendPromise: Promise<Backend> | null = null;
+  const backend = (): Promise<Backend> => backendPromise ?? Promise.reject(new Error('后台尚未启动'));
+  const carriers = new SessionCarriers();
+  const handleApiCall = createApiHandler({ backend, carriers, log });
+  const pendingSignOuts = new Set<Promise<void>>();
+  let mainWindow: BrowserWindow | null = null;
+
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  // Every webContents (the window, and anything Chromium might create) gets the same guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  function hardenWebContents(contents: WebContents): void {
+    const id = contents.id;
+    contents.setWindowOpenHandler(({ url }) => {
+      log(`拒绝打开新窗口：${url}`);
+      return { action: 'deny' };
+    });
+    const guard = (event: { url: string; preventDefault(): void }) => {
+      if (!isAllowedNavigation(event.url)) {
+        log(`拒绝跳转：${event.url}`);
+        event.preventDefault();
+      }
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-frame-navigate', guard);
+    contents.on('will-redirect', guard);
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('context-menu', (_event, params) => {
+      const template = contextMenuTemplate(params);
+      if (template.length > 0) Menu.buildFromTemplate(template).popup();
+    });
+    // The window's session token is dropped with the window (and the session ended).
+    contents.once('destroyed', () => {
+      const pending = endWindowSession({ backend, carriers, log }, id);
+      pendingSignOuts.add(pending);
+      void pending.finally(() => pendingSignOuts.delete(pending));
+    });
+  }
+
+  function createWindow(): void {
+    const win = new BrowserWindow(mainWindowOptions({ preloadPath, devTools }));
+    mainWindow = win;
+    win.once('ready-to-show', () => {
+      win.maximize();
+      win.show();
+    });
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+    win.loadURL(APP_START_URL).catch((error: unknown) => log('界面加载失败', error));
+  }
+
+  function showAbout(): void {
+    const options = {
+      type: 'info' as const,
+      title: '关于乡镇一站通',
+      message: `乡镇一站通 ${app.getVersion()}`,
+      detail: '乡镇便民服务窗口与人民调解登记。',
+      buttons: ['确定'],
+    };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  }
+
+  app.on('window-all-closed', () => app.quit());
+
+  // On quit: let window sign-outs finish, then close the database cleanly, then really quit.
+  let shutdownStarted = false;
+  let shutdownDone = false;
+  app.on('will-quit', (event) => {
+    if (shutdownDone) return;
+    event.preventDefault();
+    if (shutdownStarted) return;
+    shutdownStarted = true;
+    const closeAll = (async () => {
+      await Promise.allSettled([...pendingSignOuts]);
+      const opened = await backendPromise?.catch(() => null);
+      await opened?.close();
+    })();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref());
+    void Promise.race([closeAll, timeout])
+      .catch((error: unknown) => log('关闭数据库时出错', error))
+      .finally(() => {
+        shutdownDone = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      // No permission (camera, microphone, geolocation, notifications, USB, clipboard read …)
+      // is ever granted to the page.
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      session.defaultSession.setPermissionCheckHandler(() => false);
+      session.defaultSession.setDevicePermissionHandler(() => false);
+
+      protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir, log }));
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
+
+      backendPromise = mkdir(dataDir, { recursive: true }).then(() => openBackend({ dataDir }));
+      backendPromise.catch((error: unknown) => {
+        log('后台启动失败', error);
+        dialog.showErrorBox(
+          '乡镇一站通无法启动',
+          `无法打开数据文件夹 ${dataDir}。\n\n${error instanceof Error ? error.message : String(error)}\n\n请联系管理员。`,
+        );
+        app.exit(1);
+      });
+
+      ipcMain.handle(IPC_API_CHANNEL, (event, procedure: unknown, input: unknown) => {
+        let frameUrl: string | null = null;
+        let isMainFrame = false;
+        try {
+          const frame = event.senderFrame;
+          frameUrl = frame?.url ?? null;
+          isMainFrame = frame !== null && frame.parent === null;
+        } catch {
+          // The frame was disposed while the message was in flight: treated as untrusted.
+        }
+        return handleApiCall({ webContentsId: event.sender.id, frameUrl, isMainFrame }, procedure, input);
+      });
+
+      createWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow();
+      });
+
+      if (app.isPackaged) void startAutoUpdate(log);
+    })
+    .catch((error: unknown) => {
+      log('启动失败', error);
+      dialog.showErrorBox('乡镇一站通无法启动', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

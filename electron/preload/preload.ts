@@ -1,0 +1,12 @@
+// The sandboxed preload: bundled by esbuild into one CommonJS file (dist/electron/preload.cjs)
+// that requires nothing but 'electron'. It exposes exactly one function to the page, `call`,
+// which forwards a procedure name and its input to the main process. The session token never
+// comes here: it lives in the main process (see electron/main/ipcApi.ts).
+import { contextBridge, ipcRenderer } from 'electron';
+import { DESKTOP_BRIDGE_KEY, IPC_API_CHANNEL } from '../../shared/api/bridge';
+import { createDesktopBridge } from './desktopBridge';
+
+contextBridge.exposeInMainWorld(
+  DESKTOP_BRIDGE_KEY,
+  createDesktopBridge((procedure, input) => ipcRenderer.invoke(IPC_API_CHANNEL, procedure, input)),
+);

@@ -1,0 +1,124 @@
+import { API_PATH_PREFIX, DESKTOP_BRIDGE_KEY, type DesktopBridge } from '../../shared/api/bridge';
+import { isApiError, type ApiError, type ApiErrorCode, type ApiResult } from '../../shared/api/errors';
+import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
+
+/** `NETWORK` never comes from the backend: the call did not reach it or its answer was unreadable. */
+export type CallErrorCode = ApiErrorCode | 'NETWORK';
+
+export class ApiCallError extends Error {
+  readonly code: CallErrorCode;
+  readonly fieldErrors: Record<string, string>;
+  readonly details: Record<string, unknown>;
+  readonly procedure: string;
+
+  constructor(
+    procedure: string,
+    error: {
+      code: CallErrorCode;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      details?: Record<string, unknown>;
+    },
+  ) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.procedure = procedure;
+    this.code = error.code;
+    this.fieldErrors = error.fieldErrors ?? {};
+    this.details = error.details ?? {};
+  }
+}
+
+export function isApiCallError(value: unknown): value is ApiCallError {
+  return value instanceof ApiCallError;
+}
+
+/** A Chinese sentence for anything a call may throw, for places that only show a message. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiCallError) return error.message;
+  return '操作没有完成，出现了意外的错误，请重试；如果反复出现，请联系系统管理员。';
+}
+
+const NETWORK_MESSAGE = '无法连接到服务，请检查大厅主机是否在运行';
+
+/**
+ * Procedures where `UNAUTHENTICATED` answers what the user just typed (a wrong password at
+ * login) rather than meaning the session is gone; their screens show the message themselves.
+ */
+const TYPED_CREDENTIAL_PROCEDURES: ReadonlySet<string> = new Set(['auth.login', 'system.setupAdministrator']);
+
+type SessionLostListener = (error: ApiCallError) => void;
+const sessionLostListeners = new Set<SessionLostListener>();
+
+/** The app shell listens here and returns to the login screen when the session has ended. */
+export function onSessionLost(listener: SessionLostListener): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+export async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const result = await transport(name, input);
+  if (result.ok) return result.result as OutputOf<N>;
+  const error = new ApiCallError(name, result.error);
+  if (error.code === 'UNAUTHENTICATED' && !TYPED_CREDENTIAL_PROCEDURES.has(name)) {
+    for (const listener of sessionLostListeners) listener(error);
+  }
+  throw error;
+}
+
+function desktopBridge(): DesktopBridge | undefined {
+  const candidate = (window as unknown as Record<string, unknown>)[DESKTOP_BRIDGE_KEY];
+  if (typeof candidate === 'object' && candidate !== null && typeof (candidate as DesktopBridge).call === 'function') {
+    return candidate as DesktopBridge;
+  }
+  return undefined;
+}
+
+type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiError | { code: 'NETWORK'; message: string } };
+
+async function transport(name: string, input: unknown): Promise<Envelope> {
+  const bridge = desktopBridge();
+  return bridge ? viaBridge(bridge, name, input) : viaHttp(name, input);
+}
+
+async function viaBridge(bridge: DesktopBridge, name: string, input: unknown): Promise<Envelope> {
+  try {
+    return readEnvelope(await bridge.call(name, input), null);
+  } catch {
+    return networkFailure('与后台服务的连接中断，请关闭程序后重新打开');
+  }
+}
+
+async function viaHttp(name: string, input: unknown): Promise<Envelope> {
+  let response: Response;
+  try {
+    response = await fetch(API_PATH_PREFIX + encodeURIComponent(name), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input),
+    });
+  } catch {
+    return networkFailure(NETWORK_MESSAGE);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return networkFailure(`${NETWORK_MESSAGE}（服务应答无法识别，HTTP ${response.status}）`);
+  }
+  return readEnvelope(body, response.status);
+}
+
+/** Accepts only a well-formed envelope, so a proxy's error page never reaches a screen as data. */
+function readEnvelope(body: unknown, httpStatus: number | null): Envelope {
+  const value = body as Partial<ApiResult<unknown>> | null;
+  if (value && value.ok === true && 'result' in value) return { ok: true, result: value.result };
+  if (value && value.ok === false && isApiError(value.error)) return { ok: false, error: value.error };
+  const status = httpStatus === null ? '' : `，HTTP ${httpStatus}`;
+  return networkFailure(`${NETWORK_MESSAGE}（服务应答无法识别${status}）`);
+}
+
+function networkFailure(message: string): Envelope {
+  return { ok: false, error: { code: 'NETWORK', message } };
+}

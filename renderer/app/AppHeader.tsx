@@ -1,0 +1,46 @@
+import { KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Space, Tag, Typography } from 'antd';
+import { ROLE_LABELS } from '../../shared/auth/roles';
+import { useSession } from './session';
+
+export function AppHeader() {
+  const { info, system, openChangePassword, lockScreen, signOut } = useSession();
+  return (
+    <Layout.Header
+      style={{
+        background: '#fff',
+        borderBottom: '1px solid #e5e7eb',
+        paddingInline: 20,
+        height: 56,
+        lineHeight: '56px',
+      }}
+    >
+      <Flex justify="space-between" align="center" gap={16} style={{ height: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          {system.townshipName} · 乡镇一站通
+        </Typography.Title>
+        <Space size="middle" wrap={false}>
+          <span>
+            <Typography.Text strong>{info.user.displayName}</Typography.Text>
+            <span style={{ marginInlineStart: 8 }}>
+              {info.user.roles.map((role) => (
+                <Tag key={role} color="blue">
+                  {ROLE_LABELS[role]}
+                </Tag>
+              ))}
+            </span>
+          </span>
+          <Button icon={<KeyOutlined />} onClick={openChangePassword}>
+            修改密码
+          </Button>
+          <Button icon={<LockOutlined />} onClick={lockScreen}>
+            锁定屏幕
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={signOut}>
+            退出
+          </Button>
+        </Space>
+      </Flex>
+    </Layout.Header>
+  );
+}

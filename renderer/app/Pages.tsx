@@ -1,0 +1,59 @@
+import { Button, Result } from 'antd';
+import { RESIDENT_EDITORS } from '../../shared/auth/roles';
+import { ResidentNewPage } from '../residents/ResidentNewPage';
+import { ResidentPage } from '../residents/ResidentPage';
+import { ResidentSearchPage } from '../residents/ResidentSearchPage';
+import { SystemPage } from '../system/SystemPage';
+import { HomePage } from './HomePage';
+import { PlannedSectionPage } from './PlannedSectionPage';
+import { href, paths, type Route } from './router';
+import { useHasRole } from './session';
+
+export function Pages({ route }: { route: Route }) {
+  const isAdministrator = useHasRole(['administrator']);
+  const canEditResidents = useHasRole(RESIDENT_EDITORS);
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'residentSearch':
+      return <ResidentSearchPage />;
+    case 'residentNew':
+      return canEditResidents ? <ResidentNewPage /> : <NoAccess />;
+    case 'resident':
+      // One instance for viewing and editing the same resident: switching does not read
+      // (and audit) the record again.
+      return <ResidentPage key={route.id} id={route.id} editing={route.editing && canEditResidents} />;
+    case 'planned':
+      return <PlannedSectionPage section={route.section} />;
+    case 'system':
+      return isAdministrator ? <SystemPage tab={route.tab} /> : <NoAccess />;
+    case 'notFound':
+      return (
+        <Result
+          status="404"
+          title="找不到这个页面"
+          subTitle={`地址“${route.path}”不存在。`}
+          extra={
+            <Button type="primary" href={href(paths.home)}>
+              回到首页
+            </Button>
+          }
+        />
+      );
+  }
+}
+
+function NoAccess() {
+  return (
+    <Result
+      status="403"
+      title="您没有使用这项功能的权限"
+      subTitle="如需使用，请联系系统管理员为您的账号增加相应角色。"
+      extra={
+        <Button type="primary" href={href(paths.home)}>
+          回到首页
+        </Button>
+      }
+    />
+  );
+}

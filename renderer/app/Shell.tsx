@@ -1,0 +1,91 @@
+import { Layout } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionInfo } from '../../shared/auth/api';
+import { setHotkeysSuspended } from '../common/keyboard';
+import { AppHeader } from './AppHeader';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { clearLockMark, hasLockMark, setLockMark } from './lockMark';
+import { LockOverlay } from './LockOverlay';
+import { NavMenu } from './NavMenu';
+import { Pages } from './Pages';
+import { useRoute } from './router';
+import { SessionContext, type AppSession, type SystemStatus } from './session';
+import { useIdleTimer } from './useIdleTimer';
+
+interface Props {
+  system: SystemStatus;
+  session: SessionInfo;
+  onSessionChange: (session: SessionInfo) => void;
+  onSignOut: () => void;
+}
+
+/** The signed-in window: menu, header, the current page, and the screen lock over them. */
+export function Shell({ system, session, onSessionChange, onSignOut }: Props) {
+  const route = useRoute();
+  const [locked, setLocked] = useState(hasLockMark);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const mustChangePassword = session.user.mustChangePassword;
+
+  const lockScreen = useCallback(() => {
+    setLockMark();
+    setLocked(true);
+  }, []);
+  const unlock = useCallback(() => {
+    clearLockMark();
+    setLocked(false);
+  }, []);
+
+  useIdleTimer(session.idleLockMinutes, !locked, lockScreen);
+  useEffect(() => setHotkeysSuspended(locked), [locked]);
+  useEffect(() => () => setHotkeysSuspended(false), []);
+
+  const passwordChanged = useCallback(() => {
+    setChangingPassword(false);
+    if (mustChangePassword) onSessionChange({ ...session, user: { ...session.user, mustChangePassword: false } });
+  }, [mustChangePassword, onSessionChange, session]);
+
+  const appSession = useMemo<AppSession>(
+    () => ({
+      info: session,
+      system,
+      signOut: onSignOut,
+      lockScreen,
+      openChangePassword: () => setChangingPassword(true),
+    }),
+    [session, system, onSignOut, lockScreen],
+  );
+
+  return (
+    <SessionContext.Provider value={appSession}>
+      {/* Hidden, not unmounted: whatever the clerk was typing is still there after unlocking. */}
+      <div style={locked ? { display: 'none' } : undefined} aria-hidden={locked || undefined}>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
+            <NavMenu route={route} roles={session.user.roles} />
+          </Layout.Sider>
+          <Layout>
+            <AppHeader />
+            <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+              {/* Nothing personal is fetched until a forced password change is done. */}
+              {!mustChangePassword && <Pages route={route} />}
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </div>
+      <ChangePasswordDialog
+        open={mustChangePassword || changingPassword}
+        forced={mustChangePassword}
+        onDone={passwordChanged}
+        onCancel={() => setChangingPassword(false)}
+      />
+      {locked && (
+        <LockOverlay
+          townshipName={system.townshipName}
+          displayName={session.user.displayName}
+          onUnlocked={unlock}
+          onSignOut={onSignOut}
+        />
+      )}
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Role } from '../../shared/auth/roles';
+import { paths } from './router';
+import type { SectionKey } from './sections';
+
+export interface HomeCard {
+  section: SectionKey;
+  description: string;
+  /** Shortcuts into the section; a planned section has none. */
+  links: { label: string; path: string; editorsOnly?: boolean }[];
+}
+
+const CARDS: Partial<Record<SectionKey, HomeCard>> = {
+  residents: {
+    section: 'residents',
+    description: '查找和登记居民，核对证件号码。办事、代办、调解、信访都从找到居民开始。',
+    links: [
+      { label: '查找居民', path: paths.residentSearch },
+      { label: '登记居民', path: paths.residentNew, editorsOnly: true },
+    ],
+  },
+  counter: {
+    section: 'counter',
+    description: '受理群众办事申请，出具受理回执和一次性告知书，跟踪承诺办结时限。',
+    links: [],
+  },
+  errands: {
+    section: 'errands',
+    description: '记录代办委托、材料交接和办理结果送达，查看每位居民的代办进度。',
+    links: [],
+  },
+  mediation: {
+    section: 'mediation',
+    description: '登记矛盾纠纷，安排调解，制作调解笔录和调解协议书，做好回访。',
+    links: [],
+  },
+  petitions: { section: 'petitions', description: '登记来信来访，决定是否受理，交办、督办并答复。', links: [] },
+  statistics: {
+    section: 'statistics',
+    description: '当场办结率、按时办结率、满意率，以及月度、季度和年度报表。',
+    links: [],
+  },
+  sync: { section: 'sync', description: '把本乡镇的数据加密上报县级，接收交办事项和基础数据。', links: [] },
+  system: {
+    section: 'system',
+    description: '管理工作人员账号和角色、村（社区）与村民小组，查看审计日志。',
+    links: [
+      { label: '用户', path: paths.system('users') },
+      { label: '村（社区）', path: paths.system('villages') },
+      { label: '审计日志', path: paths.system('audit') },
+    ],
+  },
+};
+
+/** What each role does day to day, most frequent first. */
+const WORK_OF_ROLE: Record<Role, SectionKey[]> = {
+  administrator: ['system', 'residents', 'sync'],
+  counterClerk: ['residents', 'counter'],
+  villageAgent: ['residents', 'errands'],
+  mediator: ['residents', 'mediation'],
+  committeeHead: ['mediation', 'residents', 'statistics'],
+  petitionReceptionist: ['residents', 'petitions'],
+  leader: ['statistics', 'residents'],
+};
+
+export function homeCardsFor(roles: readonly Role[]): HomeCard[] {
+  const keys: SectionKey[] = [];
+  for (const role of roles) for (const key of WORK_OF_ROLE[role]) if (!keys.includes(key)) keys.push(key);
+  return keys.flatMap((key) => (CARDS[key] ? [CARDS[key]] : []));
+}

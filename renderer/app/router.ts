@@ -1,0 +1,77 @@
+import { useSyncExternalStore } from 'react';
+
+/** The sections not built yet: each shows a notice instead of a page. */
+export const PLANNED_SECTIONS = ['counter', 'errands', 'mediation', 'petitions', 'statistics', 'sync'] as const;
+export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
+
+export const SYSTEM_TABS = ['users', 'villages', 'audit'] as const;
+export type SystemTab = (typeof SYSTEM_TABS)[number];
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'residentSearch' }
+  | { page: 'residentNew' }
+  | { page: 'resident'; id: string; editing: boolean }
+  | { page: 'planned'; section: PlannedSection }
+  | { page: 'system'; tab: SystemTab }
+  | { page: 'notFound'; path: string };
+
+/**
+ * Hash routes, so the same files work from disk in the desktop window and from the hall host:
+ * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
+ * `#/system/users|villages|audit`, `#/counter` …
+ */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  const parts = path.split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (parts.length === 0) return { page: 'home' };
+  if (first === 'residents') {
+    if (parts.length === 1) return { page: 'residentSearch' };
+    if (second === 'new' && parts.length === 2) return { page: 'residentNew' };
+    if (second && parts.length === 2) return { page: 'resident', id: decodeURIComponent(second), editing: false };
+    if (second && third === 'edit' && parts.length === 3)
+      return { page: 'resident', id: decodeURIComponent(second), editing: true };
+  }
+  if (first === 'system' && parts.length <= 2) {
+    const tab = second ?? 'users';
+    if ((SYSTEM_TABS as readonly string[]).includes(tab)) return { page: 'system', tab: tab as SystemTab };
+  }
+  if (parts.length === 1 && (PLANNED_SECTIONS as readonly string[]).includes(first!)) {
+    return { page: 'planned', section: first as PlannedSection };
+  }
+  return { page: 'notFound', path };
+}
+
+export const paths = {
+  home: '/',
+  residentSearch: '/residents',
+  residentNew: '/residents/new',
+  resident: (id: string) => `/residents/${encodeURIComponent(id)}`,
+  residentEdit: (id: string) => `/residents/${encodeURIComponent(id)}/edit`,
+  system: (tab: SystemTab) => `/system/${tab}`,
+  planned: (section: PlannedSection) => `/${section}`,
+};
+
+/** For `<a href>`: links keep working with middle-click and are announced as links. */
+export function href(path: string): string {
+  return `#${path}`;
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) {
+    window.location.replace(href(path));
+  } else {
+    window.location.hash = path;
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,52 @@
+import type { Role } from '../../shared/auth/roles';
+import { paths, type PlannedSection, type Route } from './router';
+
+export type SectionKey = 'home' | 'residents' | PlannedSection | 'system';
+
+export interface Section {
+  key: SectionKey;
+  label: string;
+  path: string;
+  /** Who sees it in the menu; undefined: everyone signed in. */
+  roles?: readonly Role[];
+  /** Not built yet: the page says so. */
+  planned?: boolean;
+}
+
+/** The menu, in the order a township hall thinks of its work. */
+export const SECTIONS: readonly Section[] = [
+  { key: 'home', label: '首页', path: paths.home },
+  { key: 'residents', label: '居民', path: paths.residentSearch },
+  { key: 'counter', label: '窗口受理', path: paths.planned('counter'), planned: true },
+  { key: 'errands', label: '代办', path: paths.planned('errands'), planned: true },
+  { key: 'mediation', label: '人民调解', path: paths.planned('mediation'), planned: true },
+  { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
+  { key: 'statistics', label: '统计', path: paths.planned('statistics'), planned: true },
+  { key: 'sync', label: '同步', path: paths.planned('sync'), planned: true },
+  { key: 'system', label: '系统管理', path: paths.system('users'), roles: ['administrator'] },
+];
+
+export function sectionByKey(key: SectionKey): Section {
+  return SECTIONS.find((s) => s.key === key)!;
+}
+
+export function visibleSections(roles: readonly Role[]): Section[] {
+  return SECTIONS.filter((s) => !s.roles || s.roles.some((r) => roles.includes(r)));
+}
+
+export function sectionOf(route: Route): SectionKey | null {
+  switch (route.page) {
+    case 'home':
+      return 'home';
+    case 'residentSearch':
+    case 'residentNew':
+    case 'resident':
+      return 'residents';
+    case 'planned':
+      return route.section;
+    case 'system':
+      return 'system';
+    case 'notFound':
+      return null;
+  }
+}

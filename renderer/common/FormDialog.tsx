@@ -1,0 +1,88 @@
+import { Form, Modal } from 'antd';
+import type { FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { enterMovesFocusThen } from './enterMovesFocus';
+import { FormErrorAlert } from './FormErrorAlert';
+import { useServerErrors, type ServerErrors } from './useServerErrors';
+
+interface Props<V extends object> {
+  open: boolean;
+  title: ReactNode;
+  okText: string;
+  /** Form name: prefixes the input ids that labels point at. */
+  name: string;
+  initialValues?: Partial<V>;
+  /** The fields on the form, so that messages for other paths are listed above it. */
+  fields: readonly string[];
+  /** Throws the API error to show; resolves when saved (the dialog then closes). */
+  onSubmit: (values: V) => Promise<void>;
+  onClose: () => void;
+  width?: number;
+  intro?: ReactNode;
+  children: (server: ServerErrors, form: FormInstance<V>) => ReactNode;
+}
+
+/** A dialog with one form: Enter moves field to field and saves from the last one. */
+export function FormDialog<V extends object>({
+  open,
+  title,
+  okText,
+  name,
+  initialValues,
+  fields,
+  onSubmit,
+  onClose,
+  width = 520,
+  intro,
+  children,
+}: Props<V>) {
+  const [form] = Form.useForm<V>();
+  const [busy, setBusy] = useState(false);
+  const server = useServerErrors();
+
+  async function submit(values: V) {
+    setBusy(true);
+    server.clear();
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      server.setError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={width}
+      afterOpenChange={(visible) => visible || server.clear()}
+    >
+      {intro}
+      <FormErrorAlert error={server.error} extraMessages={server.unplacedMessages(fields)} />
+      <div onKeyDownCapture={enterMovesFocusThen(() => form.submit())}>
+        <Form<V>
+          form={form}
+          name={name}
+          clearOnDestroy
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={(values) => void submit(values)}
+          onValuesChange={server.clearChanged}
+          requiredMark={false}
+        >
+          {children(server, form)}
+        </Form>
+      </div>
+    </Modal>
+  );
+}

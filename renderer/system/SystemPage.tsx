@@ -1,0 +1,30 @@
+import { Tabs, Typography } from 'antd';
+import { navigate, paths, type SystemTab } from '../app/router';
+import { AuditPage } from './AuditPage';
+import { UsersPage } from './UsersPage';
+import { VillagesPage } from './VillagesPage';
+
+const TABS: { key: SystemTab; label: string }[] = [
+  { key: 'users', label: '用户' },
+  { key: 'villages', label: '村（社区）' },
+  { key: 'audit', label: '审计日志' },
+];
+
+/** Each tab is a route (`#/system/users` …), so the back button and links work. */
+export function SystemPage({ tab }: { tab: SystemTab }) {
+  return (
+    <div style={{ maxWidth: 1200 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        系统管理
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => navigate(paths.system(key as SystemTab))}
+        items={TABS.map(({ key, label }) => ({ key, label }))}
+      />
+      {tab === 'users' && <UsersPage />}
+      {tab === 'villages' && <VillagesPage />}
+      {tab === 'audit' && <AuditPage />}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Form, Input } from 'antd';
+import { PASSWORD_MIN_LENGTH, type UserRecord } from '../../shared/auth/api';
+import type { Role } from '../../shared/auth/roles';
+import { call } from '../api/client';
+import { newPasswordRules } from '../app/passwordRules';
+import { FormDialog } from '../common/FormDialog';
+import { RoleCheckboxes } from './roleOptions';
+
+interface Values {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  password: string;
+}
+
+export function UserCreateDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: UserRecord) => void;
+}) {
+  return (
+    <FormDialog<Values>
+      open={open}
+      title="新建用户"
+      okText="创建"
+      name="createUser"
+      initialValues={{ roles: ['counterClerk'] }}
+      fields={['username', 'displayName', 'roles', 'password']}
+      onClose={onClose}
+      onSubmit={async (values) => onCreated(await call('users.create', values))}
+    >
+      {(server) => (
+        <>
+          <Form.Item
+            name="username"
+            label="用户名"
+            extra="登录时使用：字母、数字和 _ . -，如 zhangsan"
+            rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+            {...server.fieldStatus('username')}
+          >
+            <Input autoFocus autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label="姓名"
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+            {...server.fieldStatus('displayName')}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="roles"
+            label="角色"
+            rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
+            {...server.fieldStatus('roles')}
+          >
+            <RoleCheckboxes />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label="初始密码"
+            extra={`至少 ${PASSWORD_MIN_LENGTH} 位，须同时包含字母和数字；用户首次登录时须改成自己的密码`}
+            rules={newPasswordRules}
+            {...server.fieldStatus('password')}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,292 @@
+// The Electron binary cannot run here, so this drives the real main bundle (electron/main/main.ts,
+// bundled as build/build.mjs does) against a stand-in 'electron' module that records what the
+// shell asks of Electron. The backend behind it is the real one, on a fresh data folder.
+import { EventEmitter } from 'node:events';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { IPC_API_CHANNEL } from '../../shared/api/bridge';
+import { SECURITY_HEADERS } from '../../electron/host/securityHeaders';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+type Listener = (...args: never[]) => unknown;
+
+class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+/** Everything the shell did to the fake Electron. */
+const recorded = {
+  privilegedSchemes: [] as unknown[],
+  sandboxEnabled: false,
+  switches: [] as [string, string?][],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  ipcHandlers: new Map<string, Listener>(),
+  permissionRequest: null as Listener | null,
+  permissionCheck: null as Listener | null,
+  devicePermission: null as Listener | null,
+  windows: [] as FakeBrowserWindow[],
+  menu: null as unknown,
+  quitCalls: 0,
+  exitCalls: [] as number[],
+  errorBoxes: [] as string[],
+};
+
+const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  userData: '',
+  getPath: (name: string) => {
+    assert.equal(name, 'userData');
+    return app.userData;
+  },
+  getVersion: () => '0.0.0-test',
+  requestSingleInstanceLock: () => true,
+  enableSandbox: () => {
+    recorded.sandboxEnabled = true;
+  },
+  commandLine: { appendSwitch: (name: string, value?: string) => recorded.switches.push([name, value]) },
+  setAppUserModelId: () => {},
+  whenReady: () => Promise.resolve(),
+  quit: () => {
+    recorded.quitCalls++;
+  },
+  exit: (code: number) => {
+    recorded.exitCalls.push(code);
+  },
+});
+
+class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  focused = 0;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    recorded.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  isMinimized = () => false;
+  restore() {}
+  show() {}
+  maximize() {}
+  focus() {
+    this.focused++;
+  }
+  static getAllWindows = () => recorded.windows;
+}
+
+const fakeElectron = {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      recorded.protocolHandlers.set(scheme, handler),
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: Listener) => (recorded.permissionRequest = handler),
+      setPermissionCheckHandler: (handler: Listener) => (recorded.permissionCheck = handler),
+      setDevicePermissionHandler: (handler: Listener) => (recorded.devicePermission = handler),
+    },
+  },
+  ipcMain: { handle: (channel: string, handler: Listener) => recorded.ipcHandlers.set(channel, handler) },
+  Menu: {
+    buildFromTemplate: (template: unknown) => ({ template, popup() {} }),
+    setApplicationMenu: (menu: unknown) => (recorded.menu = menu),
+  },
+  dialog: {
+    showErrorBox: (title: string, body: string) => recorded.errorBoxes.push(`${title}: ${body}`),
+    showMessageBox: () => Promise.resolve({ response: 0 }),
+  },
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** Polls until `condition` holds (the backend opens and closes asynchronously; CI machines are slow). */
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await settle();
+  }
+}
+
+describe('the main process, driven through a stand-in electron module', () => {
+  let workDir: string;
+  let originalLoad: unknown;
+
+  before(async () => {
+    // Inside the repository so that the bundle finds node_modules/sqlite3 (.tmp/ is git-ignored).
+    await mkdir(path.join(repoRoot, '.tmp'), { recursive: true });
+    workDir = await mkdtemp(path.join(repoRoot, '.tmp', 'electron-shell-'));
+    const bundleFile = path.join(workDir, 'electron', 'main.cjs');
+    await build({
+      absWorkingDir: repoRoot,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: bundleFile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron', 'sqlite3', 'electron-updater'],
+      logLevel: 'silent',
+    });
+    await mkdir(path.join(workDir, 'renderer'), { recursive: true });
+    await writeFile(path.join(workDir, 'renderer', 'index.html'), '<!doctype html><title>乡镇一站通</title>');
+    await writeFile(path.join(workDir, 'secret.txt'), 'top secret');
+    app.userData = path.join(workDir, 'userData');
+
+    const moduleInternals = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+    originalLoad = moduleInternals._load;
+    const load = moduleInternals._load;
+    moduleInternals._load = function (request: string, ...rest: unknown[]) {
+      if (request === 'electron') return fakeElectron;
+      return load.call(this, request, ...rest);
+    };
+    createRequire(import.meta.url)(bundleFile);
+    await settle();
+  });
+
+  after(async () => {
+    (Module as unknown as { _load: unknown })._load = originalLoad;
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  test('registers app:// as a privileged, standard, secure scheme, before ready', () => {
+    assert.deepEqual(recorded.privilegedSchemes, [
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    assert.equal(recorded.sandboxEnabled, true);
+  });
+
+  test('opens one sandboxed, context-isolated window on app://township/index.html', () => {
+    assert.equal(recorded.windows.length, 1);
+    const [win] = recorded.windows;
+    assert.ok(win);
+    assert.equal(win.loadedUrl, 'app://township/index.html');
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    assert.equal(prefs.contextIsolation, true);
+    assert.equal(prefs.sandbox, true);
+    assert.equal(prefs.nodeIntegration, false);
+    assert.equal(prefs.webSecurity, true);
+    assert.equal(prefs.preload, path.join(workDir, 'electron', 'preload.cjs'));
+    assert.equal(prefs.devTools, true, 'not packaged: developer tools available');
+    assert.ok(recorded.menu);
+  });
+
+  test('creates the data folder under userData and opens the backend there', async () => {
+    await waitFor(
+      () =>
+        stat(path.join(app.userData, 'data')).then(
+          (s) => s.isDirectory(),
+          () => false,
+        ),
+      'the data folder',
+    );
+    assert.deepEqual(recorded.errorBoxes, []);
+  });
+
+  test('denies every permission', () => {
+    let granted: boolean | null = null;
+    (recorded.permissionRequest as (...a: unknown[]) => void)({}, 'media', (ok: boolean) => (granted = ok));
+    assert.equal(granted, false);
+    assert.equal((recorded.permissionCheck as (...a: unknown[]) => boolean)({}, 'clipboard-read'), false);
+    assert.equal((recorded.devicePermission as (...a: unknown[]) => boolean)({}), false);
+  });
+
+  test('serves the UI with the security headers, and nothing outside it', async () => {
+    const handler = recorded.protocolHandlers.get('app');
+    assert.ok(handler);
+    const page = await handler(new Request('app://township/index.html'));
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('Content-Security-Policy'), SECURITY_HEADERS['Content-Security-Policy']);
+    assert.match(await page.text(), /乡镇一站通/);
+    const escape = await handler(new Request('app://township/..%2fsecret.txt'));
+    assert.notEqual(escape.status, 200);
+    assert.doesNotMatch(await escape.text(), /top secret/);
+  });
+
+  test('blocks new windows, foreign navigation, redirects and <webview>', () => {
+    const contents = recorded.windows[0]?.webContents;
+    assert.ok(contents?.windowOpenHandler);
+    assert.deepEqual(contents.windowOpenHandler({ url: 'https://evil.example/' }), { action: 'deny' });
+    assert.deepEqual(contents.windowOpenHandler({ url: 'app://township/index.html' }), { action: 'deny' });
+
+    for (const eventName of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      for (const [url, blocked] of [
+        ['https://evil.example/', true],
+        ['file:///etc/passwd', true],
+        ['app://township/residents', false],
+      ] as const) {
+        let prevented = false;
+        contents.emit(eventName, { url, preventDefault: () => (prevented = true) });
+        assert.equal(prevented, blocked, `${eventName} ${url}`);
+      }
+    }
+    let webviewPrevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) }, {}, {});
+    assert.equal(webviewPrevented, true);
+  });
+
+  test('answers API calls from the app page only, through the real backend', async () => {
+    const handler = recorded.ipcHandlers.get(IPC_API_CHANNEL) as (...a: unknown[]) => Promise<unknown>;
+    assert.ok(handler);
+    const sender = recorded.windows[0]?.webContents;
+    const trusted = { sender, senderFrame: { url: 'app://township/index.html', parent: null } };
+    const status = (await handler(trusted, 'system.status', {})) as { ok: boolean; result?: { needsSetup?: boolean } };
+    assert.equal(status.ok, true, JSON.stringify(status));
+    assert.equal(status.result?.needsSetup, true);
+
+    const foreign = { sender, senderFrame: { url: 'https://evil.example/', parent: null } };
+    assert.deepEqual(
+      ((await handler(foreign, 'system.status', {})) as { error: { code: string } }).error.code,
+      'FORBIDDEN',
+    );
+    const iframe = { sender, senderFrame: { url: 'app://township/index.html', parent: {} } };
+    assert.deepEqual(
+      ((await handler(iframe, 'system.status', {})) as { error: { code: string } }).error.code,
+      'FORBIDDEN',
+    );
+    const gone = { sender, senderFrame: null };
+    assert.deepEqual(
+      ((await handler(gone, 'system.status', {})) as { error: { code: string } }).error.code,
+      'FORBIDDEN',
+    );
+  });
+
+  test('a second launch focuses the existing window', () => {
+    const win = recorded.windows[0];
+    assert.ok(win);
+    const before = win.focused;
+    app.emit('second-instance', {}, [], '');
+    assert.equal(win.focused, before + 1);
+  });
+
+  test('quitting closes the backend first, then quits for real', async () => {
+    recorded.windows[0]?.webContents.emit('destroyed');
+    let prevented = false;
+    const quitsBefore = recorded.quitCalls;
+    app.emit('will-quit', { preventDefault: () => (prevented = true) });
+    assert.equal(prevented, true, 'the first will-quit waits for the backend');
+    await waitFor(() => recorded.quitCalls > quitsBefore, 'the second app.quit()');
+    assert.equal(recorded.quitCalls, quitsBefore + 1, 'then quits again');
+    let preventedAgain = false;
+    app.emit('will-quit', { preventDefault: () => (preventedAgain = true) });
+    assert.equal(preventedAgain, false, 'the second will-quit goes through');
+    assert.deepEqual(recorded.exitCalls, []);
+  });
+});
