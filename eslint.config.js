@@ -175,7 +175,6 @@ const AREAS = [
   {
     name: 'renderer',
     dir: 'renderer',
-    ignores: ['renderer/vite.config.*'],
     depthDependent: true,
     restrictions: (depth) => [
       noLeaving(depth, ['shared', 'resources'], RENDERER_ONLY),
@@ -308,13 +307,12 @@ export default defineConfig([
   // Where each file runs (only matters to `no-undef` in JavaScript; TypeScript checks its own).
   {
     name: 'township/globals/node',
-    files: [`{electron,hub,bench,build,test,e2e}/**/*.${CODE}`, `*.${CODE}`, `renderer/vite.config.*`],
+    files: [`{electron,hub,bench,build,test,e2e}/**/*.${CODE}`, `*.${CODE}`],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     name: 'township/globals/browser',
     files: [`renderer/**/*.${CODE}`],
-    ignores: ['renderer/vite.config.*'],
     languageOptions: { globals: { ...globals.browser } },
   },
 

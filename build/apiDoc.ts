@@ -22,6 +22,8 @@ const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
   CONFLICT: 'the request contradicts the current state (e.g. setup already done)',
   PAYLOAD_TOO_LARGE: 'the body exceeds 1 MiB',
   ACCOUNT_LOCKED: 'too many wrong passwords; the message says until when',
+  SCREEN_LOCKED:
+    'the session is locked (`auth.lock`, or the idle lock of the window); only `auth.unlock`, `auth.logout`, `auth.session` and `system.status` answer until it is unlocked',
   INTERNAL: 'a bug; logged on the host',
 };
 

@@ -52,7 +52,7 @@ async function buildNode() {
 }
 
 async function buildRenderer() {
-  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'build/vite.renderer.config.ts'), logLevel: 'warn' });
 }
 
 if (only !== 'renderer') await rm(path.join(root, 'dist/electron'), { recursive: true, force: true });

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { residentId } from '../test/support/ids';
-import { launchBrowser, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
-
-const DEMO_PASSWORD = 'Demo1234';
-
-async function signIn(page: Page, url: string, username: string) {
-  page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-}
+import { launchBrowser, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
 
 describe('a clerk registers and finds a resident; the administrator sees the audit entry', () => {
   let hall: E2eHall;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../electron/demo/demoTownship';
 import { startHall, type RunningHall } from '../../electron/host/startHall';
 import { DEFAULT_DEMO_RESIDENTS } from '../../electron/host/hallOptions';
 
@@ -55,7 +56,20 @@ export function watchForPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    // A refusal the UI shows (400, 409, 423…) is also logged by Chromium as a failed load.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
   });
   return errors;
+}
+
+/** Signs in as a demo user and waits for the main menu. */
+export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
 }

@@ -16,6 +16,7 @@ export interface ActiveSession {
   tokenHash: string;
   user: SessionUser;
   expiresAt: string;
+  locked: boolean;
 }
 
 /** One write: rows and change-log entries commit together or not at all. */
@@ -37,7 +38,9 @@ export interface RequestContext {
   actor: Actor;
   /** The signed-in user; throws UNAUTHENTICATED when there is none. */
   requireUser(): SessionUser;
-  write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T>;
+  requireSession(): ActiveSession;
+  /** Runs `work` in one transaction; `as` names the actor when there is no session yet (first run). */
+  write<T>(work: (scope: WriteScope) => Promise<T>, as?: Actor): Promise<T>;
   /** Records a read, print, export or sign-in; `actor` defaults to the signed-in user. */
   audit(
     action: AuditAction,

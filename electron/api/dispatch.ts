@@ -18,7 +18,11 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ProcedureName>([
   'auth.changePassword',
   'auth.logout',
   'auth.unlock',
+  'auth.lock',
 ]);
+
+/** What a locked screen still answers: unlocking, or leaving. */
+const ALLOWED_WHILE_LOCKED = new Set<ProcedureName>(['auth.unlock', 'auth.lock', 'auth.logout']);
 
 export interface DispatchDeps {
   db: Db;
@@ -53,6 +57,9 @@ export async function dispatch(
       if (!session) fail('UNAUTHENTICATED', '尚未登录或登录已过期，请重新登录');
       if (spec.access !== 'signedIn' && !hasAnyRole(session.user.roles, spec.access)) {
         fail('FORBIDDEN', `您的角色无权进行此操作（${spec.summary.split('：')[0]}）`);
+      }
+      if (session.locked && !ALLOWED_WHILE_LOCKED.has(procedure)) {
+        fail('SCREEN_LOCKED', '屏幕已锁定，请先输入密码解锁');
       }
       if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(procedure)) {
         fail('FORBIDDEN', '请先修改初始密码');
@@ -106,18 +113,21 @@ function createContext(
     carrier,
     actor,
     requireUser() {
-      if (!session) fail('UNAUTHENTICATED', '尚未登录或登录已过期，请重新登录');
-      return session.user;
+      return this.requireSession().user;
     },
-    write(work) {
+    requireSession() {
+      if (!session) fail('UNAUTHENTICATED', '尚未登录或登录已过期，请重新登录');
+      return session;
+    },
+    write(work, as = actor) {
       const at = now.toISOString();
       return deps.db.transaction().execute((tx) =>
         work({
           tx,
           at,
-          actor,
+          actor: as,
           log: async (entity, entityId, op, data) => {
-            await appendChange(tx, { entity, entityId, op, data, actor, at });
+            await appendChange(tx, { entity, entityId, op, data, actor: as, at });
           },
         }),
       );

@@ -6,7 +6,7 @@ import { localTime } from '../api/settings';
 import { uuidv7 } from '../db/uuidv7';
 import { SETTING_TOWNSHIP_NAME, readSetting, writeSetting } from './nodeSettings';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
-import { endSession, startSession, toSessionUser } from './sessions';
+import { endSession, setSessionLocked, startSession, toSessionUser } from './sessions';
 
 export const APP_VERSION = '0.1.0';
 
@@ -16,6 +16,7 @@ export const authHandlers: HandlersFor<
   | 'auth.login'
   | 'auth.logout'
   | 'auth.session'
+  | 'auth.lock'
   | 'auth.unlock'
   | 'auth.changePassword'
 > = {
@@ -31,35 +32,38 @@ export const authHandlers: HandlersFor<
   async 'system.setupAdministrator'(input, ctx) {
     const passwordHash = await hashPassword(input.password);
     const userId = uuidv7();
-    await ctx.write(async ({ tx, at, log }) => {
-      const existing = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-      if (existing) fail('CONFLICT', '本系统已完成首次设置，请用已有账号登录');
-      await writeSetting(tx, SETTING_TOWNSHIP_NAME, input.townshipName);
-      await tx
-        .insertInto('users')
-        .values({
-          id: userId,
+    await ctx.write(
+      async ({ tx, at, log }) => {
+        const existing = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+        if (existing) fail('CONFLICT', '本系统已完成首次设置，请用已有账号登录');
+        await writeSetting(tx, SETTING_TOWNSHIP_NAME, input.townshipName);
+        await tx
+          .insertInto('users')
+          .values({
+            id: userId,
+            username: input.username,
+            display_name: input.displayName,
+            password_hash: passwordHash,
+            roles: JSON.stringify(['administrator']),
+            active: 1,
+            must_change_password: 0,
+            failed_logins: 0,
+            locked_until: null,
+            last_login_at: at,
+            created_at: at,
+            updated_at: at,
+            version: 1,
+          })
+          .execute();
+        await log('node', 'township', 'setup', { townshipName: input.townshipName });
+        await log('user', userId, 'create', {
           username: input.username,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          roles: JSON.stringify(['administrator']),
-          active: 1,
-          must_change_password: 0,
-          failed_logins: 0,
-          locked_until: null,
-          last_login_at: at,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        })
-        .execute();
-      await log('node', 'township', 'setup', { townshipName: input.townshipName });
-      await log('user', userId, 'create', {
-        username: input.username,
-        displayName: input.displayName,
-        roles: ['administrator'],
-      });
-    });
+          displayName: input.displayName,
+          roles: ['administrator'],
+        });
+      },
+      { id: userId, name: input.displayName },
+    );
     return signIn(ctx, userId, false);
   },
 
@@ -133,7 +137,18 @@ export const authHandlers: HandlersFor<
 
   async 'auth.session'(_input, ctx) {
     if (!ctx.session) return null;
-    return { user: ctx.session.user, expiresAt: ctx.session.expiresAt, idleLockMinutes: ctx.settings.idleLockMinutes };
+    return {
+      user: ctx.session.user,
+      expiresAt: ctx.session.expiresAt,
+      idleLockMinutes: ctx.settings.idleLockMinutes,
+      locked: ctx.session.locked,
+    };
+  },
+
+  async 'auth.lock'(_input, ctx) {
+    const session = ctx.requireSession();
+    if (!session.locked) await setSessionLocked(ctx.db, session.tokenHash, ctx.now.toISOString());
+    return { ok: true };
   },
 
   async 'auth.unlock'(input, ctx) {
@@ -147,6 +162,7 @@ export const authHandlers: HandlersFor<
       await ctx.audit('signInFailed', '解锁屏幕时密码错误', { entity: 'user', entityId: user.id });
       fail('VALIDATION', '密码不对', { fieldErrors: { password: '密码：不对，请重新输入' } });
     }
+    await setSessionLocked(ctx.db, ctx.requireSession().tokenHash, null);
     return { ok: true };
   },
 
@@ -195,6 +211,7 @@ async function signIn(ctx: RequestContext, userId: string, issueToken: boolean):
     user: sessionUser,
     expiresAt,
     idleLockMinutes: ctx.settings.idleLockMinutes,
+    locked: false,
     ...(issueToken ? { token } : {}),
   };
 }

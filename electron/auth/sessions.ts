@@ -48,6 +48,7 @@ export async function startSession(
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: expiresAt,
+      locked_at: null,
       ended_at: null,
     })
     .execute();
@@ -67,7 +68,7 @@ export async function resolveSession(
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .selectAll('u')
-    .select(['s.expires_at', 's.last_seen_at', 's.ended_at'])
+    .select(['s.expires_at', 's.last_seen_at', 's.ended_at', 's.locked_at'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.ended_at || row.active !== 1) return null;
@@ -81,7 +82,7 @@ export async function resolveSession(
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso }).where('token_hash', '=', tokenHash).execute();
   }
-  return { tokenHash, user: toSessionUser(row), expiresAt: row.expires_at };
+  return { tokenHash, user: toSessionUser(row), expiresAt: row.expires_at, locked: row.locked_at !== null };
 }
 
 export async function endSession(db: Db, tokenHash: string, now: Date): Promise<void> {
@@ -100,4 +101,9 @@ export async function endSessionsOfUser(db: Db, userId: string, now: Date): Prom
     .where('user_id', '=', userId)
     .where('ended_at', 'is', null)
     .execute();
+}
+
+/** Locks or unlocks the screen of one session; the lock lives on the server, not in the page. */
+export async function setSessionLocked(db: Db, tokenHash: string, lockedAt: string | null): Promise<void> {
+  await db.updateTable('sessions').set({ locked_at: lockedAt }).where('token_hash', '=', tokenHash).execute();
 }

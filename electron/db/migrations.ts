@@ -31,6 +31,7 @@ const migrations: Record<string, Migration> = {
           created_at TEXT NOT NULL,
           last_seen_at TEXT NOT NULL,
           expires_at TEXT NOT NULL,
+          locked_at TEXT,
           ended_at TEXT
         ) WITHOUT ROWID`,
         `CREATE INDEX sessions_by_user ON sessions(user_id)`,

@@ -25,6 +25,7 @@ export interface Database {
     created_at: string;
     last_seen_at: string;
     expires_at: string;
+    locked_at: string | null;
     ended_at: string | null;
   };
   villages: {

@@ -56,12 +56,24 @@ export function onSessionLost(listener: SessionLostListener): () => void {
   return () => sessionLostListeners.delete(listener);
 }
 
+type ScreenLockedListener = () => void;
+const screenLockedListeners = new Set<ScreenLockedListener>();
+
+/** The shell listens here: the server says this session's screen is locked (another tab, or idle). */
+export function onScreenLocked(listener: ScreenLockedListener): () => void {
+  screenLockedListeners.add(listener);
+  return () => screenLockedListeners.delete(listener);
+}
+
 export async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const result = await transport(name, input);
   if (result.ok) return result.result as OutputOf<N>;
   const error = new ApiCallError(name, result.error);
   if (error.code === 'UNAUTHENTICATED' && !TYPED_CREDENTIAL_PROCEDURES.has(name)) {
     for (const listener of sessionLostListeners) listener(error);
+  }
+  if (error.code === 'SCREEN_LOCKED') {
+    for (const listener of screenLockedListeners) listener();
   }
   throw error;
 }

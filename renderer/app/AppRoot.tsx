@@ -11,7 +11,6 @@ import type { SystemStatus } from './session';
 import { SetupScreen } from './SetupScreen';
 import { Shell } from './Shell';
 import { Unreachable } from './Unreachable';
-import { clearLockMark } from './lockMark';
 import { theme } from './theme';
 
 type Stage =
@@ -56,7 +55,6 @@ function Stages() {
     () =>
       onSessionLost((error: ApiCallError) => {
         forgetEverything();
-        clearLockMark();
         setStage((current) =>
           current.kind === 'signedIn' ? { kind: 'login', system: current.system, notice: error.message } : current,
         );
@@ -65,14 +63,11 @@ function Stages() {
   );
 
   const signedIn = useCallback((system: SystemStatus, session: SessionInfo) => {
-    // A fresh sign-in never opens on the previous user's locked screen.
-    clearLockMark();
     setStage({ kind: 'signedIn', system, session });
   }, []);
 
   const signOut = useCallback(async (system: SystemStatus) => {
     forgetEverything();
-    clearLockMark();
     try {
       await call('auth.logout', {});
     } catch {

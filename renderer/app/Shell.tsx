@@ -1,10 +1,10 @@
 import { Layout } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/auth/api';
+import { call, onScreenLocked } from '../api/client';
 import { setHotkeysSuspended } from '../common/keyboard';
 import { AppHeader } from './AppHeader';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
-import { clearLockMark, hasLockMark, setLockMark } from './lockMark';
 import { LockOverlay } from './LockOverlay';
 import { NavMenu } from './NavMenu';
 import { Pages } from './Pages';
@@ -22,18 +22,18 @@ interface Props {
 /** The signed-in window: menu, header, the current page, and the screen lock over them. */
 export function Shell({ system, session, onSessionChange, onSignOut }: Props) {
   const route = useRoute();
-  const [locked, setLocked] = useState(hasLockMark);
+  // The lock lives on the server: a reload, a second tab or a browser's devtools cannot skip it.
+  const [locked, setLocked] = useState(session.locked);
   const [changingPassword, setChangingPassword] = useState(false);
   const mustChangePassword = session.user.mustChangePassword;
 
   const lockScreen = useCallback(() => {
-    setLockMark();
     setLocked(true);
+    // Hidden at once; if the server cannot be told, its own check still guards the data.
+    call('auth.lock', {}).catch(() => {});
   }, []);
-  const unlock = useCallback(() => {
-    clearLockMark();
-    setLocked(false);
-  }, []);
+  const unlock = useCallback(() => setLocked(false), []);
+  useEffect(() => onScreenLocked(() => setLocked(true)), []);
 
   useIdleTimer(session.idleLockMinutes, !locked, lockScreen);
   useEffect(() => setHotkeysSuspended(locked), [locked]);

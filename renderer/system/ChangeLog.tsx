@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import type { ChangeEntry } from '../../shared/audit/api';
 import { call } from '../api/client';
-import { entityLabel, opLabel } from './changeLabels';
+import { entityLabel, opLabel } from '../../shared/audit/labels';
 import { LoadMore } from './LoadMore';
 import { PAGE_SIZE, usePagedLog } from './usePagedLog';
 

@@ -8,6 +8,7 @@ export const API_ERROR_CODES = [
   'STALE',
   'CONFLICT',
   'ACCOUNT_LOCKED',
+  'SCREEN_LOCKED',
   'UNKNOWN_PROCEDURE',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
@@ -39,6 +40,7 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 423,
+  SCREEN_LOCKED: 423,
   INTERNAL: 500,
 };
 

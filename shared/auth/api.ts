@@ -37,6 +37,8 @@ export const sessionInfo = z.object({
   expiresAt: z.string(),
   /** Minutes without input after which the UI locks its screen. */
   idleLockMinutes: z.number(),
+  /** The screen is locked: nothing but unlocking (or signing out) is answered. */
+  locked: z.boolean(),
   /** Only when asked for (`issueToken`): for scripts that send `Authorization: Bearer`. */
   token: z.string().optional(),
 });
@@ -101,6 +103,13 @@ export const authProcedures = defineProcedures({
     access: 'public',
     input: z.strictObject({}),
     output: sessionInfo.nullable(),
+  },
+  'auth.lock': {
+    summary: '锁定屏幕：此后除解锁、退出外的请求一律拒绝，直到输入本人密码',
+    kind: 'command',
+    access: 'signedIn',
+    input: z.strictObject({}),
+    output: z.object({ ok: z.literal(true) }),
   },
   'auth.unlock': {
     summary: '解除屏幕锁定：重新输入本人密码',

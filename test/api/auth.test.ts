@@ -152,9 +152,18 @@ describe('sign-in, roles and sessions', () => {
     assert.equal(again.status, 403);
   });
 
-  test('the unlock screen checks the password of the signed-in user', async () => {
-    const wrong = await admin.call('auth.unlock', { password: 'wrong-one1' });
+  test('a locked screen is locked on the server: nothing but unlock or sign-out is answered', async () => {
+    const clerk = await signedInAs(hall, admin, 'clerk5', ['counterClerk']);
+    await clerk.ok('auth.lock', {});
+    const refused = await clerk.call('residents.search', { query: '张' });
+    assert.equal(refused.status, 423);
+    assert.ok(!refused.body.ok && refused.body.error.code === 'SCREEN_LOCKED');
+    assert.equal((await clerk.ok('auth.session', {}))?.locked, true, 'a reload opens on the lock screen');
+    const wrong = await clerk.call('auth.unlock', { password: 'wrong-one1' });
     assert.equal(wrong.status, 400);
-    await admin.ok('auth.unlock', { password: ADMIN.password });
+    assert.equal((await clerk.call('residents.search', { query: '张' })).status, 423);
+    await clerk.ok('auth.unlock', { password: 'Counter2026' });
+    assert.equal((await clerk.call('residents.search', { query: '张' })).status, 200);
+    assert.equal((await clerk.ok('auth.session', {}))?.locked, false);
   });
 });

@@ -224,7 +224,7 @@ describe('renderer/ imports only shared/ and UI packages', () => {
     [RENDERER_FILE, 'export const title = () => document.title + window.location.href;'],
     ['renderer/App.tsx', "import { DESKTOP_BRIDGE_KEY } from '../shared/api/bridge';"],
     ['renderer/app/shell/layout/Side.tsx', "import { x } from '../../../../shared/api/bridge';"],
-    ['renderer/vite.config.ts', "import path from 'node:path';\nimport { defineConfig } from 'vite';"],
+    ['build/vite.renderer.config.ts', "import path from 'node:path';\nimport { defineConfig } from 'vite';"],
   ] as const;
   for (const [file, code] of allowed) {
     test(`allows ${file}: ${code}`, () => assertAllowed(file, code));

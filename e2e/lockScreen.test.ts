@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, signIn, startE2eHall, type E2eHall } from './support/browser';
+
+let hall: E2eHall;
+let browser: Browser;
+before(async () => {
+  hall = await startE2eHall({ demo: true, demoResidents: 50 });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await hall?.dispose();
+});
+
+test('locking hides the page, survives a reload, and unlocking keeps what was typed', async () => {
+  const page = await browser.newPage();
+  await signIn(page, hall.url, 'demo-clerk');
+  await page.goto(new URL('#/residents/new', hall.url).href);
+  await page.getByLabel('姓名').fill('欧阳娜娜');
+  await page.getByRole('button', { name: '锁定屏幕' }).click();
+  const lock = page.getByRole('dialog').filter({ hasText: '屏幕已锁定' });
+  await lock.waitFor();
+  assert.equal(await page.getByLabel('姓名').isVisible(), false, 'the form is hidden, not just covered');
+
+  await lock.getByLabel('密码').fill('wrong-password1');
+  await lock.getByRole('button', { name: '解锁' }).click();
+  await lock
+    .getByText(/密码不对|不对/)
+    .first()
+    .waitFor();
+  await lock.getByLabel('密码').fill('Demo1234');
+  await lock.getByRole('button', { name: '解锁' }).click();
+  await lock.waitFor({ state: 'detached' });
+  assert.equal(await page.getByLabel('姓名').inputValue(), '欧阳娜娜');
+
+  await page.getByRole('button', { name: '锁定屏幕' }).click();
+  await lock.waitFor();
+  await page.reload();
+  await page.getByRole('dialog').filter({ hasText: '屏幕已锁定' }).waitFor();
+  await page.close();
+});
