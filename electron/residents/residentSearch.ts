@@ -20,9 +20,24 @@ export async function searchResidents(
   terms: readonly SearchTerm[],
   limit: number,
 ): Promise<{ items: ResidentSummary[]; total: number; totalIsLowerBound: boolean }> {
+  const query = searchQuery(terms);
+  if (!query) return { items: [], total: 0, totalIsLowerBound: false };
+  const rows = await query.page(limit).execute(db);
+  let total = rows.rows.length;
+  let totalIsLowerBound = false;
+  if (total === limit) {
+    const counted = await query.count().execute(db);
+    total = Math.min(counted.rows[0]?.n ?? total, COUNT_CAP);
+    totalIsLowerBound = (counted.rows[0]?.n ?? 0) > COUNT_CAP;
+  }
+  return { items: rows.rows.map(toResidentSummary), total, totalIsLowerBound };
+}
+
+/** The SQL of a search (a page of rows, and the capped count), apart so tests can EXPLAIN it. */
+export function searchQuery(terms: readonly SearchTerm[]) {
   const ordered = [...terms].sort((a, b) => selectivity(b) - selectivity(a));
   const [driver, ...rest] = ordered;
-  if (!driver) return { items: [], total: 0, totalIsLowerBound: false };
+  if (!driver) return null;
   const filters: RawBuilder<unknown>[] = rest.map((term) => sql`r.id IN (${idsMatching(term)})`);
   for (const term of terms) {
     if (term.kind === 'name' && [...term.text].length > MAX_NAME_TOKEN_CHARS) {
@@ -30,25 +45,20 @@ export async function searchResidents(
     }
   }
   const where = sql.join([sql`r.voided_at IS NULL`, ...filters], sql` AND `);
-  const from = sql`(${idsMatching(driver)}) AS d JOIN residents r ON r.id = d.id`;
-
-  const rows = await sql<Database['residents'] & { village_name: string; group_name: string | null }>`
-    SELECT r.*, v.name AS village_name, g.name AS group_name
-    FROM ${from}
-    JOIN villages v ON v.id = r.village_id
-    LEFT JOIN village_groups g ON g.id = r.group_id
-    WHERE ${where}
-    LIMIT ${limit}`.execute(db);
-
-  let total = rows.rows.length;
-  let totalIsLowerBound = false;
-  if (total === limit) {
-    const counted = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1})`.execute(db);
-    total = Math.min(counted.rows[0]?.n ?? total, COUNT_CAP);
-    totalIsLowerBound = (counted.rows[0]?.n ?? 0) > COUNT_CAP;
-  }
-  return { items: rows.rows.map(toResidentSummary), total, totalIsLowerBound };
+  // CROSS JOIN fixes the join order in SQLite: the matching ids drive, whatever the table
+  // statistics say (with none, the planner would rather walk the whole residents table).
+  const from = sql`(${idsMatching(driver)}) AS d CROSS JOIN residents r ON r.id = d.id`;
+  return {
+    page: (limit: number) => sql<Database['residents'] & { village_name: string; group_name: string | null }>`
+      SELECT r.*, v.name AS village_name, g.name AS group_name
+      FROM ${from}
+      JOIN villages v ON v.id = r.village_id
+      LEFT JOIN village_groups g ON g.id = r.group_id
+      WHERE ${where}
+      LIMIT ${limit}`,
+    count: () => sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1})`,
+  };
 }
 
 function idsMatching(term: SearchTerm): RawBuilder<unknown> {
@@ -62,10 +72,13 @@ function idsMatching(term: SearchTerm): RawBuilder<unknown> {
     case 'fullIdNumber':
       return sql`SELECT id FROM residents WHERE id_number = ${term.text}`;
     case 'digits': {
+      // `phone_reversed <> ''` lets SQLite use the partial phone index: from a bound range
+      // alone it cannot prove the row has a phone, and would scan every resident.
       const reversed = reverseString(term.text);
       const end = reversed + RANGE_END;
       return sql`SELECT id FROM residents WHERE id_number_reversed >= ${reversed} AND id_number_reversed < ${end}
-        UNION SELECT id FROM residents WHERE phone_reversed >= ${reversed} AND phone_reversed < ${end}`;
+        UNION SELECT id FROM residents WHERE phone_reversed >= ${reversed} AND phone_reversed < ${end}
+          AND phone_reversed <> ''`;
     }
   }
 }
