@@ -1,0 +1,106 @@
+// `npm run bench`: builds, then measures what a township hall feels — how fast the hall host
+// starts, and how fast resident search answers on a township of 200,000 residents — and
+// writes the figures to bench/results/latest.json.
+//
+//   node --import tsx bench/run.ts [--only hall|search] [--residents N] [--queries-per-kind N]
+//                                [--naive-queries-per-kind N] [--hall-runs N]
+//
+// A run with other than the default options writes bench/results/custom.json instead, so a
+// quick try never overwrites the figures of a full run.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_DEMO_SEED } from '../electron/demo/demoTownship';
+import { benchHallStartup } from './hallStartup';
+import { benchResidentSearch } from './residentSearch';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const DEFAULTS = {
+  residents: 200_000,
+  queriesPerKind: 50,
+  naiveQueriesPerKind: 20,
+  hallRuns: 5,
+  only: 'all' as 'all' | 'hall' | 'search',
+};
+/** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
+const SEED_NOW = new Date('2026-03-15T02:00:00Z');
+
+function parseArgs(argv: readonly string[]) {
+  const options = { ...DEFAULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} 后面缺少取值`);
+      return next;
+    };
+    const count = (name: string) => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} 应为正整数`);
+      return n;
+    };
+    if (arg === '--only') {
+      const only = value();
+      if (only !== 'hall' && only !== 'search') throw new Error('--only 只能是 hall 或 search');
+      options.only = only;
+    } else if (arg === '--residents') options.residents = count(arg);
+    else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
+    else if (arg === '--naive-queries-per-kind') options.naiveQueriesPerKind = count(arg);
+    else if (arg === '--hall-runs') options.hallRuns = count(arg);
+    else throw new Error(`不认识的选项“${arg}”`);
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const isDefault = JSON.stringify(options) === JSON.stringify(DEFAULTS);
+const log = (line: string) => console.error(`[bench] ${line}`);
+const started = performance.now();
+const cpus = os.cpus();
+
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim(),
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  },
+  options: { ...options, seed: DEFAULT_DEMO_SEED, seedNow: SEED_NOW.toISOString() },
+};
+
+if (options.only !== 'search') {
+  log(`大厅主机冷启动 × ${options.hallRuns}……`);
+  report.hallStartup = await benchHallStartup(root, options.hallRuns);
+}
+
+if (options.only !== 'hall') {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-search-'));
+  try {
+    const search = await benchResidentSearch(dataDir, {
+      residents: options.residents,
+      seed: DEFAULT_DEMO_SEED,
+      queriesPerKind: options.queriesPerKind,
+      naiveQueriesPerKind: options.naiveQueriesPerKind,
+      now: SEED_NOW,
+      log,
+    });
+    report.dataset = search.dataset;
+    report.residentSearch = search.residentSearch;
+    report.residentSearchNaive = search.residentSearchNaive;
+    report.goals = search.goals;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+report.benchSeconds = Math.round((performance.now() - started) / 1000);
+const json = JSON.stringify(report, null, 2);
+const out = path.join(root, 'bench/results', isDefault ? 'latest.json' : 'custom.json');
+await mkdir(path.dirname(out), { recursive: true });
+await writeFile(out, json + '\n');
+console.log(json);
+log(`已写入 ${path.relative(root, out)}（用时 ${report.benchSeconds} 秒）`);

@@ -1,0 +1,308 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { ApiResult } from '../../shared/api/errors';
+import { passwordField, type SessionInfo } from '../../shared/auth/api';
+import { ROLES } from '../../shared/auth/roles';
+import type { ResidentSummary } from '../../shared/residents/api';
+import { PHONE_PATTERN } from '../../shared/residents/api';
+import { ETHNICITIES } from '../../shared/residents/ethnicities';
+import { checkIdNumber, ID_TYPES, type IdType } from '../../shared/residents/idTypes';
+import { pinyinInitialsVariants } from '../../shared/residents/pinyinInitials';
+import { residentSearchTokens } from '../../shared/residents/search';
+import { DEFAULT_SETTINGS, localDate } from '../../electron/api/settings';
+import type { SessionCarrier } from '../../electron/api/context';
+import { openDatabase, type Db } from '../../electron/db/database';
+import { DEMO_ACTOR, seedDemoTownship, type DemoSummary } from '../../electron/demo/demoTownship';
+import { openBackend, type Backend } from '../../electron/host/backend';
+
+const NOW = new Date('2026-03-15T02:00:00Z');
+const TODAY = localDate(NOW, DEFAULT_SETTINGS.timeZone);
+const RESIDENTS = 2000;
+const SEED = 7;
+
+function carrier(): SessionCarrier {
+  return {
+    token: null,
+    origin: 'test',
+    setToken(token) {
+      this.token = token;
+    },
+  };
+}
+
+function unwrap<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) assert.fail(`${result.error.code}: ${result.error.message}`);
+  return result.result as T;
+}
+
+async function residentRows(db: Db) {
+  return db
+    .selectFrom('residents')
+    .select([
+      'id',
+      'name',
+      'id_type',
+      'id_number',
+      'sex',
+      'birth_date',
+      'phone',
+      'ethnicity',
+      'village_id',
+      'group_id',
+      'address',
+      'note',
+    ])
+    .orderBy('id')
+    .execute();
+}
+
+describe('demo township', () => {
+  const folders: string[] = [];
+  let backend: Backend;
+  let summary: DemoSummary;
+  const progress: Array<[number, number]> = [];
+
+  const tempFolder = async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'township-demo-test-'));
+    folders.push(folder);
+    return folder;
+  };
+
+  before(async () => {
+    backend = await openBackend({ dataDir: await tempFolder(), now: () => new Date(NOW) });
+    summary = await seedDemoTownship(backend.db, {
+      residents: RESIDENTS,
+      seed: SEED,
+      now: NOW,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+  });
+
+  after(async () => {
+    await backend?.close();
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  });
+
+  test('the summary describes what was written', async () => {
+    assert.equal(summary.townshipName, '青石镇');
+    assert.equal(summary.residents, RESIDENTS);
+    assert.equal(summary.villages, 24);
+    const villages = await backend.db.selectFrom('villages').selectAll().execute();
+    const groups = await backend.db.selectFrom('village_groups').selectAll().execute();
+    assert.equal(villages.length, 24);
+    assert.equal(groups.length, summary.groups);
+    assert.ok(villages.some((v) => v.kind === 'village' && v.name.endsWith('村')));
+    assert.ok(villages.some((v) => v.kind === 'community' && v.name.endsWith('社区')));
+    for (const village of villages) {
+      const own = groups.filter((g) => g.village_id === village.id);
+      assert.ok(own.length >= 4 && own.length <= 9, `${village.name} has ${own.length} groups`);
+      const label = village.kind === 'village' ? /^第[一二三四五六七八九]村民小组$/ : /^第[一二三四五六七八九]网格$/;
+      for (const group of own) assert.match(group.name, label);
+    }
+    const count = await backend.db
+      .selectFrom('residents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), RESIDENTS);
+    assert.deepEqual(progress.at(-1), [RESIDENTS, RESIDENTS]);
+    assert.ok(
+      progress.every(([done], i) => i === 0 || done >= progress[i - 1]![0]),
+      'progress only goes forward',
+    );
+  });
+
+  test('the same seed gives the same township; another seed gives another', async () => {
+    const again = await openDatabase(await tempFolder());
+    const other = await openDatabase(await tempFolder());
+    try {
+      await seedDemoTownship(again, { residents: RESIDENTS, seed: SEED, now: NOW });
+      await seedDemoTownship(other, { residents: RESIDENTS, seed: SEED + 1, now: NOW });
+      const first = await residentRows(backend.db);
+      assert.deepEqual(await residentRows(again), first, 'names, ID numbers, phones, places and record ids repeat');
+      const otherRows = await residentRows(other);
+      const sameNames = otherRows.filter((row, i) => row.name === first[i]!.name).length;
+      assert.ok(sameNames < RESIDENTS / 4, `a different seed should give different people (${sameNames} equal names)`);
+    } finally {
+      await again.destroy();
+      await other.destroy();
+    }
+  });
+
+  test('every document number passes the check of its type, and agrees with sex and birth date', async () => {
+    const rows = await residentRows(backend.db);
+    const seen = new Set<string>();
+    const types = new Set<string>();
+    for (const row of rows) {
+      assert.ok((ID_TYPES as readonly string[]).includes(row.id_type), row.id_type);
+      types.add(row.id_type);
+      const check = checkIdNumber(row.id_type as IdType, row.id_number, TODAY);
+      assert.ok(check.ok, `${row.name} ${row.id_type} ${row.id_number}: ${check.ok ? '' : check.message}`);
+      assert.equal(check.normalized, row.id_number);
+      if (row.id_type === 'residentId' || row.id_type === 'hmtResidencePermit') {
+        assert.equal(check.sex, row.sex, `${row.id_number} sex`);
+        assert.equal(check.birthDate, row.birth_date, `${row.id_number} birth date`);
+      } else {
+        assert.ok(row.sex && row.birth_date, 'sex and birth date stored for documents that do not carry them');
+      }
+      assert.ok(!seen.has(row.id_number), `duplicate ID number ${row.id_number}`);
+      seen.add(row.id_number);
+    }
+    assert.ok(types.has('residentId'));
+    assert.ok(types.size >= 2, 'a few residents hold other documents');
+    const residentIds = rows.filter((r) => r.id_type === 'residentId');
+    assert.ok(residentIds.length / rows.length > 0.98, 'almost everyone holds a resident ID');
+    const ages = residentIds.map((r) => Number(TODAY.slice(0, 4)) - Number(r.birth_date!.slice(0, 4)));
+    assert.ok(
+      Math.min(...ages) <= 2 && Math.max(...ages) >= 85,
+      `ages spread over 0–95 (got ${Math.min(...ages)}–${Math.max(...ages)})`,
+    );
+    assert.ok(Math.max(...ages) <= 96);
+  });
+
+  test('names, phones, ethnicities and addresses look like a real township', async () => {
+    const rows = await residentRows(backend.db);
+    const withPhone = rows.filter((r) => r.phone !== '');
+    const share = withPhone.length / rows.length;
+    assert.ok(share > 0.7 && share < 0.9, `about 80% have a phone (got ${(share * 100).toFixed(1)}%)`);
+    for (const row of withPhone) assert.match(row.phone, PHONE_PATTERN);
+    const mobiles = withPhone.filter((r) => r.phone.startsWith('1')).map((r) => r.phone);
+    assert.equal(new Set(mobiles).size, mobiles.length, 'mobile numbers are unique');
+
+    for (const row of rows) assert.ok((ETHNICITIES as readonly string[]).includes(row.ethnicity), row.ethnicity);
+    const han = rows.filter((r) => r.ethnicity === '汉族').length;
+    assert.ok(han / rows.length > 0.95 && han < rows.length, 'mostly Han, a few minorities');
+
+    for (const row of rows) {
+      const length = [...row.name].length;
+      assert.ok(length >= 2 && length <= 12, `name ${row.name}`);
+      assert.equal(row.name, row.name.normalize('NFC'));
+      assert.ok(row.address.startsWith('青石镇'), row.address);
+    }
+    const surnames = new Map<string, number>();
+    for (const row of rows) surnames.set(row.name[0]!, (surnames.get(row.name[0]!) ?? 0) + 1);
+    const top = [...surnames]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([s]) => s);
+    assert.ok(top.includes('王') && top.includes('李') && top.includes('张'), `common surnames first: ${top.join('')}`);
+    const rare = rows.filter((r) =>
+      [...r.name].some((ch) => ch.codePointAt(0)! > 0xffff || /[䶮堃喆犇昇玥燚赟彧垚祎珺婳玙淼]/u.test(ch)),
+    );
+    assert.ok(rare.length >= 5, `some names hold rare characters (got ${rare.length})`);
+
+    const villages = await backend.db.selectFrom('villages').select(['id', 'name']).execute();
+    const village = rows.find((r) => /村第[一二三四五六七八九]组\d+号$/.test(r.address));
+    assert.ok(village, 'village addresses look like 青石镇东岗村第三组12号');
+    assert.ok(village.address.includes(villages.find((v) => v.id === village.village_id)!.name));
+  });
+
+  test('each resident has search tokens and one change-log entry by the demo actor', async () => {
+    const sample = (await residentRows(backend.db)).filter((_, i) => i % 97 === 0);
+    for (const row of sample) {
+      const tokens = await backend.db
+        .selectFrom('resident_search_tokens')
+        .select('token')
+        .where('resident_id', '=', row.id)
+        .execute();
+      assert.deepEqual(tokens.map((t) => t.token).sort(), residentSearchTokens(row.name).sort());
+      const changes = await backend.db.selectFrom('change_log').selectAll().where('entity_id', '=', row.id).execute();
+      assert.equal(changes.length, 1);
+      assert.equal(changes[0]!.entity, 'resident');
+      assert.equal(changes[0]!.op, 'create');
+      assert.equal(changes[0]!.actor_id, null);
+      assert.equal(changes[0]!.actor_name, DEMO_ACTOR.name);
+      const { id, ...stored } = row;
+      assert.ok(id);
+      assert.deepEqual(JSON.parse(changes[0]!.data), stored);
+    }
+    const userChanges = await backend.db.selectFrom('change_log').select('id').where('entity', '=', 'user').execute();
+    assert.equal(userChanges.length, summary.users.length);
+  });
+
+  test('a user of every role can sign in with the demo password', async () => {
+    for (const role of ROLES)
+      assert.ok(
+        summary.users.some((u) => u.roles.includes(role)),
+        `a demo user for ${role}`,
+      );
+    assert.ok(summary.users.filter((u) => u.roles.includes('counterClerk')).length >= 2, 'two counter clerks');
+    for (const user of summary.users) {
+      assert.ok(passwordField('密码').safeParse(user.password).success, 'demo passwords meet the password rules');
+      const session = carrier();
+      const info = unwrap<SessionInfo>(
+        await backend.dispatch('auth.login', { username: user.username, password: user.password }, session),
+      );
+      assert.ok(session.token, `${user.username} got a session`);
+      assert.deepEqual(info.user.roles, user.roles);
+      assert.equal(info.user.displayName, user.displayName);
+      assert.equal(info.user.mustChangePassword, false);
+    }
+    const status = unwrap<{ townshipName: string; needsSetup: boolean }>(
+      await backend.dispatch('system.status', {}, carrier()),
+    );
+    assert.equal(status.townshipName, '青石镇');
+    assert.equal(status.needsSetup, false);
+  });
+
+  test('seeded residents are found by pinyin initials, name, and ID or phone tails', async () => {
+    const clerk = summary.users.find((u) => u.roles.includes('counterClerk'))!;
+    const session = carrier();
+    unwrap(await backend.dispatch('auth.login', { username: clerk.username, password: clerk.password }, session));
+    const search = async (query: string) =>
+      unwrap<{ items: ResidentSummary[]; total: number }>(
+        await backend.dispatch('residents.search', { query, limit: 100 }, session),
+      );
+
+    const rows = await residentRows(backend.db);
+    let checked = 0;
+    for (const row of rows.filter((r) => /^[\u4e00-\u9fff]{3}$/.test(r.name)).slice(0, 40)) {
+      const initials = pinyinInitialsVariants(row.name)[0]!;
+      const found = await search(initials);
+      if (found.total >= 100) continue; // too common to list in full; covered with a second term below
+      assert.ok(
+        found.items.some((item) => item.id === row.id),
+        `${row.name} by “${initials}”`,
+      );
+      checked++;
+    }
+    assert.ok(checked >= 10, `pinyin initials checked for ${checked} residents`);
+
+    for (const row of rows.filter((_, i) => i % 211 === 0)) {
+      const byInitialsAndId = await search(`${pinyinInitialsVariants(row.name)[0]} ${row.id_number.slice(-4)}`);
+      assert.ok(
+        byInitialsAndId.items.some((item) => item.id === row.id),
+        `${row.name} by initials and ID tail`,
+      );
+      const byName = await search(row.name);
+      assert.ok(
+        byName.items.some((item) => item.id === row.id),
+        `${row.name} by name`,
+      );
+      const byId = await search(row.id_number);
+      assert.deepEqual(
+        byId.items.map((item) => item.id),
+        [row.id],
+      );
+      if (/^1\d{10}$/.test(row.phone)) {
+        const byPhone = await search(row.phone.slice(-6));
+        assert.ok(
+          byPhone.items.some((item) => item.id === row.id),
+          `${row.name} by phone tail`,
+        );
+      }
+    }
+  });
+
+  test('a database that already has users or residents is refused', async () => {
+    await assert.rejects(seedDemoTownship(backend.db, { residents: 10, now: NOW }), /已有/);
+    const count = await backend.db
+      .selectFrom('residents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), RESIDENTS, 'nothing was added');
+    await assert.rejects(seedDemoTownship(backend.db, { residents: -1, now: NOW }), /人数/);
+  });
+});
