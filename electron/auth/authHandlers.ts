@@ -152,14 +152,8 @@ export const authHandlers: HandlersFor<
   },
 
   async 'auth.unlock'(input, ctx) {
-    const user = ctx.requireUser();
-    const row = await ctx.db
-      .selectFrom('users')
-      .select('password_hash')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    if (!(await verifyPassword(input.password, row.password_hash))) {
-      await ctx.audit('signInFailed', '解锁屏幕时密码错误', { entity: 'user', entityId: user.id });
+    if (!(await isOwnPassword(ctx, input.password))) {
+      await ctx.audit('signInFailed', '解锁屏幕时密码错误', { entity: 'user', entityId: ctx.requireUser().id });
       fail('VALIDATION', '密码不对', { fieldErrors: { password: '密码：不对，请重新输入' } });
     }
     await setSessionLocked(ctx.db, ctx.requireSession().tokenHash, null);
@@ -168,12 +162,7 @@ export const authHandlers: HandlersFor<
 
   async 'auth.changePassword'(input, ctx) {
     const user = ctx.requireUser();
-    const row = await ctx.db
-      .selectFrom('users')
-      .select('password_hash')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+    if (!(await isOwnPassword(ctx, input.currentPassword))) {
       fail('VALIDATION', '原密码不对', { fieldErrors: { currentPassword: '原密码：不对，请重新输入' } });
     }
     if (input.currentPassword === input.newPassword) {
@@ -191,6 +180,16 @@ export const authHandlers: HandlersFor<
     return { ok: true };
   },
 };
+
+/** Whether `password` is the signed-in user's own (screen unlock, password change). */
+async function isOwnPassword(ctx: RequestContext, password: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', ctx.requireUser().id)
+    .executeTakeFirstOrThrow();
+  return verifyPassword(password, row.password_hash);
+}
 
 async function needsSetup(ctx: RequestContext): Promise<boolean> {
   return !(await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst());

@@ -1,20 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.map': 'application/json; charset=utf-8',
-};
+import { mimeTypeFor } from './mimeTypes';
 
 export interface StaticFile {
   body: Buffer;
@@ -45,7 +31,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
     if (!info.isFile()) return null;
     return {
       body: await readFile(file),
-      contentType: MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      contentType: mimeTypeFor(file),
       immutable: relative.startsWith('assets/'),
     };
   } catch {

@@ -7,7 +7,10 @@
 // whole handler is unit-tested in test/electron-shell/appProtocol.test.ts.
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mimeTypeFor } from '../host/mimeTypes';
 import { SECURITY_HEADERS } from '../host/securityHeaders';
+
+export { mimeTypeFor };
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'township';
@@ -27,35 +30,6 @@ export const APP_SCHEME_PRIVILEGES = {
   supportFetchAPI: true,
   codeCache: true,
 } as const;
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
-
-/** MIME type by file extension; unknown types are served as opaque bytes (and `nosniff`). */
-export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type AppFileResolution =
   { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 404; reason: string };
