@@ -120,6 +120,42 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0002_document_archive': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // Every issued paper: the file's hash proves it unaltered, the code finds it from paper.
+        `CREATE TABLE issued_documents (
+          id TEXT PRIMARY KEY,
+          type TEXT NOT NULL,
+          title TEXT NOT NULL,
+          record_entity TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          verification_code TEXT NOT NULL UNIQUE,
+          sha256 TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          file_path TEXT NOT NULL,
+          issued_by TEXT,
+          issued_by_name TEXT NOT NULL,
+          issued_at TEXT NOT NULL,
+          superseded_by TEXT REFERENCES issued_documents(id),
+          superseded_at TEXT
+        )`,
+        `CREATE INDEX issued_documents_by_record ON issued_documents(record_entity, record_id)`,
+        `CREATE INDEX issued_documents_by_sha256 ON issued_documents(sha256)`,
+        `CREATE TABLE document_prints (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL REFERENCES issued_documents(id),
+          printed_at TEXT NOT NULL,
+          printed_by TEXT,
+          printed_by_name TEXT NOT NULL,
+          copies INTEGER NOT NULL CHECK (copies >= 1),
+          reprint INTEGER NOT NULL
+        )`,
+        `CREATE INDEX document_prints_by_document ON document_prints(document_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -84,4 +84,29 @@ export interface Database {
     origin: string;
   };
   number_counters: { scope: string; last_value: number };
+  issued_documents: {
+    id: string;
+    type: string;
+    title: string;
+    record_entity: string;
+    record_id: string;
+    verification_code: string;
+    sha256: string;
+    size_bytes: number;
+    file_path: string;
+    issued_by: string | null;
+    issued_by_name: string;
+    issued_at: string;
+    superseded_by: string | null;
+    superseded_at: string | null;
+  };
+  document_prints: {
+    id: string;
+    document_id: string;
+    printed_at: string;
+    printed_by: string | null;
+    printed_by_name: string;
+    copies: number;
+    reprint: number;
+  };
 }

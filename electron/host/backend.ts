@@ -9,6 +9,7 @@ import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings
 import { usersHandlers } from '../auth/usersHandlers';
 import { openDatabase, type Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
+import { documentsHandlers } from '../documents/documentsHandlers';
 import { placesHandlers } from '../places/placesHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 
@@ -21,6 +22,7 @@ const handlers: AllHandlers = {
   ...placesHandlers,
   ...residentsHandlers,
   ...auditHandlers,
+  ...documentsHandlers,
 };
 
 export interface Backend {

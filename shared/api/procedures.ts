@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
+import { documentsProcedures } from '../documents/api';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
 
@@ -10,6 +11,7 @@ export const procedures = {
   ...placesProcedures,
   ...residentsProcedures,
   ...auditProcedures,
+  ...documentsProcedures,
 };
 
 export type Procedures = typeof procedures;

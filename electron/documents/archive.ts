@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IssuedDocument } from '../../shared/documents/api';
+import { makeVerificationCode } from '../../shared/documents/verificationCode';
+import type { WriteScope } from '../api/context';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { uuidv7 } from '../db/uuidv7';
+
+/** Folder of archived PDFs inside the data folder: `documents/2026/11/<id>.pdf`. */
+export const ARCHIVE_FOLDER = 'documents';
+
+export function newVerificationCode(): string {
+  return makeVerificationCode(randomBytes(11));
+}
+
+export interface DocumentToArchive {
+  type: string;
+  title: string;
+  recordEntity: string;
+  recordId: string;
+  /** Printed on the document and in its QR code before it was rendered. */
+  verificationCode: string;
+  pdf: Uint8Array;
+  /** The earlier document this one replaces (a corrected receipt, say). */
+  supersedes?: string;
+}
+
+/**
+ * Stores an issued document inside the caller's write: the file first (written to a temporary
+ * name, then renamed, so a crash never leaves half a PDF under the real name), then its row
+ * and a change-log entry. If the transaction fails, the file is removed again.
+ */
+export async function archiveDocument(
+  scope: WriteScope,
+  dataDir: string,
+  doc: DocumentToArchive,
+): Promise<IssuedDocument> {
+  const id = uuidv7();
+  const sha256 = createHash('sha256').update(doc.pdf).digest('hex');
+  const relative = path.posix.join(ARCHIVE_FOLDER, scope.at.slice(0, 4), scope.at.slice(5, 7), `${id}.pdf`);
+  const absolute = path.join(dataDir, relative);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await writeFile(`${absolute}.partial`, doc.pdf);
+  await rename(`${absolute}.partial`, absolute);
+  try {
+    await scope.tx
+      .insertInto('issued_documents')
+      .values({
+        id,
+        type: doc.type,
+        title: doc.title,
+        record_entity: doc.recordEntity,
+        record_id: doc.recordId,
+        verification_code: doc.verificationCode,
+        sha256,
+        size_bytes: doc.pdf.byteLength,
+        file_path: relative,
+        issued_by: scope.actor.id,
+        issued_by_name: scope.actor.name,
+        issued_at: scope.at,
+        superseded_by: null,
+        superseded_at: null,
+      })
+      .execute();
+    if (doc.supersedes) {
+      await scope.tx
+        .updateTable('issued_documents')
+        .set({ superseded_by: id, superseded_at: scope.at })
+        .where('id', '=', doc.supersedes)
+        .execute();
+    }
+    await scope.log('document', id, 'issue', {
+      type: doc.type,
+      recordEntity: doc.recordEntity,
+      recordId: doc.recordId,
+      verificationCode: doc.verificationCode,
+      sha256,
+      supersedes: doc.supersedes ?? null,
+    });
+  } catch (error) {
+    await rm(absolute, { force: true });
+    throw error;
+  }
+  return {
+    id,
+    type: doc.type,
+    title: doc.title,
+    recordEntity: doc.recordEntity,
+    recordId: doc.recordId,
+    verificationCode: doc.verificationCode,
+    sha256,
+    issuedAt: scope.at,
+    issuedByName: scope.actor.name,
+    printCount: 0,
+    supersededAt: null,
+  };
+}
+
+export async function findIssuedDocument(
+  db: Db,
+  by: { code: string } | { sha256: string } | { id: string },
+): Promise<IssuedDocument | null> {
+  let query = db.selectFrom('issued_documents').selectAll();
+  if ('code' in by) query = query.where('verification_code', '=', by.code);
+  else if ('sha256' in by) query = query.where('sha256', '=', by.sha256);
+  else query = query.where('id', '=', by.id);
+  const row = await query.orderBy('issued_at', 'desc').executeTakeFirst();
+  if (!row) return null;
+  const prints = await db
+    .selectFrom('document_prints')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('copies'), eb.val(0)).as('n'))
+    .where('document_id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  return toIssuedDocument(row, Number(prints.n));
+}
+
+function toIssuedDocument(row: Database['issued_documents'], printCount: number): IssuedDocument {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    recordEntity: row.record_entity,
+    recordId: row.record_id,
+    verificationCode: row.verification_code,
+    sha256: row.sha256,
+    issuedAt: row.issued_at,
+    issuedByName: row.issued_by_name,
+    printCount,
+    supersededAt: row.superseded_at,
+  };
+}
