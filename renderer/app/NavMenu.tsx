@@ -1,5 +1,6 @@
 import {
   BarChartOutlined,
+  FileProtectOutlined,
   CarOutlined,
   HomeOutlined,
   MessageOutlined,
@@ -24,6 +25,7 @@ const ICONS: Record<SectionKey, ReactNode> = {
   petitions: <MessageOutlined />,
   statistics: <BarChartOutlined />,
   sync: <SyncOutlined />,
+  documents: <FileProtectOutlined />,
   system: <SettingOutlined />,
 };
 

@@ -3,6 +3,7 @@ import { RESIDENT_EDITORS } from '../../shared/auth/roles';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
 import { ResidentSearchPage } from '../residents/ResidentSearchPage';
+import { VerifyDocumentPage } from '../documents/VerifyDocumentPage';
 import { SystemPage } from '../system/SystemPage';
 import { HomePage } from './HomePage';
 import { PlannedSectionPage } from './PlannedSectionPage';
@@ -27,6 +28,8 @@ export function Pages({ route }: { route: Route }) {
       return <PlannedSectionPage section={route.section} />;
     case 'system':
       return isAdministrator ? <SystemPage tab={route.tab} /> : <NoAccess />;
+    case 'verifyDocument':
+      return <VerifyDocumentPage />;
     case 'notFound':
       return (
         <Result

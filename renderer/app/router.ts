@@ -14,6 +14,7 @@ export type Route =
   | { page: 'resident'; id: string; editing: boolean }
   | { page: 'planned'; section: PlannedSection }
   | { page: 'system'; tab: SystemTab }
+  | { page: 'verifyDocument' }
   | { page: 'notFound'; path: string };
 
 /**
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
     if (second && third === 'edit' && parts.length === 3)
       return { page: 'resident', id: decodeURIComponent(second), editing: true };
   }
+  if (first === 'documents' && second === 'verify' && parts.length === 2) return { page: 'verifyDocument' };
   if (first === 'system' && parts.length <= 2) {
     const tab = second ?? 'users';
     if ((SYSTEM_TABS as readonly string[]).includes(tab)) return { page: 'system', tab: tab as SystemTab };
@@ -50,6 +52,7 @@ export const paths = {
   resident: (id: string) => `/residents/${encodeURIComponent(id)}`,
   residentEdit: (id: string) => `/residents/${encodeURIComponent(id)}/edit`,
   system: (tab: SystemTab) => `/system/${tab}`,
+  verifyDocument: '/documents/verify',
   planned: (section: PlannedSection) => `/${section}`,
 };
 

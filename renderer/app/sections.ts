@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/auth/roles';
 import { paths, type PlannedSection, type Route } from './router';
 
-export type SectionKey = 'home' | 'residents' | PlannedSection | 'system';
+export type SectionKey = 'home' | 'residents' | PlannedSection | 'documents' | 'system';
 
 export interface Section {
   key: SectionKey;
@@ -23,6 +23,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
   { key: 'statistics', label: '统计', path: paths.planned('statistics'), planned: true },
   { key: 'sync', label: '同步', path: paths.planned('sync'), planned: true },
+  { key: 'documents', label: '核验文书', path: paths.verifyDocument },
   { key: 'system', label: '系统管理', path: paths.system('users'), roles: ['administrator'] },
 ];
 
@@ -46,6 +47,8 @@ export function sectionOf(route: Route): SectionKey | null {
       return route.section;
     case 'system':
       return 'system';
+    case 'verifyDocument':
+      return 'documents';
     case 'notFound':
       return null;
   }

@@ -1,0 +1,67 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { archiveDocument, newVerificationCode } from '../electron/documents/archive';
+import { appendChange } from '../electron/db/writes';
+import { launchBrowser, signIn, startE2eHall, type E2eHall } from './support/browser';
+
+let hall: E2eHall;
+let browser: Browser;
+let scratch: string;
+before(async () => {
+  hall = await startE2eHall({ demo: true, demoResidents: 20 });
+  browser = await launchBrowser();
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'township-verify-'));
+});
+after(async () => {
+  await browser?.close();
+  await hall?.dispose();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function issue(pdf: Buffer) {
+  const actor = { id: null, name: '孙出具' };
+  const at = new Date().toISOString();
+  const verificationCode = newVerificationCode();
+  return hall.backend.db.transaction().execute((tx) =>
+    archiveDocument(
+      {
+        tx,
+        at,
+        actor,
+        log: (entity, entityId, op, data) => appendChange(tx, { entity, entityId, op, data, actor, at }).then(() => {}),
+      },
+      hall.dataDir,
+      { type: 'sample', title: '受理回执', recordEntity: 'resident', recordId: 'r1', verificationCode, pdf },
+    ),
+  );
+}
+
+test('a clerk checks a paper by its code and a file by its fingerprint', async () => {
+  const original = Buffer.from('%PDF-1.7 受理回执');
+  const doc = await issue(original);
+  const page = await browser.newPage();
+  await signIn(page, hall.url, 'demo-clerk');
+  await page.getByRole('menuitem', { name: '核验文书' }).click();
+  await page.getByLabel('核验码').fill(doc.verificationCode.toLowerCase());
+  await page.getByRole('button', { name: '核验', exact: true }).click();
+  await page.getByText('真实有效：与存档一致').waitFor();
+  await page.getByText('孙出具').waitFor();
+
+  const forged = path.join(scratch, 'forged.pdf');
+  await writeFile(forged, Buffer.concat([original, Buffer.from(' 改')]));
+  await page.getByLabel('核验码').fill('');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择 PDF 文件核验/ }).click();
+  await (await chooser).setFiles(forged);
+  await page.getByText(/存档中没有这份文书/).waitFor();
+
+  await page
+    .getByLabel('核验码')
+    .fill(doc.verificationCode.slice(0, -1) + (doc.verificationCode.endsWith('0') ? '1' : '0'));
+  await page.getByLabel('核验码').press('Enter');
+  await page.getByText(/核验码有误/).waitFor();
+  await page.close();
+});
