@@ -17,8 +17,8 @@ const only = process.argv.includes('--node-only')
     : 'all';
 const started = Date.now();
 
-/** Native or Electron-provided modules stay outside the bundles. */
-const external = ['electron', 'sqlite3', 'electron-updater'];
+/** Native or Electron-provided modules, and packages that read their own data files at run time, stay outside the bundles. */
+const external = ['electron', 'sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'wawoff2'];
 
 async function buildNode() {
   const common = {
