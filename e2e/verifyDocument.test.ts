@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { archiveDocument, newVerificationCode } from '../electron/documents/archive';
-import { appendChange } from '../electron/db/writes';
+import { issueTestDocument } from '../test/support/documents';
 import { launchBrowser, signIn, startE2eHall, type E2eHall } from './support/browser';
 
 let hall: E2eHall;
@@ -21,27 +20,9 @@ after(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function issue(pdf: Buffer) {
-  const actor = { id: null, name: '孙出具' };
-  const at = new Date().toISOString();
-  const verificationCode = newVerificationCode();
-  return hall.backend.db.transaction().execute((tx) =>
-    archiveDocument(
-      {
-        tx,
-        at,
-        actor,
-        log: (entity, entityId, op, data) => appendChange(tx, { entity, entityId, op, data, actor, at }).then(() => {}),
-      },
-      hall.dataDir,
-      { type: 'sample', title: '受理回执', recordEntity: 'resident', recordId: 'r1', verificationCode, pdf },
-    ),
-  );
-}
-
 test('a clerk checks a paper by its code and a file by its fingerprint', async () => {
   const original = Buffer.from('%PDF-1.7 受理回执');
-  const doc = await issue(original);
+  const doc = await issueTestDocument(hall.backend.db, hall.dataDir, original, { issuerName: '孙出具' });
   const page = await browser.newPage();
   await signIn(page, hall.url, 'demo-clerk');
   await page.getByRole('menuitem', { name: '核验文书' }).click();

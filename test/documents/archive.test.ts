@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { archiveDocument, newVerificationCode } from '../../electron/documents/archive';
-import { appendChange } from '../../electron/db/writes';
+import { issueTestDocument } from '../support/documents';
 import { signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 
 describe('the document archive and verification', () => {
@@ -12,32 +11,8 @@ describe('the document archive and verification', () => {
   let admin: TestClient;
   let clerk: TestClient;
 
-  async function issue(pdf: string, supersedes?: string) {
-    const verificationCode = newVerificationCode();
-    const actor = { id: null, name: '测试窗口' };
-    const at = hall.clock.now().toISOString();
-    return hall.backend.db.transaction().execute((tx) =>
-      archiveDocument(
-        {
-          tx,
-          at,
-          actor,
-          log: (entity, entityId, op, data) =>
-            appendChange(tx, { entity, entityId, op, data, actor, at }).then(() => {}),
-        },
-        hall.dataDir,
-        {
-          type: 'sample',
-          title: '受理回执',
-          recordEntity: 'resident',
-          recordId: 'r1',
-          verificationCode,
-          pdf: Buffer.from(pdf),
-          supersedes,
-        },
-      ),
-    );
-  }
+  const issue = (pdf: string, supersedes?: string) =>
+    issueTestDocument(hall.backend.db, hall.dataDir, Buffer.from(pdf), { at: hall.clock.now(), supersedes });
 
   before(async () => {
     ({ hall, admin } = await startSetUpHall());
