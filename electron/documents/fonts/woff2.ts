@@ -16,6 +16,12 @@ interface Wawoff2 {
 
 const decoders = new Map<string, Wawoff2>();
 
+/**
+ * Decodes run one at a time: the decoder's WebAssembly memory is shared, and two decodes in
+ * flight at once corrupted each other's output ("Unknown font format" from pdfkit).
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Decodes a WOFF2 file's bytes into TrueType bytes; `resolveFrom` is where node_modules is found. */
 export async function woff2ToTtf(woff2: Uint8Array, resolveFrom: string): Promise<Buffer> {
   let decoder = decoders.get(resolveFrom);
@@ -24,5 +30,8 @@ export async function woff2ToTtf(woff2: Uint8Array, resolveFrom: string): Promis
     decoder = requireHere('wawoff2') as Wawoff2;
     decoders.set(resolveFrom, decoder);
   }
-  return Buffer.from(await decoder.decompress(woff2));
+  const chosen = decoder;
+  const decoded = queue.then(async () => Buffer.from(await chosen.decompress(woff2)));
+  queue = decoded.catch(() => {});
+  return decoded;
 }
