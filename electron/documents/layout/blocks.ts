@@ -16,20 +16,19 @@ export async function title(layout: Layout, text: string, size: number = SIZE.ti
 }
 
 /** The issuing unit, centred above the title (e.g. 青石镇人民调解委员会). */
-export async function issuingUnit(layout: Layout, text: string, size = layout.baseSize): Promise<void> {
-  const y = layout.ensure(size * 2);
-  await layout.flow([{ text, field: '发文单位', role: 'kai' }], size, layout.left, y, {
-    width: layout.width,
-    align: 'center',
-  });
-  layout.space(size * 0.4);
+export function issuingUnit(layout: Layout, text: string, size = layout.baseSize): Promise<void> {
+  return centredLine(layout, { text, field: '发文单位', role: 'kai' }, size, 0.4);
 }
 
 /** 发文字号, e.g. 青石镇便民服务中心〔2026〕12号: centred under the title. */
-export async function documentNumber(layout: Layout, text: string, size = layout.baseSize): Promise<void> {
+export function documentNumber(layout: Layout, text: string, size = layout.baseSize): Promise<void> {
+  return centredLine(layout, { text, field: '文号' }, size, 0.8);
+}
+
+async function centredLine(layout: Layout, segment: Segment, size: number, spaceAfter: number): Promise<void> {
   const y = layout.ensure(size * 2);
-  await layout.flow([{ text, field: '文号' }], size, layout.left, y, { width: layout.width, align: 'center' });
-  layout.space(size * 0.8);
+  await layout.flow([segment], size, layout.left, y, { width: layout.width, align: 'center' });
+  layout.space(size * spaceAfter);
 }
 
 /** A left-aligned bold heading; segments when part of it is a field of the record (a name). */
