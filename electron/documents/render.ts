@@ -13,6 +13,11 @@ export interface RenderOptions {
   /** Printed large and light across every page of a reprint or a copy. */
   watermark?: '补打' | '副本';
   fonts: FontSet;
+  /**
+   * The archive's copy of a formal document: PDF/A-2b (ISO 19005-2, level B), with the sRGB
+   * output intent and XMP identification pdfkit writes, so it stays readable for decades.
+   */
+  archival?: boolean;
 }
 
 /** Height of the page used to measure a thermal slip before it is cut to length. */
@@ -88,6 +93,9 @@ function newDocument(
     size: [geometry.width, height],
     margins: geometry.margins,
     bufferPages: true,
+    ...(options.archival
+      ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const, tagged: true, lang: 'zh-CN' }
+      : {}),
     info: {
       Title: definition.title,
       Author: '乡镇一站通',
