@@ -1,8 +1,9 @@
 // `npm run bench`: builds, then measures what a township hall feels — how fast the hall host
-// starts, and how fast resident search answers on a township of 200,000 residents — and
+// starts, how fast resident search answers on a township of 200,000 residents, and how fast
+// documents print (a receipt slip, a 50-page list, against Chromium's print-to-PDF) — and
 // writes the figures to bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search] [--residents N] [--queries-per-kind N]
+//   node --import tsx bench/run.ts [--only hall|search|documents] [--residents N] [--queries-per-kind N]
 //                                [--naive-queries-per-kind N] [--hall-runs N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEMO_SEED } from '../electron/demo/demoTownship';
+import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
 import { benchResidentSearch } from './residentSearch';
 
@@ -22,7 +24,7 @@ const DEFAULTS = {
   queriesPerKind: 50,
   naiveQueriesPerKind: 20,
   hallRuns: 5,
-  only: 'all' as 'all' | 'hall' | 'search',
+  only: 'all' as 'all' | 'hall' | 'search' | 'documents',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -43,7 +45,8 @@ function parseArgs(argv: readonly string[]) {
     };
     if (arg === '--only') {
       const only = value();
-      if (only !== 'hall' && only !== 'search') throw new Error('--only 只能是 hall 或 search');
+      if (only !== 'hall' && only !== 'search' && only !== 'documents')
+        throw new Error('--only 只能是 hall、search 或 documents');
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
@@ -72,12 +75,12 @@ const report: Record<string, unknown> = {
   options: { ...options, seed: DEFAULT_DEMO_SEED, seedNow: SEED_NOW.toISOString() },
 };
 
-if (options.only !== 'search') {
+if (options.only === 'all' || options.only === 'hall') {
   log(`大厅主机冷启动 × ${options.hallRuns}……`);
   report.hallStartup = await benchHallStartup(root, options.hallRuns);
 }
 
-if (options.only !== 'hall') {
+if (options.only === 'all' || options.only === 'search') {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-search-'));
   try {
     const search = await benchResidentSearch(dataDir, {
@@ -95,6 +98,11 @@ if (options.only !== 'hall') {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+if (options.only === 'all' || options.only === 'documents') {
+  log('文书打印……');
+  report.documents = await benchDocuments({ log });
 }
 
 report.benchSeconds = Math.round((performance.now() - started) / 1000);
