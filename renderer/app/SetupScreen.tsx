@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH, type SessionInfo } from '../../shared/auth/api';
 import { call } from '../api/client';
+import { DisplayNameField, UsernameField } from '../common/accountFields';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
@@ -69,23 +70,8 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo, townshi
           >
             <Input autoFocus />
           </Form.Item>
-          <Form.Item
-            name="username"
-            label="用户名"
-            extra="登录时使用，只能用字母、数字和 _ . -，如 admin"
-            rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
-            {...server.fieldStatus('username')}
-          >
-            <Input autoComplete="username" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label="姓名"
-            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
-            {...server.fieldStatus('displayName')}
-          >
-            <Input />
-          </Form.Item>
+          <UsernameField server={server} example="admin" autoComplete="username" />
+          <DisplayNameField server={server} autoComplete="name" />
           <Form.Item name="password" label="密码" rules={newPasswordRules} {...server.fieldStatus('password')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>

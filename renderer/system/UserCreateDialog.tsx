@@ -3,6 +3,7 @@ import { PASSWORD_MIN_LENGTH, type UserRecord } from '../../shared/auth/api';
 import type { Role } from '../../shared/auth/roles';
 import { call } from '../api/client';
 import { newPasswordRules } from '../app/passwordRules';
+import { DisplayNameField, UsernameField } from '../common/accountFields';
 import { FormDialog } from '../common/FormDialog';
 import { RoleCheckboxes } from './roleOptions';
 
@@ -35,23 +36,8 @@ export function UserCreateDialog({
     >
       {(server) => (
         <>
-          <Form.Item
-            name="username"
-            label="用户名"
-            extra="登录时使用：字母、数字和 _ . -，如 zhangsan"
-            rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
-            {...server.fieldStatus('username')}
-          >
-            <Input autoFocus autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label="姓名"
-            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
-            {...server.fieldStatus('displayName')}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
+          <UsernameField server={server} autoFocus />
+          <DisplayNameField server={server} />
           <Form.Item
             name="roles"
             label="角色"

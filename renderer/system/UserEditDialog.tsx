@@ -1,7 +1,8 @@
-import { Form, Input, Switch } from 'antd';
+import { Form, Switch } from 'antd';
 import type { UserRecord } from '../../shared/auth/api';
 import type { Role } from '../../shared/auth/roles';
 import { call } from '../api/client';
+import { DisplayNameField } from '../common/accountFields';
 import { FormDialog } from '../common/FormDialog';
 import { RoleCheckboxes } from './roleOptions';
 
@@ -36,14 +37,7 @@ export function UserEditDialog({
     >
       {(server) => (
         <>
-          <Form.Item
-            name="displayName"
-            label="姓名"
-            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
-            {...server.fieldStatus('displayName')}
-          >
-            <Input autoFocus autoComplete="off" />
-          </Form.Item>
+          <DisplayNameField server={server} autoFocus />
           <Form.Item
             name="roles"
             label="角色"
