@@ -6,6 +6,7 @@ import { localTime } from '../api/settings';
 import { uuidv7 } from '../db/uuidv7';
 import { SETTING_TOWNSHIP_NAME, readSetting, writeSetting } from './nodeSettings';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { newUserRow } from './userRows';
 import { endSession, setSessionLocked, startSession, toSessionUser } from './sessions';
 
 export const APP_VERSION = '0.1.0';
@@ -39,21 +40,18 @@ export const authHandlers: HandlersFor<
         await writeSetting(tx, SETTING_TOWNSHIP_NAME, input.townshipName);
         await tx
           .insertInto('users')
-          .values({
-            id: userId,
-            username: input.username,
-            display_name: input.displayName,
-            password_hash: passwordHash,
-            roles: JSON.stringify(['administrator']),
-            active: 1,
-            must_change_password: 0,
-            failed_logins: 0,
-            locked_until: null,
-            last_login_at: at,
-            created_at: at,
-            updated_at: at,
-            version: 1,
-          })
+          .values(
+            newUserRow({
+              id: userId,
+              username: input.username,
+              displayName: input.displayName,
+              passwordHash,
+              roles: ['administrator'],
+              mustChangePassword: false,
+              at,
+              signedInNow: true,
+            }),
+          )
           .execute();
         await log('node', 'township', 'setup', { townshipName: input.townshipName });
         await log('user', userId, 'create', {

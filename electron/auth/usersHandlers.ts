@@ -6,6 +6,7 @@ import type { Database } from '../db/schema';
 import type { Tx } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import { hashPassword } from './passwords';
+import { newUserRow } from './userRows';
 import { endSessionsOfUser, parseRoles } from './sessions';
 
 export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
@@ -25,22 +26,18 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
         });
       await tx
         .insertInto('users')
-        .values({
-          id,
-          username: input.username,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          roles: JSON.stringify(input.roles),
-          active: 1,
-          // The administrator knows this password; the user must replace it.
-          must_change_password: 1,
-          failed_logins: 0,
-          locked_until: null,
-          last_login_at: null,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        })
+        .values(
+          newUserRow({
+            id,
+            username: input.username,
+            displayName: input.displayName,
+            passwordHash,
+            roles: input.roles,
+            // The administrator knows this password; the user must replace it.
+            mustChangePassword: true,
+            at,
+          }),
+        )
         .execute();
       await log('user', id, 'create', { username: input.username, displayName: input.displayName, roles: input.roles });
     });

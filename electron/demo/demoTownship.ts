@@ -7,6 +7,7 @@ import { residentSearchTokens } from '../../shared/residents/search';
 import { DEFAULT_SETTINGS, localDate } from '../api/settings';
 import { SETTING_TOWNSHIP_NAME, writeSetting } from '../auth/nodeSettings';
 import { hashPassword } from '../auth/passwords';
+import { newUserRow } from '../auth/userRows';
 import type { Db } from '../db/database';
 import type { Actor, Tx } from '../db/writes';
 import { derivedColumns } from '../residents/residentRows';
@@ -881,21 +882,17 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
       await tx
         .insertInto('users')
         .values(
-          demoUsers.map((u, i) => ({
-            id: userIds[i]!,
-            username: u.username,
-            display_name: u.displayName,
-            password_hash: passwordHash,
-            roles: JSON.stringify(u.roles),
-            active: 1,
-            must_change_password: 0,
-            failed_logins: 0,
-            locked_until: null,
-            last_login_at: null,
-            created_at: at,
-            updated_at: at,
-            version: 1,
-          })),
+          demoUsers.map((u, i) =>
+            newUserRow({
+              id: userIds[i]!,
+              username: u.username,
+              displayName: u.displayName,
+              passwordHash,
+              roles: u.roles,
+              mustChangePassword: false,
+              at,
+            }),
+          ),
         )
         .execute();
       await changes.insert(tx, [

@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { newPasswordRules } from '../app/passwordRules';
 import { DisplayNameField, UsernameField } from '../common/accountFields';
 import { FormDialog } from '../common/FormDialog';
-import { RoleCheckboxes } from './roleOptions';
+import { RolesField } from './roleOptions';
 
 interface Values {
   username: string;
@@ -38,14 +38,7 @@ export function UserCreateDialog({
         <>
           <UsernameField server={server} autoFocus />
           <DisplayNameField server={server} />
-          <Form.Item
-            name="roles"
-            label="角色"
-            rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
-            {...server.fieldStatus('roles')}
-          >
-            <RoleCheckboxes />
-          </Form.Item>
+          <RolesField server={server} />
           <Form.Item
             name="password"
             label="初始密码"

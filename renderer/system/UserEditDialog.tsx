@@ -4,7 +4,7 @@ import type { Role } from '../../shared/auth/roles';
 import { call } from '../api/client';
 import { DisplayNameField } from '../common/accountFields';
 import { FormDialog } from '../common/FormDialog';
-import { RoleCheckboxes } from './roleOptions';
+import { RolesField } from './roleOptions';
 
 interface Values {
   displayName: string;
@@ -38,14 +38,7 @@ export function UserEditDialog({
       {(server) => (
         <>
           <DisplayNameField server={server} autoFocus />
-          <Form.Item
-            name="roles"
-            label="角色"
-            rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
-            {...server.fieldStatus('roles')}
-          >
-            <RoleCheckboxes />
-          </Form.Item>
+          <RolesField server={server} />
           <Form.Item
             name="active"
             label="启用"
