@@ -1,6 +1,7 @@
 import type { SessionUser } from '../../shared/auth/api';
 import type { AuditAction } from '../../shared/audit/api';
 import type { Db } from '../db/database';
+import type { DocumentServices } from '../documents/issue';
 import type { Actor, Tx } from '../db/writes';
 import type { NodeSettings } from './settings';
 
@@ -33,6 +34,8 @@ export interface RequestContext {
   /** Today in the node's time zone, `YYYY-MM-DD`. */
   today: string;
   settings: NodeSettings;
+  /** Rendering, archiving and short-lived file links for documents. */
+  documents: DocumentServices;
   session: ActiveSession | null;
   carrier: SessionCarrier;
   actor: Actor;

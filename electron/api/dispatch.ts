@@ -4,6 +4,7 @@ import { hasAnyRole } from '../../shared/auth/roles';
 import { zodIssuesToFieldErrors } from '../../shared/validation/errors';
 import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db/database';
+import type { DocumentServices } from '../documents/issue';
 import { appendChange, type Actor } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import type { RequestContext, SessionCarrier } from './context';
@@ -28,6 +29,7 @@ export interface DispatchDeps {
   db: Db;
   handlers: AllHandlers;
   settings: () => NodeSettings;
+  documents: DocumentServices;
   now: () => Date;
   logError: (error: unknown, procedure: string) => void;
 }
@@ -109,6 +111,7 @@ function createContext(
     now,
     today: localDate(now, settings.timeZone),
     settings,
+    documents: deps.documents,
     session,
     carrier,
     actor,

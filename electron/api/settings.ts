@@ -44,3 +44,31 @@ export function localTime(instant: Date, timeZone: string): string {
     instant,
   );
 }
+
+/** `YYYY-MM-DD` of the day after `date`. */
+export function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** The instant (ISO, UTC) at which the local day `date` begins in `timeZone`. */
+export function localDayStartUtc(date: string, timeZone: string): string {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - zoneOffsetMinutes(utcMidnight, timeZone) * 60_000).toISOString();
+}
+
+function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - instant.getTime()) / 60_000);
+}

@@ -156,6 +156,29 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0003_document_printing': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // What a printer needs to know (paper, pages) and what a reprint is drawn from: the
+        // record exactly as it was issued, rendered again with the same time and code.
+        `ALTER TABLE issued_documents ADD COLUMN page_size TEXT NOT NULL DEFAULT 'a4'`,
+        `ALTER TABLE issued_documents ADD COLUMN page_width_pt REAL NOT NULL DEFAULT 595.28`,
+        `ALTER TABLE issued_documents ADD COLUMN page_height_pt REAL NOT NULL DEFAULT 841.89`,
+        `ALTER TABLE issued_documents ADD COLUMN page_count INTEGER NOT NULL DEFAULT 1`,
+        `ALTER TABLE issued_documents ADD COLUMN archival INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE issued_documents ADD COLUMN record_json TEXT`,
+        `CREATE INDEX issued_documents_by_time ON issued_documents(issued_at, id)`,
+        // A print the desktop reports as cancelled or failed does not count (the next one is
+        // then still the first); the file printed is hashed so a 补打 copy can be verified too.
+        `ALTER TABLE document_prints ADD COLUMN outcome TEXT NOT NULL DEFAULT 'sent'
+          CHECK (outcome IN ('sent', 'cancelled', 'failed'))`,
+        `ALTER TABLE document_prints ADD COLUMN outcome_message TEXT`,
+        `ALTER TABLE document_prints ADD COLUMN file_sha256 TEXT`,
+        `CREATE INDEX document_prints_by_sha256 ON document_prints(file_sha256)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

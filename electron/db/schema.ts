@@ -1,3 +1,4 @@
+import type { PrintOutcomeValue } from '../../shared/documents/api';
 import type { Generated } from 'kysely';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
@@ -99,6 +100,12 @@ export interface Database {
     issued_at: string;
     superseded_by: string | null;
     superseded_at: string | null;
+    page_size: Generated<string>;
+    page_width_pt: Generated<number>;
+    page_height_pt: Generated<number>;
+    page_count: Generated<number>;
+    archival: Generated<number>;
+    record_json: string | null;
   };
   document_prints: {
     id: string;
@@ -108,5 +115,8 @@ export interface Database {
     printed_by_name: string;
     copies: number;
     reprint: number;
+    outcome: Generated<PrintOutcomeValue>;
+    outcome_message: string | null;
+    file_sha256: string | null;
   };
 }

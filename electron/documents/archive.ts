@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Selectable } from 'kysely';
 import type { IssuedDocument } from '../../shared/documents/api';
+import type { PaperSpec } from '../../shared/documents/printing';
 import { makeVerificationCode } from '../../shared/documents/verificationCode';
 import type { WriteScope } from '../api/context';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { uuidv7 } from '../db/uuidv7';
+import type { Tx } from '../db/writes';
+import { POINTS_PER_MM } from './pageSizes';
 
 /** Folder of archived PDFs inside the data folder: `documents/2026/11/<id>.pdf`. */
 export const ARCHIVE_FOLDER = 'documents';
@@ -23,6 +27,14 @@ export interface DocumentToArchive {
   /** Printed on the document and in its QR code before it was rendered. */
   verificationCode: string;
   pdf: Uint8Array;
+  /** Page size name of the document type, and the page in points. */
+  pageSize: string;
+  pageWidth: number;
+  pageHeight: number;
+  pageCount: number;
+  archival: boolean;
+  /** The record as issued (JSON), from which a 补打 copy is drawn again. */
+  recordJson: string | null;
   /** The earlier document this one replaces (a corrected receipt, say). */
   supersedes?: string;
 }
@@ -62,6 +74,12 @@ export async function archiveDocument(
         issued_at: scope.at,
         superseded_by: null,
         superseded_at: null,
+        page_size: doc.pageSize,
+        page_width_pt: doc.pageWidth,
+        page_height_pt: doc.pageHeight,
+        page_count: doc.pageCount,
+        archival: doc.archival ? 1 : 0,
+        record_json: doc.recordJson,
       })
       .execute();
     if (doc.supersedes) {
@@ -95,29 +113,59 @@ export async function archiveDocument(
     issuedByName: scope.actor.name,
     printCount: 0,
     supersededAt: null,
+    paper: paperOf(doc.pageSize, doc.pageWidth, doc.pageHeight),
+    pageCount: doc.pageCount,
+    archival: doc.archival,
   };
+}
+
+/** The paper of a page in millimetres, to a tenth (what a printer driver is given). */
+export function paperOf(pageSize: string, width: number, height: number): PaperSpec {
+  const toMm = (points: number) => Math.round((points / POINTS_PER_MM) * 10) / 10;
+  return { pageSize, widthMm: toMm(width), heightMm: toMm(height) };
+}
+
+export type IssuedDocumentRow = Selectable<Database['issued_documents']>;
+
+/** Copies counted as printed: not reported cancelled or failed. */
+export function sentPrintCopies(db: Db | Tx, documentIds: readonly string[]) {
+  return db
+    .selectFrom('document_prints')
+    .select((eb) => ['document_id', eb.fn.sum<number>('copies').as('copies')])
+    .where('document_id', 'in', documentIds)
+    .where('outcome', '=', 'sent')
+    .groupBy('document_id')
+    .execute()
+    .then((rows) => new Map(rows.map((row) => [row.document_id, Number(row.copies)])));
+}
+
+export async function findIssuedDocumentRow(
+  db: Db,
+  by: { code: string } | { sha256: string } | { id: string },
+): Promise<IssuedDocumentRow | null> {
+  let query = db.selectFrom('issued_documents').selectAll();
+  if ('code' in by) query = query.where('verification_code', '=', by.code);
+  else if ('sha256' in by) query = query.where('sha256', '=', by.sha256);
+  else query = query.where('id', '=', by.id);
+  return (await query.orderBy('issued_at', 'desc').executeTakeFirst()) ?? null;
 }
 
 export async function findIssuedDocument(
   db: Db,
   by: { code: string } | { sha256: string } | { id: string },
 ): Promise<IssuedDocument | null> {
-  let query = db.selectFrom('issued_documents').selectAll();
-  if ('code' in by) query = query.where('verification_code', '=', by.code);
-  else if ('sha256' in by) query = query.where('sha256', '=', by.sha256);
-  else query = query.where('id', '=', by.id);
-  const row = await query.orderBy('issued_at', 'desc').executeTakeFirst();
+  const row = await findIssuedDocumentRow(db, by);
   if (!row) return null;
-  const prints = await db
-    .selectFrom('document_prints')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('copies'), eb.val(0)).as('n'))
-    .where('document_id', '=', row.id)
-    .executeTakeFirstOrThrow();
-  return toIssuedDocument(row, Number(prints.n));
+  return (await toIssuedDocuments(db, [row]))[0]!;
 }
 
-function toIssuedDocument(row: Database['issued_documents'], printCount: number): IssuedDocument {
-  return {
+export async function toIssuedDocuments(db: Db, rows: readonly IssuedDocumentRow[]): Promise<IssuedDocument[]> {
+  if (rows.length === 0) return [];
+  const copies = await sentPrintCopies(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
     id: row.id,
     type: row.type,
     title: row.title,
@@ -127,7 +175,10 @@ function toIssuedDocument(row: Database['issued_documents'], printCount: number)
     sha256: row.sha256,
     issuedAt: row.issued_at,
     issuedByName: row.issued_by_name,
-    printCount,
+    printCount: copies.get(row.id) ?? 0,
     supersededAt: row.superseded_at,
-  };
+    paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
+    pageCount: row.page_count,
+    archival: row.archival === 1,
+  }));
 }

@@ -9,8 +9,18 @@ export interface DocumentDefinition<R = unknown> {
   /** Title in the PDF metadata (and usually on the page). */
   title: string;
   pageSize: PageSize;
+  /**
+   * The archived copy is PDF/A-2b. Default: formal papers on A4/A5 are, thermal slips (a
+   * receipt printer's ticket) are not.
+   */
+  archival?: boolean;
   render(layout: Layout, record: R): Promise<void>;
+  /** A realistic record for test pages (打印样张) and `npm run docs:samples`. */
+  sample?: () => R;
 }
+
+/** What is known of a type without its record: name, title, paper. */
+export type DocumentHeader = Pick<DocumentDefinition, 'type' | 'title' | 'pageSize' | 'archival'>;
 
 const types = new Map<string, DocumentDefinition>();
 
@@ -28,4 +38,8 @@ export function getDocumentType(type: string): DocumentDefinition {
   const definition = types.get(type);
   if (!definition) throw new Error(`没有名为“${type}”的文书类型`);
   return definition;
+}
+
+export function isArchival(definition: DocumentHeader): boolean {
+  return definition.archival ?? !(definition.pageSize === 'receipt80' || definition.pageSize === 'receipt58');
 }

@@ -5,13 +5,15 @@ import PDFDocument from 'pdfkit';
 import type { FontSet } from './fonts';
 import { Layout, SIZE, type PdfDocument } from './layout';
 import { mm, PAGE_GEOMETRY, type PageGeometry } from './pageSizes';
-import type { DocumentDefinition } from './registry';
+import type { DocumentDefinition, DocumentHeader } from './registry';
+
+export type Watermark = '补打' | '副本' | '样张';
 
 export interface RenderOptions {
   issuedAt: Date;
   verificationCode: string;
-  /** Printed large and light across every page of a reprint or a copy. */
-  watermark?: '补打' | '副本';
+  /** Printed large and light across every page of a reprint, a copy or a test page. */
+  watermark?: Watermark;
   fonts: FontSet;
   /**
    * The archive's copy of a formal document: PDF/A-2b (ISO 19005-2, level B), with the sRGB
@@ -23,11 +25,28 @@ export interface RenderOptions {
 /** Height of the page used to measure a thermal slip before it is cut to length. */
 const MEASURE_HEIGHT = mm(5000);
 
+/** A rendered document with what a printer and the archive need to know about it. */
+export interface RenderedDocument {
+  pdf: Buffer;
+  pageCount: number;
+  /** Page size in points (every page of a document has the same size). */
+  width: number;
+  height: number;
+}
+
 export async function renderPdf<R>(
   definition: DocumentDefinition<R>,
   record: R,
   options: RenderOptions,
 ): Promise<Buffer> {
+  return (await renderDocument(definition, record, options)).pdf;
+}
+
+export async function renderDocument<R>(
+  definition: DocumentDefinition<R>,
+  record: R,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
   const geometry = PAGE_GEOMETRY[definition.pageSize];
   if (geometry.height !== 'fitContent') return renderOnce(definition, record, options, geometry, geometry.height);
   // Thermal roll: draw once on a very long page to learn where the content ends, then again
@@ -56,7 +75,7 @@ async function renderOnce<R>(
   options: RenderOptions,
   geometry: PageGeometry,
   height: number,
-): Promise<Buffer> {
+): Promise<RenderedDocument> {
   const doc = newDocument(definition, options, geometry, height);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -67,11 +86,12 @@ async function renderOnce<R>(
   const layout = new Layout(doc, options.fonts, geometry, options, baseSize(definition));
   await definition.render(layout, record);
   await finishPages(layout, options);
+  const pageCount = doc.bufferedPageRange().count;
   doc.end();
-  return done;
+  return { pdf: await done, pageCount, width: geometry.width, height };
 }
 
-function baseSize(definition: DocumentDefinition<never>): number {
+function baseSize(definition: DocumentHeader): number {
   switch (definition.pageSize) {
     case 'a4Formal':
       return SIZE.body;
@@ -84,7 +104,7 @@ function baseSize(definition: DocumentDefinition<never>): number {
 }
 
 function newDocument(
-  definition: DocumentDefinition<never>,
+  definition: DocumentHeader,
   options: RenderOptions,
   geometry: PageGeometry,
   height: number,

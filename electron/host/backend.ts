@@ -10,6 +10,8 @@ import { usersHandlers } from '../auth/usersHandlers';
 import { openDatabase, type Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
 import { documentsHandlers } from '../documents/documentsHandlers';
+import { FileTickets, type TicketFile } from '../documents/fileTickets';
+import { loadFonts, type FontLocation } from '../documents/fonts';
 import { placesHandlers } from '../places/placesHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 
@@ -29,6 +31,8 @@ export interface Backend {
   readonly db: Db;
   readonly nodeId: string;
   dispatch(procedure: string, input: unknown, carrier: SessionCarrier): Promise<ApiResult<unknown>>;
+  /** The file behind a short-lived `/files/<ticket>/<name>` link, or null (unknown or expired). */
+  openFile(urlPath: string): TicketFile | null;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,8 @@ export interface BackendOptions {
   /** For tests: the time the backend believes it is. */
   now?: () => Date;
   settings?: Partial<NodeSettings>;
+  /** Where the document fonts are (the packaged app's resources); default: the npm packages. */
+  fonts?: FontLocation;
   logError?: (error: unknown, procedure: string) => void;
 }
 
@@ -50,11 +56,14 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     await writeSetting(db, SETTING_NODE_ID, nodeId);
   }
   const settings: NodeSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const now = options.now ?? (() => new Date());
+  const tickets = new FileTickets(now);
   const deps: DispatchDeps = {
     db,
     handlers,
     settings: () => settings,
-    now: options.now ?? (() => new Date()),
+    documents: { dataDir: options.dataDir, fonts: () => loadFonts(options.fonts), tickets },
+    now,
     logError:
       options.logError ??
       ((error, procedure) =>
@@ -64,6 +73,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     db,
     nodeId,
     dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, carrier),
+    openFile: (urlPath) => tickets.open(urlPath),
     close: () => db.destroy(),
   };
 }

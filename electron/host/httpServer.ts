@@ -1,9 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import { API_PATH_PREFIX, SESSION_COOKIE } from '../../shared/api/bridge';
+import { API_PATH_PREFIX, FILES_PATH_PREFIX, SESSION_COOKIE } from '../../shared/api/bridge';
 import { HTTP_STATUS, type ApiError, type ApiResult } from '../../shared/api/errors';
 import type { SessionCarrier } from '../api/context';
 import { describeApi } from './apiDescription';
+import { EXPIRED_FILE_TEXT, inlineDisposition } from '../documents/fileTickets';
 import type { Backend } from './backend';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStaticFile } from './staticFiles';
@@ -71,6 +72,23 @@ async function handle(options: HallServerOptions, req: IncomingMessage, res: Ser
 
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return sendJson(res, 405, failure('BAD_REQUEST', '不支持的请求方法'));
+
+  if (url.pathname.startsWith(FILES_PATH_PREFIX)) {
+    const ticketFile = options.backend.openFile(url.pathname);
+    if (!ticketFile) {
+      res.writeHead(410, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(EXPIRED_FILE_TEXT);
+    }
+    const body = await ticketFile.read();
+    res.writeHead(200, {
+      'Content-Type': ticketFile.contentType,
+      'Content-Length': body.byteLength,
+      'Content-Disposition': inlineDisposition(ticketFile),
+      'Cache-Control': 'no-store',
+    });
+    return void res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   const file = options.staticDir ? await readStaticFile(options.staticDir, url.pathname) : null;
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

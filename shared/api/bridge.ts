@@ -1,15 +1,23 @@
+import type { DesktopPrinting } from '../documents/printing';
 import type { ApiResult } from './errors';
 
 /**
  * What the Electron preload exposes to the page, and nothing else: one call carrying a
- * procedure name and its input. The session lives in the main process, never in the page.
+ * procedure name and its input (the session lives in the main process, never in the page),
+ * and this machine's printers.
  */
 export interface DesktopBridge {
   call(procedure: string, input: unknown): Promise<ApiResult<unknown>>;
+  printing: DesktopPrinting;
 }
 
 export const DESKTOP_BRIDGE_KEY = 'townshipDesk';
 export const IPC_API_CHANNEL = 'township-desk:api';
+/** One channel for printing: `(operation, argument)`, operation one of `DesktopPrinting`'s methods. */
+export const IPC_PRINTING_CHANNEL = 'township-desk:printing';
+
+/** Files the backend hands out for a short while (`GET /files/<ticket>/<name>`): PDFs to view and print. */
+export const FILES_PATH_PREFIX = '/files/';
 
 /** HTTP transport: `POST {API_PATH_PREFIX}<procedure>` with a JSON body; the answer is an `ApiResult`. */
 export const API_PATH_PREFIX = '/api/';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
-import { entityId } from '../validation/fields';
+import { dateString, entityId } from '../validation/fields';
+import { paperSpec } from './printing';
 
 export const issuedDocument = z.object({
   id: z.string(),
@@ -12,13 +13,48 @@ export const issuedDocument = z.object({
   sha256: z.string(),
   issuedAt: z.string(),
   issuedByName: z.string(),
+  /** Copies printed and not reported cancelled or failed. */
   printCount: z.number(),
   supersededAt: z.string().nullable(),
+  paper: paperSpec,
+  pageCount: z.number(),
+  /** The archived file is PDF/A-2b. */
+  archival: z.boolean(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocument>;
 
 export const VERIFICATION_STATUSES = ['genuine', 'superseded', 'altered', 'notFound'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const PRINT_OUTCOMES = ['sent', 'cancelled', 'failed'] as const;
+export type PrintOutcomeValue = (typeof PRINT_OUTCOMES)[number];
+
+export const documentPrint = z.object({
+  id: z.string(),
+  printedAt: z.string(),
+  printedByName: z.string(),
+  copies: z.number(),
+  /** Printed with the 补打 watermark: an earlier print had been sent. */
+  reprint: z.boolean(),
+  outcome: z.enum(PRINT_OUTCOMES),
+  outcomeMessage: z.string().nullable(),
+});
+export type DocumentPrint = z.infer<typeof documentPrint>;
+
+export const documentTypeInfo = z.object({
+  type: z.string(),
+  title: z.string(),
+  pageSize: z.string(),
+  /** A sample record exists, so a test page can be printed. */
+  hasSample: z.boolean(),
+});
+export type DocumentTypeInfo = z.infer<typeof documentTypeInfo>;
+
+/** A short-lived link to a PDF (`/files/<ticket>/<name>.pdf`, valid for FILE_TICKET_MINUTES). */
+export const fileLink = z.object({ fileUrl: z.string(), paper: paperSpec });
+export const FILE_TICKET_MINUTES = 10;
+
+export const DOCUMENT_LIST_LIMIT = 50;
 
 export const documentsProcedures = defineProcedures({
   'documents.verify': {
@@ -42,16 +78,79 @@ export const documentsProcedures = defineProcedures({
       status: z.enum(VERIFICATION_STATUSES),
       message: z.string(),
       document: issuedDocument.nullable(),
+      /** The file checked is a 补打 print of the document, not the archived original. */
+      isReprint: z.boolean(),
     }),
   },
-  'documents.recordPrint': {
-    summary: '记录一次打印（份数）；同一文书第二次起标为补打。每次打印记入审计日志',
+  'documents.types': {
+    summary: '文书类型：名称、纸张、是否有样张（打印设置与测试打印用）',
+    kind: 'query',
+    access: 'signedIn',
+    input: z.strictObject({}),
+    output: z.object({ types: z.array(documentTypeInfo) }),
+  },
+  'documents.list': {
+    summary: '文书存档：按类型、出具日期、核验码或所属记录查找已出具的文书，新的在前',
+    kind: 'query',
+    access: 'signedIn',
+    input: z.strictObject({
+      type: z.string().max(64).optional().describe('文书类型'),
+      code: z.string().max(40).optional().describe('核验码'),
+      recordEntity: z.string().max(40).optional().describe('记录类型'),
+      recordId: z.string().max(40).optional().describe('所属记录'),
+      issuedFrom: dateString('出具日期（起）').optional(),
+      issuedTo: dateString('出具日期（止）').optional(),
+      /** `issuedAt|id` of the last row of the previous page. */
+      cursor: z.string().max(80).optional().describe('翻页位置'),
+      limit: z.number().int().min(1).max(DOCUMENT_LIST_LIMIT).optional().describe('条数'),
+    }),
+    output: z.object({ documents: z.array(issuedDocument), nextCursor: z.string().nullable() }),
+  },
+  'documents.get': {
+    summary: '一份文书的存档信息与打印记录',
+    kind: 'query',
+    access: 'signedIn',
+    input: z.strictObject({ id: entityId('文书') }),
+    output: z.object({ document: issuedDocument, prints: z.array(documentPrint) }),
+  },
+  'documents.preview': {
+    summary: '预览文书：给出存档文件的临时链接（不计打印）',
+    kind: 'query',
+    access: 'signedIn',
+    input: z.strictObject({ id: entityId('文书') }),
+    output: fileLink,
+  },
+  'documents.print': {
+    summary: '打印文书：记入审计日志（份数）并给出要打印的文件；已打印过的文书给出带“补打”水印的文件',
     kind: 'command',
     access: 'signedIn',
     input: z.strictObject({
       documentId: entityId('文书'),
       copies: z.number().int().min(1).max(20).describe('份数'),
     }),
-    output: z.object({ reprint: z.boolean(), printCount: z.number() }),
+    output: fileLink.extend({
+      printId: z.string(),
+      documentType: z.string(),
+      reprint: z.boolean(),
+      printCount: z.number(),
+    }),
+  },
+  'documents.reportPrintOutcome': {
+    summary: '桌面程序报告打印被取消或失败：这次打印不计数，下一次仍是首次打印',
+    kind: 'command',
+    access: 'signedIn',
+    input: z.strictObject({
+      printId: entityId('打印记录'),
+      outcome: z.enum(['cancelled', 'failed']).describe('打印结果'),
+      message: z.string().max(200).optional().describe('原因'),
+    }),
+    output: z.object({ printCount: z.number() }),
+  },
+  'documents.samplePreview': {
+    summary: '样张：用示例数据生成一种文书（带“样张”水印，不存档），用于检查打印机与纸张',
+    kind: 'query',
+    access: 'signedIn',
+    input: z.strictObject({ type: z.string().min(1).max(64).describe('文书类型') }),
+    output: fileLink,
   },
 });

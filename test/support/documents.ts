@@ -1,37 +1,44 @@
 import type { IssuedDocument } from '../../shared/documents/api';
-import { archiveDocument, newVerificationCode } from '../../electron/documents/archive';
 import type { Db } from '../../electron/db/database';
 import { appendChange } from '../../electron/db/writes';
+import { loadFonts } from '../../electron/documents/fonts';
+import { archivePrepared, prepareDocument } from '../../electron/documents/issue';
+import type { DocumentDefinition } from '../../electron/documents/registry';
+import { sampleReceiptSlip } from '../../electron/documents/samples';
 
-/** Archives `pdf` as an issued document, as a feature's print command will, outside any request. */
-export function issueTestDocument(
-  db: Db,
-  dataDir: string,
-  pdf: Uint8Array,
-  options: { issuerName?: string; at?: Date; supersedes?: string } = {},
+export interface IssueTestOptions<R> {
+  /** Default: the 80 mm receipt slip with its sample record. */
+  definition?: DocumentDefinition<R>;
+  record?: R;
+  issuerName?: string;
+  at?: Date;
+  recordId?: string;
+  supersedes?: string;
+}
+
+/** Renders and archives a document, as a feature's command will, outside any request. */
+export async function issueTestDocument<R = unknown>(
+  target: { db: Db; dataDir: string },
+  options: IssueTestOptions<R> = {},
 ): Promise<IssuedDocument> {
+  const definition = (options.definition ?? sampleReceiptSlip) as DocumentDefinition<R>;
+  const record = options.record ?? definition.sample!();
+  const at = options.at ?? new Date();
+  const prepared = await prepareDocument({ fonts: () => loadFonts() }, definition, record, at);
   const actor = { id: null, name: options.issuerName ?? '测试窗口' };
-  const at = (options.at ?? new Date()).toISOString();
-  return db.transaction().execute((tx) =>
-    archiveDocument(
+  return target.db.transaction().execute((tx) =>
+    archivePrepared(
       {
         tx,
-        at,
+        at: at.toISOString(),
         actor,
         log: async (entity, entityId, op, data) => {
-          await appendChange(tx, { entity, entityId, op, data, actor, at });
+          await appendChange(tx, { entity, entityId, op, data, actor, at: at.toISOString() });
         },
       },
-      dataDir,
-      {
-        type: 'sample',
-        title: '受理回执',
-        recordEntity: 'resident',
-        recordId: 'r1',
-        verificationCode: newVerificationCode(),
-        pdf,
-        supersedes: options.supersedes,
-      },
+      { dataDir: target.dataDir },
+      prepared,
+      { recordEntity: 'resident', recordId: options.recordId ?? 'r1', supersedes: options.supersedes },
     ),
   );
 }

@@ -10,7 +10,7 @@ import {
   verificationLine,
 } from '../layout';
 import { defineDocument } from '../registry';
-import type { AgreementRecord } from './demoData';
+import { type AgreementRecord, demoAgreement } from './demoData';
 
 const NUMERALS = '一二三四五六七八九十';
 
@@ -19,6 +19,7 @@ export const sampleAgreement = defineDocument<AgreementRecord>({
   type: 'sampleAgreement',
   title: '人民调解协议书',
   pageSize: 'a4Formal',
+  sample: () => demoAgreement(),
   async render(layout, record) {
     const size = layout.baseSize;
     await title(layout, '人民调解协议书');

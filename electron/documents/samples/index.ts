@@ -1,7 +1,6 @@
 // The sample documents, registered by name when this module is imported, with their demo data.
 import type { DocumentDefinition } from '../registry';
 import { sampleAgreement } from './agreement';
-import { demoAgreement, demoReceiptSlip, demoResidentList } from './demoData';
 import { sampleReceiptSlip } from './receiptSlip';
 import { sampleResidentList } from './residentList';
 
@@ -9,10 +8,10 @@ export { sampleAgreement, sampleReceiptSlip, sampleResidentList };
 
 /** Each sample type with its demo record. */
 export const SAMPLES: ReadonlyArray<{ definition: DocumentDefinition<never>; record: unknown }> = [
-  { definition: sampleResidentList, record: demoResidentList() },
-  { definition: sampleReceiptSlip, record: demoReceiptSlip() },
-  { definition: sampleAgreement, record: demoAgreement() },
-];
+  sampleResidentList,
+  sampleReceiptSlip,
+  sampleAgreement,
+].map((definition) => ({ definition: definition as DocumentDefinition<never>, record: definition.sample!() }));
 
 /** Fixed issue time and code of the samples, so the files are the same on every run. */
 export const SAMPLE_ISSUE = {

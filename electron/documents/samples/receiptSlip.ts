@@ -1,13 +1,14 @@
 import { maskIdNumber } from '../../../shared/residents/masking';
 import { chineseDate, fields, paragraph, qrCode, rule, title, verificationLine } from '../layout';
 import { defineDocument } from '../registry';
-import type { ReceiptSlipRecord } from './demoData';
+import { type ReceiptSlipRecord, demoReceiptSlip } from './demoData';
 
 /** 80 mm thermal slip: 受理回执, cut just below its last line. */
 export const sampleReceiptSlip = defineDocument<ReceiptSlipRecord>({
   type: 'sampleReceiptSlip',
   title: '受理回执',
   pageSize: 'receipt80',
+  sample: () => demoReceiptSlip(),
   async render(layout, record) {
     await title(layout, record.hall, 11);
     await title(layout, '受理回执', 14);

@@ -1,13 +1,14 @@
 import { maskIdNumber } from '../../../shared/residents/masking';
 import { chineseDate, fields, issuingUnit, table, title } from '../layout';
 import { defineDocument } from '../registry';
-import type { ResidentListRecord } from './demoData';
+import { type ResidentListRecord, demoResidentList } from './demoData';
 
 /** A4 form: 居民花名册, a table over several pages with its header repeated on each. */
 export const sampleResidentList = defineDocument<ResidentListRecord>({
   type: 'sampleResidentList',
   title: '居民花名册',
   pageSize: 'a4',
+  sample: () => demoResidentList(),
   async render(layout, record) {
     await issuingUnit(layout, record.compiledBy);
     await title(layout, '居民花名册');
