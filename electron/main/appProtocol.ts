@@ -7,6 +7,8 @@
 // whole handler is unit-tested in test/electron-shell/appProtocol.test.ts.
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FILES_PATH_PREFIX } from '../../shared/api/bridge';
+import { EXPIRED_FILE_TEXT, inlineDisposition, type TicketFile } from '../documents/fileTickets';
 import { mimeTypeFor } from '../host/mimeTypes';
 import { SECURITY_HEADERS } from '../host/securityHeaders';
 
@@ -119,6 +121,12 @@ export function resolveAppFile(requestUrl: string, rendererDir: string, pathApi:
   return { ok: true, filePath, mimeType: mimeTypeFor(filePath) };
 }
 
+/** The `/files/…` path of an app URL, or null for any other URL (the UI's own files). */
+export function filesPathOf(requestUrl: string): string | null {
+  const url = parseAppUrl(requestUrl);
+  return url && url.pathname.startsWith(FILES_PATH_PREFIX) ? url.pathname : null;
+}
+
 /** Headers of every response of the scheme, errors included. */
 export function appResponseHeaders(contentType: string): Record<string, string> {
   return {
@@ -134,6 +142,8 @@ export interface AppRequestHandlerOptions {
   rendererDir: string;
   /** For tests; defaults to `fs.promises.readFile` (which reads inside app.asar in Electron). */
   readFile?: (filePath: string) => Promise<Uint8Array>;
+  /** The backend's short-lived `/files/<ticket>/<name>` links (documents to preview and print). */
+  openFile?: (urlPath: string) => Promise<TicketFile | null>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -150,6 +160,20 @@ export function createAppRequestHandler(options: AppRequestHandlerOptions): (req
       const response = errorResponse(405, '不支持的请求方法');
       response.headers.set('Allow', 'GET, HEAD');
       return response;
+    }
+    const filesPath = filesPathOf(request.url);
+    if (filesPath !== null) {
+      const file = options.openFile ? await options.openFile(filesPath) : null;
+      if (!file) return errorResponse(410, EXPIRED_FILE_TEXT);
+      const fileBody = await file.read();
+      return new Response(request.method === 'HEAD' ? null : (fileBody as Uint8Array<ArrayBuffer>), {
+        status: 200,
+        headers: {
+          ...appResponseHeaders(file.contentType),
+          'Content-Disposition': inlineDisposition(file),
+          'Cache-Control': 'no-store',
+        },
+      });
     }
     const resolved = resolveAppFile(request.url, options.rendererDir);
     if (!resolved.ok) {

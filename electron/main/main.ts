@@ -1,19 +1,35 @@
 // The Electron main process: a thin shell around the plain-Node backend. It opens one window on
 // the built UI (served from `app://township/`), forwards the UI's API calls to the backend over
-// one IPC channel, and otherwise stays out of the way. Every decision worth testing lives in the
-// files beside it that do not import 'electron' (appProtocol, navigationPolicy, windowOptions,
-// ipcApi, appMenu); this file only wires them to Electron.
+// one IPC channel, prints documents over another, and otherwise stays out of the way. Every
+// decision worth testing lives in the files beside it that do not import 'electron'
+// (appProtocol, navigationPolicy, windowOptions, ipcApi, appMenu, printJob, printingIpc,
+// printerSettingsStore, printWindow); this file only wires them to Electron.
 //
 // Bundled by esbuild into dist/electron/main.cjs (CommonJS), so `__dirname` is dist/electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { IPC_API_CHANNEL } from '../../shared/api/bridge';
+import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
+import type { PrinterInfo } from '../../shared/documents/printing';
 import { openBackend, type Backend } from '../host/backend';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
-import { createApiHandler, endWindowSession, SessionCarriers, type Log } from './ipcApi';
+import { createApiHandler, endWindowSession, SessionCarriers, type IpcSender, type Log } from './ipcApi';
 import { isAllowedNavigation } from './navigationPolicy';
+import { createPrinterSettingsStore } from './printerSettingsStore';
+import { createPrintingHandler, createPrintRunner } from './printingIpc';
+import { toPrinterInfos } from './printJob';
+import { printInHiddenWindow } from './printWindow';
 import { startAutoUpdate } from './updater';
 import { mainWindowOptions } from './windowOptions';
 
@@ -25,6 +41,20 @@ const log: Log = (message, error) => {
   if (error === undefined) console.log(`[乡镇一站通] ${message}`);
   else console.error(`[乡镇一站通] ${message}`, error);
 };
+
+/** Who sent an IPC message, as the handlers check it. */
+function ipcSenderOf(event: IpcMainInvokeEvent): IpcSender {
+  let frameUrl: string | null = null;
+  let isMainFrame = false;
+  try {
+    const frame = event.senderFrame;
+    frameUrl = frame?.url ?? null;
+    isMainFrame = frame !== null && frame.parent === null;
+  } catch {
+    // The frame was disposed while the message was in flight: treated as untrusted.
+  }
+  return { webContentsId: event.sender.id, frameUrl, isMainFrame };
+}
 
 // Must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -55,6 +85,22 @@ function run(): void {
   const handleApiCall = createApiHandler({ backend, carriers, log });
   const pendingSignOuts = new Set<Promise<void>>();
   let mainWindow: BrowserWindow | null = null;
+
+  // Printing: the settings are this machine's (userData), the printers those the OS reports.
+  const printerSettingsStore = createPrinterSettingsStore(app.getPath('userData'), { log });
+  const listPrinters = async (): Promise<PrinterInfo[]> =>
+    mainWindow && !mainWindow.isDestroyed() ? toPrinterInfos(await mainWindow.webContents.getPrintersAsync()) : [];
+  const handlePrinting = createPrintingHandler({
+    listPrinters,
+    store: printerSettingsStore,
+    runPrint: createPrintRunner({
+      listPrinters,
+      readSettings: () => printerSettingsStore.read(),
+      printPlanned: (fileUrl, plan) =>
+        printInHiddenWindow({ openWindow: (options) => new BrowserWindow(options), devTools, log }, fileUrl, plan),
+    }),
+    log,
+  });
 
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
@@ -153,7 +199,10 @@ function run(): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       session.defaultSession.setDevicePermissionHandler(() => false);
 
-      protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir, log }));
+      protocol.handle(
+        APP_SCHEME,
+        createAppRequestHandler({ rendererDir, log, openFile: async (urlPath) => (await backend()).openFile(urlPath) }),
+      );
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
 
       backendPromise = mkdir(dataDir, { recursive: true }).then(() => openBackend({ dataDir }));
@@ -166,18 +215,12 @@ function run(): void {
         app.exit(1);
       });
 
-      ipcMain.handle(IPC_API_CHANNEL, (event, procedure: unknown, input: unknown) => {
-        let frameUrl: string | null = null;
-        let isMainFrame = false;
-        try {
-          const frame = event.senderFrame;
-          frameUrl = frame?.url ?? null;
-          isMainFrame = frame !== null && frame.parent === null;
-        } catch {
-          // The frame was disposed while the message was in flight: treated as untrusted.
-        }
-        return handleApiCall({ webContentsId: event.sender.id, frameUrl, isMainFrame }, procedure, input);
-      });
+      ipcMain.handle(IPC_API_CHANNEL, (event, procedure: unknown, input: unknown) =>
+        handleApiCall(ipcSenderOf(event), procedure, input),
+      );
+      ipcMain.handle(IPC_PRINTING_CHANNEL, (event, operation: unknown, argument: unknown) =>
+        handlePrinting(ipcSenderOf(event), operation, argument),
+      );
 
       createWindow();
       app.on('activate', () => {

@@ -3,6 +3,7 @@
 // Bundled into the sandboxed preload, so it may import only types and pure code.
 import type { DesktopBridge } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
+import type { DesktopPrinting, PrintOutcome } from '../../shared/documents/printing';
 
 /** `domain.procedureName`, e.g. `residents.search`, `auth.changePassword`. */
 export const PROCEDURE_NAME_PATTERN = /^[a-z]+\.[A-Za-z]+$/;
@@ -13,23 +14,63 @@ export function isProcedureNameShape(value: unknown): value is string {
 }
 
 export type InvokeApi = (procedure: string, input: unknown) => Promise<unknown>;
+/** `ipcRenderer.invoke(IPC_PRINTING_CHANNEL, operation, argument)`. */
+export type InvokePrinting = (operation: keyof DesktopPrinting, argument: unknown) => Promise<unknown>;
 
 const BAD_PROCEDURE: ApiResult<never> = {
   ok: false,
   error: { code: 'BAD_REQUEST', message: '请求的操作名称无效。' },
 };
 
+const IPC_FAILED_MESSAGE = '无法与本机后台通信，请重新启动程序后再试。';
+
 const IPC_FAILED: ApiResult<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: '无法与本机后台通信，请重新启动程序后再试。' },
+  error: { code: 'INTERNAL', message: IPC_FAILED_MESSAGE },
 };
 
+const PRINT_IPC_FAILED: PrintOutcome = { ok: false, reason: 'failed', message: IPC_FAILED_MESSAGE };
+
 /**
- * `call(procedure, input)` and nothing else. A malformed procedure name never reaches the main
- * process; a failed IPC round trip (e.g. an input that cannot be cloned) becomes an `ApiResult`
- * like every other failure, so the UI has one error path.
+ * Electron hands a rejection from the main process over as `Error invoking remote method
+ * '<channel>': Error: <message>`; the main process rejects only with Chinese sentences for the
+ * clerk, so such a sentence is kept. Anything else (an argument that cannot be cloned, an
+ * unexpected English error) gets the general one.
  */
-export function createDesktopBridge(invoke: InvokeApi): DesktopBridge {
+const REMOTE_ERROR = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?([\s\S]+)$/;
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+export function printingIpcError(error: unknown): Error {
+  const remote = REMOTE_ERROR.exec(error instanceof Error ? error.message : '')?.[1];
+  return new Error(remote !== undefined && CHINESE.test(remote) ? remote : IPC_FAILED_MESSAGE);
+}
+
+/** The bridge's `printing`: four calls through one channel; the main process validates everything. */
+export function createDesktopPrinting(invoke: InvokePrinting): DesktopPrinting {
+  const forward = <T>(operation: keyof DesktopPrinting, argument: unknown): Promise<T> =>
+    Promise.resolve()
+      .then(() => invoke(operation, argument))
+      .then(
+        (result) => result as T,
+        (error: unknown) => Promise.reject(printingIpcError(error)),
+      );
+  const printing: DesktopPrinting = {
+    listPrinters: () => forward('listPrinters', undefined),
+    getSettings: () => forward('getSettings', undefined),
+    setSettings: (settings) => forward('setSettings', settings),
+    // A print never rejects: the UI shows the outcome's message either way.
+    print: (request) => forward<PrintOutcome>('print', request).catch(() => PRINT_IPC_FAILED),
+  };
+  return Object.freeze(printing);
+}
+
+/**
+ * `call(procedure, input)` and `printing`, nothing else. A malformed procedure name never
+ * reaches the main process; a failed IPC round trip (e.g. an input that cannot be cloned)
+ * becomes an `ApiResult` like every other failure, so the UI has one error path.
+ */
+export function createDesktopBridge(invoke: InvokeApi, invokePrinting: InvokePrinting): DesktopBridge {
   const bridge: DesktopBridge = {
     call(procedure, input) {
       if (!isProcedureNameShape(procedure)) return Promise.resolve(BAD_PROCEDURE);
@@ -40,6 +81,7 @@ export function createDesktopBridge(invoke: InvokeApi): DesktopBridge {
           () => IPC_FAILED,
         );
     },
+    printing: createDesktopPrinting(invokePrinting),
   };
   return Object.freeze(bridge);
 }

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDesktopBridge, isProcedureNameShape } from '../../electron/preload/desktopBridge';
+import {
+  createDesktopBridge,
+  isProcedureNameShape,
+  printingIpcError,
+  type InvokePrinting,
+} from '../../electron/preload/desktopBridge';
+import type { PrintRequest } from '../../shared/documents/printing';
+
+/** For the tests of `call`: printing is never reached. */
+const noPrinting: InvokePrinting = () => Promise.reject(new Error('printing not expected'));
 
 test('procedure names: domain.name, short, nothing else', () => {
   for (const name of ['residents.search', 'auth.changePassword', 'system.setupAdministrator', 'users.list']) {
@@ -28,10 +37,12 @@ test('procedure names: domain.name, short, nothing else', () => {
   }
 });
 
-test('the bridge exposes call() and nothing else, frozen', () => {
-  const bridge = createDesktopBridge(async () => ({ ok: true, result: null }));
-  assert.deepEqual(Object.keys(bridge), ['call']);
+test('the bridge exposes call() and printing, nothing else, frozen', () => {
+  const bridge = createDesktopBridge(async () => ({ ok: true, result: null }), noPrinting);
+  assert.deepEqual(Object.keys(bridge), ['call', 'printing']);
   assert.equal(Object.isFrozen(bridge), true);
+  assert.deepEqual(Object.keys(bridge.printing), ['listPrinters', 'getSettings', 'setSettings', 'print']);
+  assert.equal(Object.isFrozen(bridge.printing), true);
 });
 
 test('call() forwards procedure and input and returns the main process’s answer', async () => {
@@ -39,7 +50,7 @@ test('call() forwards procedure and input and returns the main process’s answe
   const bridge = createDesktopBridge(async (procedure, input) => {
     sent.push([procedure, input]);
     return { ok: true, result: { echoed: input } };
-  });
+  }, noPrinting);
   const result = await bridge.call('residents.get', { id: 'abc' });
   assert.deepEqual(sent, [['residents.get', { id: 'abc' }]]);
   assert.deepEqual(result, { ok: true, result: { echoed: { id: 'abc' } } });
@@ -50,7 +61,7 @@ test('a malformed procedure never reaches the main process', async () => {
   const bridge = createDesktopBridge(async () => {
     sent++;
     return { ok: true, result: null };
-  });
+  }, noPrinting);
   const result = await bridge.call('../../etc/passwd', {});
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.error.code, 'BAD_REQUEST');
@@ -59,12 +70,91 @@ test('a malformed procedure never reaches the main process', async () => {
 });
 
 test('an IPC failure (rejected or thrown) becomes an ApiResult', async () => {
-  const rejecting = createDesktopBridge(() => Promise.reject(new Error('An object could not be cloned.')));
+  const rejecting = createDesktopBridge(() => Promise.reject(new Error('An object could not be cloned.')), noPrinting);
   const r1 = await rejecting.call('residents.search', { fn: () => 1 });
   assert.equal(!r1.ok && r1.error.code, 'INTERNAL');
   const throwing = createDesktopBridge(() => {
     throw new Error('sync');
-  });
+  }, noPrinting);
   const r2 = await throwing.call('residents.search', {});
   assert.equal(!r2.ok && r2.error.code, 'INTERNAL');
+});
+
+const request: PrintRequest = {
+  fileUrl: '/files/abcdefghijklmnop/receipt.pdf',
+  documentType: 'receipt',
+  paper: { pageSize: 'receipt80', widthMm: 80, heightMm: 123.5 },
+  copies: 1,
+  showDialog: false,
+};
+
+/** A printing bridge whose IPC records what it sends and answers with `answer`. */
+function recordingPrinting(answer: (operation: string) => Promise<unknown>) {
+  const sent: [string, unknown][] = [];
+  const bridge = createDesktopBridge(
+    () => Promise.reject(new Error('call not expected')),
+    (operation, argument) => {
+      sent.push([operation, argument]);
+      return answer(operation);
+    },
+  );
+  return { printing: bridge.printing, sent };
+}
+
+test('printing forwards each operation and its argument through the one channel', async () => {
+  const settings = { byDocumentType: { receipt: { deviceName: 'XP-80', silent: true } } };
+  const answers: Record<string, unknown> = {
+    listPrinters: [{ name: 'XP-80', displayName: 'XP-80', isDefault: true }],
+    getSettings: settings,
+    setSettings: settings,
+    print: { ok: true, deviceName: 'XP-80', silent: true },
+  };
+  const { printing, sent } = recordingPrinting(async (operation) => answers[operation]);
+  assert.deepEqual(await printing.listPrinters(), answers.listPrinters);
+  assert.deepEqual(await printing.getSettings(), settings);
+  assert.deepEqual(await printing.setSettings(settings), settings);
+  assert.deepEqual(await printing.print(request), answers.print);
+  assert.deepEqual(sent, [
+    ['listPrinters', undefined],
+    ['getSettings', undefined],
+    ['setSettings', settings],
+    ['print', request],
+  ]);
+});
+
+test('a failed print IPC is a failed outcome, never a rejection', async () => {
+  const { printing } = recordingPrinting(() => Promise.reject(new Error('An object could not be cloned.')));
+  assert.deepEqual(await printing.print(request), {
+    ok: false,
+    reason: 'failed',
+    message: '无法与本机后台通信，请重新启动程序后再试。',
+  });
+  const throwing = createDesktopBridge(
+    async () => ({ ok: true, result: null }),
+    () => {
+      throw new Error('sync');
+    },
+  );
+  assert.equal((await throwing.printing.print(request)).ok, false);
+});
+
+test('the other operations reject with a Chinese Error: the main process’s sentence, or the general one', async () => {
+  const fromMain = recordingPrinting(() =>
+    Promise.reject(
+      new Error("Error invoking remote method 'township-desk:printing': Error: 打印设置的内容无效，没有保存。"),
+    ),
+  );
+  await assert.rejects(fromMain.printing.setSettings({ byDocumentType: {} }), {
+    message: '打印设置的内容无效，没有保存。',
+  });
+  const local = recordingPrinting(() => Promise.reject(new Error('An object could not be cloned.')));
+  await assert.rejects(local.printing.listPrinters(), { message: '无法与本机后台通信，请重新启动程序后再试。' });
+  await assert.rejects(local.printing.getSettings(), { message: '无法与本机后台通信，请重新启动程序后再试。' });
+  // an unexpected English error from the main process is not shown to the clerk
+  assert.equal(
+    printingIpcError(new Error("Error invoking remote method 'township-desk:printing': TypeError: x is undefined"))
+      .message,
+    '无法与本机后台通信，请重新启动程序后再试。',
+  );
+  assert.equal(printingIpcError('not an error').message, '无法与本机后台通信，请重新启动程序后再试。');
 });

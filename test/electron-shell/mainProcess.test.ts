@@ -9,19 +9,31 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { IPC_API_CHANNEL } from '../../shared/api/bridge';
+import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
 import { SECURITY_HEADERS } from '../../electron/host/securityHeaders';
+import { PRINT_FAILED_TITLE, PRINT_READY_TITLE, type PrintRequest } from '../../shared/documents/printing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 type Listener = (...args: never[]) => unknown;
 
+type PrintCallback = (success: boolean, failureReason: string) => void;
+
 class FakeWebContents extends EventEmitter {
   static nextId = 1;
+  /** What `getPrintersAsync` reports, in Electron 45's shape. */
+  static printers: { name: string; displayName: string; description: string; options: Record<string, string> }[] = [];
   readonly id = FakeWebContents.nextId++;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  printCalls: { options: Record<string, unknown>; callback: PrintCallback }[] = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
+  }
+  getPrintersAsync() {
+    return Promise.resolve(FakeWebContents.printers);
+  }
+  print(options: Record<string, unknown>, callback: PrintCallback) {
+    this.printCalls.push({ options, callback });
   }
 }
 
@@ -69,6 +81,7 @@ class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   focused = 0;
+  destroyed = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     recorded.windows.push(this);
@@ -84,6 +97,14 @@ class FakeBrowserWindow extends EventEmitter {
   maximize() {}
   focus() {
     this.focused++;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('closed');
+    this.webContents.emit('destroyed');
   }
   static getAllWindows = () => recorded.windows;
 }
@@ -142,7 +163,9 @@ describe('the main process, driven through a stand-in electron module', () => {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      external: ['electron', 'sqlite3', 'electron-updater'],
+      // The externals of build/build.mjs: pdfkit (and the font packages) read their own data
+      // files at run time, which a bundled copy cannot find.
+      external: ['electron', 'sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'wawoff2'],
       logLevel: 'silent',
     });
     await mkdir(path.join(workDir, 'renderer'), { recursive: true });
@@ -266,6 +289,99 @@ describe('the main process, driven through a stand-in electron module', () => {
       ((await handler(gone, 'system.status', {})) as { error: { code: string } }).error.code,
       'FORBIDDEN',
     );
+  });
+
+  describe('printing', () => {
+    const printingCall = (operation: string, argument?: unknown) => {
+      const handler = recorded.ipcHandlers.get(IPC_PRINTING_CHANNEL) as (...a: unknown[]) => Promise<unknown>;
+      const sender = recorded.windows[0]?.webContents;
+      return handler({ sender, senderFrame: { url: 'app://township/index.html', parent: null } }, operation, argument);
+    };
+    const receipt: PrintRequest = {
+      fileUrl: '/files/abcdefghijklmnop0123/收据.pdf',
+      documentType: 'receipt',
+      paper: { pageSize: 'receipt80', widthMm: 80, heightMm: 123.5 },
+      copies: 2,
+      showDialog: false,
+    };
+
+    /** Starts a print and returns it with the hidden window it opened. */
+    async function startPrint() {
+      const windowsBefore = recorded.windows.length;
+      const outcome = printingCall('print', receipt);
+      await waitFor(() => recorded.windows.length === windowsBefore + 1, 'the print window');
+      const win = recorded.windows[windowsBefore];
+      assert.ok(win);
+      return { outcome, win };
+    }
+
+    before(async () => {
+      FakeWebContents.printers = [
+        { name: 'XP-80C', displayName: '芯烨 XP-80C', description: '', options: {} },
+        { name: 'HP_LaserJet', displayName: 'HP LaserJet', description: '', options: { 'printer-is-default': 'true' } },
+      ];
+      await printingCall('setSettings', { byDocumentType: { receipt: { deviceName: 'XP-80C', silent: true } } });
+    });
+
+    test('registers the printing channel; printers and this machine’s settings come back', async () => {
+      assert.ok(recorded.ipcHandlers.get(IPC_PRINTING_CHANNEL));
+      assert.deepEqual(await printingCall('listPrinters'), [
+        { name: 'XP-80C', displayName: '芯烨 XP-80C', isDefault: false },
+        { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true },
+      ]);
+      assert.deepEqual(await printingCall('getSettings'), {
+        byDocumentType: { receipt: { deviceName: 'XP-80C', silent: true } },
+      });
+      await stat(path.join(app.userData, 'printer-settings.json'));
+    });
+
+    test('prints in a hidden window on the print page, at the paper’s size, then closes it', async () => {
+      const { outcome, win } = await startPrint();
+      assert.equal(win.options.show, false);
+      const prefs = win.options.webPreferences as Record<string, unknown>;
+      assert.equal(prefs.sandbox, true);
+      assert.equal(prefs.contextIsolation, true);
+      assert.equal(prefs.nodeIntegration, false);
+      assert.equal(prefs.preload, undefined, 'the print page gets no bridge');
+      assert.equal(
+        win.loadedUrl,
+        `app://township/index.html#/print?file=${encodeURIComponent('/files/abcdefghijklmnop0123/收据.pdf')}`,
+      );
+      assert.ok(win.webContents.windowOpenHandler, 'hardened like every webContents');
+
+      win.emit('page-title-updated', {}, PRINT_READY_TITLE, true);
+      await waitFor(() => win.webContents.printCalls.length === 1, 'webContents.print');
+      const [call] = win.webContents.printCalls;
+      assert.ok(call);
+      assert.deepEqual(call.options.pageSize, { width: 80000, height: 123500 });
+      assert.equal(call.options.copies, 2);
+      assert.equal(call.options.silent, true);
+      assert.equal(call.options.deviceName, 'XP-80C');
+      assert.deepEqual(call.options.margins, { marginType: 'none' });
+      assert.equal(win.destroyed, false);
+
+      call.callback(true, '');
+      assert.deepEqual(await outcome, { ok: true, deviceName: 'XP-80C', silent: true });
+      assert.equal(win.destroyed, true);
+    });
+
+    test('a print page that cannot read the file: a failed outcome, nothing printed', async () => {
+      const { outcome, win } = await startPrint();
+      win.emit('page-title-updated', {}, `${PRINT_FAILED_TITLE}：文件已过期，请重新打印`, true);
+      assert.deepEqual(await outcome, { ok: false, reason: 'failed', message: '打印失败：文件已过期，请重新打印' });
+      assert.equal(win.webContents.printCalls.length, 0);
+      assert.equal(win.destroyed, true);
+    });
+
+    test('print requests from other pages are refused', async () => {
+      const handler = recorded.ipcHandlers.get(IPC_PRINTING_CHANNEL) as (...a: unknown[]) => Promise<unknown>;
+      const sender = recorded.windows[0]?.webContents;
+      const windowsBefore = recorded.windows.length;
+      await assert.rejects(
+        handler({ sender, senderFrame: { url: 'https://evil.example/', parent: null } }, 'print', receipt),
+      );
+      assert.equal(recorded.windows.length, windowsBefore);
+    });
   });
 
   test('a second launch focuses the existing window', () => {
