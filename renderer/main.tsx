@@ -4,11 +4,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot';
 import './app/app.css';
+import { PrintSheet } from './print/PrintSheet';
+import { isPrintRoute } from './print/printRoute';
 
 dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppRoot />
-  </StrictMode>,
+  // The print window's page: no login, the file URL is itself a short-lived ticket.
+  <StrictMode>{isPrintRoute(window.location.hash) ? <PrintSheet /> : <AppRoot />}</StrictMode>,
 );
