@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -21,11 +21,14 @@ after(async () => {
 });
 
 test('a clerk checks a paper by its code and a file by its fingerprint', async () => {
-  const original = Buffer.from('%PDF-1.7 受理回执');
-  const doc = await issueTestDocument(hall.backend.db, hall.dataDir, original, { issuerName: '孙出具' });
+  const doc = await issueTestDocument({ db: hall.backend.db, dataDir: hall.dataDir }, { issuerName: '孙出具' });
+  const original = await readFile(
+    path.join(hall.dataDir, 'documents', doc.issuedAt.slice(0, 4), doc.issuedAt.slice(5, 7), `${doc.id}.pdf`),
+  );
   const page = await browser.newPage();
   await signIn(page, hall.url, 'demo-clerk');
-  await page.getByRole('menuitem', { name: '核验文书' }).click();
+  await page.getByRole('menuitem', { name: '文书' }).click();
+  await page.getByRole('tab', { name: '核验文书' }).click();
   await page.getByLabel('核验码').fill(doc.verificationCode.toLowerCase());
   await page.getByRole('button', { name: '核验', exact: true }).click();
   await page.getByText('真实有效：与存档一致').waitFor();

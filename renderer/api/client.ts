@@ -1,6 +1,7 @@
 import { API_PATH_PREFIX, DESKTOP_BRIDGE_KEY, type DesktopBridge } from '../../shared/api/bridge';
 import { isApiError, type ApiError, type ApiErrorCode, type ApiResult } from '../../shared/api/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
+import type { DesktopPrinting } from '../../shared/documents/printing';
 
 /** `NETWORK` never comes from the backend: the call did not reach it or its answer was unreadable. */
 export type CallErrorCode = ApiErrorCode | 'NETWORK';
@@ -84,6 +85,12 @@ function desktopBridge(): DesktopBridge | undefined {
     return candidate as DesktopBridge;
   }
   return undefined;
+}
+
+/** This machine's printers, when running in the desktop app; null in a browser. */
+export function desktopPrinting(): DesktopPrinting | null {
+  const printing = desktopBridge()?.printing;
+  return typeof printing === 'object' && printing !== null ? printing : null;
 }
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiError | { code: 'NETWORK'; message: string } };

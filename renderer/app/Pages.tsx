@@ -3,6 +3,8 @@ import { RESIDENT_EDITORS } from '../../shared/auth/roles';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
 import { ResidentSearchPage } from '../residents/ResidentSearchPage';
+import { DocumentPage } from '../documents/DocumentPage';
+import { DocumentsPage } from '../documents/DocumentsPage';
 import { VerifyDocumentPage } from '../documents/VerifyDocumentPage';
 import { SystemPage } from '../system/SystemPage';
 import { HomePage } from './HomePage';
@@ -30,6 +32,10 @@ export function Pages({ route }: { route: Route }) {
       return isAdministrator ? <SystemPage tab={route.tab} /> : <NoAccess />;
     case 'verifyDocument':
       return <VerifyDocumentPage />;
+    case 'documents':
+      return <DocumentsPage />;
+    case 'document':
+      return <DocumentPage key={route.id} id={route.id} />;
     case 'notFound':
       return (
         <Result

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 export const PLANNED_SECTIONS = ['counter', 'errands', 'mediation', 'petitions', 'statistics', 'sync'] as const;
 export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
 
-export const SYSTEM_TABS = ['users', 'villages', 'audit'] as const;
+export const SYSTEM_TABS = ['users', 'villages', 'printers', 'audit'] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
 
 export type Route =
@@ -15,12 +15,14 @@ export type Route =
   | { page: 'planned'; section: PlannedSection }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
+  | { page: 'documents' }
+  | { page: 'document'; id: string }
   | { page: 'notFound'; path: string };
 
 /**
  * Hash routes, so the same files work from disk in the desktop window and from the hall host:
  * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
- * `#/system/users|villages|audit`, `#/counter` …
+ * `#/documents`, `#/documents/<id>`, `#/documents/verify`, `#/system/users|villages|printers|audit`, `#/counter` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
@@ -34,7 +36,11 @@ export function parseRoute(hash: string): Route {
     if (second && third === 'edit' && parts.length === 3)
       return { page: 'resident', id: decodeURIComponent(second), editing: true };
   }
-  if (first === 'documents' && second === 'verify' && parts.length === 2) return { page: 'verifyDocument' };
+  if (first === 'documents') {
+    if (parts.length === 1) return { page: 'documents' };
+    if (second === 'verify' && parts.length === 2) return { page: 'verifyDocument' };
+    if (second && parts.length === 2) return { page: 'document', id: decodeURIComponent(second) };
+  }
   if (first === 'system' && parts.length <= 2) {
     const tab = second ?? 'users';
     if ((SYSTEM_TABS as readonly string[]).includes(tab)) return { page: 'system', tab: tab as SystemTab };
@@ -53,6 +59,8 @@ export const paths = {
   residentEdit: (id: string) => `/residents/${encodeURIComponent(id)}/edit`,
   system: (tab: SystemTab) => `/system/${tab}`,
   verifyDocument: '/documents/verify',
+  documents: '/documents',
+  document: (id: string) => `/documents/${encodeURIComponent(id)}`,
   planned: (section: PlannedSection) => `/${section}`,
 };
 

@@ -23,7 +23,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
   { key: 'statistics', label: '统计', path: paths.planned('statistics'), planned: true },
   { key: 'sync', label: '同步', path: paths.planned('sync'), planned: true },
-  { key: 'documents', label: '核验文书', path: paths.verifyDocument },
+  { key: 'documents', label: '文书', path: paths.documents },
   { key: 'system', label: '系统管理', path: paths.system('users'), roles: ['administrator'] },
 ];
 
@@ -48,6 +48,8 @@ export function sectionOf(route: Route): SectionKey | null {
     case 'system':
       return 'system';
     case 'verifyDocument':
+    case 'documents':
+    case 'document':
       return 'documents';
     case 'notFound':
       return null;

@@ -3,6 +3,8 @@ import { Alert, Button, Descriptions, Flex, Form, Input, Result, Typography, Upl
 import { useState } from 'react';
 import type { OutputOf } from '../../shared/api/procedures';
 import { ApiCallError, call, errorMessage } from '../api/client';
+import { href, paths } from '../app/router';
+import { DocumentsTabs } from './DocumentsTabs';
 
 type Answer = OutputOf<'documents.verify'>;
 
@@ -42,9 +44,7 @@ export function VerifyDocumentPage() {
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        核验文书
-      </Typography.Title>
+      <DocumentsTabs active="verify" />
       <Typography.Text type="secondary">
         输入文书上印的核验码，或选择对方带来的 PDF 文件（文件只在本机计算指纹，不会上传）。
       </Typography.Text>
@@ -89,7 +89,10 @@ export function VerifyDocumentPage() {
           extra={
             answer.document && (
               <Descriptions bordered column={1} size="small" style={{ textAlign: 'left' }}>
-                <Descriptions.Item label="文书">{answer.document.title}</Descriptions.Item>
+                <Descriptions.Item label="文书">
+                  <a href={href(paths.document(answer.document.id))}>{answer.document.title}</a>
+                  {answer.isReprint && '（所核验的文件为补打件）'}
+                </Descriptions.Item>
                 <Descriptions.Item label="核验码">{answer.document.verificationCode}</Descriptions.Item>
                 <Descriptions.Item label="出具时间">
                   {new Date(answer.document.issuedAt).toLocaleString('zh-CN')}

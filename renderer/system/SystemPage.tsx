@@ -1,5 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { navigate, paths, type SystemTab } from '../app/router';
+import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from './AuditPage';
 import { UsersPage } from './UsersPage';
 import { VillagesPage } from './VillagesPage';
@@ -7,6 +8,7 @@ import { VillagesPage } from './VillagesPage';
 const TABS: { key: SystemTab; label: string }[] = [
   { key: 'users', label: '用户' },
   { key: 'villages', label: '村（社区）' },
+  { key: 'printers', label: '打印设置' },
   { key: 'audit', label: '审计日志' },
 ];
 
@@ -24,6 +26,7 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       />
       {tab === 'users' && <UsersPage />}
       {tab === 'villages' && <VillagesPage />}
+      {tab === 'printers' && <PrinterSettingsPage />}
       {tab === 'audit' && <AuditPage />}
     </div>
   );

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { issueTestDocument } from '../test/support/documents';
+import { sampleResidentList } from '../electron/documents/samples';
+import { launchBrowser, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('the archive in a browser: preview, print in the browser’s viewer, 补打, test pages', () => {
+  let hall: E2eHall;
+  let browser: Browser;
+  before(async () => {
+    hall = await startE2eHall({ demo: true, demoResidents: 20 });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await hall?.dispose();
+  });
+
+  /** Clicks `button` and returns the bytes of the PDF the new tab was sent to. */
+  async function printedFile(page: Page, button: string): Promise<Buffer> {
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: new RegExp(`${button}$`) }).click();
+    const popup = await popupOpened;
+    // The tab opens blank at the click and is sent to the PDF once the print is recorded.
+    const request = await popup.waitForRequest((r) => r.url().includes('/files/'));
+    const response = await fetch(request.url());
+    assert.equal(response.status, 200);
+    await popup.close();
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  test('a clerk finds a receipt in the archive, previews it, prints it, then reprints it as 补打', async () => {
+    const doc = await issueTestDocument({ db: hall.backend.db, dataDir: hall.dataDir }, { issuerName: '孙出具' });
+    const page = await browser.newPage();
+    const errors = watchForPageErrors(page);
+    await signIn(page, hall.url, 'demo-clerk');
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '文书' }).click();
+    await page.getByRole('tab', { name: '文书存档' }).waitFor();
+    await page.getByRole('cell', { name: doc.verificationCode }).waitFor();
+    await page.getByRole('link', { name: '受理回执' }).first().click();
+
+    await page.getByText('80 mm 热敏纸').waitFor();
+    await page.getByRole('img', { name: '第 1 页' }).waitFor();
+    await page.getByText(/共 1 页 · 纸张 80 × /).waitFor();
+    await page.getByText('还没有打印过').waitFor();
+
+    await page.getByLabel('份数').fill('2');
+    const first = await printedFile(page, '打印');
+    assert.equal(sha256(first), doc.sha256, 'the first print is the archived file');
+    await page.getByText(/已打印 2 份/).waitFor();
+
+    await page.getByLabel('份数').fill('1');
+    const second = await printedFile(page, '补打');
+    assert.notEqual(sha256(second), doc.sha256, 'a reprint carries the 补打 watermark');
+    await page.getByText(/已打印 3 份/).waitFor();
+    const history = page.getByRole('table').last();
+    await history.getByText('补打').waitFor();
+    assert.equal(await history.getByRole('row').count(), 3, 'header and two prints');
+
+    const audit = await hall.backend.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'print')
+      .where('entity_id', '=', doc.id)
+      .orderBy('at')
+      .execute();
+    assert.deepEqual(
+      audit.map((e) => e.summary),
+      ['打印《受理回执》2 份', '打印《受理回执》1 份（补打）'],
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a long form previews every page; the archive filters by type', async () => {
+    const list = await issueTestDocument(
+      { db: hall.backend.db, dataDir: hall.dataDir },
+      { definition: sampleResidentList },
+    );
+    const page = await browser.newPage();
+    const errors = watchForPageErrors(page);
+    await signIn(page, hall.url, 'demo-clerk');
+    await page.goto(`${hall.url}#/documents`);
+    await page.getByLabel('文书类型').click();
+    await page.locator('.ant-select-item-option', { hasText: '居民花名册' }).click();
+    await page.getByRole('link', { name: '居民花名册' }).first().click();
+    await page.getByRole('img', { name: `第 ${list.pageCount} 页` }).waitFor();
+    assert.equal(await page.getByRole('img', { name: /^第 \d+ 页$/ }).count(), list.pageCount);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the administrator previews a test page of each paper in the browser', async () => {
+    const page = await browser.newPage();
+    const errors = watchForPageErrors(page);
+    await signIn(page, hall.url, 'demo-admin');
+    await page.goto(`${hall.url}#/system/printers`);
+    await page.getByText('在浏览器中使用时，由浏览器的打印对话框选择打印机').waitFor();
+    const slipRow = page.getByRole('row', { name: /受理回执/ });
+    await slipRow.getByText('80 mm 热敏纸').waitFor();
+    await slipRow.getByRole('button', { name: '预览样张' }).click();
+    await page.getByText('样张：受理回执').waitFor();
+    await page.getByRole('img', { name: '第 1 页' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
