@@ -2,7 +2,7 @@
 // is fixed (metadata dates = issue time, the file ID pdfkit derives from them), so the same
 // record and issue time always give the same bytes.
 import PDFDocument from 'pdfkit';
-import type { FontSet } from './fonts';
+import { sharedBaseline, type FontSet } from './fonts';
 import { Layout, SIZE, type PdfDocument } from './layout';
 import { mm, PAGE_GEOMETRY, type PageGeometry } from './pageSizes';
 import type { DocumentDefinition, DocumentHeader } from './registry';
@@ -149,11 +149,17 @@ async function finishPages(layout: Layout, options: RenderOptions): Promise<void
   }
 }
 
+const IDEOGRAPH_CENTRE_EM = 0.38;
+
 async function watermark(layout: Layout, text: string): Promise<void> {
   const { doc } = layout;
   const { width, height } = doc.page;
-  const size = Math.min(width, height) / 3.2;
-  const textWidth = await layout.measure([{ text, field: '水印', role: 'serifBold' }], size);
+  // As large as fits: the rotated text's extent across the page stays within 80 % of its width
+  // (a narrow thermal slip gets a smaller mark than a sheet).
+  const angle = (35 * Math.PI) / 180;
+  const unitWidth = await layout.measure([{ text, field: '水印', role: 'serifBold' }], 1);
+  const size = Math.min(Math.min(width, height) / 3.2, (0.8 * width) / (unitWidth * Math.cos(angle) + Math.sin(angle)));
+  const textWidth = unitWidth * size;
   doc.save();
   doc.opacity(0.16);
   doc.rotate(-35, { origin: [width / 2, height / 2] });
@@ -161,7 +167,9 @@ async function watermark(layout: Layout, text: string): Promise<void> {
     [{ text, field: '水印', role: 'serifBold' }],
     size,
     (width - textWidth) / 2,
-    height / 2 - size / 2,
+    // `line` takes the top of the ascent; an ideograph's centre sits about 0.38 em above the
+    // baseline, so this puts the characters' middle on the page's centre.
+    height / 2 + sharedBaseline(layout.fonts.chain('serifBold'), size) + IDEOGRAPH_CENTRE_EM * size,
     '#808080',
   );
   doc.restore();
