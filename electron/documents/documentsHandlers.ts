@@ -274,8 +274,8 @@ async function requireDocument(ctx: RequestContext, id: string): Promise<IssuedD
 
 function archivedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile {
   return {
-    urlName: `${row.type}-${row.verification_code.replace(/-/g, '')}.pdf`,
-    downloadName: `${row.title}-${row.verification_code}.pdf`,
+    urlName: `${row.type}-${row.id}.pdf`,
+    downloadName: `${row.title}-${fileNameCode(row.verification_code)}.pdf`,
     contentType: 'application/pdf',
     read: () => readFile(path.join(ctx.documents.dataDir, row.file_path)),
   };
@@ -289,8 +289,8 @@ function reprintedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile 
   }
   const record = JSON.parse(row.record_json) as unknown;
   return {
-    urlName: `${row.type}-${row.verification_code.replace(/-/g, '')}-reprint.pdf`,
-    downloadName: `${row.title}-${row.verification_code}（补打）.pdf`,
+    urlName: `${row.type}-${row.id}-reprint.pdf`,
+    downloadName: `${row.title}-${fileNameCode(row.verification_code)}（补打）.pdf`,
     contentType: 'application/pdf',
     read: async () =>
       (
@@ -303,4 +303,9 @@ function reprintedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile 
         })
       ).pdf,
   };
+}
+
+/** The code as part of a file name: its check symbol may be `*`, `~`, `$`, `=`, which Windows or URLs mangle. */
+function fileNameCode(code: string): string {
+  return code.replace(/[^0-9A-Z-]/g, '_');
 }
