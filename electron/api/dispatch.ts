@@ -5,10 +5,11 @@ import { zodIssuesToFieldErrors } from '../../shared/validation/errors';
 import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
-import { appendChange, type Actor } from '../db/writes';
+import type { Actor } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import type { RequestContext, SessionCarrier } from './context';
 import { ApiFailure, fail } from './failure';
+import { runWrite } from './runWrite';
 import type { AllHandlers } from './handlers';
 import { localDate, type NodeSettings } from './settings';
 
@@ -123,17 +124,7 @@ function createContext(
       return session;
     },
     write(work, as = actor) {
-      const at = now.toISOString();
-      return deps.db.transaction().execute((tx) =>
-        work({
-          tx,
-          at,
-          actor: as,
-          log: async (entity, entityId, op, data) => {
-            await appendChange(tx, { entity, entityId, op, data, actor: as, at });
-          },
-        }),
-      );
+      return runWrite(deps.db, as, now.toISOString(), work);
     },
     async audit(action, summary, target, who = actor) {
       await deps.db

@@ -179,6 +179,22 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0004_working_calendar': {
+    async up(db: Kysely<unknown>) {
+      // One row a year, the arrangement as published (JSON, validated by shared/calendar):
+      // replaced whole when the county sends a new one, never patched day by day.
+      await sql
+        .raw(
+          `CREATE TABLE calendar_years (
+            year INTEGER PRIMARY KEY,
+            arrangement TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by_name TEXT NOT NULL
+          )`,
+        )
+        .execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -119,4 +119,10 @@ export interface Database {
     outcome_message: string | null;
     file_sha256: string | null;
   };
+  calendar_years: {
+    year: number;
+    arrangement: string;
+    updated_at: string;
+    updated_by_name: string;
+  };
 }

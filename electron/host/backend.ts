@@ -5,6 +5,8 @@ import type { AllHandlers } from '../api/handlers';
 import { DEFAULT_SETTINGS, type NodeSettings } from '../api/settings';
 import { auditHandlers } from '../audit/auditHandlers';
 import { authHandlers } from '../auth/authHandlers';
+import { calendarHandlers } from '../calendar/calendarHandlers';
+import { seedShippedCalendar } from '../calendar/calendarStore';
 import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings';
 import { usersHandlers } from '../auth/usersHandlers';
 import { openDatabase, type Db } from '../db/database';
@@ -25,6 +27,7 @@ const handlers: AllHandlers = {
   ...residentsHandlers,
   ...auditHandlers,
   ...documentsHandlers,
+  ...calendarHandlers,
 };
 
 export interface Backend {
@@ -57,6 +60,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   }
   const settings: NodeSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const now = options.now ?? (() => new Date());
+  await seedShippedCalendar(db, now().toISOString());
   const tickets = new FileTickets(now);
   const deps: DispatchDeps = {
     db,

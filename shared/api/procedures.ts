@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
+import { calendarProcedures } from '../calendar/api';
 import { documentsProcedures } from '../documents/api';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
@@ -12,6 +13,7 @@ export const procedures = {
   ...residentsProcedures,
   ...auditProcedures,
   ...documentsProcedures,
+  ...calendarProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -1,6 +1,6 @@
 import type { IssuedDocument } from '../../shared/documents/api';
 import type { Db } from '../../electron/db/database';
-import { appendChange } from '../../electron/db/writes';
+import { runWrite } from '../../electron/api/runWrite';
 import { loadFonts } from '../../electron/documents/fonts';
 import { archivePrepared, prepareDocument } from '../../electron/documents/issue';
 import type { DocumentDefinition } from '../../electron/documents/registry';
@@ -26,19 +26,11 @@ export async function issueTestDocument<R = unknown>(
   const at = options.at ?? new Date();
   const prepared = await prepareDocument({ fonts: () => loadFonts() }, definition, record, at);
   const actor = { id: null, name: options.issuerName ?? '测试窗口' };
-  return target.db.transaction().execute((tx) =>
-    archivePrepared(
-      {
-        tx,
-        at: at.toISOString(),
-        actor,
-        log: async (entity, entityId, op, data) => {
-          await appendChange(tx, { entity, entityId, op, data, actor, at: at.toISOString() });
-        },
-      },
-      { dataDir: target.dataDir },
-      prepared,
-      { recordEntity: 'resident', recordId: options.recordId ?? 'r1', supersedes: options.supersedes },
-    ),
+  return runWrite(target.db, actor, at.toISOString(), (scope) =>
+    archivePrepared(scope, { dataDir: target.dataDir }, prepared, {
+      recordEntity: 'resident',
+      recordId: options.recordId ?? 'r1',
+      supersedes: options.supersedes,
+    }),
   );
 }

@@ -1,0 +1,50 @@
+// The working-day calendar in the database: one row a year. Counter and petition deadlines
+// read it through `loadWorkingCalendar`; every change goes through the change log.
+import { calendarFile, calendarYear, WorkingCalendar, type CalendarYear } from '../../shared/calendar/workingCalendar';
+import type { CalendarYearRecord } from '../../shared/calendar/api';
+import type { WriteScope } from '../api/context';
+import { runWrite } from '../api/runWrite';
+import type { Db } from '../db/database';
+import shippedCalendar from '../../resources/calendars/working-calendar-2026.json';
+
+export async function listCalendarYears(db: Db): Promise<CalendarYearRecord[]> {
+  const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+  return rows.map((row) => ({
+    arrangement: calendarYear.parse(JSON.parse(row.arrangement)),
+    updatedAt: row.updated_at,
+    updatedByName: row.updated_by_name,
+  }));
+}
+
+export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
+  return new WorkingCalendar((await listCalendarYears(db)).map((record) => record.arrangement));
+}
+
+export async function writeCalendarYear(scope: WriteScope, arrangement: CalendarYear): Promise<CalendarYearRecord> {
+  const row = {
+    year: arrangement.year,
+    arrangement: JSON.stringify(arrangement),
+    updated_at: scope.at,
+    updated_by_name: scope.actor.name,
+  };
+  await scope.tx
+    .insertInto('calendar_years')
+    .values(row)
+    .onConflict((oc) => oc.column('year').doUpdateSet(row))
+    .execute();
+  await scope.log('calendarYear', String(arrangement.year), 'save', arrangement);
+  return { arrangement, updatedAt: scope.at, updatedByName: scope.actor.name };
+}
+
+/**
+ * A new node starts with the arrangements shipped with the program (the data file under
+ * resources/calendars), so deadlines work on day one; the county's file replaces them later.
+ */
+export async function seedShippedCalendar(db: Db, at: string): Promise<void> {
+  const existing = await db.selectFrom('calendar_years').select('year').limit(1).executeTakeFirst();
+  if (existing) return;
+  const file = calendarFile.parse(shippedCalendar);
+  await runWrite(db, { id: null, name: '随程序发布' }, at, async (scope) => {
+    for (const arrangement of file.years) await writeCalendarYear(scope, arrangement);
+  });
+}

@@ -1,0 +1,289 @@
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { CalendarYearRecord } from '../../shared/calendar/api';
+import { chineseDateWithWeekday } from '../../shared/calendar/dates';
+import type { CalendarYear } from '../../shared/calendar/workingCalendar';
+import { call, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { enterMovesFocus } from '../common/enterMovesFocus';
+import { FormErrorAlert } from '../common/FormErrorAlert';
+import { LoadFailed } from '../common/LoadFailed';
+import { Loading } from '../common/Loading';
+import { useServerErrors } from '../common/useServerErrors';
+
+interface YearForm {
+  source?: string;
+  holidays: { name: string; from: Dayjs | null; to: Dayjs | null }[];
+  makeUpWorkdays: { date: Dayjs | null; for?: string }[];
+}
+
+const day = (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : '');
+
+function toForm(arrangement: CalendarYear): YearForm {
+  return {
+    source: arrangement.source,
+    holidays: arrangement.holidays.map((h) => ({ name: h.name, from: dayjs(h.from), to: dayjs(h.to) })),
+    makeUpWorkdays: arrangement.makeUpWorkdays.map((m) => ({ date: dayjs(m.date), for: m.for })),
+  };
+}
+
+function fromForm(year: number, values: YearForm): CalendarYear {
+  return {
+    year,
+    ...(values.source?.trim() ? { source: values.source.trim() } : {}),
+    holidays: (values.holidays ?? []).map((h) => ({ name: h.name ?? '', from: day(h.from), to: day(h.to) })),
+    makeUpWorkdays: (values.makeUpWorkdays ?? []).map((m) => ({
+      date: day(m.date),
+      ...(m.for?.trim() ? { for: m.for.trim() } : {}),
+    })),
+  };
+}
+
+/**
+ * 工作日历: each year's holidays and make-up working days, as the State Council publishes them.
+ * Deadlines (承诺时限, 信访期限) are counted on it; a year missing here stops those deadlines
+ * with a clear message instead of a guess.
+ */
+export function CalendarPage() {
+  const calendar = useQuery('calendar.get', {});
+  const { message, modal } = App.useApp();
+  const [year, setYear] = useState<number | null>(null);
+
+  if (calendar.error) return <LoadFailed error={calendar.error} what="工作日历" onRetry={calendar.reload} />;
+  if (!calendar.data) return <Loading />;
+  const years = calendar.data.years;
+  const shown = year ?? years[years.length - 1]?.arrangement.year ?? new Date().getFullYear();
+  const record = years.find((y) => y.arrangement.year === shown) ?? null;
+  const nextYear = (years[years.length - 1]?.arrangement.year ?? new Date().getFullYear() - 1) + 1;
+
+  async function exportFile() {
+    try {
+      const file = await call('calendar.exportFile', {});
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `工作日历-${file.years.map((y) => y.year).join('-')}.json`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  }
+
+  async function importFile(file: File) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      message.error(`“${file.name}”不是有效的 JSON 文件`);
+      return;
+    }
+    modal.confirm({
+      title: '以文件整体替换工作日历？',
+      content: '文件中没有的年份将被删除，已有年份以文件为准。',
+      okText: '替换',
+      cancelText: '取消',
+      async onOk() {
+        try {
+          const answer = await call('calendar.importFile', parsed as never);
+          message.success(`已导入 ${answer.years.join('、')} 年的工作日历`);
+          calendar.reload();
+        } catch (error) {
+          modal.error({ title: '没有导入', content: errorMessage(error) });
+        }
+      },
+    });
+  }
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} align="center" wrap>
+        <label htmlFor="calendar-year">年份</label>
+        <Select<number>
+          id="calendar-year"
+          style={{ width: 140 }}
+          value={shown}
+          onChange={setYear}
+          options={[
+            ...years.map((y) => ({ value: y.arrangement.year, label: `${y.arrangement.year} 年` })),
+            { value: nextYear, label: `${nextYear} 年（新增）` },
+          ]}
+        />
+        <Button icon={<DownloadOutlined />} onClick={() => void exportFile()}>
+          导出文件
+        </Button>
+        <Upload
+          accept="application/json,.json"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void importFile(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />}>导入文件（整体替换）</Button>
+        </Upload>
+      </Flex>
+      {!record && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`还没有 ${shown} 年的节假日安排`}
+          description="国务院办公厅每年 11 月前后公布下一年的安排；县里下发文件后可直接导入，也可在下面照通知录入。"
+        />
+      )}
+      <YearEditor
+        key={shown}
+        year={shown}
+        record={record}
+        onSaved={() => {
+          message.success(`${shown} 年的工作日历已保存`);
+          calendar.reload();
+        }}
+      />
+    </Flex>
+  );
+}
+
+function YearEditor({
+  year,
+  record,
+  onSaved,
+}: {
+  year: number;
+  record: CalendarYearRecord | null;
+  onSaved: () => void;
+}) {
+  const [form] = Form.useForm<YearForm>();
+  const [saving, setSaving] = useState(false);
+  const errors = useServerErrors();
+
+  useEffect(() => {
+    form.setFieldsValue(record ? toForm(record.arrangement) : { holidays: [], makeUpWorkdays: [] });
+  }, [form, record]);
+
+  async function save(values: YearForm) {
+    setSaving(true);
+    errors.clear();
+    try {
+      await call('calendar.saveYear', fromForm(year, values));
+      onSaved();
+    } catch (error) {
+      errors.setError(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div onKeyDownCapture={enterMovesFocus}>
+      <Form<YearForm>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void save(values)}
+        onValuesChange={(changed) => errors.clearChanged(changed)}
+        initialValues={{ holidays: [], makeUpWorkdays: [] }}
+        style={{ maxWidth: 760 }}
+      >
+        <FormErrorAlert error={errors.error} />
+        {record && (
+          <Typography.Text type="secondary">
+            最后修改：{dayjs(record.updatedAt).format('YYYY-MM-DD HH:mm')}（{record.updatedByName}）
+          </Typography.Text>
+        )}
+        <Form.Item label="依据" name="source" {...errors.fieldStatus('source')}>
+          <Input placeholder={`如：国务院办公厅关于${year}年部分节假日安排的通知`} maxLength={200} />
+        </Form.Item>
+        <Typography.Title level={5}>法定节假日（放假期间）</Typography.Title>
+        <Form.List name="holidays">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <Space key={field.key} align="start" wrap>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    rules={[{ required: true, message: '请填写假日名称' }]}
+                    {...errors.fieldStatus(`holidays.${i}.name`)}
+                  >
+                    <Input aria-label={`第 ${i + 1} 个假日的名称`} placeholder="如 国庆节" style={{ width: 140 }} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'from']}
+                    rules={[{ required: true, message: '请选择开始日期' }]}
+                    {...errors.fieldStatus(`holidays.${i}.from`)}
+                  >
+                    <DatePicker aria-label={`第 ${i + 1} 个假日的开始日期`} placeholder="放假开始" />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'to']}
+                    rules={[{ required: true, message: '请选择结束日期' }]}
+                    {...errors.fieldStatus(`holidays.${i}.to`)}
+                  >
+                    <DatePicker aria-label={`第 ${i + 1} 个假日的结束日期`} placeholder="放假结束" />
+                  </Form.Item>
+                  <Button
+                    icon={<DeleteOutlined />}
+                    aria-label={`删除第 ${i + 1} 个假日`}
+                    onClick={() => remove(field.name)}
+                  />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', from: null, to: null })}>
+                添加假日
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          调休上班日（周末上班）
+        </Typography.Title>
+        <Form.List name="makeUpWorkdays">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <Space key={field.key} align="start" wrap>
+                  <Form.Item
+                    name={[field.name, 'date']}
+                    rules={[{ required: true, message: '请选择日期' }]}
+                    {...errors.fieldStatus(`makeUpWorkdays.${i}.date`)}
+                  >
+                    <DatePicker aria-label={`第 ${i + 1} 个调休上班日`} placeholder="上班日期" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'for']} {...errors.fieldStatus(`makeUpWorkdays.${i}.for`)}>
+                    <Input aria-label={`第 ${i + 1} 个调休上班日对应的假日`} placeholder="对应假日（可不填）" />
+                  </Form.Item>
+                  <MakeUpDayNote form={form} index={i} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    aria-label={`删除第 ${i + 1} 个调休上班日`}
+                    onClick={() => remove(field.name)}
+                  />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ date: null })}>
+                添加调休上班日
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Flex style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存 {year} 年
+          </Button>
+        </Flex>
+      </Form>
+    </div>
+  );
+}
+
+/** The weekday beside a make-up date: it must be a Saturday or Sunday. */
+function MakeUpDayNote({ form, index }: { form: ReturnType<typeof Form.useForm<YearForm>>[0]; index: number }) {
+  const value = Form.useWatch(['makeUpWorkdays', index, 'date'], form) as Dayjs | null | undefined;
+  if (!value) return null;
+  return (
+    <Typography.Text type="secondary" style={{ lineHeight: '32px' }}>
+      {chineseDateWithWeekday(value.format('YYYY-MM-DD')).replace(/^.*（/, '（')}
+    </Typography.Text>
+  );
+}
