@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { loadWorkingCalendar } from '../electron/calendar/calendarStore';
-import { launchBrowser, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
+import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
-let hall: E2eHall;
-let browser: Browser;
-before(async () => {
-  hall = await startE2eHall({ demo: true, demoResidents: 20 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await hall?.dispose();
-});
+const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
 
 test('the administrator enters next year’s arrangement; a weekday make-up day is refused beside the field', async () => {
+  const { hall, browser } = setup;
   const page = await browser.newPage();
   const errors = watchForPageErrors(page);
   await signIn(page, hall.url, 'demo-admin');

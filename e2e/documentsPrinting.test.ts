@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { issueTestDocument } from '../test/support/documents';
 import { sampleResidentList } from '../electron/documents/samples';
-import { launchBrowser, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
+import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('the archive in a browser: preview, print in the browser’s viewer, 补打, test pages', () => {
-  let hall: E2eHall;
-  let browser: Browser;
-  before(async () => {
-    hall = await startE2eHall({ demo: true, demoResidents: 20 });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await hall?.dispose();
-  });
+  const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
 
   /** Clicks `button` and returns the bytes of the PDF the new tab was sent to. */
   async function printedFile(page: Page, button: string): Promise<Buffer> {
@@ -34,6 +25,7 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
   }
 
   test('a clerk finds a receipt in the archive, previews it, prints it, then reprints it as 补打', async () => {
+    const { hall, browser } = setup;
     const doc = await issueTestDocument({ db: hall.backend.db, dataDir: hall.dataDir }, { issuerName: '孙出具' });
     const page = await browser.newPage();
     const errors = watchForPageErrors(page);
@@ -77,6 +69,7 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
   });
 
   test('a long form previews every page; the archive filters by type', async () => {
+    const { hall, browser } = setup;
     const list = await issueTestDocument(
       { db: hall.backend.db, dataDir: hall.dataDir },
       { definition: sampleResidentList },
@@ -95,6 +88,7 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
   });
 
   test('the administrator previews a test page of each paper in the browser', async () => {
+    const { hall, browser } = setup;
     const page = await browser.newPage();
     const errors = watchForPageErrors(page);
     await signIn(page, hall.url, 'demo-admin');

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../electron/demo/demoTownship';
 import { startHall, type RunningHall } from '../../electron/host/startHall';
@@ -47,6 +48,38 @@ export async function startE2eHall(options: { demo?: boolean; demoResidents?: nu
     async dispose() {
       await hall.close();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2eSetup {
+  readonly hall: E2eHall;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers `before`/`after` hooks that start a hall and a browser for the tests of the file
+ * (or of the enclosing `describe`) and dispose of both afterwards.
+ */
+export function useHallAndBrowser(options: Parameters<typeof startE2eHall>[0] = {}): E2eSetup {
+  let hall: E2eHall | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    hall = await startE2eHall(options);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await hall?.dispose();
+  });
+  return {
+    get hall() {
+      if (!hall) throw new Error('the hall starts in before()');
+      return hall;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in before()');
+      return browser;
     },
   };
 }
