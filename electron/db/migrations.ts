@@ -195,6 +195,28 @@ const migrations: Record<string, Migration> = {
         .execute(db);
     },
   },
+  '0005_service_catalog': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // The item as a whole (JSON, validated by shared/counter/catalog) plus the columns
+        // lists and statistics sort and filter on. Items are retired (active_to), never deleted:
+        // cases keep pointing at them.
+        `CREATE TABLE catalog_items (
+          code TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          category TEXT NOT NULL,
+          item TEXT NOT NULL,
+          origin TEXT NOT NULL CHECK (origin IN ('county', 'local')),
+          active_from TEXT,
+          active_to TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL,
+          updated_by_name TEXT NOT NULL
+        )`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

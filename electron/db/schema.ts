@@ -125,4 +125,16 @@ export interface Database {
     updated_at: string;
     updated_by_name: string;
   };
+  catalog_items: {
+    code: string;
+    name: string;
+    category: string;
+    item: string;
+    origin: 'county' | 'local';
+    active_from: string | null;
+    active_to: string | null;
+    version: number;
+    updated_at: string;
+    updated_by_name: string;
+  };
 }

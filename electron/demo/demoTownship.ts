@@ -11,6 +11,10 @@ import { newUserRow } from '../auth/userRows';
 import type { Db } from '../db/database';
 import type { Actor, Tx } from '../db/writes';
 import { derivedColumns } from '../residents/residentRows';
+import demoCatalog from '../../resources/catalog/demo-service-catalog.json';
+import { catalogFile } from '../../shared/counter/catalog';
+import { runWrite } from '../api/runWrite';
+import { importCatalogFile } from '../counter/catalogStore';
 
 /**
  * A demo township for a fresh data folder: villages and communities with their groups, one
@@ -29,6 +33,7 @@ export interface DemoUser {
 
 export interface DemoSummary {
   townshipName: string;
+  catalogItems: number;
   villages: number;
   groups: number;
   residents: number;
@@ -907,8 +912,13 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
       ]);
     });
 
+    // The county's catalog as a new node would receive it (resources/catalog, data not code).
+    const catalog = catalogFile.parse(demoCatalog);
+    await runWrite(db, DEMO_ACTOR, at, (scope) => importCatalogFile(scope, catalog, today));
+
     return {
       townshipName,
+      catalogItems: catalog.items.length,
       villages: places.length,
       groups: places.reduce((n, p) => n + p.groups.length, 0),
       residents: done,

@@ -7,6 +7,7 @@ import { auditHandlers } from '../audit/auditHandlers';
 import { authHandlers } from '../auth/authHandlers';
 import { calendarHandlers } from '../calendar/calendarHandlers';
 import { seedShippedCalendar } from '../calendar/calendarStore';
+import { catalogHandlers } from '../counter/catalogHandlers';
 import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings';
 import { usersHandlers } from '../auth/usersHandlers';
 import { openDatabase, type Db } from '../db/database';
@@ -28,6 +29,7 @@ const handlers: AllHandlers = {
   ...auditHandlers,
   ...documentsHandlers,
   ...calendarHandlers,
+  ...catalogHandlers,
 };
 
 export interface Backend {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
 import { calendarProcedures } from '../calendar/api';
+import { catalogProcedures } from '../counter/catalogApi';
 import { documentsProcedures } from '../documents/api';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
@@ -14,6 +15,7 @@ export const procedures = {
   ...auditProcedures,
   ...documentsProcedures,
   ...calendarProcedures,
+  ...catalogProcedures,
 };
 
 export type Procedures = typeof procedures;

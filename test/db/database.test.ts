@@ -36,7 +36,13 @@ describe('the SQLite data layer', () => {
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
     assert.deepEqual(
       applied.rows.map((r) => r.name),
-      ['0001_foundation', '0002_document_archive', '0003_document_printing', '0004_working_calendar'],
+      [
+        '0001_foundation',
+        '0002_document_archive',
+        '0003_document_printing',
+        '0004_working_calendar',
+        '0005_service_catalog',
+      ],
     );
   });
 
