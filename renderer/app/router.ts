@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 export const PLANNED_SECTIONS = ['counter', 'errands', 'mediation', 'petitions', 'statistics', 'sync'] as const;
 export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
 
-export const SYSTEM_TABS = ['users', 'villages', 'calendar', 'printers', 'audit'] as const;
+export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
 
 export type Route =
@@ -22,7 +22,7 @@ export type Route =
 /**
  * Hash routes, so the same files work from disk in the desktop window and from the hall host:
  * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
- * `#/documents`, `#/documents/<id>`, `#/documents/verify`, `#/system/users|villages|calendar|printers|audit`, `#/counter` …
+ * `#/documents`, `#/documents/<id>`, `#/documents/verify`, `#/system/users|villages|catalog|calendar|printers|audit`, `#/counter` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';

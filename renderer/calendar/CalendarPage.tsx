@@ -9,6 +9,7 @@ import { call, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
+import { downloadJson, readJsonFile } from '../common/jsonFiles';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { useServerErrors } from '../common/useServerErrors';
@@ -61,23 +62,16 @@ export function CalendarPage() {
   async function exportFile() {
     try {
       const file = await call('calendar.exportFile', {});
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `工作日历-${file.years.map((y) => y.year).join('-')}.json`;
-      link.click();
-      URL.revokeObjectURL(url);
+      downloadJson(`工作日历-${file.years.map((y) => y.year).join('-')}.json`, file);
     } catch (error) {
       message.error(errorMessage(error));
     }
   }
 
   async function importFile(file: File) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
-      message.error(`“${file.name}”不是有效的 JSON 文件`);
+    const parsed = await readJsonFile(file);
+    if (!parsed.ok) {
+      message.error(parsed.message);
       return;
     }
     modal.confirm({
@@ -87,7 +81,7 @@ export function CalendarPage() {
       cancelText: '取消',
       async onOk() {
         try {
-          const answer = await call('calendar.importFile', parsed as never);
+          const answer = await call('calendar.importFile', parsed.data as never);
           message.success(`已导入 ${answer.years.join('、')} 年的工作日历`);
           calendar.reload();
         } catch (error) {

@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { navigate, paths, type SystemTab } from '../app/router';
 import { CalendarPage } from '../calendar/CalendarPage';
+import { CatalogPage } from '../counter/CatalogPage';
 import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from './AuditPage';
 import { UsersPage } from './UsersPage';
@@ -9,6 +10,7 @@ import { VillagesPage } from './VillagesPage';
 const TABS: { key: SystemTab; label: string }[] = [
   { key: 'users', label: '用户' },
   { key: 'villages', label: '村（社区）' },
+  { key: 'catalog', label: '事项目录' },
   { key: 'calendar', label: '工作日历' },
   { key: 'printers', label: '打印设置' },
   { key: 'audit', label: '审计日志' },
@@ -28,6 +30,7 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       />
       {tab === 'users' && <UsersPage />}
       {tab === 'villages' && <VillagesPage />}
+      {tab === 'catalog' && <CatalogPage />}
       {tab === 'calendar' && <CalendarPage />}
       {tab === 'printers' && <PrinterSettingsPage />}
       {tab === 'audit' && <AuditPage />}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+
+const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
+
+test('the administrator finds items by pinyin initials and adds a local item with its materials', async () => {
+  const { hall, browser } = setup;
+  const page = await browser.newPage();
+  const errors = watchForPageErrors(page);
+  await signIn(page, hall.url, 'demo-admin');
+  await page.goto(`${hall.url}#/system/catalog`);
+  await page.getByText(/县级目录版本 2026\.1/).waitFor();
+
+  await page.getByLabel('查找事项').fill('zdshbz');
+  await page.getByLabel('查找事项').press('Enter');
+  await page
+    .getByRole('button', { name: /最低生活保障/ })
+    .first()
+    .waitFor();
+  assert.ok((await page.getByRole('row').count()) <= 4, 'only the matching items are listed');
+  await page.getByLabel('查找事项').fill('');
+
+  await page.getByRole('button', { name: /新增本地事项/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('事项编码').fill('MZ-001');
+  await dialog.getByLabel('事项名称').fill('老年人乘车卡代办');
+  await dialog.getByLabel('责任部门').fill('社会事务办公室');
+  await dialog.getByLabel('承诺时限（工作日）').fill('5');
+  await dialog.getByRole('button', { name: /添加材料/ }).click();
+  await dialog.getByLabel('第 2 项材料的名称').fill('一寸免冠照片');
+  await dialog.getByLabel('第 2 项材料的份数').fill('2');
+  await dialog.getByLabel('设定依据').fill('青石镇便民服务事项（本地）');
+  await dialog.getByRole('button', { name: '保存' }).click();
+
+  await dialog
+    .getByText(/MZ-001 已被/)
+    .first()
+    .waitFor();
+  assert.equal(await dialog.getByLabel('第 2 项材料的名称').inputValue(), '一寸免冠照片', 'nothing typed is lost');
+
+  await dialog.getByLabel('事项编码').fill('QT-900');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await page.getByText('已保存事项“老年人乘车卡代办”').waitFor();
+  const row = page.getByRole('row', { name: /老年人乘车卡代办/ });
+  await row.getByText('本地').waitFor();
+  await row.getByText('5 个工作日').waitFor();
+  await row.getByText('2 项').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
