@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
@@ -46,6 +49,25 @@ test('the administrator finds items by pinyin initials and adds a local item wit
   await row.getByText('本地').waitFor();
   await row.getByText('5 个工作日').waitFor();
   await row.getByText('2 项').waitFor();
+
+  // Export, then import the same file under a new version: nothing changes but the version.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出/ }).click();
+  const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as { version: string };
+  assert.equal(exported.version, '2026.1');
+  const file = path.join(os.tmpdir(), `catalog-${process.pid}.json`);
+  await writeFile(file, JSON.stringify({ ...exported, version: '2026.9' }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /导入县级目录/ }).click();
+  await (await chooser).setFiles(file);
+
+  await page.locator('.ant-modal-confirm-title', { hasText: '已导入事项目录 2026.9' }).waitFor();
+  await page.getByText(/新增 0 项，更新 0 项，停用 0 项/).waitFor();
+  await page
+    .getByText(/QT-900/)
+    .first()
+    .waitFor();
+  await rm(file, { force: true });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,5 +1,5 @@
-import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CalendarYearRecord } from '../../shared/calendar/api';
@@ -9,7 +9,8 @@ import { call, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
-import { downloadJson, readJsonFile } from '../common/jsonFiles';
+import { ImportJsonButton } from '../common/ImportJsonButton';
+import { downloadJson } from '../common/jsonFiles';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { useServerErrors } from '../common/useServerErrors';
@@ -68,12 +69,7 @@ export function CalendarPage() {
     }
   }
 
-  async function importFile(file: File) {
-    const parsed = await readJsonFile(file);
-    if (!parsed.ok) {
-      message.error(parsed.message);
-      return;
-    }
+  async function importFile(data: unknown) {
     modal.confirm({
       title: '以文件整体替换工作日历？',
       content: '文件中没有的年份将被删除，已有年份以文件为准。',
@@ -81,7 +77,7 @@ export function CalendarPage() {
       cancelText: '取消',
       async onOk() {
         try {
-          const answer = await call('calendar.importFile', parsed.data as never);
+          const answer = await call('calendar.importFile', data as never);
           message.success(`已导入 ${answer.years.join('、')} 年的工作日历`);
           calendar.reload();
         } catch (error) {
@@ -108,16 +104,7 @@ export function CalendarPage() {
         <Button icon={<DownloadOutlined />} onClick={() => void exportFile()}>
           导出文件
         </Button>
-        <Upload
-          accept="application/json,.json"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void importFile(file);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />}>导入文件（整体替换）</Button>
-        </Upload>
+        <ImportJsonButton onData={(data) => void importFile(data)}>导入文件（整体替换）</ImportJsonButton>
       </Flex>
       {!record && (
         <Alert

@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Flex, Input, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Flex, Input, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,7 +7,8 @@ import { HANDLING_TYPE_LABELS, type CatalogItem } from '../../shared/counter/cat
 import type { CatalogEntry } from '../../shared/counter/catalogApi';
 import { call, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { downloadJson, readJsonFile } from '../common/jsonFiles';
+import { ImportJsonButton } from '../common/ImportJsonButton';
+import { downloadJson } from '../common/jsonFiles';
 import { LoadFailed } from '../common/LoadFailed';
 import { CatalogItemDialog } from './CatalogItemDialog';
 
@@ -31,14 +32,9 @@ export function CatalogPage() {
   if (catalog.error) return <LoadFailed error={catalog.error} what="事项目录" onRetry={catalog.reload} />;
   const info = catalog.data?.info;
 
-  async function importFile(file: File) {
-    const parsed = await readJsonFile(file);
-    if (!parsed.ok) {
-      message.error(parsed.message);
-      return;
-    }
+  async function importFile(data: unknown) {
     try {
-      const answer = await call('catalog.importFile', parsed.data as never);
+      const answer = await call('catalog.importFile', data as never);
       modal.success({
         title: `已导入事项目录 ${answer.version}`,
         content: [
@@ -126,16 +122,7 @@ export function CatalogPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, entry: null })}>
             新增本地事项
           </Button>
-          <Upload
-            accept="application/json,.json"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void importFile(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />}>导入县级目录</Button>
-          </Upload>
+          <ImportJsonButton onData={(data) => void importFile(data)}>导入县级目录</ImportJsonButton>
           <Button icon={<DownloadOutlined />} onClick={() => void exportFile()}>
             导出
           </Button>
