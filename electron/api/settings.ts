@@ -45,13 +45,6 @@ export function localTime(instant: Date, timeZone: string): string {
   );
 }
 
-/** `YYYY-MM-DD` of the day after `date`. */
-export function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
 /** The instant (ISO, UTC) at which the local day `date` begins in `timeZone`. */
 export function localDayStartUtc(date: string, timeZone: string): string {
   const utcMidnight = new Date(`${date}T00:00:00Z`);

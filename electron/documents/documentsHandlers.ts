@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { addDays } from '../../shared/calendar/dates';
 import { DOCUMENT_LIST_LIMIT, type VerificationStatus } from '../../shared/documents/api';
 import { checkVerificationCode } from '../../shared/documents/verificationCode';
 import { fail, failFields } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import type { RequestContext } from '../api/context';
-import { localDayStartUtc, nextDay } from '../api/settings';
+import { localDayStartUtc } from '../api/settings';
 import { uuidv7 } from '../db/uuidv7';
 import {
   findIssuedDocument,
@@ -96,7 +97,7 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
     if (input.issuedFrom)
       query = query.where('issued_at', '>=', localDayStartUtc(input.issuedFrom, ctx.settings.timeZone));
     if (input.issuedTo)
-      query = query.where('issued_at', '<', localDayStartUtc(nextDay(input.issuedTo), ctx.settings.timeZone));
+      query = query.where('issued_at', '<', localDayStartUtc(addDays(input.issuedTo, 1), ctx.settings.timeZone));
     if (input.cursor) {
       const [at, id] = input.cursor.split('|');
       if (!at || !id) failFields({ cursor: '翻页位置：格式不对' });

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { HANDLING_TYPE_LABELS, type CatalogItem } from '../../shared/counter/catalog';
 import type { CatalogEntry } from '../../shared/counter/catalogApi';
+import { isItemActive } from '../../shared/counter/catalogSearch';
 import { call, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { ImportJsonButton } from '../common/ImportJsonButton';
@@ -94,12 +95,12 @@ export function CatalogPage() {
       key: 'status',
       width: 120,
       render: (_, { item }) =>
-        item.activeTo !== null && item.activeTo < today ? (
-          <Tag>已停用 {item.activeTo}</Tag>
-        ) : item.activeFrom !== null && item.activeFrom > today ? (
-          <Tag color="orange">{item.activeFrom} 起</Tag>
-        ) : (
+        isItemActive(item, today) ? (
           <Tag color="green">有效</Tag>
+        ) : item.activeTo !== null && item.activeTo < today ? (
+          <Tag>已停用 {item.activeTo}</Tag>
+        ) : (
+          <Tag color="orange">{item.activeFrom} 起</Tag>
         ),
     },
   ];

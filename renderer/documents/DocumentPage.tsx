@@ -10,6 +10,7 @@ import { useQuery } from '../api/useQuery';
 import { href, paths } from '../app/router';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
+import { timeColumn } from '../common/PagedTable';
 import { PdfPreview } from './PdfPreview';
 import { paperSize, printDocument } from './printDocument';
 
@@ -20,13 +21,7 @@ const OUTCOME_TAGS: Record<DocumentPrint['outcome'], { color: string; label: str
 };
 
 const printColumns: ColumnsType<DocumentPrint> = [
-  {
-    title: '时间',
-    dataIndex: 'printedAt',
-    key: 'printedAt',
-    width: 170,
-    render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
-  },
+  timeColumn<DocumentPrint>('时间', 'printedAt'),
   { title: '打印人', dataIndex: 'printedByName', key: 'printedByName', width: 120 },
   { title: '份数', dataIndex: 'copies', key: 'copies', width: 70 },
   {

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,8 +7,8 @@ import { paperLabel } from '../../shared/documents/printing';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { href, paths } from '../app/router';
-import { LoadMore } from '../system/LoadMore';
-import { PAGE_SIZE, usePagedLog } from '../system/usePagedLog';
+import { PagedTable } from '../common/PagedTable';
+import { PAGE_SIZE, usePagedLog } from '../common/usePagedLog';
 import { DocumentsTabs } from './DocumentsTabs';
 
 interface Filters {
@@ -125,16 +125,7 @@ export function DocumentsPage() {
           </Button>
         )}
       </Flex>
-      <Table<IssuedDocument>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={log.items}
-        loading={log.loading && log.items.length === 0}
-        pagination={false}
-        locale={{ emptyText: '没有符合条件的文书' }}
-      />
-      <LoadMore log={log} />
+      <PagedTable<IssuedDocument> rowKey="id" columns={columns} log={log} emptyText="没有符合条件的文书" />
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import { Flex, Select, Table, Tag } from 'antd';
+import { Flex, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '../../shared/audit/api';
 import { call } from '../api/client';
-import { LoadMore } from './LoadMore';
-import { PAGE_SIZE, usePagedLog } from './usePagedLog';
+import { PagedTable, timeColumn } from '../common/PagedTable';
+import { PAGE_SIZE, usePagedLog } from '../common/usePagedLog';
 
 const ACTION_COLORS: Partial<Record<AuditAction, string>> = {
   signInFailed: 'orange',
@@ -16,13 +15,7 @@ const ACTION_COLORS: Partial<Record<AuditAction, string>> = {
 };
 
 const columns: ColumnsType<AuditEvent> = [
-  {
-    title: '时间',
-    dataIndex: 'at',
-    key: 'at',
-    width: 170,
-    render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
-  },
+  timeColumn<AuditEvent>('时间', 'at'),
   { title: '操作人', dataIndex: 'actorName', key: 'actorName', width: 120 },
   {
     title: '操作',
@@ -55,16 +48,7 @@ export function AuditEventsLog() {
           ]}
         />
       </Flex>
-      <Table<AuditEvent>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={log.items}
-        loading={log.loading && log.items.length === 0}
-        pagination={false}
-        locale={{ emptyText: '没有记录' }}
-      />
-      <LoadMore log={log} />
+      <PagedTable<AuditEvent> rowKey="id" columns={columns} log={log} emptyText="没有记录" />
     </>
   );
 }

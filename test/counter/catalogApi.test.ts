@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { catalogFile, type CatalogFile, type CatalogItem } from '../../shared/counter/catalog';
-import { signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
+import { useClerkHall } from '../support/testHall';
 
 const demoFile = catalogFile.parse(
   JSON.parse(await readFile(new URL('../../resources/catalog/demo-service-catalog.json', import.meta.url), 'utf8')),
@@ -24,59 +24,52 @@ const localItem: CatalogItem = {
 };
 
 describe('the service catalog through the API', () => {
-  let hall: TestHall;
-  let admin: TestClient;
-  let clerk: TestClient;
-  before(async () => {
-    ({ hall, admin } = await startSetUpHall());
-    clerk = await signedInAs(hall, admin, 'clerk', ['counterClerk']);
-  });
-  after(() => hall.close());
+  const t = useClerkHall();
 
-  test('the county’s file is imported; the clerk lists what is in force today', async () => {
-    assert.equal((await clerk.call('catalog.importFile', demoFile)).status, 403);
-    const answer = await admin.ok('catalog.importFile', demoFile);
+  test('the county’s file is imported; the t.clerk lists what is in force today', async () => {
+    assert.equal((await t.clerk.call('catalog.importFile', demoFile)).status, 403);
+    const answer = await t.admin.ok('catalog.importFile', demoFile);
     assert.equal(answer.added.length, demoFile.items.length);
     assert.equal(answer.version, '2026.1');
-    const listed = await clerk.ok('catalog.list', {});
+    const listed = await t.clerk.ok('catalog.list', {});
     const retired = demoFile.items.filter((item) => item.activeTo !== null && item.activeTo < '2026-11-23');
     assert.ok(retired.length >= 1);
     assert.equal(listed.entries.length, demoFile.items.length - retired.length);
     assert.equal(listed.info.version, '2026.1');
-    const all = await clerk.ok('catalog.list', { includeInactive: true });
+    const all = await t.clerk.ok('catalog.list', { includeInactive: true });
     assert.equal(all.entries.length, demoFile.items.length);
     assert.ok(all.entries.every((entry) => entry.origin === 'county'));
   });
 
   test('an item is found by a name fragment, its code, or pinyin initials', async () => {
     const names = async (query: string) =>
-      (await clerk.ok('catalog.list', { query })).entries.map((entry) => entry.item.name);
+      (await t.clerk.ok('catalog.list', { query })).entries.map((entry) => entry.item.name);
     const subsistence = demoFile.items.find((item) => item.name.includes('最低生活保障'))!;
     assert.ok((await names('最低生活')).includes(subsistence.name));
     assert.ok((await names(subsistence.code.toLowerCase().replace('-', ''))).includes(subsistence.name));
     assert.ok((await names('zdshbz')).includes(subsistence.name));
     assert.deepEqual(await names('不存在的事项'), []);
-    const forAgents = await clerk.ok('catalog.list', { agentAllowedOnly: true });
+    const forAgents = await t.clerk.ok('catalog.list', { agentAllowedOnly: true });
     assert.ok(forAgents.entries.length > 0 && forAgents.entries.every((entry) => entry.item.agentAllowed));
   });
 
   test('the administrator adds a local item; mistakes are named; concurrent edits are caught', async () => {
-    const saved = await admin.ok('catalog.save', { item: localItem });
+    const saved = await t.admin.ok('catalog.save', { item: localItem });
     assert.equal(saved.origin, 'local');
     assert.equal(saved.version, 1);
-    const again = await admin.call('catalog.save', { item: localItem });
+    const again = await t.admin.call('catalog.save', { item: localItem });
     assert.equal(again.status, 400);
     assert.ok(!again.body.ok && /已被“老年人乘车卡代办”使用/.test(again.body.error.fieldErrors!['item.code']!));
-    const noDays = await admin.call('catalog.save', {
+    const noDays = await t.admin.call('catalog.save', {
       item: { ...localItem, code: 'QT-901', promisedWorkingDays: null },
     });
     assert.equal(noDays.status, 400);
     assert.ok(!noDays.body.ok && /承诺件须写明承诺时限/.test(noDays.body.error.message));
-    const edited = await admin.ok('catalog.save', { item: { ...localItem, promisedWorkingDays: 3 }, version: 1 });
+    const edited = await t.admin.ok('catalog.save', { item: { ...localItem, promisedWorkingDays: 3 }, version: 1 });
     assert.equal(edited.version, 2);
-    const stale = await admin.call('catalog.save', { item: { ...localItem, promisedWorkingDays: 4 }, version: 1 });
+    const stale = await t.admin.call('catalog.save', { item: { ...localItem, promisedWorkingDays: 4 }, version: 1 });
     assert.equal(stale.status, 409);
-    assert.equal((await clerk.call('catalog.save', { item: { ...localItem, code: 'QT-902' } })).status, 403);
+    assert.equal((await t.clerk.call('catalog.save', { item: { ...localItem, code: 'QT-902' } })).status, 403);
   });
 
   test('a new county version updates, adds and retires county items and leaves local ones alone', async () => {
@@ -94,7 +87,7 @@ describe('the service catalog through the API', () => {
         { ...localItem, code: 'QT-950', name: '县级新增事项' },
       ],
     };
-    const answer = await admin.ok('catalog.importFile', next);
+    const answer = await t.admin.ok('catalog.importFile', next);
     assert.deepEqual(answer, {
       version: '2026.2',
       added: ['QT-950'],
@@ -102,21 +95,21 @@ describe('the service catalog through the API', () => {
       retired: [second!.code],
       replacedLocal: [],
     });
-    const all = await clerk.ok('catalog.list', { includeInactive: true });
+    const all = await t.clerk.ok('catalog.list', { includeInactive: true });
     const byCode = new Map(all.entries.map((entry) => [entry.item.code, entry]));
     assert.equal(byCode.get(second!.code)!.item.activeTo, '2026-11-22', 'retired from yesterday, kept for its cases');
     assert.equal(byCode.get('QT-900')!.origin, 'local');
     assert.equal(byCode.get('QT-900')!.item.promisedWorkingDays, 3);
-    assert.ok(!(await clerk.ok('catalog.list', {})).entries.some((entry) => entry.item.code === second!.code));
+    assert.ok(!(await t.clerk.ok('catalog.list', {})).entries.some((entry) => entry.item.code === second!.code));
 
-    const exported = await clerk.ok('catalog.exportFile', {});
+    const exported = await t.clerk.ok('catalog.exportFile', {});
     assert.equal(exported.version, '2026.2');
-    const reimport = await admin.ok('catalog.importFile', {
+    const reimport = await t.admin.ok('catalog.importFile', {
       ...exported,
       items: exported.items.filter((i) => i.code !== 'QT-900'),
     });
     assert.deepEqual([reimport.added, reimport.updated, reimport.retired], [[], [], []]);
-    const taken = await admin.ok('catalog.importFile', exported);
+    const taken = await t.admin.ok('catalog.importFile', exported);
     assert.deepEqual(taken.replacedLocal, ['QT-900']);
   });
 });

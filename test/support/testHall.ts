@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { ApiResult } from '../../shared/api/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
 import type { NodeSettings } from '../../electron/api/settings';
@@ -124,4 +125,36 @@ export async function signedInAs(
   await client.ok('auth.login', { username, password: 'Initial123' });
   await client.ok('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Counter2026' });
   return client;
+}
+
+export interface ClerkHall {
+  readonly hall: TestHall;
+  readonly admin: TestClient;
+  /** Signed in with the role counterClerk. */
+  readonly clerk: TestClient;
+}
+
+/** Registers `before`/`after` hooks: a set-up hall with its administrator and one counter clerk, closed afterwards. */
+export function useClerkHall(): ClerkHall {
+  let state: { hall: TestHall; admin: TestClient; clerk: TestClient } | undefined;
+  before(async () => {
+    const { hall, admin } = await startSetUpHall();
+    state = { hall, admin, clerk: await signedInAs(hall, admin, 'clerk', ['counterClerk']) };
+  });
+  after(() => state?.hall.close());
+  const get = () => {
+    if (!state) throw new Error('the hall starts in before()');
+    return state;
+  };
+  return {
+    get hall() {
+      return get().hall;
+    },
+    get admin() {
+      return get().admin;
+    },
+    get clerk() {
+      return get().clerk;
+    },
+  };
 }

@@ -9,7 +9,7 @@ export function LoadMore<T>({ log }: { log: PagedLog<T> }) {
         type="error"
         showIcon
         style={{ marginTop: 12 }}
-        title="日志没有加载出来"
+        title="没有加载出来"
         description={log.error.message}
         action={<Button onClick={log.loadMore}>重试</Button>}
       />
