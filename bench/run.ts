@@ -1,10 +1,12 @@
 // `npm run bench`: builds, then measures what a township hall feels — how fast the hall host
 // starts, how fast resident search answers on a township of 200,000 residents, and how fast
-// documents print (a receipt slip, a 50-page list, against Chromium's print-to-PDF) — and
-// writes the figures to bench/results/latest.json.
+// documents print (a receipt slip, a 50-page list, against Chromium's print-to-PDF), and how the
+// counter answers on 1,000,000 cases (accept to receipt, worklist, monthly summary, Excel
+// export) — and writes the figures to bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents] [--residents N] [--queries-per-kind N]
-//                                [--naive-queries-per-kind N] [--hall-runs N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter] [--residents N]
+//                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
+//                                [--cases N] [--intakes N] [--worklists N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
@@ -13,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEMO_SEED } from '../electron/demo/demoTownship';
+import { benchCounter } from './counter';
 import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
 import { benchResidentSearch } from './residentSearch';
@@ -24,7 +27,10 @@ const DEFAULTS = {
   queriesPerKind: 50,
   naiveQueriesPerKind: 20,
   hallRuns: 5,
-  only: 'all' as 'all' | 'hall' | 'search' | 'documents',
+  cases: 1_000_000,
+  intakes: 200,
+  worklists: 200,
+  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -45,13 +51,16 @@ function parseArgs(argv: readonly string[]) {
     };
     if (arg === '--only') {
       const only = value();
-      if (only !== 'hall' && only !== 'search' && only !== 'documents')
-        throw new Error('--only 只能是 hall、search 或 documents');
+      if (only !== 'hall' && only !== 'search' && only !== 'documents' && only !== 'counter')
+        throw new Error('--only 只能是 hall、search、documents 或 counter');
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
     else if (arg === '--naive-queries-per-kind') options.naiveQueriesPerKind = count(arg);
     else if (arg === '--hall-runs') options.hallRuns = count(arg);
+    else if (arg === '--cases') options.cases = count(arg);
+    else if (arg === '--intakes') options.intakes = count(arg);
+    else if (arg === '--worklists') options.worklists = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -103,6 +112,22 @@ if (options.only === 'all' || options.only === 'search') {
 if (options.only === 'all' || options.only === 'documents') {
   log('文书打印……');
   report.documents = await benchDocuments({ log });
+}
+
+if (options.only === 'all' || options.only === 'counter') {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-counter-'));
+  try {
+    report.counter = await benchCounter(dataDir, {
+      residents: options.residents,
+      cases: options.cases,
+      seed: DEFAULT_DEMO_SEED,
+      intakes: options.intakes,
+      worklists: options.worklists,
+      log,
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 report.benchSeconds = Math.round((performance.now() - started) / 1000);

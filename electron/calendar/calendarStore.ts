@@ -16,8 +16,20 @@ export async function listCalendarYears(db: Db): Promise<CalendarYearRecord[]> {
   }));
 }
 
+/**
+ * Every deadline reads the calendar; it changes a few times a year. The built calendar is kept
+ * per database and rebuilt only when a year was written since (its rows' update times say so).
+ */
+const built = new WeakMap<Db, { signature: string; calendar: WorkingCalendar }>();
+
 export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
-  return new WorkingCalendar((await listCalendarYears(db)).map((record) => record.arrangement));
+  const stamps = await db.selectFrom('calendar_years').select(['year', 'updated_at']).orderBy('year').execute();
+  const signature = stamps.map((s) => `${s.year}@${s.updated_at}`).join(',');
+  const cached = built.get(db);
+  if (cached?.signature === signature) return cached.calendar;
+  const calendar = new WorkingCalendar((await listCalendarYears(db)).map((record) => record.arrangement));
+  built.set(db, { signature, calendar });
+  return calendar;
 }
 
 export async function writeCalendarYear(scope: WriteScope, arrangement: CalendarYear): Promise<CalendarYearRecord> {

@@ -217,6 +217,130 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0006_counter_cases': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // One row per case. The item (as a snapshot) and the resident's name are fixed at intake:
+        // a later catalog change or a renamed resident must not rewrite what was accepted. The step
+        // details are JSON (read whole with the case); the columns are what lists, worklists
+        // and statistics filter and sort on.
+        // Catalog items as cases saw them, stored once per distinct content (see itemSnapshots).
+        `CREATE TABLE catalog_snapshots (id TEXT PRIMARY KEY, item TEXT NOT NULL) WITHOUT ROWID`,
+        `CREATE TABLE counter_cases (
+          id TEXT PRIMARY KEY,
+          intake_key TEXT NOT NULL UNIQUE,
+          case_number TEXT UNIQUE,
+          status TEXT NOT NULL,
+          resident_id TEXT NOT NULL REFERENCES residents(id),
+          resident_name TEXT NOT NULL,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          item_code TEXT NOT NULL,
+          item_name TEXT NOT NULL,
+          category TEXT NOT NULL,
+          handling_type TEXT NOT NULL,
+          item_snapshot TEXT NOT NULL REFERENCES catalog_snapshots(id),
+          received_materials TEXT NOT NULL,
+          window TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          clerk_id TEXT REFERENCES users(id),
+          clerk_name TEXT NOT NULL,
+          intake_at TEXT NOT NULL,
+          intake_on TEXT NOT NULL,
+          accepted_at TEXT,
+          accepted_on TEXT,
+          original_promised_date TEXT,
+          promised_date TEXT,
+          paused_days INTEGER NOT NULL DEFAULT 0,
+          paused_on TEXT,
+          steps TEXT NOT NULL DEFAULT '{}',
+          outcome TEXT CHECK (outcome IN ('approved', 'refused')),
+          completed_on TEXT,
+          completed_on_the_spot INTEGER NOT NULL DEFAULT 0,
+          delivered_on TEXT,
+          rating TEXT,
+          follow_up_open INTEGER NOT NULL DEFAULT 0,
+          last_step_on TEXT NOT NULL,
+          voided_at TEXT,
+          errand_id TEXT,
+          agent_id TEXT REFERENCES users(id),
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        // A clerk's worklist: their open cases by due date, from the index alone.
+        `CREATE INDEX counter_cases_open_by_clerk ON counter_cases(clerk_id, promised_date)
+          WHERE status IN ('accepted', 'inProgress', 'forwarded', 'paused')`,
+        `CREATE INDEX counter_cases_open ON counter_cases(promised_date)
+          WHERE status IN ('accepted', 'inProgress', 'forwarded', 'paused')`,
+        // Lists by status (待补齐, 待送达), oldest first, for the hall and for one clerk.
+        `CREATE INDEX counter_cases_by_status ON counter_cases(status, intake_at)`,
+        `CREATE INDEX counter_cases_by_clerk_status ON counter_cases(clerk_id, status, intake_at)`,
+        `CREATE INDEX counter_cases_by_accepted_on ON counter_cases(accepted_on)`,
+        `CREATE INDEX counter_cases_by_intake_on ON counter_cases(intake_on)`,
+        `CREATE INDEX counter_cases_by_resident ON counter_cases(resident_id)`,
+        `CREATE INDEX counter_cases_follow_ups ON counter_cases(follow_up_open) WHERE follow_up_open = 1`,
+        `CREATE INDEX counter_cases_by_agent ON counter_cases(agent_id, accepted_on) WHERE agent_id IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0007_errands': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE agent_villages (
+          user_id TEXT PRIMARY KEY REFERENCES users(id),
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          updated_at TEXT NOT NULL
+        ) WITHOUT ROWID`,
+        `CREATE TABLE errand_handovers (
+          id TEXT PRIMARY KEY,
+          request_key TEXT NOT NULL UNIQUE,
+          agent_id TEXT NOT NULL REFERENCES users(id),
+          agent_name TEXT NOT NULL,
+          clerk_id TEXT REFERENCES users(id),
+          clerk_name TEXT NOT NULL,
+          window TEXT NOT NULL,
+          handed_over_at TEXT NOT NULL,
+          handed_over_on TEXT NOT NULL,
+          errand_count INTEGER NOT NULL
+        )`,
+        // Made on the agent's node (node_id), possibly offline: a UUID and no human number,
+        // so errands from many laptops meet at the township without colliding.
+        `CREATE TABLE errands (
+          id TEXT PRIMARY KEY,
+          request_key TEXT NOT NULL UNIQUE,
+          node_id TEXT NOT NULL,
+          agent_id TEXT NOT NULL REFERENCES users(id),
+          agent_name TEXT NOT NULL,
+          village_id TEXT REFERENCES villages(id),
+          resident_id TEXT NOT NULL REFERENCES residents(id),
+          resident_name TEXT NOT NULL,
+          item_code TEXT NOT NULL,
+          item_name TEXT NOT NULL,
+          item TEXT NOT NULL,
+          materials TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL,
+          authorised_at TEXT NOT NULL,
+          authorised_on TEXT NOT NULL,
+          handover_id TEXT REFERENCES errand_handovers(id),
+          handed_over_on TEXT,
+          case_id TEXT REFERENCES counter_cases(id),
+          delivered_on TEXT,
+          delivery_signed_by TEXT,
+          withdraw_reason TEXT,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX errands_by_agent ON errands(agent_id, status)`,
+        `CREATE INDEX errands_by_status ON errands(status, agent_id)`,
+        `CREATE INDEX errands_by_authorised_on ON errands(authorised_on)`,
+        `CREATE INDEX errands_by_handed_over_on ON errands(handed_over_on) WHERE handed_over_on IS NOT NULL`,
+        `CREATE INDEX errands_by_delivered_on ON errands(delivered_on) WHERE delivered_on IS NOT NULL`,
+        `CREATE INDEX errands_by_case ON errands(case_id) WHERE case_id IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,9 @@
 import type { PrintOutcomeValue } from '../../shared/documents/api';
 import type { Generated } from 'kysely';
+import type { HandlingType } from '../../shared/counter/catalog';
+import type { Outcome, RatingLevel } from '../../shared/counter/casesApi';
+import type { CaseStatus } from '../../shared/counter/caseStatus';
+import type { ErrandStatus } from '../../shared/errands/api';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
@@ -136,5 +140,91 @@ export interface Database {
     version: number;
     updated_at: string;
     updated_by_name: string;
+  };
+  catalog_snapshots: { id: string; item: string };
+  counter_cases: {
+    id: string;
+    intake_key: string;
+    case_number: string | null;
+    status: CaseStatus;
+    resident_id: string;
+    resident_name: string;
+    village_id: string;
+    item_code: string;
+    item_name: string;
+    category: string;
+    handling_type: HandlingType;
+    /** The catalog item as it was at intake (catalog_snapshots.id). */
+    item_snapshot: string;
+    /** Names of the materials received (JSON string[]). */
+    received_materials: string;
+    window: string;
+    note: Generated<string>;
+    clerk_id: string | null;
+    clerk_name: string;
+    intake_at: string;
+    /** The local date of intake: the ledger's date. */
+    intake_on: string;
+    accepted_at: string | null;
+    accepted_on: string | null;
+    original_promised_date: string | null;
+    promised_date: string | null;
+    paused_days: Generated<number>;
+    paused_on: string | null;
+    /** CaseSteps (JSON): pauses, forward, outcome note, delivery, rating, follow-up, refusal, void. */
+    steps: string;
+    outcome: Outcome | null;
+    completed_on: string | null;
+    completed_on_the_spot: Generated<number>;
+    delivered_on: string | null;
+    rating: RatingLevel | null;
+    follow_up_open: Generated<number>;
+    last_step_on: string;
+    voided_at: string | null;
+    errand_id: string | null;
+    agent_id: string | null;
+    updated_at: string;
+    version: Generated<number>;
+  };
+  agent_villages: { user_id: string; village_id: string; updated_at: string };
+  errand_handovers: {
+    id: string;
+    request_key: string;
+    agent_id: string;
+    agent_name: string;
+    clerk_id: string | null;
+    clerk_name: string;
+    window: string;
+    handed_over_at: string;
+    handed_over_on: string;
+    errand_count: number;
+  };
+  errands: {
+    id: string;
+    request_key: string;
+    node_id: string;
+    agent_id: string;
+    agent_name: string;
+    village_id: string | null;
+    resident_id: string;
+    resident_name: string;
+    item_code: string;
+    item_name: string;
+    /** The catalog item at authorisation (JSON). */
+    item: string;
+    /** ErrandMaterial[] (JSON). */
+    materials: string;
+    note: Generated<string>;
+    status: ErrandStatus;
+    authorised_at: string;
+    authorised_on: string;
+    handover_id: string | null;
+    handed_over_on: string | null;
+    case_id: string | null;
+    delivered_on: string | null;
+    delivery_signed_by: string | null;
+    withdraw_reason: string | null;
+    updated_at: string;
+    version: Generated<number>;
   };
 }

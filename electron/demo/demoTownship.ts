@@ -1,4 +1,4 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Role } from '../../shared/auth/roles';
 import { checkCharacter } from '../../shared/residents/idNumber';
 import type { IdType } from '../../shared/residents/idTypes';
@@ -9,12 +9,19 @@ import { SETTING_TOWNSHIP_NAME, writeSetting } from '../auth/nodeSettings';
 import { hashPassword } from '../auth/passwords';
 import { newUserRow } from '../auth/userRows';
 import type { Db } from '../db/database';
-import type { Actor, Tx } from '../db/writes';
+import type { Actor } from '../db/writes';
+import { BulkInserter } from './bulkInsert';
+import { DemoIds, Rng, Weighted } from './random';
+
+export { mulberry32 } from './random';
 import { derivedColumns } from '../residents/residentRows';
 import demoCatalog from '../../resources/catalog/demo-service-catalog.json';
 import { catalogFile } from '../../shared/counter/catalog';
 import { runWrite } from '../api/runWrite';
 import { importCatalogFile } from '../counter/catalogStore';
+import { SETTING_QUERY_PHONE } from '../counter/caseDocuments';
+import { addDays } from '../../shared/calendar/dates';
+import { seedDemoCases } from './demoCases';
 
 /**
  * A demo township for a fresh data folder: villages and communities with their groups, one
@@ -34,6 +41,7 @@ export interface DemoUser {
 export interface DemoSummary {
   townshipName: string;
   catalogItems: number;
+  counterCases: number;
   villages: number;
   groups: number;
   residents: number;
@@ -53,110 +61,14 @@ export const DEFAULT_DEMO_TOWNSHIP = '青石镇';
 /** The county the demo township belongs to (most residents were born there). */
 export const DEMO_COUNTY_CODE = '410223';
 export const DEMO_PASSWORD = 'Demo1234';
+export const DEMO_QUERY_PHONE = '0371-62345678';
 export const DEMO_ACTOR: Actor = { id: null, name: '演示数据' };
 export const MAX_DEMO_RESIDENTS = 1_000_000;
 
 /** Residents per transaction: big enough to keep commits few, small enough not to hog the connection. */
 const RESIDENTS_PER_TRANSACTION = 5000;
-/** SQLite binds at most 32,766 parameters per statement; stay well below. */
-const MAX_PARAMS_PER_STATEMENT = 6000;
 /** Residents generated between two turns of the event loop while a batch is being written. */
 const YIELD_EVERY = 100;
-
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough for demo data and fully reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  digits(count: number): string {
-    let out = '';
-    for (let i = 0; i < count; i++) out += String(Math.floor(this.next() * 10));
-    return out;
-  }
-}
-
-/** Picks by weight in O(log n). */
-class Weighted<T> {
-  private readonly items: T[] = [];
-  private readonly cumulative: number[] = [];
-  private total = 0;
-  constructor(entries: ReadonlyArray<readonly [T, number]>) {
-    for (const [item, weight] of entries) {
-      this.total += weight;
-      this.items.push(item);
-      this.cumulative.push(this.total);
-    }
-  }
-  pick(rng: Rng): T {
-    const target = rng.float() * this.total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.items[lo]!;
-  }
-}
-
-/**
- * UUIDv7-shaped ids from the seeded generator: the timestamp of `now`, then a 24-bit counter
- * (RFC 9562 §6.2 method 1, so the ids sort in creation order and B-tree inserts append), then
- * seeded random bits.
- */
-class DemoIds {
-  private counter = 0;
-  constructor(
-    private readonly millis: number,
-    private readonly rng: Rng,
-  ) {}
-  next(): string {
-    const c = this.counter++;
-    if (c > 0xffffff) throw new Error('演示数据编号用尽');
-    const bytes = new Uint8Array(16);
-    let ms = this.millis;
-    for (let i = 5; i >= 0; i--) {
-      bytes[i] = ms % 256;
-      ms = Math.floor(ms / 256);
-    }
-    bytes[6] = 0x70 | ((c >>> 20) & 0x0f);
-    bytes[7] = (c >>> 12) & 0xff;
-    bytes[8] = 0x80 | ((c >>> 6) & 0x3f);
-    bytes[9] = ((c & 0x3f) << 2) | this.rng.int(0, 3);
-    for (let i = 10; i < 16; i++) bytes[i] = this.rng.int(0, 255);
-    const hex = Buffer.from(bytes).toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reference data
@@ -666,37 +578,6 @@ interface PersonRecord {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** Multi-row INSERTs, at most MAX_PARAMS_PER_STATEMENT parameters each; the SQL text is reused. */
-class BulkInserter {
-  private readonly statements = new Map<number, string>();
-  private readonly rowsPerStatement: number;
-  constructor(
-    private readonly table: string,
-    private readonly columns: readonly string[],
-  ) {
-    this.rowsPerStatement = Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length);
-  }
-
-  private statement(rows: number): string {
-    let text = this.statements.get(rows);
-    if (!text) {
-      const one = `(${this.columns.map(() => '?').join(',')})`;
-      text = `INSERT INTO ${this.table} (${this.columns.join(',')}) VALUES ${Array.from({ length: rows }, () => one).join(',')}`;
-      this.statements.set(rows, text);
-    }
-    return text;
-  }
-
-  async insert(tx: Tx, rows: readonly (readonly unknown[])[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += this.rowsPerStatement) {
-      const slice = rows.slice(start, start + this.rowsPerStatement);
-      const params: unknown[] = [];
-      for (const row of slice) for (const value of row) params.push(value);
-      await tx.executeQuery(CompiledQuery.raw(this.statement(slice.length), params));
-    }
-  }
-}
-
 /**
  * Fills a fresh database with a demo township. Refuses (with a Chinese message) a database
  * that already holds users, villages or residents. Users and the township name are written
@@ -916,9 +797,36 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
     const catalog = catalogFile.parse(demoCatalog);
     await runWrite(db, DEMO_ACTOR, at, (scope) => importCatalogFile(scope, catalog, today));
 
+    // The counter's last three months, in proportion to the township (a hall of 20,000 people
+    // sees about 40 cases a day), the query phone on every paper, the agent's village.
+    await writeSetting(db, SETTING_QUERY_PHONE, DEMO_QUERY_PHONE);
+    const agent = demoUsers.findIndex((u) => u.roles.includes('villageAgent'));
+    const agentRow = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', demoUsers[agent]!.username)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('agent_villages')
+      .values({ user_id: agentRow.id, village_id: places[0]!.id, updated_at: at })
+      .execute();
+    const counterCases =
+      done === 0
+        ? 0
+        : (
+            await seedDemoCases(db, {
+              from: addDays(today, -91),
+              to: today,
+              perWorkingDay: Math.min(150, Math.max(5, Math.round(done / 500))),
+              today,
+              seed,
+            })
+          ).cases;
+
     return {
       townshipName,
       catalogItems: catalog.items.length,
+      counterCases,
       villages: places.length,
       groups: places.reduce((n, p) => n + p.groups.length, 0),
       residents: done,

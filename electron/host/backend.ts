@@ -8,11 +8,14 @@ import { authHandlers } from '../auth/authHandlers';
 import { calendarHandlers } from '../calendar/calendarHandlers';
 import { seedShippedCalendar } from '../calendar/calendarStore';
 import { catalogHandlers } from '../counter/catalogHandlers';
+import { casesHandlers } from '../counter/casesHandlers';
+import { ledgerHandlers } from '../counter/ledgerHandlers';
 import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings';
 import { usersHandlers } from '../auth/usersHandlers';
 import { openDatabase, type Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
 import { documentsHandlers } from '../documents/documentsHandlers';
+import { errandsHandlers } from '../errands/errandsHandlers';
 import { FileTickets, type TicketFile } from '../documents/fileTickets';
 import { loadFonts, type FontLocation } from '../documents/fonts';
 import { placesHandlers } from '../places/placesHandlers';
@@ -30,6 +33,9 @@ const handlers: AllHandlers = {
   ...documentsHandlers,
   ...calendarHandlers,
   ...catalogHandlers,
+  ...casesHandlers,
+  ...ledgerHandlers,
+  ...errandsHandlers,
 };
 
 export interface Backend {

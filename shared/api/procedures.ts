@@ -3,7 +3,10 @@ import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
 import { calendarProcedures } from '../calendar/api';
 import { catalogProcedures } from '../counter/catalogApi';
+import { casesProcedures } from '../counter/casesApi';
+import { ledgerProcedures } from '../counter/ledgerApi';
 import { documentsProcedures } from '../documents/api';
+import { errandsProcedures } from '../errands/api';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
 
@@ -16,6 +19,9 @@ export const procedures = {
   ...documentsProcedures,
   ...calendarProcedures,
   ...catalogProcedures,
+  ...casesProcedures,
+  ...ledgerProcedures,
+  ...errandsProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -42,6 +42,8 @@ describe('the SQLite data layer', () => {
         '0003_document_printing',
         '0004_working_calendar',
         '0005_service_catalog',
+        '0006_counter_cases',
+        '0007_errands',
       ],
     );
   });

@@ -90,6 +90,12 @@ describe('demo township', () => {
     assert.equal(summary.townshipName, '青石镇');
     assert.equal(summary.residents, RESIDENTS);
     assert.equal(summary.villages, 24);
+    // Three months of the counter: numbered without gaps, each pointing at a demo resident.
+    const cases = await backend.db.selectFrom('counter_cases').select(['case_number', 'resident_id']).execute();
+    assert.equal(cases.length, summary.counterCases);
+    assert.ok(summary.counterCases > 200, `${summary.counterCases} cases`);
+    const numbers = cases.map((c) => c.case_number).filter((n): n is string => n !== null);
+    assert.equal(new Set(numbers).size, numbers.length);
     const villages = await backend.db.selectFrom('villages').selectAll().execute();
     const groups = await backend.db.selectFrom('village_groups').selectAll().execute();
     assert.equal(villages.length, 24);

@@ -1,0 +1,203 @@
+import type { AddressInfo } from 'node:net';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { catalogItem } from '../shared/counter/catalog';
+import { DATABASE_FILE, openDatabase } from '../electron/db/database';
+import { seedDemoCases } from '../electron/demo/demoCases';
+import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../electron/demo/demoTownship';
+import { openBackend } from '../electron/host/backend';
+import { createHallServer } from '../electron/host/httpServer';
+import { round, summarize } from './stats';
+
+/**
+ * The counter on ten years of a busy township (DOMAIN.md §9): 200,000 residents and about
+ * 1,000,000 cases. Measured over real HTTP against the hall host, as a counter window feels it:
+ * accepting a case up to its archived receipt PDF, a clerk's worklist, the monthly summary and
+ * the Excel export of a month's ledger.
+ */
+export interface CounterBenchOptions {
+  residents: number;
+  cases: number;
+  seed: number;
+  intakes: number;
+  worklists: number;
+  log: (line: string) => void;
+}
+
+/** The day the data set ends and the bench "is": a Friday with the year's calendar loaded. */
+const TODAY = '2026-11-20';
+const NOW = new Date('2026-11-20T02:00:00Z');
+const FIRST_DAY = '2017-01-03';
+/** Working days from FIRST_DAY to TODAY on the generator's calendar (weekends, 2026 holidays). */
+const WORKING_DAYS = 2480;
+
+class Client {
+  cookie: string | null = null;
+  constructor(private readonly baseUrl: string) {}
+  async ok<T>(procedure: string, input: unknown): Promise<T> {
+    const response = await fetch(new URL(`/api/${procedure}`, this.baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const body = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${procedure}：${body.error?.message}`);
+    return body.result as T;
+  }
+  async download(fileUrl: string): Promise<number> {
+    const response = await fetch(new URL(fileUrl, this.baseUrl));
+    return (await response.arrayBuffer()).byteLength;
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await work();
+  return [performance.now() - started, result];
+}
+
+export async function benchCounter(dataDir: string, options: CounterBenchOptions) {
+  const { log } = options;
+  log(`生成 ${options.residents} 名居民……`);
+  let db = await openDatabase(dataDir);
+  await seedDemoTownship(db, { residents: options.residents, seed: options.seed, now: NOW });
+  log(`生成约 ${options.cases} 件办件（${FIRST_DAY} 至 ${TODAY}）……`);
+  const [seedMs, seeded] = await timed(() =>
+    seedDemoCases(db, {
+      from: FIRST_DAY,
+      to: TODAY,
+      perWorkingDay: options.cases / WORKING_DAYS,
+      today: TODAY,
+      seed: options.seed,
+      onProgress: (done) => {
+        if (done % 100_000 === 0) log(`  已写入 ${done} 件`);
+      },
+    }),
+  );
+  await db.destroy();
+  const databaseBytes = (await stat(path.join(dataDir, DATABASE_FILE))).size;
+
+  const backend = await openBackend({
+    dataDir,
+    now: () => new Date(NOW.getTime() + performance.now()),
+    logError: () => {},
+  });
+  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  try {
+    db = backend.db;
+    const clerk = new Client(url);
+    await clerk.ok('auth.login', { username: 'demo-clerk', password: DEMO_PASSWORD });
+    const items = (await db.selectFrom('catalog_items').select('item').execute()).map((r) =>
+      catalogItem.parse(JSON.parse(r.item)),
+    );
+    const item = items.find((i) => i.handlingType === 'promised' && i.activeTo === null)!;
+    const residentIds = (await db.selectFrom('residents').select('id').limit(5000).execute()).map((r) => r.id);
+    const random = mulberry32(options.seed);
+
+    log(`受理并出具回执 × ${options.intakes}……`);
+    const intake = async (paper: 'a5' | 'receipt80') =>
+      (
+        await timed(() =>
+          clerk.ok('counter.intake', {
+            requestId: crypto.randomUUID(),
+            residentId: residentIds[Math.floor(random() * residentIds.length)],
+            itemCode: item.code,
+            receivedMaterials: item.materials.filter((m) => m.required).map((m) => m.name),
+            window: '1号窗口',
+            decision: 'accept',
+            receiptPaper: paper,
+          }),
+        )
+      )[0];
+    for (let i = 0; i < 5; i++) await intake('a5'); // warm-up: fonts, statements
+    const a5: number[] = [];
+    const slip: number[] = [];
+    for (let i = 0; i < options.intakes; i++) a5.push(await intake('a5'));
+    for (let i = 0; i < options.intakes; i++) slip.push(await intake('receipt80'));
+
+    log(`工作台 × ${options.worklists}……`);
+    const mine: number[] = [];
+    const hall: number[] = [];
+    let openCases = 0;
+    for (let i = 0; i < options.worklists; i++) {
+      const [ms, result] = await timed(() =>
+        clerk.ok<{ counts: Record<string, number> }>('counter.worklist', { mine: true }),
+      );
+      mine.push(ms);
+      openCases = Object.values(result.counts).reduce((a, b) => a + b, 0);
+      hall.push((await timed(() => clerk.ok('counter.worklist', {})))[0]);
+    }
+
+    log('月度统计与台账导出……');
+    const summaries: number[] = [];
+    let monthAccepted = 0;
+    for (let i = 0; i < 5; i++) {
+      const [ms, summary] = await timed(() =>
+        clerk.ok<{ counts: { accepted: number } }>('counter.monthlySummary', { month: '2026-10' }),
+      );
+      summaries.push(ms);
+      monthAccepted = summary.counts.accepted;
+    }
+    const exports: number[] = [];
+    let exportedRows = 0;
+    let xlsxBytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const [ms, bytes] = await timed(async () => {
+        const result = await clerk.ok<{ file: { fileUrl: string }; rowCount: number }>('counter.exportLedger', {
+          filter: { from: '2026-10-01', to: '2026-10-31' },
+        });
+        exportedRows = result.rowCount;
+        return clerk.download(result.file.fileUrl);
+      });
+      exports.push(ms);
+      xlsxBytes = bytes;
+    }
+    const caseCount = Number(
+      (
+        await db
+          .selectFrom('counter_cases')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+    const acceptA5 = summarize(a5);
+    const acceptSlip = summarize(slip);
+    const worklistMine = summarize(mine);
+    const summaryStats = summarize(summaries);
+    const exportStats = summarize(exports);
+    return {
+      dataset: {
+        residents: options.residents,
+        cases: caseCount,
+        generatedCases: seeded.cases,
+        seedSeconds: round(seedMs / 1000, 1),
+        databaseMB: round(databaseBytes / 1024 ** 2, 1),
+        openCasesOfClerk: openCases,
+        casesAcceptedInOctober2026: monthAccepted,
+      },
+      acceptToReceiptA5: acceptA5,
+      acceptToReceiptSlip: acceptSlip,
+      worklistOfClerk: worklistMine,
+      worklistOfHall: summarize(hall),
+      monthlySummary: summaryStats,
+      ledgerExportMonth: { ...exportStats, rows: exportedRows, xlsxKB: round(xlsxBytes / 1024, 1) },
+      goals: {
+        acceptToReceiptP95Under150ms: Math.max(acceptA5.p95, acceptSlip.p95) < 150,
+        worklistP95Under50ms: worklistMine.p95 < 50,
+        monthlySummaryUnder1s: summaryStats.max < 1000,
+        monthExportUnder3s: exportStats.max < 3000,
+      },
+    };
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await backend.close();
+  }
+}

@@ -1,0 +1,98 @@
+import { LEDGER_EXPORT_LIMIT, LEDGER_PAGE_SIZE } from '../../shared/counter/ledgerApi';
+import { fail } from '../api/failure';
+import type { HandlersFor } from '../api/handlers';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
+import { newVerificationCode } from '../documents/archive';
+import type { FileTickets } from '../documents/fileTickets';
+import { renderDocument } from '../documents/render';
+import { hallInfo } from './caseDocuments';
+import { monthlySummaryReport } from './documents/monthlySummaryReport';
+import { ledgerCount, ledgerPage, ledgerRows } from './ledger';
+import { monthlySummary } from './monthlySummary';
+import { XLSX_CONTENT_TYPE, ledgerWorkbook, summaryWorkbook } from './spreadsheets';
+
+const PDF_CONTENT_TYPE = 'application/pdf';
+
+/** A short-lived link to bytes made for this request (not kept in the data folder). */
+function fileFor(tickets: FileTickets, bytes: Buffer, urlName: string, downloadName: string, contentType: string) {
+  return tickets.issue({ urlName, downloadName, contentType, read: async () => bytes });
+}
+
+export const ledgerHandlers: HandlersFor<
+  'counter.ledger' | 'counter.exportLedger' | 'counter.monthlySummary' | 'counter.exportMonthlySummary'
+> = {
+  async 'counter.ledger'(input, ctx) {
+    return ledgerPage(ctx.db, input.filter, input.cursor, LEDGER_PAGE_SIZE);
+  },
+
+  async 'counter.exportLedger'(input, ctx) {
+    const count = await ledgerCount(ctx.db, input.filter);
+    if (count > LEDGER_EXPORT_LIMIT) {
+      fail(
+        'VALIDATION',
+        `所选日期内有 ${count} 件，超过一次导出的上限 ${LEDGER_EXPORT_LIMIT} 件，请缩短日期范围分次导出`,
+      );
+    }
+    const hall = await hallInfo(ctx.db);
+    const rows = await ledgerRows(ctx.db, input.filter, LEDGER_EXPORT_LIMIT);
+    const bytes = await ledgerWorkbook(hall.townshipName, input.filter, rows);
+    const name = `ledger-${input.filter.from}-${input.filter.to}.xlsx`;
+    await ctx.audit('export', `导出办件台账（${input.filter.from} 至 ${input.filter.to}，${rows.length} 件）`);
+    return {
+      file: {
+        fileUrl: fileFor(
+          ctx.documents.tickets,
+          bytes,
+          name,
+          `办件台账（${input.filter.from}至${input.filter.to}）.xlsx`,
+          XLSX_CONTENT_TYPE,
+        ),
+      },
+      rowCount: rows.length,
+    };
+  },
+
+  async 'counter.monthlySummary'(input, ctx) {
+    return monthlySummary(ctx.db, await loadWorkingCalendar(ctx.db), input.month, ctx.today);
+  },
+
+  async 'counter.exportMonthlySummary'(input, ctx) {
+    const summary = await monthlySummary(ctx.db, await loadWorkingCalendar(ctx.db), input.month, ctx.today);
+    const hall = await hallInfo(ctx.db);
+    await ctx.audit('export', `导出${input.month}月度统计（${input.format === 'pdf' ? 'PDF' : 'Excel'}）`);
+    if (input.format === 'xlsx') {
+      const bytes = await summaryWorkbook(hall.townshipName, summary);
+      return {
+        file: {
+          fileUrl: fileFor(
+            ctx.documents.tickets,
+            bytes,
+            `summary-${input.month}.xlsx`,
+            `月度统计（${input.month}）.xlsx`,
+            XLSX_CONTENT_TYPE,
+          ),
+        },
+      };
+    }
+    const rendered = await renderDocument(
+      monthlySummaryReport,
+      { hall, summary },
+      {
+        issuedAt: ctx.now,
+        verificationCode: newVerificationCode(),
+        fonts: await ctx.documents.fonts(),
+      },
+    );
+    return {
+      file: {
+        fileUrl: fileFor(
+          ctx.documents.tickets,
+          rendered.pdf,
+          `summary-${input.month}.pdf`,
+          `月度统计（${input.month}）.pdf`,
+          PDF_CONTENT_TYPE,
+        ),
+      },
+    };
+  },
+};
