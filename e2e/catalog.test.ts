@@ -17,6 +17,8 @@ test('the administrator finds items by pinyin initials and adds a local item wit
 
   await page.getByLabel('查找事项').fill('zdshbz');
   await page.getByLabel('查找事项').press('Enter');
+  // The whole catalog is on screen before the search answers: wait for the list to shrink.
+  await page.locator('tbody tr.ant-table-row').nth(3).waitFor({ state: 'detached' });
   await page
     .getByRole('button', { name: /最低生活保障/ })
     .first()
@@ -68,6 +70,26 @@ test('the administrator finds items by pinyin initials and adds a local item wit
     .first()
     .waitFor();
   await rm(file, { force: true });
+  await page.locator('.ant-modal-confirm').getByRole('button').click();
+
+  // The query phone printed on receipts: a wrong one is explained beside the field.
+  const phone = page.getByLabel('回执上的咨询电话');
+  const savePhone = page.locator('form').filter({ has: phone }).getByRole('button');
+  await phone.fill('12345');
+  await savePhone.click();
+  await page
+    .getByText(/应为 11 位手机号或带区号的固定电话/)
+    .first()
+    .waitFor();
+  await phone.fill('0371-62345679');
+  await savePhone.click();
+  await page.getByText('咨询电话已保存，此后出具的回执和告知书上会印出').waitFor();
+  const saved = await hall.backend.db
+    .selectFrom('node_settings')
+    .select('value')
+    .where('key', '=', 'counter.queryPhone')
+    .executeTakeFirst();
+  assert.equal(saved?.value, '0371-62345679');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -94,7 +94,11 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
     await signIn(page, hall.url, 'demo-admin');
     await page.goto(`${hall.url}#/system/printers`);
     await page.getByText('在浏览器中使用时，由浏览器的打印对话框选择打印机').waitFor();
-    const slipRow = page.getByRole('row', { name: /受理回执/ });
+    // The counter's slip and the engine's sample slip are both 受理回执 on 80 mm paper.
+    const slipRow = page
+      .getByRole('row', { name: /受理回执/ })
+      .filter({ hasText: '80 mm 热敏纸' })
+      .first();
     await slipRow.getByText('80 mm 热敏纸').waitFor();
     await slipRow.getByRole('button', { name: '预览样张' }).click();
     await page.getByText('样张：受理回执').waitFor();

@@ -9,6 +9,7 @@ import { calendarHandlers } from '../calendar/calendarHandlers';
 import { seedShippedCalendar } from '../calendar/calendarStore';
 import { catalogHandlers } from '../counter/catalogHandlers';
 import { casesHandlers } from '../counter/casesHandlers';
+import { hallSettingsHandlers } from '../counter/hallSettingsHandlers';
 import { ledgerHandlers } from '../counter/ledgerHandlers';
 import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings';
 import { usersHandlers } from '../auth/usersHandlers';
@@ -35,6 +36,7 @@ const handlers: AllHandlers = {
   ...catalogHandlers,
   ...casesHandlers,
   ...ledgerHandlers,
+  ...hallSettingsHandlers,
   ...errandsHandlers,
 };
 

@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { RESIDENT_EDITORS } from '../../shared/auth/roles';
+import { hasAnyRole, RESIDENT_EDITORS } from '../../shared/auth/roles';
+import { COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { useQuery } from '../api/useQuery';
+import { MyDeadlineCounts } from '../counter/MyDeadlineCounts';
 import { homeCardsFor, type HomeCard } from './homeCards';
 import { href, paths } from './router';
 import { sectionByKey } from './sections';
@@ -43,10 +45,15 @@ export function HomePage() {
 function WorkCard({ card }: { card: HomeCard }) {
   const section = sectionByKey(card.section);
   const canEditResidents = useHasRole(RESIDENT_EDITORS);
-  const links = card.links.filter((link) => !link.editorsOnly || canEditResidents);
+  const { info } = useSession();
+  const isCounterStaff = hasAnyRole(info.user.roles, COUNTER_STAFF);
+  const links = card.links.filter(
+    (link) => (!link.editorsOnly || canEditResidents) && (!link.roles || hasAnyRole(info.user.roles, link.roles)),
+  );
   return (
     <Card title={section.label} extra={section.planned ? <Tag>尚未开放</Tag> : undefined} style={{ height: '100%' }}>
       <Typography.Paragraph>{card.description}</Typography.Paragraph>
+      {card.section === 'counter' && isCounterStaff && <MyDeadlineCounts />}
       {section.planned ? (
         <Typography.Text type="secondary">该功能将在后续版本提供。</Typography.Text>
       ) : (

@@ -1,5 +1,13 @@
 import { Button, Result } from 'antd';
 import { RESIDENT_EDITORS } from '../../shared/auth/roles';
+import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
+import { AGENTS } from '../../shared/errands/api';
+import { CasePage } from '../counter/CasePage';
+import { IntakePage } from '../counter/IntakePage';
+import { WorklistPage } from '../counter/WorklistPage';
+import { ERRAND_USERS, ErrandsPage } from '../errands/ErrandsPage';
+import { RegisterErrandPage } from '../errands/RegisterErrandPage';
+import { StatisticsPage } from '../statistics/StatisticsPage';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
 import { ResidentSearchPage } from '../residents/ResidentSearchPage';
@@ -15,6 +23,10 @@ import { useHasRole } from './session';
 export function Pages({ route }: { route: Route }) {
   const isAdministrator = useHasRole(['administrator']);
   const canEditResidents = useHasRole(RESIDENT_EDITORS);
+  const canReadCases = useHasRole(COUNTER_READERS);
+  const canWorkCases = useHasRole(COUNTER_STAFF);
+  const canUseErrands = useHasRole(ERRAND_USERS);
+  const isAgent = useHasRole(AGENTS);
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -26,6 +38,18 @@ export function Pages({ route }: { route: Route }) {
       // One instance for viewing and editing the same resident: switching does not read
       // (and audit) the record again.
       return <ResidentPage key={route.id} id={route.id} editing={route.editing && canEditResidents} />;
+    case 'counterWorklist':
+      return canReadCases ? <WorklistPage /> : <NoAccess />;
+    case 'counterIntake':
+      return canWorkCases ? <IntakePage /> : <NoAccess />;
+    case 'counterCase':
+      return canReadCases ? <CasePage key={route.id} id={route.id} /> : <NoAccess />;
+    case 'errands':
+      return canUseErrands ? <ErrandsPage tab={route.tab} /> : <NoAccess />;
+    case 'errandNew':
+      return isAgent ? <RegisterErrandPage /> : <NoAccess />;
+    case 'statistics':
+      return canReadCases ? <StatisticsPage tab={route.tab} /> : <NoAccess />;
     case 'planned':
       return <PlannedSectionPage section={route.section} />;
     case 'system':

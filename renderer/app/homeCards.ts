@@ -1,12 +1,14 @@
 import type { Role } from '../../shared/auth/roles';
+import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
+import { AGENTS } from '../../shared/errands/api';
 import { paths } from './router';
-import type { SectionKey } from './sections';
+import { visibleSections, type SectionKey } from './sections';
 
 export interface HomeCard {
   section: SectionKey;
   description: string;
   /** Shortcuts into the section; a planned section has none. */
-  links: { label: string; path: string; editorsOnly?: boolean }[];
+  links: { label: string; path: string; editorsOnly?: boolean; roles?: readonly Role[] }[];
 }
 
 const CARDS: Partial<Record<SectionKey, HomeCard>> = {
@@ -21,12 +23,19 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
   counter: {
     section: 'counter',
     description: '受理群众办事申请，出具受理回执和一次性告知书，跟踪承诺办结时限。',
-    links: [],
+    links: [
+      { label: '工作台', path: paths.counter },
+      { label: '收件受理', path: paths.counterIntake, roles: COUNTER_STAFF },
+    ],
   },
   errands: {
     section: 'errands',
     description: '记录代办委托、材料交接和办理结果送达，查看每位居民的代办进度。',
-    links: [],
+    links: [
+      { label: '登记代办', path: paths.errandNew, roles: AGENTS },
+      { label: '我的代办', path: paths.errands('mine'), roles: AGENTS },
+      { label: '代办交接', path: paths.errands('handover'), roles: COUNTER_STAFF },
+    ],
   },
   mediation: {
     section: 'mediation',
@@ -37,7 +46,10 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
   statistics: {
     section: 'statistics',
     description: '当场办结率、按时办结率、满意率，以及月度、季度和年度报表。',
-    links: [],
+    links: [
+      { label: '月度统计', path: paths.statistics('monthly'), roles: COUNTER_READERS },
+      { label: '办件台账', path: paths.statistics('ledger'), roles: COUNTER_READERS },
+    ],
   },
   sync: { section: 'sync', description: '把本乡镇的数据加密上报县级，接收交办事项和基础数据。', links: [] },
   system: {
@@ -54,7 +66,7 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
 /** What each role does day to day, most frequent first. */
 const WORK_OF_ROLE: Record<Role, SectionKey[]> = {
   administrator: ['system', 'residents', 'sync'],
-  counterClerk: ['residents', 'counter'],
+  counterClerk: ['residents', 'counter', 'errands'],
   villageAgent: ['residents', 'errands'],
   mediator: ['residents', 'mediation'],
   committeeHead: ['mediation', 'residents', 'statistics'],
@@ -65,5 +77,7 @@ const WORK_OF_ROLE: Record<Role, SectionKey[]> = {
 export function homeCardsFor(roles: readonly Role[]): HomeCard[] {
   const keys: SectionKey[] = [];
   for (const role of roles) for (const key of WORK_OF_ROLE[role]) if (!keys.includes(key)) keys.push(key);
-  return keys.flatMap((key) => (CARDS[key] ? [CARDS[key]] : []));
+  // A section the roles cannot open (统计 for the mediation committee head, for now) has no card.
+  const visible = visibleSections(roles).map((s) => s.key);
+  return keys.flatMap((key) => (CARDS[key] && visible.includes(key) ? [CARDS[key]] : []));
 }

@@ -1,17 +1,30 @@
 import { useSyncExternalStore } from 'react';
 
 /** The sections not built yet: each shows a notice instead of a page. */
-export const PLANNED_SECTIONS = ['counter', 'errands', 'mediation', 'petitions', 'statistics', 'sync'] as const;
+export const PLANNED_SECTIONS = ['mediation', 'petitions', 'sync'] as const;
 export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
 
 export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
+
+/** 代办: the agent's own errands, the counter's handover, the administrator's list of agents. */
+export const ERRANDS_TABS = ['mine', 'handover', 'agents'] as const;
+export type ErrandsTab = (typeof ERRANDS_TABS)[number];
+
+export const STATISTICS_TABS = ['monthly', 'ledger'] as const;
+export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 
 export type Route =
   | { page: 'home' }
   | { page: 'residentSearch' }
   | { page: 'residentNew' }
   | { page: 'resident'; id: string; editing: boolean }
+  | { page: 'counterWorklist' }
+  | { page: 'counterIntake' }
+  | { page: 'counterCase'; id: string }
+  | { page: 'errands'; tab: ErrandsTab | null }
+  | { page: 'errandNew' }
+  | { page: 'statistics'; tab: StatisticsTab }
   | { page: 'planned'; section: PlannedSection }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
@@ -22,7 +35,9 @@ export type Route =
 /**
  * Hash routes, so the same files work from disk in the desktop window and from the hall host:
  * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
- * `#/documents`, `#/documents/<id>`, `#/documents/verify`, `#/system/users|villages|catalog|calendar|printers|audit`, `#/counter` …
+ * `#/counter`, `#/counter/intake`, `#/counter/cases/<id>`,
+ * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger`,
+ * `#/documents`, `#/documents/<id>`, `#/documents/verify`, `#/system/users|villages|catalog|calendar|printers|audit`, `#/mediation` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
@@ -35,6 +50,22 @@ export function parseRoute(hash: string): Route {
     if (second && parts.length === 2) return { page: 'resident', id: decodeURIComponent(second), editing: false };
     if (second && third === 'edit' && parts.length === 3)
       return { page: 'resident', id: decodeURIComponent(second), editing: true };
+  }
+  if (first === 'counter') {
+    if (parts.length === 1) return { page: 'counterWorklist' };
+    if (second === 'intake' && parts.length === 2) return { page: 'counterIntake' };
+    if (second === 'cases' && third && parts.length === 3)
+      return { page: 'counterCase', id: decodeURIComponent(third) };
+  }
+  if (first === 'errands') {
+    if (parts.length === 1) return { page: 'errands', tab: null };
+    if (second === 'new' && parts.length === 2) return { page: 'errandNew' };
+    if (parts.length === 2 && (ERRANDS_TABS as readonly string[]).includes(second!))
+      return { page: 'errands', tab: second as ErrandsTab };
+  }
+  if (first === 'statistics') {
+    if (parts.length === 1) return { page: 'statistics', tab: 'monthly' };
+    if (second === 'ledger' && parts.length === 2) return { page: 'statistics', tab: 'ledger' };
   }
   if (first === 'documents') {
     if (parts.length === 1) return { page: 'documents' };
@@ -57,6 +88,13 @@ export const paths = {
   residentNew: '/residents/new',
   resident: (id: string) => `/residents/${encodeURIComponent(id)}`,
   residentEdit: (id: string) => `/residents/${encodeURIComponent(id)}/edit`,
+  counter: '/counter',
+  counterIntake: '/counter/intake',
+  counterCase: (id: string) => `/counter/cases/${encodeURIComponent(id)}`,
+  /** Without a tab: the first tab the user's roles allow. */
+  errands: (tab?: ErrandsTab) => (tab ? `/errands/${tab}` : '/errands'),
+  errandNew: '/errands/new',
+  statistics: (tab: StatisticsTab = 'monthly') => (tab === 'monthly' ? '/statistics' : `/statistics/${tab}`),
   system: (tab: SystemTab) => `/system/${tab}`,
   verifyDocument: '/documents/verify',
   documents: '/documents',

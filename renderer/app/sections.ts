@@ -1,7 +1,10 @@
 import type { Role } from '../../shared/auth/roles';
+import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
+import { AGENTS } from '../../shared/errands/api';
 import { paths, type PlannedSection, type Route } from './router';
 
-export type SectionKey = 'home' | 'residents' | PlannedSection | 'documents' | 'system';
+export type SectionKey =
+  'home' | 'residents' | 'counter' | 'errands' | 'statistics' | PlannedSection | 'documents' | 'system';
 
 export interface Section {
   key: SectionKey;
@@ -17,11 +20,11 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { key: 'home', label: '首页', path: paths.home },
   { key: 'residents', label: '居民', path: paths.residentSearch },
-  { key: 'counter', label: '窗口受理', path: paths.planned('counter'), planned: true },
-  { key: 'errands', label: '代办', path: paths.planned('errands'), planned: true },
+  { key: 'counter', label: '窗口受理', path: paths.counter, roles: COUNTER_READERS },
+  { key: 'errands', label: '代办', path: paths.errands(), roles: [...AGENTS, ...COUNTER_STAFF] },
   { key: 'mediation', label: '人民调解', path: paths.planned('mediation'), planned: true },
   { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
-  { key: 'statistics', label: '统计', path: paths.planned('statistics'), planned: true },
+  { key: 'statistics', label: '统计', path: paths.statistics(), roles: COUNTER_READERS },
   { key: 'sync', label: '同步', path: paths.planned('sync'), planned: true },
   { key: 'documents', label: '文书', path: paths.documents },
   { key: 'system', label: '系统管理', path: paths.system('users'), roles: ['administrator'] },
@@ -43,6 +46,15 @@ export function sectionOf(route: Route): SectionKey | null {
     case 'residentNew':
     case 'resident':
       return 'residents';
+    case 'counterWorklist':
+    case 'counterIntake':
+    case 'counterCase':
+      return 'counter';
+    case 'errands':
+    case 'errandNew':
+      return 'errands';
+    case 'statistics':
+      return 'statistics';
     case 'planned':
       return route.section;
     case 'system':

@@ -4,6 +4,7 @@ import { authProcedures } from '../auth/api';
 import { calendarProcedures } from '../calendar/api';
 import { catalogProcedures } from '../counter/catalogApi';
 import { casesProcedures } from '../counter/casesApi';
+import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';
 import { documentsProcedures } from '../documents/api';
 import { errandsProcedures } from '../errands/api';
@@ -21,6 +22,7 @@ export const procedures = {
   ...catalogProcedures,
   ...casesProcedures,
   ...ledgerProcedures,
+  ...hallSettingsProcedures,
   ...errandsProcedures,
 };
 

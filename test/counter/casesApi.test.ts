@@ -88,6 +88,18 @@ describe('counter cases through the API', () => {
     assert.ok(!text.includes(residentId('19680312', 302)), 'the full ID number is never printed');
   });
 
+  test('the administrator sets the query phone; the next receipt prints it', async () => {
+    assert.equal((await clerk.call('counter.saveHallSettings', { queryPhone: '0371-62345678' })).status, 403);
+    const bad = await admin.call('counter.saveHallSettings', { queryPhone: '12345' });
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(bad.body), /咨询电话/);
+    const saved = await admin.ok('counter.saveHallSettings', { queryPhone: '0371-62345678' });
+    assert.equal(saved.queryPhone, '0371-62345678');
+    assert.equal(saved.hallName, '青石镇便民服务中心');
+    const { document } = resultOf(await intake());
+    assert.match(await pdfText(document!.id), /0371-62345678/);
+  });
+
   test('case numbers run without gaps, and the same intake submitted twice makes one case', async () => {
     const requestId = crypto.randomUUID();
     const [first, second] = await Promise.all([intake({ requestId }), intake({ requestId })]);

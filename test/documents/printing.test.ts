@@ -230,6 +230,14 @@ describe('issuing, previewing and printing documents', () => {
   test('every registered type has a test page (样张) on its own paper', async () => {
     const { types } = await clerk.ok('documents.types', {});
     assert.deepEqual(types.map((t) => [t.type, t.pageSize, t.hasSample]).sort(), [
+      ['counterAcceptanceReceipt', 'a5', true],
+      ['counterAcceptanceSlip', 'receipt80', true],
+      ['counterMissingMaterialsNotice', 'a4', true],
+      ['counterMonthlySummary', 'a4', true],
+      ['counterNonAcceptanceNotice', 'a4', true],
+      ['counterResultNotice', 'a4', true],
+      ['errandAuthorisation', 'a4', true],
+      ['errandHandoverList', 'a4', true],
       ['sampleAgreement', 'a4Formal', true],
       ['sampleReceiptSlip', 'receipt80', true],
       ['sampleResidentList', 'a4', true],

@@ -4,6 +4,7 @@ import { fields, heading, paragraph, table } from '../../documents/layout';
 import { defineDocument } from '../../documents/registry';
 import { chineseCalendarDate, hallHeading } from './parts';
 import type { HallInfo } from './records';
+import { sampleHall } from './sampleRecords';
 
 export interface MonthlySummaryRecord {
   hall: HallInfo;
@@ -18,6 +19,7 @@ export const monthlySummaryReport = defineDocument<MonthlySummaryRecord>({
   title: '便民服务月度统计表',
   pageSize: 'a4',
   archival: false,
+  sample: () => ({ hall: sampleHall(), summary: sampleSummary() }),
   async render(layout, { hall, summary }) {
     const { counts, rates } = summary;
     await hallHeading(layout, hall, `便民服务月度统计表（${monthLabel(summary.month)}）`, 18);
@@ -86,3 +88,42 @@ export const monthlySummaryReport = defineDocument<MonthlySummaryRecord>({
     });
   },
 });
+
+/** October 2026 of a hall of 20,000 people: the figures add up as the real ones must. */
+function sampleSummary(): MonthlySummary {
+  return {
+    month: '2026-10',
+    asOf: '2026-10-31',
+    counts: {
+      accepted: 812,
+      completedOnTheSpot: 486,
+      completed: 771,
+      completedOnTime: 748,
+      completedLate: 23,
+      open: 38,
+      openOverdue: 2,
+      voided: 3,
+      rated: 540,
+      satisfied: 497,
+      poorRatings: 6,
+    },
+    rates: { onTheSpot: 59.9, onTime: 97.0, satisfaction: 92.0 },
+    byCategory: [
+      { category: '社保', accepted: 236, completed: 230 },
+      { category: '民政', accepted: 188, completed: 171 },
+      { category: '医保', accepted: 151, completed: 149 },
+      { category: '农业农村', accepted: 97, completed: 88 },
+      { category: '其他', accepted: 140, completed: 133 },
+    ],
+    notAccepted: 9,
+    awaitingMaterials: 4,
+    errandsByAgent: [
+      { agentName: '张国庆', villageName: '东岗村', registered: 21, handedOver: 19, delivered: 15 },
+      { agentName: '赵建国', villageName: '西岭村', registered: 14, handedOver: 14, delivered: 12 },
+    ],
+    errandsByVillage: [
+      { villageName: '东岗村', registered: 21, handedOver: 19, delivered: 15 },
+      { villageName: '西岭村', registered: 14, handedOver: 14, delivered: 12 },
+    ],
+  };
+}

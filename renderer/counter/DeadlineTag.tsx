@@ -1,0 +1,33 @@
+import { Tag, Tooltip } from 'antd';
+import type { CaseSummary } from '../../shared/counter/casesApi';
+import { DEADLINE_COLOUR_LABELS, type DeadlineColour } from '../../shared/counter/deadline';
+import { chineseDate } from './dates';
+
+export type Deadline = NonNullable<CaseSummary['deadline']>;
+
+/** antd's preset tag colours for the warning. */
+export const DEADLINE_TAG_COLOURS: Record<DeadlineColour, string> = { red: 'red', yellow: 'gold', green: 'green' };
+
+/** 剩余3个工作日 / 今日到期 / 已超期2个工作日 / 暂停计时中 / 不设承诺时限. */
+export function deadlineText(deadline: Deadline, paused: boolean): string {
+  if (paused) return '暂停计时中';
+  const left = deadline.workingDaysLeft;
+  if (deadline.dueDate === null || left === null) return '不设承诺时限';
+  if (deadline.colour === 'red' || left < 0) return left < 0 ? `已超期${-left}个工作日` : '已超期';
+  if (left === 0) return '今日到期';
+  return `剩余${left}个工作日`;
+}
+
+/** The green / yellow / red warning of an open case; nothing for a closed one. */
+export function DeadlineTag({ deadline, paused = false }: { deadline: Deadline | null; paused?: boolean }) {
+  if (!deadline) return null;
+  const due = deadline.dueDate ? `应于${chineseDate(deadline.dueDate)}前办结` : '该事项不设承诺时限';
+  const title = paused
+    ? `暂停期间不计入办理时限；若今日恢复计时，${due}`
+    : `${DEADLINE_COLOUR_LABELS[deadline.colour]}：${due}`;
+  return (
+    <Tooltip title={title}>
+      <Tag color={DEADLINE_TAG_COLOURS[deadline.colour]}>{deadlineText(deadline, paused)}</Tag>
+    </Tooltip>
+  );
+}
