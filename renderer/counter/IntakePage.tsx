@@ -1,16 +1,10 @@
 import { CheckCircleOutlined, FileTextOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Radio, Result, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Result, Space, Tooltip, Typography } from 'antd';
 import type { RefSelectProps } from 'antd';
 import { useRef, useState } from 'react';
 import type { InputOf } from '../../shared/api/procedures';
 import type { CatalogEntry } from '../../shared/counter/catalogApi';
-import {
-  RECEIPT_PAPER_LABELS,
-  RECEIPT_PAPERS,
-  type CaseCommandResult,
-  type IntakeDecision,
-  type ReceiptPaper,
-} from '../../shared/counter/casesApi';
+import { type CaseCommandResult, type IntakeDecision, type ReceiptPaper } from '../../shared/counter/casesApi';
 import type { ResidentSummary } from '../../shared/residents/api';
 import { call } from '../api/client';
 import { href, paths } from '../app/router';
@@ -23,6 +17,7 @@ import { chineseDateWithWeekday } from './dates';
 import { ItemPicker } from './ItemPicker';
 import { ItemFacts } from './itemInfo';
 import { MaterialsChecklist, missingRequired } from './MaterialsChecklist';
+import { WindowAndPaperFields } from './WindowAndPaperFields';
 import { PrintDocumentButton } from './PrintDocumentButton';
 import { ResidentPicker } from './ResidentPicker';
 
@@ -184,37 +179,15 @@ export function IntakePage() {
             <Typography.Paragraph type="secondary">选择办理事项后，这里列出该事项的申请材料。</Typography.Paragraph>
           )}
           <div onKeyDownCapture={enterMovesFocus}>
-            <Flex gap={16} wrap>
-              <Form.Item
-                label="受理窗口"
-                htmlFor="intake-window"
-                extra="本机会记住，下次不必再填"
-                style={{ width: 220 }}
-                {...server.fieldStatus('window')}
-              >
-                <Input
-                  id="intake-window"
-                  placeholder="如 3号窗口"
-                  maxLength={20}
-                  value={windowName}
-                  disabled={busy}
-                  onChange={(event) => {
-                    setWindowName(event.target.value);
-                    server.clearChanged({ window: null });
-                  }}
-                />
-              </Form.Item>
-              <Form.Item label="回执纸张" extra="本机会记住" {...server.fieldStatus('receiptPaper')}>
-                <Radio.Group
-                  aria-label="回执纸张"
-                  optionType="button"
-                  value={paper}
-                  disabled={busy}
-                  onChange={(event) => setPaper(event.target.value as ReceiptPaper)}
-                  options={RECEIPT_PAPERS.map((p) => ({ value: p, label: RECEIPT_PAPER_LABELS[p] }))}
-                />
-              </Form.Item>
-            </Flex>
+            <WindowAndPaperFields
+              idPrefix="intake"
+              windowName={windowName}
+              onWindowName={setWindowName}
+              paper={paper}
+              onPaper={setPaper}
+              disabled={busy}
+              server={server}
+            />
             <Form.Item label="备注" htmlFor="intake-note" {...server.fieldStatus('note')}>
               <Input.TextArea
                 id="intake-note"

@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Form, Input, Radio, Table, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Form, Radio, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
 import type { OutputOf } from '../../shared/api/procedures';
-import { RECEIPT_PAPER_LABELS, RECEIPT_PAPERS, type ReceiptPaper } from '../../shared/counter/casesApi';
+import type { ReceiptPaper } from '../../shared/counter/casesApi';
 import type { ErrandRecord } from '../../shared/errands/api';
 import { call, isApiCallError } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -15,6 +15,7 @@ import { useServerErrors } from '../common/useServerErrors';
 import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } from '../counter/counterPrefs';
 import { chineseDate } from '../counter/dates';
 import { materialForm } from '../counter/MaterialsChecklist';
+import { WindowAndPaperFields } from '../counter/WindowAndPaperFields';
 import { HandoverResult } from './HandoverResult';
 
 const FIELDS = ['agentId', 'errandIds', 'window', 'receiptPaper'];
@@ -189,37 +190,15 @@ export function HandoverTab() {
           />
         </Form.Item>
         <div onKeyDownCapture={enterMovesFocusThen(() => void handOver())}>
-          <Flex gap={16} wrap align="flex-start">
-            <Form.Item
-              label="受理窗口"
-              htmlFor="handover-window"
-              extra="本机会记住，下次不必再填"
-              style={{ width: 220 }}
-              {...server.fieldStatus('window')}
-            >
-              <Input
-                id="handover-window"
-                placeholder="如 3号窗口"
-                maxLength={20}
-                value={windowName}
-                disabled={busy}
-                onChange={(event) => {
-                  setWindowName(event.target.value);
-                  server.clearChanged({ window: null });
-                }}
-              />
-            </Form.Item>
-            <Form.Item label="回执纸张" extra="本机会记住" {...server.fieldStatus('receiptPaper')}>
-              <Radio.Group
-                aria-label="回执纸张"
-                optionType="button"
-                value={paper}
-                disabled={busy}
-                onChange={(event) => setPaper(event.target.value as ReceiptPaper)}
-                options={RECEIPT_PAPERS.map((p) => ({ value: p, label: RECEIPT_PAPER_LABELS[p] }))}
-              />
-            </Form.Item>
-          </Flex>
+          <WindowAndPaperFields
+            idPrefix="handover"
+            windowName={windowName}
+            onWindowName={setWindowName}
+            paper={paper}
+            onPaper={setPaper}
+            disabled={busy}
+            server={server}
+          />
         </div>
       </Form>
       <Alert

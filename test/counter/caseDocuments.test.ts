@@ -3,11 +3,7 @@
 // the verification code), one A5 sheet for the receipt, an 80 mm slip, embedded fonts, and the
 // wording for the edge cases (转报件 without a promise, 即办件 done on the spot, a refusal).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   COUNTER_DOCUMENTS,
   counterAcceptanceReceipt,
@@ -24,59 +20,17 @@ import {
   sampleNonAcceptanceNotice,
   sampleResultNotice,
 } from '../../electron/counter/documents/sampleRecords';
-import { loadFonts, MissingGlyphError, type FontSet } from '../../electron/documents/fonts';
-import { getDocumentType, isArchival, type DocumentDefinition } from '../../electron/documents/registry';
+import { MissingGlyphError } from '../../electron/documents/fonts';
+import { getDocumentType } from '../../electron/documents/registry';
 import { renderPdf } from '../../electron/documents/render';
+import { assertIncludes, PAGE_POINTS, runPoppler, squeeze, usePdfRenderer } from '../support/renderedPdf';
 
 const ISSUE = { issuedAt: new Date('2026-10-12T02:30:00Z'), verificationCode: '7K3M-9QX2-HT4C' } as const;
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'township-counter-docs-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+const { render, fonts } = usePdfRenderer(ISSUE);
 
-let fonts: FontSet;
-before(async () => {
-  fonts = await loadFonts();
-});
-
-function run(tool: string, args: string[]): string {
-  const result = spawnSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
-
-const squeeze = (value: string) => value.replace(/\s+/g, '');
-
-interface Rendered {
-  file: string;
-  /** The text without pdftotext's layout spaces and line breaks. */
-  text: string;
-  pages: number;
-  width: number;
-  height: number;
-}
-
-let counter = 0;
-/** Rendered as issuing does: the A4 and A5 papers as PDF/A for the archive, the slip not. */
-async function render<R>(definition: DocumentDefinition<R>, record: R): Promise<Rendered> {
-  const file = path.join(tmp, `${definition.type}-${++counter}.pdf`);
-  writeFileSync(file, await renderPdf(definition, record, { ...ISSUE, fonts, archival: isArchival(definition) }));
-  const info = run('pdfinfo', [file]);
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
-  return {
-    file,
-    text: squeeze(run('pdftotext', ['-enc', 'UTF-8', file, '-'])),
-    pages: Number(/Pages:\s+(\d+)/.exec(info)![1]),
-    width: Number(size[1]),
-    height: Number(size[2]),
-  };
-}
-
-function assertIncludes(text: string, expected: string[]): void {
-  for (const value of expected) assert.ok(text.includes(value.replace(/\s+/g, '')), `missing “${value}” in ${text}`);
-}
-
-const A4 = { width: '595.28', height: '841.89' };
-const A5 = { width: '419.53', height: '595.28' };
+const A4 = PAGE_POINTS.a4;
+const A5 = PAGE_POINTS.a5;
 
 /** Eight received materials with long names: the most a one-sheet A5 receipt must hold. */
 function eightMaterials(): MaterialLine[] {
@@ -277,7 +231,7 @@ describe('一次性告知书 (A4)', () => {
     assertIncludes(pdf.text, ['全体家庭成员签字', '加盖村民委员会公章', `核验码：${ISSUE.verificationCode}`]);
     // However many pages the table takes, the seal never stands on a page without the text.
     const lastPage = squeeze(
-      run('pdftotext', ['-f', String(pdf.pages), '-l', String(pdf.pages), '-enc', 'UTF-8', pdf.file, '-']),
+      runPoppler('pdftotext', ['-f', String(pdf.pages), '-l', String(pdf.pages), '-enc', 'UTF-8', pdf.file, '-']),
     );
     assertIncludes(lastPage, ['特此告知。', '（盖章）', '申请人签收：']);
   });
@@ -293,7 +247,7 @@ describe('一次性告知书 (A4)', () => {
   test('a name no font can print stops the paper naming the 申请人 field', async () => {
     const record = { ...sampleMissingMaterialsNotice(), residentName: '刘\u{30000}' };
     await assert.rejects(
-      renderPdf(counterMissingMaterialsNotice, record, { ...ISSUE, fonts }),
+      renderPdf(counterMissingMaterialsNotice, record, { ...ISSUE, fonts: fonts() }),
       (error: unknown) => error instanceof MissingGlyphError && error.field === '申请人',
     );
   });
@@ -384,7 +338,7 @@ describe('every counter paper', () => {
   test('pdffonts: every font embedded as a subset with a ToUnicode map', async () => {
     for (const definition of COUNTER_DOCUMENTS) {
       const pdf = await render(definition, definition.sample!());
-      const rows = run('pdffonts', [pdf.file]).trim().split('\n').slice(2);
+      const rows = runPoppler('pdffonts', [pdf.file]).trim().split('\n').slice(2);
       assert.ok(rows.length > 0, definition.type);
       for (const row of rows) assert.match(row, /yes\s+yes\s+yes\s+\d+\s+\d+$/, `${definition.type}: ${row}`);
     }

@@ -4,84 +4,43 @@
 // with its received materials and promised date, the count, both signatures), on A4 with
 // embedded fonts; a batch of twenty errands runs on over pages with nothing lost.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
 import { MATERIAL_FORM_LABELS } from '../../shared/counter/catalog';
 import { maskIdNumber } from '../../shared/residents/masking';
-import { loadFonts, MissingGlyphError, type FontSet } from '../../electron/documents/fonts';
-import { getDocumentType, isArchival, type DocumentDefinition } from '../../electron/documents/registry';
+import { MissingGlyphError } from '../../electron/documents/fonts';
+import { getDocumentType, isArchival } from '../../electron/documents/registry';
 import { renderPdf } from '../../electron/documents/render';
+import {
+  assertIncludes,
+  PAGE_POINTS,
+  runPoppler,
+  squeeze,
+  usePdfRenderer,
+  type RenderedPdf,
+} from '../support/renderedPdf';
 import { ERRAND_DOCUMENTS, errandAuthorisation, handoverList } from '../../electron/errands/documents';
 import type { ErrandAuthorisationRecord, HandoverListRecord } from '../../electron/errands/documents/records';
 import { sampleErrandAuthorisation, sampleHandoverList } from '../../electron/errands/documents/sampleRecords';
 
 const ISSUE = { issuedAt: new Date('2026-10-14T02:30:00Z'), verificationCode: '9D4F-K2W7-QM3X' } as const;
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'township-errand-docs-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
-
-let fonts: FontSet;
-before(async () => {
-  fonts = await loadFonts();
-});
-
-function run(tool: string, args: string[]): string {
-  const result = spawnSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout;
-}
-
-const squeeze = (value: string) => value.replace(/\s+/g, '');
-
-interface Rendered {
-  file: string;
-  /** The text in reading order, without pdftotext's layout spaces and line breaks. */
-  text: string;
-  /**
-   * The text in drawing order (pdftotext -raw), squeezed: a table row is its cells one after
-   * the other, each cell's wrapped lines joined, so a whole row can be asserted as one string.
-   */
-  raw: string;
-  pages: number;
-  width: number;
-  height: number;
-}
-
-let counter = 0;
-async function render<R>(definition: DocumentDefinition<R>, record: R): Promise<Rendered> {
-  const file = path.join(tmp, `${definition.type}-${++counter}.pdf`);
-  writeFileSync(file, await renderPdf(definition, record, { ...ISSUE, fonts, archival: isArchival(definition) }));
-  const info = run('pdfinfo', [file]);
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
-  return {
-    file,
-    text: squeeze(run('pdftotext', ['-enc', 'UTF-8', file, '-'])),
-    raw: squeeze(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'])),
-    pages: Number(/Pages:\s+(\d+)/.exec(info)![1]),
-    width: Number(size[1]),
-    height: Number(size[2]),
-  };
-}
+const { render, fonts } = usePdfRenderer(ISSUE);
 
 /** One page's text in drawing order, squeezed. */
-function pageText(pdf: Rendered, page: number): string {
-  return squeeze(run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf.file, '-']));
-}
-
-function assertIncludes(text: string, expected: string[]): void {
-  for (const value of expected) assert.ok(text.includes(squeeze(value)), `missing “${value}” in ${text}`);
+function pageText(pdf: RenderedPdf, page: number): string {
+  return squeeze(
+    runPoppler('pdftotext', ['-raw', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf.file, '-']),
+  );
 }
 
 function occurrences(text: string, value: string): number {
   return text.split(squeeze(value)).length - 1;
 }
 
-const A4 = { width: '595.28', height: '841.89' };
+const A4 = PAGE_POINTS.a4;
 
-function assertA4(pdf: Rendered): void {
+function assertA4(pdf: RenderedPdf): void {
   assert.deepEqual({ width: pdf.width.toFixed(2), height: pdf.height.toFixed(2) }, A4);
 }
 
@@ -262,7 +221,7 @@ describe('委托代办授权书 (A4)', () => {
   test('a name no font can print stops the paper naming the 委托人 field', async () => {
     const record = { ...sampleErrandAuthorisation(), residentName: '刘\u{30000}' };
     await assert.rejects(
-      renderPdf(errandAuthorisation, record, { ...ISSUE, fonts }),
+      renderPdf(errandAuthorisation, record, { ...ISSUE, fonts: fonts() }),
       (error: unknown) => error instanceof MissingGlyphError && error.field === '委托人',
     );
   });
@@ -358,7 +317,7 @@ describe('every errand paper', () => {
   test('pdffonts: every font embedded as a subset with a ToUnicode map', async () => {
     for (const definition of ERRAND_DOCUMENTS) {
       const pdf = await render(definition, definition.sample!());
-      const rows = run('pdffonts', [pdf.file]).trim().split('\n').slice(2);
+      const rows = runPoppler('pdffonts', [pdf.file]).trim().split('\n').slice(2);
       assert.ok(rows.length > 0, definition.type);
       for (const row of rows) assert.match(row, /yes\s+yes\s+yes\s+\d+\s+\d+$/, `${definition.type}: ${row}`);
     }
