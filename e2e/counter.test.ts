@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startHall, type RunningHall } from '../electron/host/startHall';
-import { BUILT_UI, launchBrowser, signIn, watchForPageErrors } from './support/browser';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const run = promisify(execFile);
 
@@ -19,37 +18,9 @@ const ITEM_CODE = 'NY-004';
 const ITEM_NAME = '农村土地经营权流转合同备案';
 
 describe('the counter clerk takes a 承诺件 from intake to the resident’s rating', () => {
-  // useHallAndBrowser starts a hall on the real clock; the promise on the receipt depends on the
-  // day of acceptance, so this hall is started with the backend's `now` option instead.
-  let clock = morningOf('2026-09-29');
-  let hall: RunningHall & { dataDir: string };
-  let browser: Browser;
-
-  before(async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-e2e-'));
-    const running = await startHall(
-      {
-        dataDir,
-        host: '127.0.0.1',
-        port: 0,
-        staticDir: BUILT_UI,
-        tlsCertFile: null,
-        tlsKeyFile: null,
-        demo: true,
-        demoResidents: 20,
-      },
-      () => {},
-      // The test moves the clock a day on: the session must outlive it.
-      { now: () => new Date(clock), settings: { sessionMaxHours: 24 * 30, sessionIdleMinutes: 60 * 24 * 30 } },
-    );
-    hall = { ...running, dataDir };
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await hall?.close();
-    if (hall) await rm(hall.dataDir, { recursive: true, force: true });
-  });
+  // The promise on the receipt depends on the day of acceptance: the hall runs on a test clock.
+  const clock = { current: morningOf('2026-09-29') };
+  const setup = useHallAndBrowser({ demo: true, demoResidents: 20, clock });
 
   /** Clicks `button` and returns the text of the PDF the new tab was sent to. */
   async function printedText(page: Page, button: RegExp): Promise<string> {
@@ -72,6 +43,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
   }
 
   test('accept on 2026-09-29 (due 2026年10月12日), print the receipt, pause, resume, complete, deliver, rate', async () => {
+    const { hall, browser } = setup;
     const resident = await hall.backend.db
       .selectFrom('residents')
       .select(['name'])
@@ -135,7 +107,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
     await page.getByText('暂停计时中').first().waitFor();
 
     // Next working day: resume; the promise moves by the one paused working day.
-    clock = morningOf('2026-09-30');
+    clock.current = morningOf('2026-09-30');
     await page.reload();
     await page.getByRole('button', { name: /^恢复计时$/ }).click();
     dialog = page.getByRole('dialog');

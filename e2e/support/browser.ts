@@ -29,19 +29,39 @@ export interface E2eHall extends RunningHall {
   dispose(): Promise<void>;
 }
 
+export interface E2eHallOptions {
+  demo?: boolean;
+  demoResidents?: number;
+  /**
+   * The hall's clock, for tests whose dates matter (a promise counted from the day of
+   * acceptance): set `current` to move it. Sessions then last a year of that clock.
+   */
+  clock?: { current: Date };
+}
+
 /** A hall host on a fresh data folder and a free port, serving the built UI. */
-export async function startE2eHall(options: { demo?: boolean; demoResidents?: number } = {}): Promise<E2eHall> {
+export async function startE2eHall(options: E2eHallOptions = {}): Promise<E2eHall> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-e2e-'));
-  const hall = await startHall({
-    dataDir,
-    host: '127.0.0.1',
-    port: 0,
-    staticDir: BUILT_UI,
-    tlsCertFile: null,
-    tlsKeyFile: null,
-    demo: options.demo ?? false,
-    demoResidents: options.demoResidents ?? DEFAULT_DEMO_RESIDENTS,
-  });
+  const { clock } = options;
+  const hall = await startHall(
+    {
+      dataDir,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: BUILT_UI,
+      tlsCertFile: null,
+      tlsKeyFile: null,
+      demo: options.demo ?? false,
+      demoResidents: options.demoResidents ?? DEFAULT_DEMO_RESIDENTS,
+    },
+    () => {},
+    clock
+      ? {
+          now: () => new Date(clock.current),
+          settings: { sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 },
+        }
+      : undefined,
+  );
   return {
     ...hall,
     dataDir,
@@ -61,7 +81,7 @@ export interface E2eSetup {
  * Registers `before`/`after` hooks that start a hall and a browser for the tests of the file
  * (or of the enclosing `describe`) and dispose of both afterwards.
  */
-export function useHallAndBrowser(options: Parameters<typeof startE2eHall>[0] = {}): E2eSetup {
+export function useHallAndBrowser(options: E2eHallOptions = {}): E2eSetup {
   let hall: E2eHall | undefined;
   let browser: Browser | undefined;
   before(async () => {

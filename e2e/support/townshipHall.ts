@@ -1,16 +1,14 @@
 // A hall for browser tests whose figures must not depend on generated demo data: set up through
 // the API (administrator, two villages, the demo service catalog, a clerk, an agent, a leader,
 // a few residents) on a clock the test moves.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { catalogFile } from '../../shared/counter/catalog';
-import { startHall, type RunningHall } from '../../electron/host/startHall';
 import { residentId } from '../../test/support/ids';
 import { ADMIN, TestClient } from '../../test/support/testHall';
-import { BUILT_UI, launchBrowser, REPO_ROOT } from './browser';
+import { launchBrowser, REPO_ROOT, startE2eHall, type E2eHall } from './browser';
 
 /** Every user's password after the first sign-in. */
 export const PASSWORD = 'Counter2026';
@@ -28,7 +26,7 @@ const RESIDENT_NAMES = ['李秀英', '王桂兰', '张德福', '刘建国', '陈
 export const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
 
 export interface TownshipHall {
-  readonly hall: RunningHall & { dataDir: string };
+  readonly hall: E2eHall;
   readonly browser: Browser;
   /** The hall's clock: set `current` to move it. */
   readonly clock: { current: Date };
@@ -45,26 +43,7 @@ export function useTownshipHall(start: Date): TownshipHall {
   let state: Omit<TownshipHall, 'clock'> | undefined;
   const clock = { current: start };
   before(async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-e2e-'));
-    const running = await startHall(
-      {
-        dataDir,
-        host: '127.0.0.1',
-        port: 0,
-        staticDir: BUILT_UI,
-        tlsCertFile: null,
-        tlsKeyFile: null,
-        demo: false,
-        demoResidents: 0,
-      },
-      () => {},
-      // Tests move the clock by days and weeks: sessions must outlive that.
-      {
-        now: () => new Date(clock.current),
-        settings: { sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 },
-      },
-    );
-    const hall = { ...running, dataDir };
+    const hall = await startE2eHall({ clock });
     const admin = new TestClient(hall.url);
     await admin.ok('system.setupAdministrator', ADMIN);
     const villages = [];
@@ -104,8 +83,7 @@ export function useTownshipHall(start: Date): TownshipHall {
   });
   after(async () => {
     await state?.browser.close();
-    await state?.hall.close();
-    if (state) await rm(state.hall.dataDir, { recursive: true, force: true });
+    await state?.hall.dispose();
   });
   const get = () => {
     if (!state) throw new Error('the hall starts in before()');
