@@ -62,7 +62,7 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
   const { log } = options;
   log(`生成 ${options.residents} 名居民……`);
   let db = await openDatabase(dataDir);
-  await seedDemoTownship(db, { residents: options.residents, seed: options.seed, now: NOW });
+  await seedDemoTownship(db, { residents: options.residents, seed: options.seed, now: NOW, counterCases: false });
   log(`生成约 ${options.cases} 件办件（${FIRST_DAY} 至 ${TODAY}）……`);
   const [seedMs, seeded] = await timed(() =>
     seedDemoCases(db, {

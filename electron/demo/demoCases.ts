@@ -74,7 +74,7 @@ const RATINGS = new Weighted<RatingLevel>([
   ['veryDissatisfied', 1],
 ]);
 
-const CASES_PER_TRANSACTION = 5000;
+const CASES_PER_TRANSACTION = 20_000;
 
 /**
  * A calendar for generated history: the years the township's calendar holds, and weekends
@@ -116,7 +116,15 @@ export async function seedDemoCases(db: Db, options: DemoCasesOptions): Promise<
     [byType('forwarded'), 8],
   ]);
   const windows = new Map(clerks.map((c, i) => [c.id, `${i + 1}号窗口`]));
+  // Numbers carry on from any the database already gave (a demo township's own months).
   const numbers = new Map<number, number>();
+  for (const counter of await db
+    .selectFrom('number_counters')
+    .selectAll()
+    .where('scope', 'like', 'counter-case:%')
+    .execute()) {
+    numbers.set(Number(counter.scope.split(':')[1]), counter.last_value);
+  }
   const inserter = new BulkInserter('counter_cases', COLUMNS);
   let pending: unknown[][] = [];
   let written = 0;
@@ -131,6 +139,7 @@ export async function seedDemoCases(db: Db, options: DemoCasesOptions): Promise<
 
   for (let day = options.from; day <= options.to; day = addDays(day, 1)) {
     if (!calendar.isWorkingDay(day)) continue;
+    const dayStart = Date.parse(localDayStartUtc(day, 'Asia/Shanghai'));
     const count = Math.max(0, Math.round(options.perWorkingDay * (0.7 + rng.float() * 0.6)));
     for (let n = 0; n < count; n++) {
       // History before the catalog's current version: only retirement matters.
@@ -140,9 +149,7 @@ export async function seedDemoCases(db: Db, options: DemoCasesOptions): Promise<
       const resident = rng.pick(residents);
       const clerk = rng.pick(clerks);
       const minute = rng.int(0, 8 * 60);
-      const intakeAt = new Date(
-        Date.parse(localDayStartUtc(day, 'Asia/Shanghai')) + (8.5 * 60 + minute) * 60_000,
-      ).toISOString();
+      const intakeAt = new Date(dayStart + (8.5 * 60 + minute) * 60_000).toISOString();
       const required = item.materials.filter((m) => m.required).map((m) => m.name);
       const optional = item.materials.filter((m) => !m.required && rng.chance(0.4)).map((m) => m.name);
       const row: Record<(typeof COLUMNS)[number], unknown> = {

@@ -54,6 +54,8 @@ export interface SeedDemoOptions {
   now: Date;
   townshipName?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Three months of counter cases (default); a benchmark that makes its own years turns it off. */
+  counterCases?: boolean;
 }
 
 export const DEFAULT_DEMO_SEED = 20240601;
@@ -811,7 +813,7 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
       .values({ user_id: agentRow.id, village_id: places[0]!.id, updated_at: at })
       .execute();
     const counterCases =
-      done === 0
+      done === 0 || options.counterCases === false
         ? 0
         : (
             await seedDemoCases(db, {

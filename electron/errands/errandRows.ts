@@ -31,7 +31,7 @@ export async function toErrandRecords(
   const residentIds = [...new Set(rows.map((r) => r.resident_id))];
   const villageIds = [...new Set(rows.map((r) => r.village_id).filter((v): v is string => v !== null))];
   const caseIds = rows.map((r) => r.case_id).filter((c): c is string => c !== null);
-  const [residents, villages, cases] = await Promise.all([
+  const [residents, villages, cases, authorisations] = await Promise.all([
     db.selectFrom('residents').select(['id', 'id_number']).where('id', 'in', residentIds).execute(),
     villageIds.length
       ? db.selectFrom('villages').select(['id', 'name']).where('id', 'in', villageIds).execute()
@@ -39,7 +39,22 @@ export async function toErrandRecords(
     caseIds.length
       ? db.selectFrom('counter_cases').select(SUMMARY_COLUMNS).where('id', 'in', caseIds).execute()
       : Promise.resolve([] as SummaryRow[]),
+    db
+      .selectFrom('issued_documents')
+      .select(['id', 'record_id'])
+      .where('record_entity', '=', ERRAND_ENTITY)
+      .where(
+        'record_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('issued_at')
+      .execute(),
   ]);
+  const authorisationOf = new Map<string, string>();
+  for (const document of authorisations) {
+    if (!authorisationOf.has(document.record_id)) authorisationOf.set(document.record_id, document.id);
+  }
   const idNumbers = new Map(residents.map((r) => [r.id, r.id_number]));
   const villageNames = new Map(villages.map((v) => [v.id, v.name]));
   const caseById = new Map(cases.map((c) => [c.id, c]));
@@ -65,6 +80,7 @@ export async function toErrandRecords(
           ? { signedBy: row.delivery_signed_by, deliveredOn: row.delivered_on }
           : null,
       withdrawReason: row.withdraw_reason,
+      authorisationDocumentId: authorisationOf.get(row.id) ?? null,
       version: row.version,
     };
   });

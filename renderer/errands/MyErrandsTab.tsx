@@ -10,6 +10,7 @@ import { recall, remember } from '../common/sessionMemory';
 import { useToday } from '../counter/useToday';
 import { ErrandDialogs, type ErrandDialogKind, type ErrandDialogState } from './ErrandDialogs';
 import { ErrandTable } from './ErrandTable';
+import { PrintDocumentButton } from '../counter/PrintDocumentButton';
 
 const CLOSED_KEY = 'errands.includeClosed';
 
@@ -59,6 +60,9 @@ export function MyErrandsTab() {
           <Button size="small" type="primary" onClick={() => open('deliver', errand)}>
             登记送达
           </Button>
+        )}
+        {errand.authorisationDocumentId && (
+          <PrintDocumentButton size="small" documentId={errand.authorisationDocumentId} label="打印授权书" />
         )}
         {errand.status === 'handedOver' && !canDeliver(errand) && (
           <Typography.Text type="secondary">窗口办理中</Typography.Text>

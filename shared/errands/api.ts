@@ -50,6 +50,8 @@ export const errandRecord = z.object({
   case: caseSummary.nullable(),
   delivery: z.object({ signedBy: z.string(), deliveredOn: z.string() }).nullable(),
   withdrawReason: z.string().nullable(),
+  /** The 委托代办授权书 issued at registration, for a reprint. */
+  authorisationDocumentId: z.string().nullable(),
   version: z.number(),
 });
 export type ErrandRecord = z.infer<typeof errandRecord>;

@@ -163,4 +163,25 @@ describe('the ledger and the monthly summary on generated data', () => {
     assert.equal(value('当场办结率（%）'), summary.rates.onTheSpot);
     assert.equal(value('满意率（%）'), summary.rates.satisfaction);
   });
+
+  test('generated cases carry on the year’s numbers from those already given, as a real intake does', async () => {
+    await seedDemoCases(hall.backend.db, {
+      from: '2026-10-21',
+      to: '2026-10-23',
+      perWorkingDay: 10,
+      today: '2026-10-23',
+      seed: 8,
+    });
+    const rows = await hall.backend.db
+      .selectFrom('counter_cases')
+      .select('case_number')
+      .where('case_number', 'is not', null)
+      .execute();
+    const numbers = rows.map((r) => Number(r.case_number!.slice(-6))).sort((a, b) => a - b);
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+      'one run without gaps or duplicates',
+    );
+  });
 });

@@ -90,6 +90,7 @@ describe('village agents’ errands through the API', () => {
     assert.equal(first.errand.status, 'authorised');
     assert.equal(first.errand.villageName, '东岗村');
     assert.equal(first.document.type, 'errandAuthorisation');
+    assert.equal(first.errand.authorisationDocumentId, first.document.id, 'the agent can reprint it later');
     const authorisation = await pdfText(first.document.id);
     assert.match(authorisation, /李秀英/);
     assert.match(authorisation, /agent同志/);
