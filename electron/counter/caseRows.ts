@@ -1,6 +1,6 @@
 // Counter cases in the database: the row, the step details kept as JSON, and the record the
 // API answers with.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import type { CatalogItem } from '../../shared/counter/catalog';
 import type {
@@ -13,7 +13,7 @@ import type {
   RatingChannel,
   RatingLevel,
 } from '../../shared/counter/casesApi';
-import { isOpen, type CaseStatus } from '../../shared/counter/caseStatus';
+import { isOpen, OPEN_STATUSES, type CaseStatus } from '../../shared/counter/caseStatus';
 import { deadlineState } from '../../shared/counter/deadline';
 import { maskIdNumber, maskPhone } from '../../shared/residents/masking';
 import type { Db } from '../db/database';
@@ -63,6 +63,12 @@ export function currentPause(steps: CaseSteps): PauseStep | null {
   const last = steps.pauses?.at(-1);
   return last && last.resumedOn === null ? last : null;
 }
+
+/**
+ * `status IN (…open…)` with the statuses written out: SQLite uses the partial indexes of open
+ * cases (migration 0006) only when the query names the same literal values, not parameters.
+ */
+export const OPEN_CASE = sql<boolean>`status IN (${sql.join(OPEN_STATUSES.map((status) => sql.lit(status)))})`;
 
 export async function findCaseRow(db: Db | Tx, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('counter_cases').selectAll().where('id', '=', id).executeTakeFirst();

@@ -6,7 +6,6 @@ import {
   RATING_LEVEL_LABELS,
   WORKLIST_LIMIT,
 } from '../../shared/counter/casesApi';
-import { OPEN_STATUSES } from '../../shared/counter/caseStatus';
 import { extendByPause, pausedWorkingDays } from '../../shared/counter/deadline';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
@@ -15,7 +14,15 @@ import { toIssuedDocuments } from '../documents/archive';
 import { CASE_ENTITY, loadCaseRecord, runCaseCommand, stepDate } from './caseCommands';
 import { hallInfo, resultPaper } from './caseDocuments';
 import { acceptAwaiting, intake } from './caseIntake';
-import { currentPause, findCaseRow, itemOf, loadResidentLine, SUMMARY_COLUMNS, toCaseSummary } from './caseRows';
+import {
+  currentPause,
+  findCaseRow,
+  itemOf,
+  loadResidentLine,
+  OPEN_CASE,
+  SUMMARY_COLUMNS,
+  toCaseSummary,
+} from './caseRows';
 
 type CaseProcedures =
   | 'counter.intake'
@@ -252,7 +259,7 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
     };
     // Open cases by due date: the most overdue first, those without a promise last.
     const openRows = await base()
-      .where('status', 'in', OPEN_STATUSES)
+      .where(OPEN_CASE)
       .orderBy('promised_date', (o) => o.asc().nullsLast())
       .orderBy('intake_at')
       .execute();

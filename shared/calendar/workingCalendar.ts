@@ -112,6 +112,7 @@ const MAX_DAYS_WITHOUT_WORK = 40;
 
 export class WorkingCalendar {
   readonly #years = new Map<number, { holidays: Map<string, string>; makeUps: Map<string, string | undefined> }>();
+  readonly #counts = new Map<number, { through: Map<string, number>; total: number }>();
 
   constructor(years: readonly CalendarYear[]) {
     for (const year of years) {
@@ -173,13 +174,39 @@ export class WorkingCalendar {
 
   /**
    * Working days in the half-open span (from, to]: how many working days have passed since
-   * `from` on `to`. Negative when `to` is before `from`.
+   * `from` on `to`. Negative when `to` is before `from`. Constant time: every worklist row asks.
    */
   workingDaysBetween(from: string, to: string): number {
     if (to < from) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count++;
-    return count;
+    if (to === from) return 0;
+    const [fromYear, toYear] = [yearOf(from), yearOf(to)];
+    if (fromYear === toYear) return this.#countThrough(to) - this.#countThrough(from);
+    // Only the days after `from` need the calendar: 31 December needs nothing of its year.
+    let count = from.endsWith('-12-31') ? 0 : this.#yearCounts(fromYear).total - this.#countThrough(from);
+    for (let year = fromYear + 1; year < toYear; year++) count += this.#yearCounts(year).total;
+    return count + this.#countThrough(to);
+  }
+
+  /** Working days from 1 January up to and including `date`. */
+  #countThrough(date: string): number {
+    return this.#yearCounts(yearOf(date)).through.get(date)!;
+  }
+
+  /** Per year, built once: each day's running count of working days, and the year's total. */
+  #yearCounts(year: number): { through: Map<string, number>; total: number } {
+    let counts = this.#counts.get(year);
+    if (!counts) {
+      if (!this.#years.has(year)) throw new MissingCalendarYearError(year);
+      const through = new Map<string, number>();
+      let total = 0;
+      for (let day = `${year}-01-01`; yearOf(day) === year; day = addDays(day, 1)) {
+        if (this.isWorkingDay(day)) total++;
+        through.set(day, total);
+      }
+      counts = { through, total };
+      this.#counts.set(year, counts);
+    }
+    return counts;
   }
 
   /** The first working day on or after `date`. */

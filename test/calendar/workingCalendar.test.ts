@@ -64,6 +64,19 @@ describe('the 2026 working-day calendar', () => {
     assert.equal(calendar.workingDayOnOrAfter('2026-10-01'), '2026-10-08');
   });
 
+  test('counting between dates agrees with looking at every day in between', () => {
+    const byHand = (from: string, to: string) => {
+      let count = 0;
+      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (calendar.isWorkingDay(day)) count++;
+      return count;
+    };
+    for (let from = '2026-01-01'; from <= '2026-12-31'; from = addDays(from, 5)) {
+      for (let to = from; to <= '2026-12-31'; to = addDays(to, 11)) {
+        assert.equal(calendar.workingDaysBetween(from, to), byHand(from, to), `${from} → ${to}`);
+      }
+    }
+  });
+
   test('2026 has 248 working days; a year-end deadline needs next year’s calendar', () => {
     // 261 weekdays, 19 of them holidays, 6 weekend days worked.
     assert.equal(calendar.workingDaysBetween('2025-12-31', '2026-12-31'), 248);
