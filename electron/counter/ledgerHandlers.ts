@@ -1,3 +1,5 @@
+import type { Role } from '../../shared/auth/roles';
+import { COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { LEDGER_EXPORT_LIMIT, LEDGER_PAGE_SIZE } from '../../shared/counter/ledgerApi';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
@@ -19,8 +21,25 @@ function fileFor(tickets: FileTickets, bytes: Buffer, urlName: string, downloadN
 }
 
 export const ledgerHandlers: HandlersFor<
-  'counter.ledger' | 'counter.exportLedger' | 'counter.monthlySummary' | 'counter.exportMonthlySummary'
+  | 'counter.clerks'
+  | 'counter.ledger'
+  | 'counter.exportLedger'
+  | 'counter.monthlySummary'
+  | 'counter.exportMonthlySummary'
 > = {
+  async 'counter.clerks'(_input, ctx) {
+    const users = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'roles', 'active'])
+      .orderBy('display_name')
+      .execute();
+    return {
+      clerks: users
+        .filter((u) => (JSON.parse(u.roles) as Role[]).some((role) => COUNTER_STAFF.includes(role)))
+        .map((u) => ({ id: u.id, name: u.display_name, active: u.active === 1 })),
+    };
+  },
+
   async 'counter.ledger'(input, ctx) {
     return ledgerPage(ctx.db, input.filter, input.cursor, LEDGER_PAGE_SIZE);
   },

@@ -3,12 +3,11 @@ import { Button, DatePicker, Flex, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CatalogEntry } from '../../shared/counter/catalogApi';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../shared/counter/catalog';
-import { COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../shared/counter/caseStatus';
 import type { LedgerFilter } from '../../shared/counter/ledgerApi';
 import { monthSpan } from '../../shared/counter/statistics';
 import { useQuery } from '../api/useQuery';
-import { useHasRole, useSession } from '../app/session';
+import { useSession } from '../app/session';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import type { FieldStatus } from '../common/useServerErrors';
 import { ItemPicker } from '../counter/ItemPicker';
@@ -49,10 +48,7 @@ const selectStyle = { width: 180 };
 /** 办件台账's filter: each choice applies at once; Enter moves to the next one. */
 export function LedgerFilters({ value, onChange, today, fieldErrors }: Props) {
   const { info } = useSession();
-  const isAdministrator = useHasRole(['administrator']);
-  const isStaff = useHasRole(COUNTER_STAFF);
-  // Only the administrator may list the users; a clerk can still narrow to the cases they took.
-  const users = useQuery('users.list', isAdministrator ? {} : null);
+  const clerks = useQuery('counter.clerks', {});
   const agents = useQuery('errands.agents', {});
   const villages = useQuery('places.listVillages', {});
 
@@ -62,13 +58,10 @@ export function LedgerFilters({ value, onChange, today, fieldErrors }: Props) {
     return message ? { validateStatus: 'error', help: message } : {};
   };
 
-  const clerkOptions = isAdministrator
-    ? (users.data?.items ?? [])
-        .filter((u) => u.roles.some((r) => COUNTER_STAFF.includes(r)))
-        .map((u) => ({ value: u.id, label: u.active ? u.displayName : `${u.displayName}（停用）` }))
-    : isStaff
-      ? [{ value: info.user.id, label: `本人（${info.user.displayName}）` }]
-      : [];
+  const clerkOptions = (clerks.data?.clerks ?? []).map((c) => ({
+    value: c.id,
+    label: c.id === info.user.id ? `本人（${c.name}）` : c.active ? c.name : `${c.name}（停用）`,
+  }));
 
   return (
     <div onKeyDownCapture={enterMovesFocus}>
@@ -130,7 +123,7 @@ export function LedgerFilters({ value, onChange, today, fieldErrors }: Props) {
                 placeholder="全部经办人"
                 style={selectStyle}
                 value={value.clerkId}
-                loading={users.loading}
+                loading={clerks.loading}
                 onChange={(clerkId) => set({ clerkId })}
                 options={clerkOptions}
                 showSearch={{ optionFilterProp: 'label' }}

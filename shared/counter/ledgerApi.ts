@@ -105,6 +105,13 @@ const month = z
   .describe('月份');
 
 export const ledgerProcedures = defineProcedures({
+  'counter.clerks': {
+    summary: '窗口人员名单（台账按经办人筛选用）',
+    kind: 'query',
+    access: COUNTER_READERS,
+    input: z.strictObject({}),
+    output: z.object({ clerks: z.array(z.object({ id: z.string(), name: z.string(), active: z.boolean() })) }),
+  },
   'counter.ledger': {
     summary: '办件台账：按收件日期、事项、类别、状态、经办人、代办员、村筛选，分页',
     kind: 'query',

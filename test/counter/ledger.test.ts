@@ -88,6 +88,15 @@ describe('the ledger and the monthly summary on generated data', () => {
     assert.ok(october.counts.open > 0 && october.counts.openOverdue <= october.counts.open);
   });
 
+  test('the clerks a ledger can be filtered by: the counter’s staff, for everyone who reads it', async () => {
+    const { clerks } = await clerk.ok('counter.clerks', {});
+    assert.deepEqual(clerks.map((c) => c.name).sort(), ['clerk2同志', 'clerk同志', '王管理'].sort());
+    const mine = await clerk.ok('counter.ledger', {
+      filter: { from: '2026-09-01', to: '2026-09-30', clerkId: clerks.find((c) => c.name === 'clerk同志')!.id },
+    });
+    assert.ok(mine.rows.length > 0 && mine.rows.every((r) => r.clerkName === 'clerk同志'));
+  });
+
   test('the ledger pages through a month without losing or repeating a case', async () => {
     const filter = { from: '2026-09-01', to: '2026-09-30' };
     const seen = new Set<string>();
