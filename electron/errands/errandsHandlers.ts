@@ -17,7 +17,14 @@ import { uuidv7 } from '../db/uuidv7';
 import { findIssuedDocument } from '../documents/archive';
 import { archivePrepared, prepareDocument } from '../documents/issue';
 import { errandAuthorisation } from './documents';
-import { ERRAND_ENTITY, findErrandRow, listAgents, toErrandRecords, type ErrandRow } from './errandRows';
+import {
+  ERRAND_ENTITY,
+  errandMaterialsOf,
+  findErrandRow,
+  listAgents,
+  toErrandRecords,
+  type ErrandRow,
+} from './errandRows';
 import { handOver } from './handover';
 import { monthlyErrandCounts } from './monthlyCounts';
 
@@ -160,7 +167,7 @@ export const errandsHandlers: HandlersFor<ErrandProcedures> = {
     if (row.status !== 'authorised' && row.status !== 'collected') {
       fail('CONFLICT', '这项代办已交接或已撤回，材料不能再改');
     }
-    const materials = (JSON.parse(row.materials) as ErrandMaterial[]).map((m) => m);
+    const materials = errandMaterialsOf(row);
     const known = new Set(materials.map((m) => m.name));
     const unknown = input.collectedMaterials.filter((name) => !known.has(name));
     if (unknown.length)
