@@ -341,6 +341,48 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0008_mediation_committees': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE mediation_committees (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('township', 'village', 'specialised')),
+          village_id TEXT REFERENCES villages(id),
+          speciality TEXT,
+          seal_name TEXT NOT NULL,
+          case_prefix TEXT NOT NULL UNIQUE,
+          phone TEXT NOT NULL DEFAULT '',
+          active INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE TABLE mediators (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          id_number TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          specialities TEXT NOT NULL,
+          full_time INTEGER NOT NULL,
+          lawyer INTEGER NOT NULL,
+          user_id TEXT UNIQUE REFERENCES users(id),
+          active INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        // A mediator may serve several committees.
+        `CREATE TABLE committee_mediators (
+          committee_id TEXT NOT NULL REFERENCES mediation_committees(id),
+          mediator_id TEXT NOT NULL REFERENCES mediators(id),
+          PRIMARY KEY (committee_id, mediator_id)
+        ) WITHOUT ROWID`,
+        `CREATE INDEX committee_mediators_by_mediator ON committee_mediators(mediator_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type { HandlingType } from '../../shared/counter/catalog';
 import type { Outcome, RatingLevel } from '../../shared/counter/casesApi';
 import type { CaseStatus } from '../../shared/counter/caseStatus';
 import type { ErrandStatus } from '../../shared/errands/api';
+import type { CommitteeKind } from '../../shared/mediation/committees';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
@@ -227,4 +228,34 @@ export interface Database {
     updated_at: string;
     version: Generated<number>;
   };
+  mediation_committees: {
+    id: string;
+    name: string;
+    kind: CommitteeKind;
+    village_id: string | null;
+    speciality: string | null;
+    seal_name: string;
+    case_prefix: string;
+    phone: string;
+    active: number;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  mediators: {
+    id: string;
+    name: string;
+    id_number: string;
+    phone: string;
+    /** string[] (JSON). */
+    specialities: string;
+    full_time: number;
+    lawyer: number;
+    user_id: string | null;
+    active: number;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  committee_mediators: { committee_id: string; mediator_id: string };
 }

@@ -22,6 +22,7 @@ import { importCatalogFile } from '../counter/catalogStore';
 import { SETTING_QUERY_PHONE } from '../counter/caseDocuments';
 import { addDays } from '../../shared/calendar/dates';
 import { seedDemoCases } from './demoCases';
+import { seedDemoMediation } from './demoMediation';
 
 /**
  * A demo township for a fresh data folder: villages and communities with their groups, one
@@ -42,6 +43,7 @@ export interface DemoSummary {
   townshipName: string;
   catalogItems: number;
   counterCases: number;
+  mediationCommittees: number;
   villages: number;
   groups: number;
   residents: number;
@@ -799,6 +801,8 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
     const catalog = catalogFile.parse(demoCatalog);
     await runWrite(db, DEMO_ACTOR, at, (scope) => importCatalogFile(scope, catalog, today));
 
+    const mediation = await seedDemoMediation(db, { townshipName, places, at });
+
     // The counter's last three months, in proportion to the township (a hall of 20,000 people
     // sees about 40 cases a day), the query phone on every paper, the agent's village.
     await writeSetting(db, SETTING_QUERY_PHONE, DEMO_QUERY_PHONE);
@@ -829,6 +833,7 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
       townshipName,
       catalogItems: catalog.items.length,
       counterCases,
+      mediationCommittees: mediation.committees,
       villages: places.length,
       groups: places.reduce((n, p) => n + p.groups.length, 0),
       residents: done,

@@ -17,6 +17,7 @@ import { openDatabase, type Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
 import { documentsHandlers } from '../documents/documentsHandlers';
 import { errandsHandlers } from '../errands/errandsHandlers';
+import { committeesHandlers } from '../mediation/committeesHandlers';
 import { FileTickets, type TicketFile } from '../documents/fileTickets';
 import { loadFonts, type FontLocation } from '../documents/fonts';
 import { placesHandlers } from '../places/placesHandlers';
@@ -38,6 +39,7 @@ const handlers: AllHandlers = {
   ...ledgerHandlers,
   ...hallSettingsHandlers,
   ...errandsHandlers,
+  ...committeesHandlers,
 };
 
 export interface Backend {

@@ -8,6 +8,7 @@ import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';
 import { documentsProcedures } from '../documents/api';
 import { errandsProcedures } from '../errands/api';
+import { committeesProcedures } from '../mediation/committees';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
 
@@ -24,6 +25,7 @@ export const procedures = {
   ...ledgerProcedures,
   ...hallSettingsProcedures,
   ...errandsProcedures,
+  ...committeesProcedures,
 };
 
 export type Procedures = typeof procedures;

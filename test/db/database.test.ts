@@ -44,6 +44,7 @@ describe('the SQLite data layer', () => {
         '0005_service_catalog',
         '0006_counter_cases',
         '0007_errands',
+        '0008_mediation_committees',
       ],
     );
   });

@@ -96,6 +96,10 @@ describe('demo township', () => {
     assert.ok(summary.counterCases > 200, `${summary.counterCases} cases`);
     const numbers = cases.map((c) => c.case_number).filter((n): n is string => n !== null);
     assert.equal(new Set(numbers).size, numbers.length);
+    // The township's mediation committee and three village ones, each with mediators.
+    assert.equal(summary.mediationCommittees, 4);
+    const prefixes = await backend.db.selectFrom('mediation_committees').select('case_prefix').execute();
+    assert.equal(new Set(prefixes.map((p) => p.case_prefix)).size, 4);
     const villages = await backend.db.selectFrom('villages').selectAll().execute();
     const groups = await backend.db.selectFrom('village_groups').selectAll().execute();
     assert.equal(villages.length, 24);
