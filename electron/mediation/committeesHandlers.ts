@@ -210,7 +210,6 @@ export const committeesHandlers: HandlersFor<
       const id = await ctx.write(async (scope) => {
         const columns = {
           name: input.name,
-          id_number: idNumber,
           phone: input.phone,
           specialities: JSON.stringify([...new Set(input.specialities)]),
           full_time: input.fullTime ? 1 : 0,
@@ -229,7 +228,7 @@ export const committeesHandlers: HandlersFor<
           await current(row, input.version, '调解员');
           await scope.tx
             .updateTable('mediators')
-            .set({ ...columns, version: row!.version + 1 })
+            .set({ ...columns, id_number: idNumber || row!.id_number, version: row!.version + 1 })
             .where('id', '=', mediatorId)
             .execute();
           await scope.tx.deleteFrom('committee_mediators').where('mediator_id', '=', mediatorId).execute();
@@ -237,7 +236,7 @@ export const committeesHandlers: HandlersFor<
           mediatorId = uuidv7();
           await scope.tx
             .insertInto('mediators')
-            .values({ id: mediatorId, ...columns, created_at: scope.at, version: 1 })
+            .values({ id: mediatorId, ...columns, id_number: idNumber, created_at: scope.at, version: 1 })
             .execute();
         }
         await scope.tx
@@ -247,7 +246,7 @@ export const committeesHandlers: HandlersFor<
         // The log keeps the ID number masked: it is there to tell mediators apart, not to copy.
         await scope.log('mediator', mediatorId, input.id ? 'update' : 'create', {
           ...columns,
-          id_number: idNumber ? maskIdNumber(idNumber) : '',
+          idNumberChanged: idNumber !== '',
           committeeIds,
         });
         return mediatorId;

@@ -2,11 +2,13 @@ import { Button, Result } from 'antd';
 import { RESIDENT_EDITORS } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/errands/api';
+import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { CasePage } from '../counter/CasePage';
 import { IntakePage } from '../counter/IntakePage';
 import { WorklistPage } from '../counter/WorklistPage';
 import { ERRAND_USERS, ErrandsPage } from '../errands/ErrandsPage';
 import { RegisterErrandPage } from '../errands/RegisterErrandPage';
+import { MediationPage } from '../mediation/MediationPage';
 import { StatisticsPage } from '../statistics/StatisticsPage';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
@@ -27,6 +29,7 @@ export function Pages({ route }: { route: Route }) {
   const canWorkCases = useHasRole(COUNTER_STAFF);
   const canUseErrands = useHasRole(ERRAND_USERS);
   const isAgent = useHasRole(AGENTS);
+  const canReadMediation = useHasRole(MEDIATION_READERS);
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -50,6 +53,8 @@ export function Pages({ route }: { route: Route }) {
       return isAgent ? <RegisterErrandPage /> : <NoAccess />;
     case 'statistics':
       return canReadCases ? <StatisticsPage tab={route.tab} /> : <NoAccess />;
+    case 'mediation':
+      return canReadMediation ? <MediationPage tab={route.tab} /> : <NoAccess />;
     case 'planned':
       return <PlannedSectionPage section={route.section} />;
     case 'system':

@@ -39,8 +39,8 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
   },
   mediation: {
     section: 'mediation',
-    description: '登记矛盾纠纷，安排调解，制作调解笔录和调解协议书，做好回访。',
-    links: [],
+    description: '本乡镇的人民调解委员会和调解员名册：调委会的印章名称、案号字号，调解员的擅长领域和登录账号。',
+    links: [{ label: '调委会与调解员', path: paths.mediation('committees') }],
   },
   petitions: { section: 'petitions', description: '登记来信来访，决定是否受理，交办、督办并答复。', links: [] },
   statistics: {

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The sections not built yet: each shows a notice instead of a page. */
-export const PLANNED_SECTIONS = ['mediation', 'petitions', 'sync'] as const;
+export const PLANNED_SECTIONS = ['petitions', 'sync'] as const;
 export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
 
 export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
@@ -14,6 +14,10 @@ export type ErrandsTab = (typeof ERRANDS_TABS)[number];
 export const STATISTICS_TABS = ['monthly', 'ledger'] as const;
 export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 
+/** 人民调解: for now the register of committees and mediators; 纠纷登记 and 统计 come later. */
+export const MEDIATION_TABS = ['committees'] as const;
+export type MediationTab = (typeof MEDIATION_TABS)[number];
+
 export type Route =
   | { page: 'home' }
   | { page: 'residentSearch' }
@@ -25,6 +29,7 @@ export type Route =
   | { page: 'errands'; tab: ErrandsTab | null }
   | { page: 'errandNew' }
   | { page: 'statistics'; tab: StatisticsTab }
+  | { page: 'mediation'; tab: MediationTab | null }
   | { page: 'planned'; section: PlannedSection }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
@@ -37,7 +42,8 @@ export type Route =
  * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
  * `#/counter`, `#/counter/intake`, `#/counter/cases/<id>`,
  * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger`,
- * `#/documents`, `#/documents/<id>`, `#/documents/verify`, `#/system/users|villages|catalog|calendar|printers|audit`, `#/mediation` …
+ * `#/mediation`, `#/mediation/committees`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
+ * `#/system/users|villages|catalog|calendar|printers|audit`, `#/petitions` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
@@ -67,6 +73,11 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 1) return { page: 'statistics', tab: 'monthly' };
     if (second === 'ledger' && parts.length === 2) return { page: 'statistics', tab: 'ledger' };
   }
+  if (first === 'mediation') {
+    if (parts.length === 1) return { page: 'mediation', tab: null };
+    if (parts.length === 2 && (MEDIATION_TABS as readonly string[]).includes(second!))
+      return { page: 'mediation', tab: second as MediationTab };
+  }
   if (first === 'documents') {
     if (parts.length === 1) return { page: 'documents' };
     if (second === 'verify' && parts.length === 2) return { page: 'verifyDocument' };
@@ -95,6 +106,8 @@ export const paths = {
   errands: (tab?: ErrandsTab) => (tab ? `/errands/${tab}` : '/errands'),
   errandNew: '/errands/new',
   statistics: (tab: StatisticsTab = 'monthly') => (tab === 'monthly' ? '/statistics' : `/statistics/${tab}`),
+  /** Without a tab: the first tab the user's roles allow. */
+  mediation: (tab?: MediationTab) => (tab ? `/mediation/${tab}` : '/mediation'),
   system: (tab: SystemTab) => `/system/${tab}`,
   verifyDocument: '/documents/verify',
   documents: '/documents',

@@ -1,10 +1,11 @@
 import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/errands/api';
+import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { paths, type PlannedSection, type Route } from './router';
 
 export type SectionKey =
-  'home' | 'residents' | 'counter' | 'errands' | 'statistics' | PlannedSection | 'documents' | 'system';
+  'home' | 'residents' | 'counter' | 'errands' | 'mediation' | 'statistics' | PlannedSection | 'documents' | 'system';
 
 export interface Section {
   key: SectionKey;
@@ -22,7 +23,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'residents', label: '居民', path: paths.residentSearch },
   { key: 'counter', label: '窗口受理', path: paths.counter, roles: COUNTER_READERS },
   { key: 'errands', label: '代办', path: paths.errands(), roles: [...AGENTS, ...COUNTER_STAFF] },
-  { key: 'mediation', label: '人民调解', path: paths.planned('mediation'), planned: true },
+  { key: 'mediation', label: '人民调解', path: paths.mediation(), roles: MEDIATION_READERS },
   { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
   { key: 'statistics', label: '统计', path: paths.statistics(), roles: COUNTER_READERS },
   { key: 'sync', label: '同步', path: paths.planned('sync'), planned: true },
@@ -53,6 +54,8 @@ export function sectionOf(route: Route): SectionKey | null {
     case 'errands':
     case 'errandNew':
       return 'errands';
+    case 'mediation':
+      return 'mediation';
     case 'statistics':
       return 'statistics';
     case 'planned':

@@ -90,8 +90,11 @@ export const mediatorInput = z.strictObject({
   id: entityId('调解员').optional(),
   version: z.number().int().min(1).optional().describe('版本'),
   name: requiredText('姓名', 30),
-  /** Used to refuse a mediator who is a party to the dispute. */
-  idNumber: optionalText('身份证号码', 18),
+  /**
+   * Used to refuse a mediator who is a party to the dispute. Lists show it masked, so an edit
+   * that leaves it out (or blank) keeps the number on file; a new one replaces it.
+   */
+  idNumber: z.string().trim().max(18, { message: '最多 18 个字符' }).optional().describe('身份证号码'),
   phone: optionalText('联系电话', 20).refine((p) => p === '' || PHONE_PATTERN.test(p), {
     message: '应为 11 位手机号或带区号的固定电话',
   }),

@@ -134,6 +134,22 @@ describe('mediation committees and mediators through the API', () => {
       moved.committees.map((c) => c.name),
       [village!.name],
     );
+    // Lists know the ID number only masked: an edit that leaves it out keeps it.
+    const { idNumber: _kept, ...withoutId } = input;
+    const phoneChanged = await head.ok('mediation.saveMediator', {
+      ...withoutId,
+      id: moved.id,
+      version: moved.version,
+      committeeIds: [village!.id],
+      phone: '13903720002',
+    });
+    assert.equal(phoneChanged.idNumberMasked, saved.idNumberMasked);
+    const stored = await hall.backend.db
+      .selectFrom('mediators')
+      .select('id_number')
+      .where('id', '=', saved.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.id_number, input.idNumber);
     const ofTown = await mediator.ok('mediation.mediators', { committeeId: town!.id });
     assert.ok(!ofTown.mediators.some((m) => m.id === saved.id));
     const after = (await mediator.ok('mediation.committees', {})).committees.find((c) => c.id === village!.id)!;
@@ -144,7 +160,7 @@ describe('mediation committees and mediators through the API', () => {
       .where('entity', '=', 'mediator')
       .where('entity_id', '=', saved.id)
       .execute();
-    assert.equal(log.length, 2);
+    assert.equal(log.length, 3);
     assert.ok(
       log.every((entry) => !entry.data.includes(input.idNumber)),
       'the log never holds the full ID number',

@@ -1,0 +1,32 @@
+import { Tabs, Typography } from 'antd';
+import { hasAnyRole, type Role } from '../../shared/auth/roles';
+import { MEDIATION_READERS } from '../../shared/mediation/committees';
+import { navigate, paths, type MediationTab } from '../app/router';
+import { useSession } from '../app/session';
+import { CommitteesTab } from './CommitteesTab';
+
+/** One entry per built tab; 纠纷登记 and 统计 join the list (and `MEDIATION_TABS`) when they exist. */
+const TABS: { key: MediationTab; label: string; roles: readonly Role[] }[] = [
+  { key: 'committees', label: '调委会与调解员', roles: MEDIATION_READERS },
+];
+
+/** 人民调解: each tab is a route (`#/mediation/committees` …); only the tabs of the user's roles are offered. */
+export function MediationPage({ tab }: { tab: MediationTab | null }) {
+  const { roles } = useSession().info.user;
+  const tabs = TABS.filter((t) => hasAnyRole(roles, t.roles));
+  const active = tabs.find((t) => t.key === tab) ?? tabs[0];
+  if (!active) return null;
+  return (
+    <div style={{ maxWidth: 1400 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        人民调解
+      </Typography.Title>
+      <Tabs
+        activeKey={active.key}
+        onChange={(key) => navigate(paths.mediation(key as MediationTab))}
+        items={tabs.map(({ key, label }) => ({ key, label }))}
+      />
+      {active.key === 'committees' && <CommitteesTab />}
+    </div>
+  );
+}
