@@ -1,8 +1,7 @@
 // What the hall prints on every counter paper besides the township's name.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
-import { PHONE_PATTERN } from '../residents/api';
-import { optionalText } from '../validation/fields';
+import { optionalPhone } from '../validation/fields';
 
 export const hallSettings = z.object({
   /** 咨询电话 on receipts and notices; '' prints none. */
@@ -25,9 +24,7 @@ export const hallSettingsProcedures = defineProcedures({
     kind: 'command',
     access: ['administrator'],
     input: z.strictObject({
-      queryPhone: optionalText('咨询电话', 20).refine((p) => p === '' || PHONE_PATTERN.test(p), {
-        message: '应为 11 位手机号或带区号的固定电话，如 0371-62345678',
-      }),
+      queryPhone: optionalPhone('咨询电话'),
     }),
     output: hallSettings,
   },

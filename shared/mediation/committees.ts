@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import type { Role } from '../auth/roles';
-import { PHONE_PATTERN } from '../residents/api';
-import { entityId, optionalText, requiredText } from '../validation/fields';
+import { entityId, optionalPhone, requiredText } from '../validation/fields';
 
 /** Who keeps the registers of committees and mediators. */
 export const MEDIATION_ADMINS: readonly Role[] = ['administrator', 'committeeHead'];
@@ -52,9 +51,7 @@ export const committeeInput = z
     casePrefix: requiredText('案号字号', 7).refine((p) => CASE_PREFIX_PATTERN.test(p), {
       message: '应为 1–6 个汉字并以“调”结尾，如 青调、东岗调',
     }),
-    phone: optionalText('联系电话', 20).refine((p) => p === '' || PHONE_PATTERN.test(p), {
-      message: '应为 11 位手机号或带区号的固定电话',
-    }),
+    phone: optionalPhone('联系电话'),
     active: z.boolean().describe('在用'),
   })
   .superRefine((c, ctx) => {
@@ -95,9 +92,7 @@ export const mediatorInput = z.strictObject({
    * that leaves it out (or blank) keeps the number on file; a new one replaces it.
    */
   idNumber: z.string().trim().max(18, { message: '最多 18 个字符' }).optional().describe('身份证号码'),
-  phone: optionalText('联系电话', 20).refine((p) => p === '' || PHONE_PATTERN.test(p), {
-    message: '应为 11 位手机号或带区号的固定电话',
-  }),
+  phone: optionalPhone('联系电话'),
   committeeIds: z.array(entityId('调委会')).min(1, { message: '至少属于一个调委会' }).max(10).describe('所属调委会'),
   specialities: z.array(z.enum(MEDIATION_SPECIALITIES)).max(12).describe('擅长领域'),
   fullTime: z.boolean().describe('专职'),

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { RESIDENT_EDITORS, RESIDENT_READERS } from '../auth/roles';
-import { dateString, entityId, oneOf, optionalText, requiredText } from '../validation/fields';
+import { dateString, entityId, oneOf, optionalPhone, optionalText, requiredText } from '../validation/fields';
 import { ETHNICITIES } from './ethnicities';
 import { ID_TYPES } from './idTypes';
 
 export const SEXES = ['male', 'female'] as const;
 export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { male: '男', female: '女' };
 
-/** Mobile (11 digits from 13–19) or a landline with its area code. */
-export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+export { PHONE_PATTERN } from '../validation/fields';
 
 export const residentFields = {
   name: requiredText('姓名', 50),
@@ -18,9 +17,7 @@ export const residentFields = {
   /** Read off the ID number for resident IDs and permits; required otherwise. */
   sex: z.enum(SEXES).nullable().optional().describe('性别'),
   birthDate: dateString('出生日期').nullable().optional(),
-  phone: optionalText('联系电话', 20).refine((p) => p === '' || PHONE_PATTERN.test(p), {
-    message: '应为 11 位手机号或带区号的固定电话，如 0371-12345678',
-  }),
+  phone: optionalPhone('联系电话'),
   ethnicity: oneOf('民族', ETHNICITIES),
   villageId: entityId('村（社区）'),
   groupId: entityId('村民小组').nullable().optional(),

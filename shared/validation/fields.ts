@@ -57,3 +57,12 @@ export function entityId(label: string) {
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, { message: '编号无效' })
     .describe(label);
 }
+
+/** Mobile (11 digits from 13–19) or a landline with its area code. */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+export const PHONE_MESSAGE = '应为 11 位手机号或带区号的固定电话，如 0371-12345678';
+
+/** A phone number that may be left empty. */
+export function optionalPhone(label: string) {
+  return optionalText(label, 20).refine((p) => p === '' || PHONE_PATTERN.test(p), { message: PHONE_MESSAGE });
+}
