@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
-
-const run = promisify(execFile);
+import { printedText } from './support/printedPdf';
 
 /** 09:30 in Beijing on `date`: the hall's clock for the day of each step. */
 const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
@@ -21,26 +14,6 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
   // The promise on the receipt depends on the day of acceptance: the hall runs on a test clock.
   const clock = { current: morningOf('2026-09-29') };
   const setup = useHallAndBrowser({ demo: true, demoResidents: 20, clock });
-
-  /** Clicks `button` and returns the text of the PDF the new tab was sent to. */
-  async function printedText(page: Page, button: RegExp): Promise<string> {
-    const popupOpened = page.waitForEvent('popup');
-    await page.getByRole('button', { name: button }).first().click();
-    const popup = await popupOpened;
-    // The tab opens blank at the click and is sent to the PDF once the print is recorded.
-    const request = await popup.waitForRequest((r) => r.url().includes('/files/'));
-    const response = await fetch(request.url());
-    assert.equal(response.status, 200);
-    await popup.close();
-    const file = path.join(os.tmpdir(), `counter-${process.pid}-${Date.now()}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    try {
-      const { stdout } = await run('pdftotext', ['-layout', file, '-']);
-      return stdout;
-    } finally {
-      await rm(file, { force: true });
-    }
-  }
 
   test('accept on 2026-09-29 (due 2026年10月12日), print the receipt, pause, resume, complete, deliver, rate', async () => {
     const { hall, browser } = setup;
@@ -87,7 +60,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
     await page.getByText(/承诺办结日期：2026年10月12日/).waitFor();
     const caseNumber = (await page.getByText(/已受理，办件编号/).textContent())!.match(/SL-2026-\d{6}/)![0];
 
-    const receipt = await printedText(page, /打印回执/);
+    const receipt = await printedText(page, page.getByRole('button', { name: /打印回执/ }).first());
     assert.match(receipt, /2026年10月12日/, 'the receipt promises the date');
     assert.ok(receipt.includes(caseNumber), 'the receipt carries the case number');
 

@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { issueTestDocument } from '../test/support/documents';
 import { sampleResidentList } from '../electron/documents/samples';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+import { printedFile } from './support/printedPdf';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('the archive in a browser: preview, print in the browser’s viewer, 补打, test pages', () => {
   const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
-
-  /** Clicks `button` and returns the bytes of the PDF the new tab was sent to. */
-  async function printedFile(page: Page, button: string): Promise<Buffer> {
-    const popupOpened = page.waitForEvent('popup');
-    await page.getByRole('button', { name: new RegExp(`${button}$`) }).click();
-    const popup = await popupOpened;
-    // The tab opens blank at the click and is sent to the PDF once the print is recorded.
-    const request = await popup.waitForRequest((r) => r.url().includes('/files/'));
-    const response = await fetch(request.url());
-    assert.equal(response.status, 200);
-    await popup.close();
-    return Buffer.from(await response.arrayBuffer());
-  }
 
   test('a clerk finds a receipt in the archive, previews it, prints it, then reprints it as 补打', async () => {
     const { hall, browser } = setup;
@@ -41,12 +28,12 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
     await page.getByText('还没有打印过').waitFor();
 
     await page.getByLabel('份数').fill('2');
-    const first = await printedFile(page, '打印');
+    const first = await printedFile(page, page.getByRole('button', { name: /打印$/ }));
     assert.equal(sha256(first), doc.sha256, 'the first print is the archived file');
     await page.getByText(/已打印 2 份/).waitFor();
 
     await page.getByLabel('份数').fill('1');
-    const second = await printedFile(page, '补打');
+    const second = await printedFile(page, page.getByRole('button', { name: /补打$/ }));
     assert.notEqual(sha256(second), doc.sha256, 'a reprint carries the 补打 watermark');
     await page.getByText(/已打印 3 份/).waitFor();
     const history = page.getByRole('table').last();

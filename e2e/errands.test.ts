@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { ADMIN } from '../test/support/testHall';
 import { signIn, watchForPageErrors } from './support/browser';
 import { morningOf, PASSWORD, STAFF, useTownshipHall } from './support/townshipHall';
-
-const run = promisify(execFile);
+import { printedText } from './support/printedPdf';
+import { squeeze } from '../test/support/renderedPdf';
 
 /** 农村土地经营权流转合同备案: a 承诺件 agents may handle. */
 const ITEM_CODE = 'NY-004';
@@ -24,26 +18,6 @@ const AGENT_NAME = STAFF.agent.displayName;
 describe('village agents’ errands in the browser', () => {
   // A Tuesday, a working day: every step may be dated today.
   const setup = useTownshipHall(morningOf('2026-10-13'));
-
-  /** Clicks `button` and returns the text of the PDF the new tab was sent to, spaces removed. */
-  async function printedText(page: Page, button: RegExp): Promise<string> {
-    const popupOpened = page.waitForEvent('popup');
-    await page.getByRole('button', { name: button }).first().click();
-    const popup = await popupOpened;
-    // The tab opens blank at the click and is sent to the PDF once the print is recorded.
-    const request = await popup.waitForRequest((r) => r.url().includes('/files/'));
-    const response = await fetch(request.url());
-    assert.equal(response.status, 200);
-    await popup.close();
-    const file = path.join(os.tmpdir(), `errands-${process.pid}-${Date.now()}.pdf`);
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    try {
-      const { stdout } = await run('pdftotext', ['-layout', file, '-']);
-      return stdout.replace(/\s+/g, '');
-    } finally {
-      await rm(file, { force: true });
-    }
-  }
 
   async function requiredMaterials(code: string): Promise<string[]> {
     const { entries } = await setup.clients.agent.ok('catalog.list', { query: code, agentAllowedOnly: true });
@@ -98,7 +72,9 @@ describe('village agents’ errands in the browser', () => {
     await register.click();
     await agent.getByText(`已登记代办：${resident.name}的“${ITEM_NAME}”`).waitFor();
 
-    const authorisation = await printedText(agent, /打印委托代办授权书/);
+    const authorisation = squeeze(
+      await printedText(agent, agent.getByRole('button', { name: /打印委托代办授权书/ }).first()),
+    );
     assert.ok(authorisation.includes('委托代办授权书'), 'the authorisation is titled');
     assert.ok(authorisation.includes(resident.name), 'the authorisation names the resident');
     assert.ok(authorisation.includes(AGENT_NAME), 'the authorisation names the agent');
@@ -212,13 +188,13 @@ describe('village agents’ errands in the browser', () => {
     assert.equal(new Set(caseNumbers).size, 3);
     assert.equal(await page.getByRole('button', { name: /打印回执/ }).count(), 3, 'one receipt per case');
 
-    const list = await printedText(page, /打印材料交接单/);
+    const list = squeeze(await printedText(page, page.getByRole('button', { name: /打印材料交接单/ }).first()));
     for (const caseNumber of caseNumbers) assert.ok(list.includes(caseNumber), `the list carries ${caseNumber}`);
     for (const resident of batch) assert.ok(list.includes(resident.name), `the list names ${resident.name}`);
     assert.ok(list.includes('共3件'), 'the list counts the batch');
 
     // A receipt per case, the same way.
-    const receipt = await printedText(page, /打印回执/);
+    const receipt = squeeze(await printedText(page, page.getByRole('button', { name: /打印回执/ }).first()));
     assert.ok(caseNumbers.some((n) => receipt.includes(n)));
 
     // Nothing is left to hand over.

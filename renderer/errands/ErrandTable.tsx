@@ -1,5 +1,5 @@
 import { Flex, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { ErrandRecord } from '../../shared/errands/api';
 import { CaseStatusTag } from '../counter/CaseStatusTag';
@@ -59,6 +59,21 @@ function caseCell(errand: ErrandRecord): ReactNode {
   );
 }
 
+/** 委托人 with the masked ID number under the name, as every errand list shows it. */
+export const residentColumn: ColumnType<ErrandRecord> = {
+  title: '委托人',
+  key: 'resident',
+  width: 170,
+  render: (_, errand) => (
+    <Flex vertical>
+      <Typography.Text strong>{errand.residentName}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'Consolas, "Courier New", monospace' }}>
+        {errand.idNumberMasked}
+      </Typography.Text>
+    </Flex>
+  ),
+};
+
 interface Props {
   errands: ErrandRecord[];
   loading: boolean;
@@ -70,19 +85,7 @@ interface Props {
 /** The agent's errands, newest first, with the linked case as the counter sees it today. */
 export function ErrandTable({ errands, loading, emptyText, actions }: Props) {
   const columns: ColumnsType<ErrandRecord> = [
-    {
-      title: '委托人',
-      key: 'resident',
-      width: 170,
-      render: (_, errand) => (
-        <Flex vertical>
-          <Typography.Text strong>{errand.residentName}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'Consolas, "Courier New", monospace' }}>
-            {errand.idNumberMasked}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+    residentColumn,
     {
       title: '代办事项',
       key: 'item',

@@ -16,24 +16,13 @@ import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } fr
 import { chineseDate } from '../counter/dates';
 import { materialForm } from '../counter/MaterialsChecklist';
 import { WindowAndPaperFields } from '../counter/WindowAndPaperFields';
+import { residentColumn } from './ErrandTable';
 import { HandoverResult } from './HandoverResult';
 
 const FIELDS = ['agentId', 'errandIds', 'window', 'receiptPaper'];
 
 const columns: ColumnsType<ErrandRecord> = [
-  {
-    title: '委托人',
-    key: 'resident',
-    width: 170,
-    render: (_, errand) => (
-      <Flex vertical>
-        <Typography.Text strong>{errand.residentName}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'Consolas, "Courier New", monospace' }}>
-          {errand.idNumberMasked}
-        </Typography.Text>
-      </Flex>
-    ),
-  },
+  residentColumn,
   {
     title: '代办事项',
     key: 'item',

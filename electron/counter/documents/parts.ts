@@ -319,3 +319,29 @@ export async function signatureColumns(layout: Layout, parties: SignatureParty[]
   }
   layout.y = top + height;
 }
+
+/**
+ * The end of a paper two parties sign: a closing paragraph, the signatures side by side and the
+ * verification code with its note, kept on one page so no signature stands apart from the text
+ * it signs.
+ */
+export async function signedClosing(
+  layout: Layout,
+  closing: Segment[],
+  parties: SignatureParty[],
+  note: string,
+): Promise<void> {
+  const size = layout.baseSize;
+  layout.ensure(
+    (await proseHeight(layout, closing)) +
+      size * 0.4 +
+      signatureColumnsHeight(layout, parties) +
+      size +
+      (await verificationBesideHeight(layout, note)),
+  );
+  await prose(layout, closing);
+  layout.space(size * 0.4);
+  await signatureColumns(layout, parties);
+  layout.space(size);
+  await verificationBeside(layout, note);
+}

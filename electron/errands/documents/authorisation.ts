@@ -6,13 +6,9 @@ import {
   itemLabel,
   materialsTable,
   prose,
-  proseHeight,
   queryPhoneSentence,
-  signatureColumns,
-  signatureColumnsHeight,
   type SignatureParty,
-  verificationBeside,
-  verificationBesideHeight,
+  signedClosing,
 } from '../../counter/documents/parts';
 import type { ErrandAuthorisationRecord } from './records';
 import { sampleErrandAuthorisation } from './sampleRecords';
@@ -68,22 +64,8 @@ export const errandAuthorisation = defineDocument<ErrandAuthorisationRecord>({
     await prose(layout, [{ text: '委托人对所提交材料的真实性、有效性负责。', field: '授权内容' }]);
     await heading(layout, `代办材料（共${record.materials.length}项，其中必需${required}项）`);
     await materialsTable(layout, record.materials, { notes: true, required: true, size: layout.baseSize * 0.9 });
-    // The term, both signatures and the code go together, so no signature stands on a page
-    // without the text it signs.
-    const size = layout.baseSize;
     const term: Segment[] = [{ text: TERM_SENTENCE, field: '授权期限' }];
     const note = `本授权书一式两份，委托人留存一份，另一份由受托人随申请材料交窗口。${queryPhoneSentence(record.hall)}扫描二维码或输入核验码，可核验本授权书真伪。`;
-    layout.ensure(
-      (await proseHeight(layout, term)) +
-        size * 0.4 +
-        signatureColumnsHeight(layout, SIGNATURES) +
-        size +
-        (await verificationBesideHeight(layout, note)),
-    );
-    await prose(layout, term);
-    layout.space(size * 0.4);
-    await signatureColumns(layout, SIGNATURES);
-    layout.space(size);
-    await verificationBeside(layout, note);
+    await signedClosing(layout, term, SIGNATURES, note);
   },
 });

@@ -4,14 +4,9 @@ import {
   chineseCalendarDate,
   hallHeading,
   materialsInline,
-  prose,
-  proseHeight,
   queryPhoneSentence,
-  signatureColumns,
-  signatureColumnsHeight,
   type SignatureParty,
-  verificationBeside,
-  verificationBesideHeight,
+  signedClosing,
 } from '../../counter/documents/parts';
 import type { HandoverListRecord } from './records';
 import { sampleHandoverList } from './sampleRecords';
@@ -56,21 +51,9 @@ export const handoverList = defineDocument<HandoverListRecord>({
       layout.ensure(size * 2),
     );
     layout.space(size * 0.8);
-    // The closing text, both signatures and the code on one page (the table may end low).
     const checked: Segment[] = [{ text: CHECKED_SENTENCE, field: '交接说明' }];
     const note = `本交接单一式两份，代办员和窗口各执一份。${queryPhoneSentence(record.hall)}扫描二维码或输入核验码，可核验本交接单真伪。`;
-    layout.ensure(
-      (await proseHeight(layout, checked)) +
-        size * 0.4 +
-        signatureColumnsHeight(layout, SIGNATURES) +
-        size +
-        (await verificationBesideHeight(layout, note)),
-    );
-    await prose(layout, checked);
-    layout.space(size * 0.4);
-    await signatureColumns(layout, SIGNATURES);
-    layout.space(size);
-    await verificationBeside(layout, note);
+    await signedClosing(layout, checked, SIGNATURES, note);
   },
 });
 
