@@ -1,12 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogItem } from '../shared/counter/catalog';
 import { DATABASE_FILE, openDatabase } from '../electron/db/database';
 import { seedDemoCases } from '../electron/demo/demoCases';
 import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../electron/demo/demoTownship';
-import { openBackend } from '../electron/host/backend';
-import { createHallServer } from '../electron/host/httpServer';
+import { Client, startBenchHall, timed } from './benchHall';
 import { round, summarize } from './stats';
 
 /**
@@ -31,33 +29,6 @@ const FIRST_DAY = '2017-01-03';
 /** Working days from FIRST_DAY to TODAY on the generator's calendar (weekends, 2026 holidays). */
 const WORKING_DAYS = 2480;
 
-class Client {
-  cookie: string | null = null;
-  constructor(private readonly baseUrl: string) {}
-  async ok<T>(procedure: string, input: unknown): Promise<T> {
-    const response = await fetch(new URL(`/api/${procedure}`, this.baseUrl), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
-      body: JSON.stringify(input),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const body = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${procedure}：${body.error?.message}`);
-    return body.result as T;
-  }
-  async download(fileUrl: string): Promise<number> {
-    const response = await fetch(new URL(fileUrl, this.baseUrl));
-    return (await response.arrayBuffer()).byteLength;
-  }
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const result = await work();
-  return [performance.now() - started, result];
-}
-
 export async function benchCounter(dataDir: string, options: CounterBenchOptions) {
   const { log } = options;
   log(`生成 ${options.residents} 名居民……`);
@@ -79,14 +50,8 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
   await db.destroy();
   const databaseBytes = (await stat(path.join(dataDir, DATABASE_FILE))).size;
 
-  const backend = await openBackend({
-    dataDir,
-    now: () => new Date(NOW.getTime() + performance.now()),
-    logError: () => {},
-  });
-  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const host = await startBenchHall(dataDir, NOW);
+  const { backend, url } = host;
   try {
     db = backend.db;
     const clerk = new Client(url);
@@ -194,10 +159,6 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
       },
     };
   } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    await backend.close();
+    await host.close();
   }
 }

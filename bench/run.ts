@@ -2,11 +2,13 @@
 // starts, how fast resident search answers on a township of 200,000 residents, and how fast
 // documents print (a receipt slip, a 50-page list, against Chromium's print-to-PDF), and how the
 // counter answers on 1,000,000 cases (accept to receipt, worklist, monthly summary, Excel
-// export) — and writes the figures to bench/results/latest.json.
+// export), and how the mediation register answers on 50,000 disputes (search, agreement, case
+// file, monthly statistics) — and writes the figures to bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
+//                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
@@ -18,6 +20,7 @@ import { DEFAULT_DEMO_SEED } from '../electron/demo/demoTownship';
 import { benchCounter } from './counter';
 import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
+import { benchMediation } from './mediation';
 import { benchResidentSearch } from './residentSearch';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +33,10 @@ const DEFAULTS = {
   cases: 1_000_000,
   intakes: 200,
   worklists: 200,
-  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter',
+  disputes: 50_000,
+  mediationResidents: 50_000,
+  disputeSearches: 200,
+  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -51,8 +57,8 @@ function parseArgs(argv: readonly string[]) {
     };
     if (arg === '--only') {
       const only = value();
-      if (only !== 'hall' && only !== 'search' && only !== 'documents' && only !== 'counter')
-        throw new Error('--only 只能是 hall、search、documents 或 counter');
+      if (only !== 'hall' && only !== 'search' && only !== 'documents' && only !== 'counter' && only !== 'mediation')
+        throw new Error('--only 只能是 hall、search、documents、counter 或 mediation');
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
@@ -61,6 +67,9 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--cases') options.cases = count(arg);
     else if (arg === '--intakes') options.intakes = count(arg);
     else if (arg === '--worklists') options.worklists = count(arg);
+    else if (arg === '--disputes') options.disputes = count(arg);
+    else if (arg === '--mediation-residents') options.mediationResidents = count(arg);
+    else if (arg === '--dispute-searches') options.disputeSearches = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -123,6 +132,21 @@ if (options.only === 'all' || options.only === 'counter') {
       seed: DEFAULT_DEMO_SEED,
       intakes: options.intakes,
       worklists: options.worklists,
+      log,
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (options.only === 'all' || options.only === 'mediation') {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-mediation-'));
+  try {
+    report.mediation = await benchMediation(dataDir, {
+      residents: options.mediationResidents,
+      disputes: options.disputes,
+      seed: DEFAULT_DEMO_SEED,
+      searches: options.disputeSearches,
       log,
     });
   } finally {

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { morningOf } from '../test/support/testHall';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 import { printedText } from './support/printedPdf';
-
-/** 09:30 in Beijing on `date`: the hall's clock for the day of each step. */
-const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
 
 /** 农村土地经营权流转合同备案: a 承诺件 of 5 working days in the demo catalog. */
 const ITEM_CODE = 'NY-004';

@@ -65,7 +65,7 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
     const errors = watchForPageErrors(page);
     await signIn(page, hall.url, 'demo-clerk');
     await page.goto(`${hall.url}#/documents`);
-    await page.getByLabel('文书类型').click();
+    await page.getByLabel('文书类型').fill('居民花名册');
     await page.locator('.ant-select-item-option', { hasText: '居民花名册' }).click();
     await page.getByRole('link', { name: '居民花名册' }).first().click();
     await page.getByRole('img', { name: `第 ${list.pageCount} 页` }).waitFor();

@@ -118,6 +118,7 @@ test('a mediator reads the registers without changing them', async () => {
   const errors = watchForPageErrors(page);
   await signIn(page, hall.url, 'demo-mediator');
   await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '人民调解' }).click();
+  await page.getByRole('tab', { name: '调委会与调解员' }).click();
   // The township committee's row (its name is also in the rows of its mediators).
   await page.getByRole('row', { name: /青调字第1号/ }).waitFor();
   await page.getByRole('row', { name: /刘德明/ }).waitFor();

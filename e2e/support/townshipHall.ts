@@ -22,8 +22,7 @@ type StaffKey = keyof typeof STAFF;
 
 const RESIDENT_NAMES = ['李秀英', '王桂兰', '张德福', '刘建国', '陈玉珍', '赵文华', '孙志明', '周淑芬'];
 
-/** 09:30 in Beijing on `date`. */
-export const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
+export { morningOf } from '../../test/support/testHall';
 
 export interface TownshipHall {
   readonly hall: E2eHall;

@@ -10,7 +10,8 @@ import { extendByPause, pausedWorkingDays } from '../../shared/counter/deadline'
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
-import { toIssuedDocuments } from '../documents/archive';
+import { entityHistory } from '../audit/entityHistory';
+import { issuedDocumentsOf } from '../documents/archive';
 import { CASE_ENTITY, loadCaseRecord, runCaseCommand, stepDate } from './caseCommands';
 import { hallInfo, resultPaper } from './caseDocuments';
 import { acceptAwaiting, intake } from './caseIntake';
@@ -220,32 +221,15 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   async 'counter.get'(input, ctx) {
     const row = await findCaseRow(ctx.db, input.caseId);
     if (!row) fail('NOT_FOUND', '没有这一办件');
-    const [record, documentRows, log] = await Promise.all([
+    const [record, documents, history] = await Promise.all([
       loadCaseRecord(ctx, row),
-      ctx.db
-        .selectFrom('issued_documents')
-        .selectAll()
-        .where('record_entity', '=', CASE_ENTITY)
-        .where('record_id', '=', row.id)
-        .orderBy('issued_at')
-        .execute(),
-      ctx.db
-        .selectFrom('change_log')
-        .select(['at', 'op', 'actor_name', 'data'])
-        .where('entity', '=', CASE_ENTITY)
-        .where('entity_id', '=', row.id)
-        .orderBy('seq')
-        .execute(),
+      issuedDocumentsOf(ctx.db, CASE_ENTITY, row.id),
+      entityHistory(ctx.db, CASE_ENTITY, row.id),
     ]);
     return {
       case: record,
-      documents: await toIssuedDocuments(ctx.db, documentRows),
-      history: log.map((entry) => ({
-        at: entry.at,
-        op: entry.op,
-        actorName: entry.actor_name,
-        summary: String((JSON.parse(entry.data) as { summary?: string }).summary ?? entry.op),
-      })),
+      documents,
+      history,
     };
   },
 

@@ -29,7 +29,8 @@ const LEDGER_COLUMNS: { header: string; width: number; value: (row: LedgerRow, i
   { header: '评价', width: 10, value: (r) => r.rating ?? '' },
 ];
 
-function headerRow(sheet: ExcelJS.Worksheet, headers: string[]) {
+/** A bold, centred header row; the rows above it and it stay in view (frozen). */
+export function headerRow(sheet: ExcelJS.Worksheet, headers: string[]) {
   const row = sheet.addRow(headers);
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', horizontal: 'center' };

@@ -383,6 +383,196 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0009_mediation_disputes': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE mediation_sweeps (
+          id TEXT PRIMARY KEY,
+          committee_id TEXT NOT NULL REFERENCES mediation_committees(id),
+          held_on TEXT NOT NULL,
+          area TEXT NOT NULL,
+          team TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX mediation_sweeps_by_date ON mediation_sweeps(held_on, committee_id)`,
+        // One row per dispute from registration to closing. The case number is drawn at
+        // acceptance from the committee's counter for the year (mediation-case:<committee>:<year>).
+        // amount_fen: 涉及金额 in fen. outcome_on: the day the agreement was reached or the
+        // mediation ended; effective_on: the written or oral agreement's effective day (Art. 30, 33).
+        `CREATE TABLE disputes (
+          id TEXT PRIMARY KEY,
+          request_key TEXT NOT NULL UNIQUE,
+          committee_id TEXT NOT NULL REFERENCES mediation_committees(id),
+          case_year INTEGER,
+          case_sequence INTEGER,
+          case_number TEXT,
+          status TEXT NOT NULL,
+          source TEXT NOT NULL,
+          sweep_id TEXT REFERENCES mediation_sweeps(id),
+          handover_kind TEXT,
+          handover_from TEXT,
+          handover_on TEXT,
+          handover_reference TEXT NOT NULL DEFAULT '',
+          category TEXT NOT NULL,
+          facts TEXT NOT NULL,
+          village_id TEXT REFERENCES villages(id),
+          place_detail TEXT NOT NULL DEFAULT '',
+          amount_fen INTEGER,
+          people_involved INTEGER NOT NULL,
+          risky INTEGER NOT NULL,
+          risk_note TEXT NOT NULL DEFAULT '',
+          party_names TEXT NOT NULL,
+          registered_on TEXT NOT NULL,
+          registered_by_name TEXT NOT NULL,
+          accepted_on TEXT,
+          refused_on TEXT,
+          refusal_reason TEXT,
+          agreement TEXT,
+          outcome_kind TEXT,
+          outcome_on TEXT,
+          outcome_text TEXT,
+          agreement_copies INTEGER,
+          effective_on TEXT,
+          court_applied_on TEXT,
+          court_name TEXT NOT NULL DEFAULT '',
+          court_decision TEXT,
+          court_decided_on TEXT,
+          closed_on TEXT,
+          closing_summary TEXT,
+          closed_by_name TEXT,
+          last_step_on TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE UNIQUE INDEX disputes_by_case_number ON disputes(committee_id, case_year, case_sequence)
+          WHERE case_sequence IS NOT NULL`,
+        `CREATE INDEX disputes_by_case_sequence ON disputes(case_sequence) WHERE case_sequence IS NOT NULL`,
+        `CREATE INDEX disputes_by_registered_on ON disputes(registered_on)`,
+        `CREATE INDEX disputes_by_outcome_on ON disputes(outcome_on) WHERE outcome_on IS NOT NULL`,
+        `CREATE INDEX disputes_by_sweep ON disputes(sweep_id) WHERE sweep_id IS NOT NULL`,
+        `CREATE INDEX disputes_open ON disputes(status, accepted_on) WHERE status IN ('registered', 'accepted', 'settled')`,
+        // Parties in the order the papers print them (applicants first): 甲方, 乙方 …
+        `CREATE TABLE dispute_parties (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          position INTEGER NOT NULL,
+          side TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          resident_id TEXT REFERENCES residents(id),
+          name TEXT NOT NULL,
+          sex TEXT,
+          ethnicity TEXT NOT NULL DEFAULT '',
+          birth_date TEXT,
+          occupation TEXT NOT NULL DEFAULT '',
+          id_number TEXT NOT NULL DEFAULT '',
+          address TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          legal_representative TEXT NOT NULL DEFAULT '',
+          legal_representative_title TEXT NOT NULL DEFAULT '',
+          agent_name TEXT NOT NULL DEFAULT '',
+          agent_relation TEXT NOT NULL DEFAULT '',
+          agent_phone TEXT NOT NULL DEFAULT '',
+          agent_id_number TEXT NOT NULL DEFAULT ''
+        )`,
+        `CREATE INDEX dispute_parties_by_dispute ON dispute_parties(dispute_id, position)`,
+        `CREATE INDEX dispute_parties_by_name ON dispute_parties(name)`,
+        `CREATE INDEX dispute_parties_by_id_number ON dispute_parties(id_number) WHERE id_number != ''`,
+        `CREATE TABLE dispute_mediators (
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          mediator_id TEXT NOT NULL REFERENCES mediators(id),
+          lead INTEGER NOT NULL,
+          assigned_on TEXT NOT NULL,
+          PRIMARY KEY (dispute_id, mediator_id)
+        ) WITHOUT ROWID`,
+        `CREATE INDEX dispute_mediators_by_mediator ON dispute_mediators(mediator_id)`,
+        `CREATE TABLE dispute_recusals (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          mediator_id TEXT NOT NULL REFERENCES mediators(id),
+          mediator_name TEXT NOT NULL,
+          party_id TEXT NOT NULL REFERENCES dispute_parties(id),
+          party_name TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          decided_on TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_recusals_by_dispute ON dispute_recusals(dispute_id)`,
+        // 调查记录 and 调解记录; statements: [{partyId, partyName, statement}] (JSON).
+        `CREATE TABLE dispute_records (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          kind TEXT NOT NULL,
+          held_on TEXT NOT NULL,
+          place TEXT NOT NULL,
+          mediator_names TEXT NOT NULL,
+          attendees TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          findings TEXT NOT NULL,
+          statements TEXT NOT NULL,
+          recorder TEXT NOT NULL,
+          document_id TEXT REFERENCES issued_documents(id),
+          created_by_name TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_records_by_dispute ON dispute_records(dispute_id, held_on)`,
+        // Files under <data>/attachments/<sha256 prefix>/<sha256>; the hash is listed in the record.
+        `CREATE TABLE dispute_attachments (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          record_id TEXT REFERENCES dispute_records(id),
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          file_path TEXT NOT NULL,
+          caption TEXT NOT NULL DEFAULT '',
+          added_at TEXT NOT NULL,
+          added_by_name TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_attachments_by_dispute ON dispute_attachments(dispute_id)`,
+        `CREATE TABLE dispute_follow_ups (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          planned_on TEXT,
+          done_on TEXT,
+          by_name TEXT NOT NULL DEFAULT '',
+          performance TEXT,
+          notes TEXT NOT NULL DEFAULT '',
+          next_visit_on TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX dispute_follow_ups_by_dispute ON dispute_follow_ups(dispute_id)`,
+        `CREATE INDEX dispute_follow_ups_by_done_on ON dispute_follow_ups(done_on) WHERE done_on IS NOT NULL`,
+        `CREATE TABLE dispute_annotations (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          at TEXT NOT NULL,
+          by_name TEXT NOT NULL,
+          text TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_annotations_by_dispute ON dispute_annotations(dispute_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // The monthly statistics count each event by its own date; registered_on, outcome_on and the
+  // follow-ups' done_on have indexes already, these are the other dates they count by.
+  '0010_mediation_statistics': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE INDEX disputes_by_accepted_on ON disputes(accepted_on) WHERE accepted_on IS NOT NULL`,
+        `CREATE INDEX disputes_by_court_applied_on ON disputes(court_applied_on) WHERE court_applied_on IS NOT NULL`,
+        `CREATE INDEX disputes_by_court_decided_on ON disputes(court_decided_on) WHERE court_decided_on IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,18 @@ import type { Outcome, RatingLevel } from '../../shared/counter/casesApi';
 import type { CaseStatus } from '../../shared/counter/caseStatus';
 import type { ErrandStatus } from '../../shared/errands/api';
 import type { CommitteeKind } from '../../shared/mediation/committees';
+import type {
+  CourtDecision,
+  DisputeCategory,
+  DisputeSource,
+  DisputeStatus,
+  HandoverKind,
+  OutcomeKind,
+  PartyKind,
+  PartySide,
+  PerformanceLevel,
+  RecordKind,
+} from '../../shared/mediation/disputes';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
@@ -258,4 +270,141 @@ export interface Database {
     version: number;
   };
   committee_mediators: { committee_id: string; mediator_id: string };
+  mediation_sweeps: {
+    id: string;
+    committee_id: string;
+    held_on: string;
+    area: string;
+    team: string;
+    note: string;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  disputes: {
+    id: string;
+    request_key: string;
+    committee_id: string;
+    case_year: number | null;
+    case_sequence: number | null;
+    case_number: string | null;
+    status: DisputeStatus;
+    source: DisputeSource;
+    sweep_id: string | null;
+    handover_kind: HandoverKind | null;
+    handover_from: string | null;
+    handover_on: string | null;
+    handover_reference: string;
+    category: DisputeCategory;
+    facts: string;
+    village_id: string | null;
+    place_detail: string;
+    amount_fen: number | null;
+    people_involved: number;
+    risky: number;
+    risk_note: string;
+    /** 张三、李四 与 某公司: kept for lists and search results. */
+    party_names: string;
+    registered_on: string;
+    registered_by_name: string;
+    accepted_on: string | null;
+    refused_on: string | null;
+    refusal_reason: string | null;
+    /** The written agreement's draft (JSON). */
+    agreement: string | null;
+    outcome_kind: OutcomeKind | null;
+    outcome_on: string | null;
+    outcome_text: string | null;
+    agreement_copies: number | null;
+    effective_on: string | null;
+    court_applied_on: string | null;
+    court_name: string;
+    court_decision: CourtDecision | null;
+    court_decided_on: string | null;
+    closed_on: string | null;
+    closing_summary: string | null;
+    closed_by_name: string | null;
+    last_step_on: string;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  dispute_parties: {
+    id: string;
+    dispute_id: string;
+    position: number;
+    side: PartySide;
+    kind: PartyKind;
+    resident_id: string | null;
+    name: string;
+    sex: string | null;
+    ethnicity: string;
+    birth_date: string | null;
+    occupation: string;
+    id_number: string;
+    address: string;
+    phone: string;
+    legal_representative: string;
+    legal_representative_title: string;
+    agent_name: string;
+    agent_relation: string;
+    agent_phone: string;
+    agent_id_number: string;
+  };
+  dispute_mediators: { dispute_id: string; mediator_id: string; lead: number; assigned_on: string };
+  dispute_recusals: {
+    id: string;
+    dispute_id: string;
+    mediator_id: string;
+    mediator_name: string;
+    party_id: string;
+    party_name: string;
+    reason: string;
+    decided_on: string;
+    created_at: string;
+  };
+  dispute_records: {
+    id: string;
+    dispute_id: string;
+    kind: RecordKind;
+    held_on: string;
+    place: string;
+    mediator_names: string;
+    attendees: string;
+    subject: string;
+    findings: string;
+    /** [{partyId, partyName, statement}] (JSON). */
+    statements: string;
+    recorder: string;
+    document_id: string | null;
+    created_by_name: string;
+    created_at: string;
+  };
+  dispute_attachments: {
+    id: string;
+    dispute_id: string;
+    record_id: string | null;
+    file_name: string;
+    mime_type: string;
+    size_bytes: number;
+    sha256: string;
+    file_path: string;
+    caption: string;
+    added_at: string;
+    added_by_name: string;
+  };
+  dispute_follow_ups: {
+    id: string;
+    dispute_id: string;
+    planned_on: string | null;
+    done_on: string | null;
+    by_name: string;
+    performance: PerformanceLevel | null;
+    notes: string;
+    next_visit_on: string | null;
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  dispute_annotations: { id: string; dispute_id: string; at: string; by_name: string; text: string };
 }

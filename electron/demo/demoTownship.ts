@@ -22,6 +22,7 @@ import { importCatalogFile } from '../counter/catalogStore';
 import { SETTING_QUERY_PHONE } from '../counter/caseDocuments';
 import { addDays } from '../../shared/calendar/dates';
 import { seedDemoCases } from './demoCases';
+import { seedDemoDisputes } from './demoDisputes';
 import { seedDemoMediation } from './demoMediation';
 
 /**
@@ -44,6 +45,7 @@ export interface DemoSummary {
   catalogItems: number;
   counterCases: number;
   mediationCommittees: number;
+  disputes: number;
   villages: number;
   groups: number;
   residents: number;
@@ -58,6 +60,8 @@ export interface SeedDemoOptions {
   onProgress?: (done: number, total: number) => void;
   /** Three months of counter cases (default); a benchmark that makes its own years turns it off. */
   counterCases?: boolean;
+  /** Half a year of mediation disputes (default); off like counterCases. */
+  disputes?: boolean;
 }
 
 export const DEFAULT_DEMO_SEED = 20240601;
@@ -829,11 +833,26 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
             })
           ).cases;
 
+    // Half a year of disputes: a township of 20,000 sees about 600 a year (DOMAIN.md §9).
+    const disputes =
+      done === 0 || options.disputes === false
+        ? 0
+        : (
+            await seedDemoDisputes(db, {
+              from: addDays(today, -182),
+              to: today,
+              count: Math.min(1500, Math.max(20, Math.round(done * 0.015))),
+              today,
+              seed,
+            })
+          ).disputes;
+
     return {
       townshipName,
       catalogItems: catalog.items.length,
       counterCases,
       mediationCommittees: mediation.committees,
+      disputes,
       villages: places.length,
       groups: places.reduce((n, p) => n + p.groups.length, 0),
       residents: done,

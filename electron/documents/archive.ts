@@ -182,3 +182,15 @@ export async function toIssuedDocuments(db: Db, rows: readonly IssuedDocumentRow
     archival: row.archival === 1,
   }));
 }
+
+/** The documents issued for one record, oldest first, as the record's page lists them. */
+export async function issuedDocumentsOf(db: Db, recordEntity: string, recordId: string): Promise<IssuedDocument[]> {
+  const rows = await db
+    .selectFrom('issued_documents')
+    .selectAll()
+    .where('record_entity', '=', recordEntity)
+    .where('record_id', '=', recordId)
+    .orderBy('issued_at')
+    .execute();
+  return toIssuedDocuments(db, rows);
+}

@@ -1,9 +1,17 @@
 // Renders a document type and a record to PDF bytes. Everything that would vary between runs
 // is fixed (metadata dates = issue time, the file ID pdfkit derives from them), so the same
 // record and issue time always give the same bytes.
+//
+// Two things a definition may ask of the paging while it draws:
+//  - page groups (`startPageGroup`): a paper printed in several copies in one file (人民调解协议书,
+//    one per party and one for the committee) starts each copy on a new page; each copy's pages
+//    are numbered on their own (第 1 页 共 3 页 of that copy) and carry the copy's watermark
+//    (副本) and a small line naming whose copy it is.
+//  - included papers (`includedLayout`): a compiled file (卷宗) draws other registered papers as
+//    its sections on its own pages; the file owns the paging and the one verification code.
 import PDFDocument from 'pdfkit';
 import { sharedBaseline, type FontSet } from './fonts';
-import { Layout, SIZE, type PdfDocument } from './layout';
+import { Layout, SIZE, type FlowOptions, type PdfDocument, type Segment } from './layout';
 import { mm, PAGE_GEOMETRY, type PageGeometry } from './pageSizes';
 import type { DocumentDefinition, DocumentHeader } from './registry';
 
@@ -128,25 +136,120 @@ function newDocument(
   });
 }
 
-/** Page numbers “第 X 页 共 Y 页” when there is more than one page; the watermark on every page. */
+/** What the pages of one group share (see `startPageGroup`). */
+export interface PageGroup {
+  /**
+   * Printed large and light across every page of the group. The document's own watermark
+   * (`RenderOptions.watermark`: a 补打 or a 样张) wins over it: a reprint is marked as one on
+   * every page, whichever copy the page belongs to.
+   */
+  watermark?: Watermark;
+  /** A short line at the top right of every page of the group, in the margin: 副本 甲方 张三 执. */
+  mark?: string;
+}
+
+interface StartedGroup extends PageGroup {
+  /** Index of the group's first page. */
+  start: number;
+}
+
+/** The groups started in each document being drawn, in page order. */
+const pageGroups = new WeakMap<PdfDocument, StartedGroup[]>();
+
+/**
+ * Starts a group of pages on a new page (on this one while nothing is drawn on it yet): one
+ * copy of a paper printed in several. Every page until the next group belongs to it; pages
+ * before the first group form a group of their own. The pages of a group are numbered within
+ * the group (第 X 页 共 Y 页, when it has more than one page) and carry its watermark and mark.
+ * A thermal slip has one page: the group starts there. Inside a compiled file
+ * (`includedLayout`) this does nothing: the file owns the paging.
+ */
+export function startPageGroup(layout: Layout, group: PageGroup = {}): void {
+  if (isIncluded(layout)) return;
+  const { doc } = layout;
+  const blank = layout.y <= doc.page.margins.top + 0.01;
+  if (!blank && layout.geometry.height !== 'fitContent') doc.addPage();
+  const range = doc.bufferedPageRange();
+  const start = range.start + range.count - 1;
+  const groups = pageGroups.get(doc) ?? [];
+  // A group started on a page that another group started on (nothing drawn between) replaces it.
+  if (groups.at(-1)?.start === start) groups.pop();
+  groups.push({ ...group, start });
+  pageGroups.set(doc, groups);
+}
+
+/**
+ * A layout drawing a registered paper (`definition`) as a section of a compiled file, on the
+ * file's pages, at the base size of the paper's own page size. The file owns the paging: page
+ * groups the paper would start are ignored (its pages are numbered through the file) and the
+ * paper's own verification line is left out (text of the field 核验码, which `verificationLine`
+ * draws): the code it would print is the file's, printed once by the file itself. A paper may
+ * ask `isIncluded(layout)` to leave out more (the agreement draws only the committee's copy).
+ */
+export function includedLayout(layout: Layout, definition: DocumentHeader): Layout {
+  return new IncludedLayout(layout.doc, layout.fonts, layout.geometry, layout.issue, baseSize(definition));
+}
+
+/** Whether the paper is being drawn as a section of a compiled file (`includedLayout`). */
+export function isIncluded(layout: Layout): boolean {
+  return layout instanceof IncludedLayout;
+}
+
+const VERIFICATION_FIELD = '核验码';
+const printed = (segments: Segment[]) => segments.filter((segment) => segment.field !== VERIFICATION_FIELD);
+
+class IncludedLayout extends Layout {
+  override async line(segments: Segment[], size: number, x: number, y: number, color?: string): Promise<number> {
+    return super.line(printed(segments), size, x, y, color);
+  }
+  override async flow(segments: Segment[], size: number, x: number, y: number, options?: FlowOptions): Promise<void> {
+    return super.flow(printed(segments), size, x, y, options);
+  }
+}
+
+/**
+ * Page numbers “第 X 页 共 Y 页” when a group has more than one page (without groups: the whole
+ * document); the watermark and the group's mark on every page.
+ */
 async function finishPages(layout: Layout, options: RenderOptions): Promise<void> {
   const { doc } = layout;
   const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Drawing in the bottom margin must not make pdfkit start a page.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    if (options.watermark) await watermark(layout, options.watermark);
-    if (range.count > 1) {
-      const size = 10.5;
-      const text = `第 ${i - range.start + 1} 页 共 ${range.count} 页`;
-      const width = await layout.measure([{ text, field: '页码' }], size);
-      const y = doc.page.height - bottomMargin + Math.min(mm(7), bottomMargin / 3);
-      await layout.line([{ text, field: '页码' }], size, (doc.page.width - width) / 2, y);
+  const end = range.start + range.count;
+  const groups = pageGroups.get(doc) ?? [];
+  if (groups[0]?.start !== range.start) groups.unshift({ start: range.start });
+  for (const [g, group] of groups.entries()) {
+    const next = groups[g + 1]?.start ?? end;
+    const count = next - group.start;
+    for (let i = group.start; i < next; i++) {
+      doc.switchToPage(i);
+      // Drawing in the bottom margin must not make pdfkit start a page.
+      const bottomMargin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      const mark = options.watermark ?? group.watermark;
+      if (mark) await watermark(layout, mark);
+      if (group.mark) await groupMark(layout, group.mark);
+      if (count > 1) {
+        const size = 10.5;
+        const text = `第 ${i - group.start + 1} 页 共 ${count} 页`;
+        const width = await layout.measure([{ text, field: '页码' }], size);
+        const y = doc.page.height - bottomMargin + Math.min(mm(7), bottomMargin / 3);
+        await layout.line([{ text, field: '页码' }], size, (doc.page.width - width) / 2, y);
+      }
+      doc.page.margins.bottom = bottomMargin;
     }
-    doc.page.margins.bottom = bottomMargin;
   }
+  pageGroups.delete(doc);
+}
+
+/** The group's mark at the top right, in the top margin, level with where a header would be. */
+async function groupMark(layout: Layout, text: string): Promise<void> {
+  const { doc } = layout;
+  const size = 10.5;
+  const segments: Segment[] = [{ text, field: '副本说明', role: 'kai' }];
+  const width = await layout.measure(segments, size);
+  const top = doc.page.margins.top;
+  const y = top - Math.min(mm(12), top * 0.45);
+  await layout.line(segments, size, layout.right - width, y, '#333333');
 }
 
 const IDEOGRAPH_CENTRE_EM = 0.38;

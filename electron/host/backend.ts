@@ -18,6 +18,8 @@ import { uuidv7 } from '../db/uuidv7';
 import { documentsHandlers } from '../documents/documentsHandlers';
 import { errandsHandlers } from '../errands/errandsHandlers';
 import { committeesHandlers } from '../mediation/committeesHandlers';
+import { disputesHandlers } from '../mediation/disputesHandlers';
+import { mediationStatisticsHandlers } from '../mediation/statisticsHandlers';
 import { FileTickets, type TicketFile } from '../documents/fileTickets';
 import { loadFonts, type FontLocation } from '../documents/fonts';
 import { placesHandlers } from '../places/placesHandlers';
@@ -40,6 +42,8 @@ const handlers: AllHandlers = {
   ...hallSettingsHandlers,
   ...errandsHandlers,
   ...committeesHandlers,
+  ...disputesHandlers,
+  ...mediationStatisticsHandlers,
 };
 
 export interface Backend {

@@ -8,6 +8,9 @@ import { IntakePage } from '../counter/IntakePage';
 import { WorklistPage } from '../counter/WorklistPage';
 import { ERRAND_USERS, ErrandsPage } from '../errands/ErrandsPage';
 import { RegisterErrandPage } from '../errands/RegisterErrandPage';
+import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
+import { DisputeEditPage, DisputeFormPage } from '../mediation/disputes/DisputeFormPage';
+import { DisputePage } from '../mediation/disputes/DisputePage';
 import { MediationPage } from '../mediation/MediationPage';
 import { StatisticsPage } from '../statistics/StatisticsPage';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
@@ -30,6 +33,7 @@ export function Pages({ route }: { route: Route }) {
   const canUseErrands = useHasRole(ERRAND_USERS);
   const isAgent = useHasRole(AGENTS);
   const canReadMediation = useHasRole(MEDIATION_READERS);
+  const canWorkDisputes = useHasRole(MEDIATION_WORKERS);
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -55,6 +59,12 @@ export function Pages({ route }: { route: Route }) {
       return canReadCases ? <StatisticsPage tab={route.tab} /> : <NoAccess />;
     case 'mediation':
       return canReadMediation ? <MediationPage tab={route.tab} /> : <NoAccess />;
+    case 'disputeNew':
+      return canWorkDisputes ? <DisputeFormPage /> : <NoAccess />;
+    case 'dispute':
+      return canReadMediation ? <DisputePage key={route.id} id={route.id} /> : <NoAccess />;
+    case 'disputeEdit':
+      return canWorkDisputes ? <DisputeEditPage key={route.id} id={route.id} /> : <NoAccess />;
     case 'planned':
       return <PlannedSectionPage section={route.section} />;
     case 'system':

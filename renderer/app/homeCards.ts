@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/errands/api';
+import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
 import { paths } from './router';
 import { visibleSections, type SectionKey } from './sections';
 
@@ -39,8 +40,14 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
   },
   mediation: {
     section: 'mediation',
-    description: '本乡镇的人民调解委员会和调解员名册：调委会的印章名称、案号字号，调解员的擅长领域和登录账号。',
-    links: [{ label: '调委会与调解员', path: paths.mediation('committees') }],
+    description:
+      '登记、受理和调解矛盾纠纷，出具调解协议书，提醒司法确认期限，回访结案并生成卷宗；排查记录和调委会、调解员名册。',
+    links: [
+      { label: '纠纷台账', path: paths.mediation('disputes') },
+      { label: '登记纠纷', path: paths.disputeNew, roles: MEDIATION_WORKERS },
+      { label: '排查', path: paths.mediation('sweeps') },
+      { label: '调委会与调解员', path: paths.mediation('committees') },
+    ],
   },
   petitions: { section: 'petitions', description: '登记来信来访，决定是否受理，交办、督办并答复。', links: [] },
   statistics: {

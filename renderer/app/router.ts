@@ -14,8 +14,8 @@ export type ErrandsTab = (typeof ERRANDS_TABS)[number];
 export const STATISTICS_TABS = ['monthly', 'ledger'] as const;
 export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 
-/** 人民调解: for now the register of committees and mediators; 纠纷登记 and 统计 come later. */
-export const MEDIATION_TABS = ['committees'] as const;
+/** 人民调解: the register of disputes (纠纷台账), the sweeps (排查), the monthly statistics (统计), committees and mediators. */
+export const MEDIATION_TABS = ['disputes', 'sweeps', 'statistics', 'committees'] as const;
 export type MediationTab = (typeof MEDIATION_TABS)[number];
 
 export type Route =
@@ -30,6 +30,9 @@ export type Route =
   | { page: 'errandNew' }
   | { page: 'statistics'; tab: StatisticsTab }
   | { page: 'mediation'; tab: MediationTab | null }
+  | { page: 'disputeNew' }
+  | { page: 'dispute'; id: string }
+  | { page: 'disputeEdit'; id: string }
   | { page: 'planned'; section: PlannedSection }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
@@ -42,7 +45,8 @@ export type Route =
  * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
  * `#/counter`, `#/counter/intake`, `#/counter/cases/<id>`,
  * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger`,
- * `#/mediation`, `#/mediation/committees`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
+ * `#/mediation`, `#/mediation/disputes|sweeps|statistics|committees`, `#/mediation/disputes/new`,
+ * `#/mediation/disputes/<id>`, `#/mediation/disputes/<id>/edit`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
  * `#/system/users|villages|catalog|calendar|printers|audit`, `#/petitions` …
  */
 export function parseRoute(hash: string): Route {
@@ -77,6 +81,10 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 1) return { page: 'mediation', tab: null };
     if (parts.length === 2 && (MEDIATION_TABS as readonly string[]).includes(second!))
       return { page: 'mediation', tab: second as MediationTab };
+    if (second === 'disputes' && third === 'new' && parts.length === 3) return { page: 'disputeNew' };
+    if (second === 'disputes' && third && parts.length === 3) return { page: 'dispute', id: decodeURIComponent(third) };
+    if (second === 'disputes' && third && parts[3] === 'edit' && parts.length === 4)
+      return { page: 'disputeEdit', id: decodeURIComponent(third) };
   }
   if (first === 'documents') {
     if (parts.length === 1) return { page: 'documents' };
@@ -108,6 +116,9 @@ export const paths = {
   statistics: (tab: StatisticsTab = 'monthly') => (tab === 'monthly' ? '/statistics' : `/statistics/${tab}`),
   /** Without a tab: the first tab the user's roles allow. */
   mediation: (tab?: MediationTab) => (tab ? `/mediation/${tab}` : '/mediation'),
+  disputeNew: '/mediation/disputes/new',
+  dispute: (id: string) => `/mediation/disputes/${encodeURIComponent(id)}`,
+  disputeEdit: (id: string) => `/mediation/disputes/${encodeURIComponent(id)}/edit`,
   system: (tab: SystemTab) => `/system/${tab}`,
   verifyDocument: '/documents/verify',
   documents: '/documents',

@@ -55,6 +55,9 @@ export function sectionOf(route: Route): SectionKey | null {
     case 'errandNew':
       return 'errands';
     case 'mediation':
+    case 'disputeNew':
+    case 'dispute':
+    case 'disputeEdit':
       return 'mediation';
     case 'statistics':
       return 'statistics';

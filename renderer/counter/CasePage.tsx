@@ -29,6 +29,7 @@ import { chineseDate, minuteTime } from './dates';
 import { DeadlineTag } from './DeadlineTag';
 import { HandlingTypeTag, timeLimitText } from './itemInfo';
 import { materialForm } from './MaterialsChecklist';
+import { documentColumns } from './documentColumns';
 import { PrintDocumentButton } from './PrintDocumentButton';
 import { isPoor } from './RatingButtons';
 import { useToday } from './useToday';
@@ -371,47 +372,6 @@ function Steps({ record }: { record: CaseRecord }) {
       </Flex>
     </Card>
   );
-}
-
-function documentColumns(onPrinted: () => void): ColumnsType<IssuedDocument> {
-  return [
-    {
-      title: '文书',
-      key: 'title',
-      render: (_, document) => (
-        <>
-          <Typography.Link href={href(paths.document(document.id))}>{document.title}</Typography.Link>
-          {document.supersededAt && (
-            <Tag color="orange" style={{ marginInlineStart: 8 }}>
-              已被替换
-            </Tag>
-          )}
-        </>
-      ),
-    },
-    timeColumn<IssuedDocument>('出具时间', 'issuedAt'),
-    { title: '出具人', dataIndex: 'issuedByName', key: 'issuedByName', width: 100 },
-    { title: '核验码', dataIndex: 'verificationCode', key: 'verificationCode', width: 160 },
-    {
-      title: '已打印',
-      key: 'printCount',
-      width: 80,
-      render: (_, document) => (document.printCount > 0 ? `${document.printCount} 份` : '未打印'),
-    },
-    {
-      title: '',
-      key: 'print',
-      width: 100,
-      render: (_, document) => (
-        <PrintDocumentButton
-          size="small"
-          documentId={document.id}
-          label={document.printCount > 0 ? '补打' : '打印'}
-          onPrinted={onPrinted}
-        />
-      ),
-    },
-  ];
 }
 
 const OP_LABELS: Record<string, string> = { ...CASE_COMMAND_LABELS, intake: '收件', closeFollowUp: '整改办结' };

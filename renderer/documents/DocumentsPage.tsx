@@ -78,7 +78,9 @@ export function DocumentsPage() {
           <label htmlFor="documents-type">文书类型</label>
           <Select<string>
             id="documents-type"
-            style={{ width: 200 }}
+            // Counter, errand and mediation papers: too many to scroll for, so they can be typed.
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 240 }}
             value={filters.type ?? ''}
             onChange={(type) => setFilters({ ...filters, type: type || undefined })}
             options={[

@@ -4,13 +4,19 @@ import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { navigate, paths, type MediationTab } from '../app/router';
 import { useSession } from '../app/session';
 import { CommitteesTab } from './CommitteesTab';
+import { DisputesTab } from './disputes/DisputesTab';
+import { SweepsTab } from './disputes/SweepsTab';
+import { MediationStatisticsTab } from './statistics/MediationStatisticsTab';
 
-/** One entry per built tab; 纠纷登记 and 统计 join the list (and `MEDIATION_TABS`) when they exist. */
+/** One entry per tab of `MEDIATION_TABS`. */
 const TABS: { key: MediationTab; label: string; roles: readonly Role[] }[] = [
+  { key: 'disputes', label: '纠纷台账', roles: MEDIATION_READERS },
+  { key: 'sweeps', label: '排查', roles: MEDIATION_READERS },
+  { key: 'statistics', label: '统计', roles: MEDIATION_READERS },
   { key: 'committees', label: '调委会与调解员', roles: MEDIATION_READERS },
 ];
 
-/** 人民调解: each tab is a route (`#/mediation/committees` …); only the tabs of the user's roles are offered. */
+/** 人民调解: each tab is a route (`#/mediation/disputes` …); only the tabs of the user's roles are offered. */
 export function MediationPage({ tab }: { tab: MediationTab | null }) {
   const { roles } = useSession().info.user;
   const tabs = TABS.filter((t) => hasAnyRole(roles, t.roles));
@@ -26,6 +32,9 @@ export function MediationPage({ tab }: { tab: MediationTab | null }) {
         onChange={(key) => navigate(paths.mediation(key as MediationTab))}
         items={tabs.map(({ key, label }) => ({ key, label }))}
       />
+      {active.key === 'disputes' && <DisputesTab />}
+      {active.key === 'sweeps' && <SweepsTab />}
+      {active.key === 'statistics' && <MediationStatisticsTab />}
       {active.key === 'committees' && <CommitteesTab />}
     </div>
   );

@@ -9,6 +9,8 @@ import { ledgerProcedures } from '../counter/ledgerApi';
 import { documentsProcedures } from '../documents/api';
 import { errandsProcedures } from '../errands/api';
 import { committeesProcedures } from '../mediation/committees';
+import { disputesProcedures } from '../mediation/disputesApi';
+import { mediationStatisticsProcedures } from '../mediation/statisticsApi';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
 
@@ -26,6 +28,8 @@ export const procedures = {
   ...hallSettingsProcedures,
   ...errandsProcedures,
   ...committeesProcedures,
+  ...disputesProcedures,
+  ...mediationStatisticsProcedures,
 };
 
 export type Procedures = typeof procedures;

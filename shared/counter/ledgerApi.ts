@@ -99,7 +99,8 @@ export const monthlySummary = z.object({
 });
 export type MonthlySummary = z.infer<typeof monthlySummary>;
 
-const month = z
+/** A month `YYYY-MM` (the mediation statistics take the same). */
+export const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 年-月，如 2026-10' })
   .describe('月份');

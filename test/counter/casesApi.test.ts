@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { catalogFile } from '../../shared/counter/catalog';
 import type { CaseCommandResult } from '../../shared/counter/casesApi';
+import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';
-import { signedInAs, startSetUpHall, type Answer, type TestClient, type TestHall } from '../support/testHall';
+import {
+  morningOf,
+  signedInAs,
+  startSetUpHall,
+  type Answer,
+  type TestClient,
+  type TestHall,
+} from '../support/testHall';
 
-const run = promisify(execFile);
 const demoCatalog = catalogFile.parse(
   JSON.parse(await readFile(new URL('../../resources/catalog/demo-service-catalog.json', import.meta.url), 'utf8')),
 );
@@ -21,9 +25,6 @@ function resultOf(answer: Answer<unknown>): CaseCommandResult {
   assert.ok(answer.body.ok, JSON.stringify(answer.body));
   return answer.body.result as CaseCommandResult;
 }
-
-/** 09:30 in Beijing on `date`. */
-const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
 
 describe('counter cases through the API', () => {
   let hall: TestHall;
@@ -61,15 +62,7 @@ describe('counter cases through the API', () => {
       ...overrides,
     });
 
-  async function pdfText(documentId: string): Promise<string> {
-    const row = await hall.backend.db
-      .selectFrom('issued_documents')
-      .select('file_path')
-      .where('id', '=', documentId)
-      .executeTakeFirstOrThrow();
-    const { stdout } = await run('pdftotext', ['-layout', path.join(hall.dataDir, row.file_path), '-']);
-    return stdout;
-  }
+  const pdfText = (documentId: string) => archivedPdfText(hall, documentId);
 
   test('a 承诺件 of 5 working days accepted on 2026-09-29 is due on 2026-10-12; the receipt says so', async () => {
     hall.clock.current = morningOf('2026-09-29');

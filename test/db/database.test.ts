@@ -45,6 +45,8 @@ describe('the SQLite data layer', () => {
         '0006_counter_cases',
         '0007_errands',
         '0008_mediation_committees',
+        '0009_mediation_disputes',
+        '0010_mediation_statistics',
       ],
     );
   });

@@ -100,6 +100,31 @@ describe('demo township', () => {
     assert.equal(summary.mediationCommittees, 4);
     const prefixes = await backend.db.selectFrom('mediation_committees').select('case_prefix').execute();
     assert.equal(new Set(prefixes.map((p) => p.case_prefix)).size, 4);
+    // Half a year of disputes: numbered per committee and year from 1 without gaps, a mix of
+    // open and closed ones, every one with parties on both sides.
+    const disputes = await backend.db
+      .selectFrom('disputes')
+      .select(['committee_id', 'case_year', 'case_sequence', 'status', 'id'])
+      .execute();
+    assert.equal(disputes.length, summary.disputes);
+    assert.ok(summary.disputes >= 20, `${summary.disputes} disputes`);
+    const sequences = new Map<string, number[]>();
+    for (const d of disputes.filter((d) => d.case_sequence !== null)) {
+      const key = `${d.committee_id}:${d.case_year}`;
+      sequences.set(key, [...(sequences.get(key) ?? []), d.case_sequence!]);
+    }
+    for (const list of sequences.values())
+      assert.deepEqual(
+        [...list].sort((a, b) => a - b),
+        list.map((_, i) => i + 1),
+      );
+    const statuses = new Set(disputes.map((d) => d.status));
+    assert.ok(statuses.has('closed') && statuses.has('accepted'), [...statuses].join());
+    const sides = await backend.db.selectFrom('dispute_parties').select(['dispute_id', 'side']).execute();
+    for (const d of disputes) {
+      const own = sides.filter((p) => p.dispute_id === d.id);
+      assert.ok(own.some((p) => p.side === 'applicant') && own.some((p) => p.side === 'respondent'));
+    }
     const villages = await backend.db.selectFrom('villages').selectAll().execute();
     const groups = await backend.db.selectFrom('village_groups').selectAll().execute();
     assert.equal(villages.length, 24);

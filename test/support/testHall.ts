@@ -18,6 +18,9 @@ export class TestClock {
   }
 }
 
+/** 09:30 in Beijing on `date`: a working morning for tests that move the clock by days. */
+export const morningOf = (date: string) => new Date(`${date}T01:30:00Z`);
+
 export interface TestHall {
   url: string;
   dataDir: string;

@@ -1,0 +1,58 @@
+// What the domain benches share: a hall host on a prepared data folder, a client that calls it
+// over real HTTP as a browser would, and a timer.
+import type { AddressInfo } from 'node:net';
+import { openBackend, type Backend } from '../electron/host/backend';
+import { createHallServer } from '../electron/host/httpServer';
+
+export class Client {
+  cookie: string | null = null;
+  constructor(private readonly baseUrl: string) {}
+  async ok<T>(procedure: string, input: unknown): Promise<T> {
+    const response = await fetch(new URL(`/api/${procedure}`, this.baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const body = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${procedure}：${body.error?.message}`);
+    return body.result as T;
+  }
+  async download(fileUrl: string): Promise<number> {
+    const response = await fetch(new URL(fileUrl, this.baseUrl));
+    return (await response.arrayBuffer()).byteLength;
+  }
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await work();
+  return [performance.now() - started, result];
+}
+
+/** The hall host on `dataDir`, its clock starting at `now`; `close` stops both. */
+export async function startBenchHall(
+  dataDir: string,
+  now: Date,
+): Promise<{ backend: Backend; url: string; close(): Promise<void> }> {
+  const backend = await openBackend({
+    dataDir,
+    now: () => new Date(now.getTime() + performance.now()),
+    logError: () => {},
+  });
+  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    backend,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await backend.close();
+    },
+  };
+}

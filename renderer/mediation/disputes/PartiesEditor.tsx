@@ -1,0 +1,521 @@
+import { DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
+import type { FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  PARTY_KIND_LABELS,
+  PARTY_KINDS,
+  PARTY_SIDE_LABELS,
+  PARTY_SIDES,
+  partyLabel,
+  type PartyKind,
+  type PartySide,
+} from '../../../shared/mediation/disputes';
+import type { PartyInput, PartyRecord } from '../../../shared/mediation/disputesApi';
+import { SEX_LABELS, SEXES, type ResidentSummary } from '../../../shared/residents/api';
+import { ETHNICITIES } from '../../../shared/residents/ethnicities';
+import { checkIdNumber } from '../../../shared/residents/idTypes';
+import { call, errorMessage } from '../../api/client';
+import type { ServerErrors } from '../../common/useServerErrors';
+import { ResidentPicker } from '../../counter/ResidentPicker';
+
+type Sex = (typeof SEXES)[number];
+
+/** One party as the form holds it (dates as Dayjs, the agent behind a checkbox). */
+export interface PartyValues {
+  /** An existing party when the dispute is edited. */
+  id?: string;
+  side: PartySide;
+  kind: PartyKind;
+  residentId?: string | null;
+  /** Shown while the party comes from the registry: 取自居民库：张三. */
+  residentName?: string;
+  name?: string;
+  sex?: Sex | null;
+  ethnicity?: string | null;
+  birthDate?: Dayjs | null;
+  occupation?: string;
+  idNumber?: string;
+  /** Edit: the number on file, masked (a blank field keeps it). */
+  idNumberMasked?: string;
+  address?: string;
+  phone?: string;
+  legalRepresentative?: string;
+  legalRepresentativeTitle?: string;
+  hasAgent?: boolean;
+  agentName?: string;
+  agentRelation?: string;
+  agentPhone?: string;
+  agentIdNumber?: string;
+  agentIdNumberMasked?: string;
+}
+
+export function newParty(side: PartySide, kind: PartyKind = 'person'): PartyValues {
+  return { side, kind, residentId: null, hasAgent: false };
+}
+
+export function partyToValues(party: PartyRecord): PartyValues {
+  return {
+    id: party.id,
+    side: party.side,
+    kind: party.kind,
+    residentId: party.residentId,
+    name: party.name,
+    sex: party.sex,
+    ethnicity: party.ethnicity || null,
+    birthDate: party.birthDate ? dayjs(party.birthDate) : null,
+    occupation: party.occupation,
+    idNumber: '',
+    idNumberMasked: party.idNumberMasked,
+    address: party.address,
+    phone: party.phone,
+    legalRepresentative: party.legalRepresentative,
+    legalRepresentativeTitle: party.legalRepresentativeTitle,
+    hasAgent: party.agentName !== '',
+    agentName: party.agentName,
+    agentRelation: party.agentRelation,
+    agentPhone: party.agentPhone,
+    agentIdNumber: '',
+    agentIdNumberMasked: party.agentIdNumberMasked,
+  };
+}
+
+const text = (value: string | undefined | null) => (value ?? '').trim();
+
+/** What the API takes: only the kind's fields; a blank ID number is left out (keeps the one on file). */
+export function partyToInput(values: PartyValues): PartyInput {
+  const person = values.kind === 'person';
+  const agent = values.hasAgent === true;
+  const idNumber = text(values.idNumber);
+  const agentIdNumber = agent ? text(values.agentIdNumber) : '';
+  return {
+    ...(values.id ? { id: values.id } : {}),
+    side: values.side,
+    kind: values.kind,
+    residentId: person ? (values.residentId ?? null) : null,
+    name: text(values.name),
+    sex: person ? (values.sex ?? null) : null,
+    ethnicity: person ? text(values.ethnicity) : '',
+    birthDate: person && values.birthDate ? values.birthDate.format('YYYY-MM-DD') : null,
+    occupation: person ? text(values.occupation) : '',
+    ...(person && idNumber ? { idNumber } : {}),
+    address: text(values.address),
+    phone: text(values.phone),
+    legalRepresentative: person ? '' : text(values.legalRepresentative),
+    legalRepresentativeTitle: person ? '' : text(values.legalRepresentativeTitle),
+    agentName: agent ? text(values.agentName) : '',
+    agentRelation: agent ? text(values.agentRelation) : '',
+    agentPhone: agent ? text(values.agentPhone) : '',
+    ...(agentIdNumber ? { agentIdNumber } : {}),
+  };
+}
+
+/** The resident's address as a paper prints it: the village first unless the address has it. */
+function residentAddress(record: { villageName: string; groupName: string | null; address: string }): string {
+  if (record.address.includes(record.villageName)) return record.address;
+  return `${record.villageName}${record.groupName ?? ''}${record.address}`;
+}
+
+interface Props {
+  /** The form holding `parties` (any form: the editor reads and writes only that list). */
+  form: FormInstance;
+  server: ServerErrors;
+  today: string;
+  disabled?: boolean;
+}
+
+/**
+ * 当事人: any number on each side (申请方 / 被申请方), each a person — taken from the resident
+ * registry or entered — or an organisation, each with an optional agent. The papers name them
+ * 甲方, 乙方 … in this order, applicants first.
+ */
+export function PartiesEditor({ form, server, today, disabled }: Props) {
+  const { message } = App.useApp();
+  const [picking, setPicking] = useState<number | null>(null);
+  const parties: PartyValues[] = Form.useWatch('parties', form) ?? [];
+  // Papers list applicants first: the label a party will carry.
+  const order = [
+    ...parties.flatMap((p, i) => (p?.side === 'applicant' ? [i] : [])),
+    ...parties.flatMap((p, i) => (p?.side !== 'applicant' ? [i] : [])),
+  ];
+
+  async function fillFromResident(index: number, resident: ResidentSummary) {
+    setPicking(null);
+    try {
+      const record = await call('residents.get', { id: resident.id });
+      const path = ['parties', index];
+      const current = form.getFieldValue(path) as PartyValues;
+      form.setFieldValue(path, {
+        ...current,
+        kind: 'person',
+        residentId: record.id,
+        residentName: record.name,
+        name: record.name,
+        sex: record.sex,
+        birthDate: record.birthDate ? dayjs(record.birthDate) : null,
+        ethnicity: record.ethnicity || null,
+        idNumber: record.idType === 'residentId' ? record.idNumber : current.idNumber,
+        address: residentAddress(record),
+        phone: record.phone,
+      } satisfies PartyValues);
+      server.clearChanged({ parties: null });
+      window.setTimeout(() => document.getElementById(`party-${index}-occupation`)?.focus(), 0);
+    } catch (error) {
+      void message.error(`没有取到居民信息：${errorMessage(error)}`);
+    }
+  }
+
+  return (
+    <Form.List name="parties">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={12}>
+          {server.fieldStatus('parties').help && (
+            <Typography.Text type="danger">{server.fieldStatus('parties').help}</Typography.Text>
+          )}
+          {fields.map((field) => {
+            const party = parties[field.name];
+            const label = partyLabel(order.indexOf(field.name));
+            return (
+              <PartyCard
+                key={field.key}
+                index={field.name}
+                label={label}
+                party={party}
+                server={server}
+                today={today}
+                disabled={disabled}
+                canRemove={fields.length > 1}
+                onRemove={() => remove(field.name)}
+                onPick={() => setPicking(field.name)}
+                onUnlink={() => {
+                  form.setFieldValue(['parties', field.name, 'residentId'], null);
+                  form.setFieldValue(['parties', field.name, 'residentName'], undefined);
+                }}
+                onIdNumber={(idNumber) => {
+                  // A resident ID number tells sex and birth date: filled in when still empty.
+                  const check = checkIdNumber('residentId', idNumber, today);
+                  if (!check.ok) return;
+                  const path = ['parties', field.name];
+                  const current = form.getFieldValue(path) as PartyValues;
+                  form.setFieldValue(path, {
+                    ...current,
+                    idNumber: check.normalized,
+                    sex: current.sex ?? (check.sex as Sex | undefined) ?? null,
+                    birthDate: current.birthDate ?? (check.birthDate ? dayjs(check.birthDate) : null),
+                  });
+                }}
+              />
+            );
+          })}
+          <Flex gap={8} wrap>
+            {PARTY_SIDES.map((side) => (
+              <Button key={side} icon={<PlusOutlined />} disabled={disabled} onClick={() => add(newParty(side))}>
+                添加{PARTY_SIDE_LABELS[side]}当事人
+              </Button>
+            ))}
+          </Flex>
+          <Modal
+            open={picking !== null}
+            title="从居民库选择当事人"
+            footer={null}
+            width={900}
+            destroyOnHidden
+            onCancel={() => setPicking(null)}
+          >
+            {picking !== null && (
+              <Form.Item label="查找居民" htmlFor="party-resident" layout="vertical">
+                <ResidentPicker
+                  id="party-resident"
+                  value={null}
+                  onChange={(resident) => resident && void fillFromResident(picking, resident)}
+                />
+              </Form.Item>
+            )}
+          </Modal>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+interface CardProps {
+  index: number;
+  label: string;
+  party: PartyValues | undefined;
+  server: ServerErrors;
+  today: string;
+  disabled?: boolean;
+  canRemove: boolean;
+  onRemove: () => void;
+  onPick: () => void;
+  onUnlink: () => void;
+  onIdNumber: (idNumber: string) => void;
+}
+
+const SEX_OPTIONS = SEXES.map((value) => ({ value, label: SEX_LABELS[value] }));
+const ETHNICITY_OPTIONS = ETHNICITIES.map((value) => ({ value, label: value }));
+
+function PartyCard({
+  index,
+  label,
+  party,
+  server,
+  today,
+  disabled,
+  canRemove,
+  onRemove,
+  onPick,
+  onUnlink,
+  onIdNumber,
+}: CardProps) {
+  const kind = party?.kind ?? 'person';
+  const person = kind === 'person';
+  const at = (field: string) => `parties.${index}.${field}`;
+  const status = (field: string) => server.fieldStatus(at(field));
+  const id = (field: string) => `party-${index}-${field}`;
+  const title = (
+    <Flex gap={8} align="center" wrap>
+      <span>
+        当事人{index + 1}（{label}）
+      </span>
+      {party?.residentId && (
+        <Tag color="blue" closable={!disabled} onClose={onUnlink}>
+          取自居民库{party.residentName ? `：${party.residentName}` : ''}
+        </Tag>
+      )}
+    </Flex>
+  );
+  return (
+    <Card
+      size="small"
+      title={title}
+      role="group"
+      aria-label={`当事人${index + 1}`}
+      extra={
+        <Flex gap={8}>
+          {person && (
+            <Button size="small" icon={<UserAddOutlined />} disabled={disabled} onClick={onPick}>
+              从居民库选择
+            </Button>
+          )}
+          {canRemove && (
+            <Button size="small" danger icon={<DeleteOutlined />} disabled={disabled} onClick={onRemove}>
+              删除
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      <Form.Item name={[index, 'id']} hidden noStyle />
+      <Form.Item name={[index, 'residentId']} hidden noStyle />
+      <Form.Item name={[index, 'residentName']} hidden noStyle />
+      <Flex gap={24} wrap>
+        <Form.Item name={[index, 'side']} label="一方" {...status('side')}>
+          <Radio.Group
+            disabled={disabled}
+            optionType="button"
+            options={PARTY_SIDES.map((side) => ({ value: side, label: PARTY_SIDE_LABELS[side] }))}
+          />
+        </Form.Item>
+        <Form.Item name={[index, 'kind']} label="类型" {...status('kind')}>
+          <Radio.Group
+            disabled={disabled}
+            optionType="button"
+            options={PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS[k] }))}
+          />
+        </Form.Item>
+      </Flex>
+      <Row gutter={12}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[index, 'name']}
+            label={person ? '姓名' : '名称'}
+            htmlFor={id('name')}
+            rules={[{ required: true, whitespace: true, message: person ? '请填写姓名' : '请填写单位名称' }]}
+            {...status('name')}
+          >
+            <Input id={id('name')} maxLength={60} disabled={disabled} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        {person ? (
+          <>
+            <Col xs={12} md={4}>
+              <Form.Item name={[index, 'sex']} label="性别" htmlFor={id('sex')} {...status('sex')}>
+                <Select id={id('sex')} allowClear options={SEX_OPTIONS} disabled={disabled} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={[index, 'ethnicity']} label="民族" htmlFor={id('ethnicity')} {...status('ethnicity')}>
+                <Select
+                  id={id('ethnicity')}
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={ETHNICITY_OPTIONS}
+                  disabled={disabled}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item
+                name={[index, 'birthDate']}
+                label="出生日期"
+                htmlFor={id('birthDate')}
+                {...status('birthDate')}
+              >
+                <DatePicker
+                  id={id('birthDate')}
+                  format="YYYY-MM-DD"
+                  placeholder="如 1968-05-12"
+                  style={{ width: '100%' }}
+                  disabled={disabled}
+                  disabledDate={(date: Dayjs) => date.isAfter(dayjs(today), 'day')}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={[index, 'occupation']} label="职业" htmlFor={id('occupation')} {...status('occupation')}>
+                <Input id={id('occupation')} maxLength={40} disabled={disabled} placeholder="如 农民" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name={[index, 'idNumber']}
+                label="身份证号码"
+                htmlFor={id('idNumber')}
+                validateTrigger="onBlur"
+                extra={
+                  party?.idNumberMasked
+                    ? `已登记 ${party.idNumberMasked}；留空则保留，填写新号码则替换`
+                    : '填写后自动带出性别和出生日期'
+                }
+                rules={[
+                  {
+                    validator: (_, value: string | undefined) => {
+                      if (!value?.trim()) return Promise.resolve();
+                      const check = checkIdNumber('residentId', value, today);
+                      return check.ok ? Promise.resolve() : Promise.reject(new Error(check.message));
+                    },
+                  },
+                ]}
+                {...status('idNumber')}
+              >
+                <Input
+                  id={id('idNumber')}
+                  maxLength={18}
+                  disabled={disabled}
+                  autoComplete="off"
+                  style={{ fontFamily: 'Consolas, "Courier New", monospace' }}
+                  onBlur={(event) => onIdNumber(event.target.value)}
+                />
+              </Form.Item>
+            </Col>
+          </>
+        ) : (
+          <>
+            <Col xs={12} md={6}>
+              <Form.Item
+                name={[index, 'legalRepresentative']}
+                label="法定代表人（负责人）"
+                htmlFor={id('legalRepresentative')}
+                {...status('legalRepresentative')}
+              >
+                <Input id={id('legalRepresentative')} maxLength={30} disabled={disabled} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item
+                name={[index, 'legalRepresentativeTitle']}
+                label="职务"
+                htmlFor={id('legalRepresentativeTitle')}
+                {...status('legalRepresentativeTitle')}
+              >
+                <Input id={id('legalRepresentativeTitle')} maxLength={20} disabled={disabled} placeholder="如 经理" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col xs={24} md={person ? 10 : 16}>
+          <Form.Item
+            name={[index, 'address']}
+            label={person ? '住址' : '住所地'}
+            htmlFor={id('address')}
+            {...status('address')}
+          >
+            <Input id={id('address')} maxLength={100} disabled={disabled} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item name={[index, 'phone']} label="联系电话" htmlFor={id('phone')} {...status('phone')}>
+            <Input id={id('phone')} maxLength={20} disabled={disabled} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name={[index, 'hasAgent']} valuePropName="checked" style={{ marginBottom: party?.hasAgent ? 8 : 0 }}>
+        <Checkbox disabled={disabled}>有委托代理人</Checkbox>
+      </Form.Item>
+      {party?.hasAgent && (
+        <Row gutter={12}>
+          <Col xs={12} md={5}>
+            <Form.Item
+              name={[index, 'agentName']}
+              label="代理人姓名"
+              htmlFor={id('agentName')}
+              rules={[{ required: true, whitespace: true, message: '请填写代理人姓名' }]}
+              {...status('agentName')}
+            >
+              <Input id={id('agentName')} maxLength={30} disabled={disabled} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={5}>
+            <Form.Item
+              name={[index, 'agentRelation']}
+              label="与当事人关系"
+              htmlFor={id('agentRelation')}
+              {...status('agentRelation')}
+            >
+              <Input id={id('agentRelation')} maxLength={20} disabled={disabled} placeholder="如 儿子、公司员工" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name={[index, 'agentPhone']}
+              label="代理人电话"
+              htmlFor={id('agentPhone')}
+              {...status('agentPhone')}
+            >
+              <Input id={id('agentPhone')} maxLength={20} disabled={disabled} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name={[index, 'agentIdNumber']}
+              label="代理人身份证号码"
+              htmlFor={id('agentIdNumber')}
+              extra={party.agentIdNumberMasked ? `已登记 ${party.agentIdNumberMasked}；留空则保留` : undefined}
+              {...status('agentIdNumber')}
+            >
+              <Input id={id('agentIdNumber')} maxLength={18} disabled={disabled} autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </Card>
+  );
+}

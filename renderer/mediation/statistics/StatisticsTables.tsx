@@ -1,0 +1,208 @@
+import { Card, Col, Row, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { formatPercentage } from '../../../shared/counter/statistics';
+import {
+  formatYuan,
+  type CommitteeFigures,
+  type MediationFigures,
+  type MediationStatistics,
+} from '../../../shared/mediation/statisticsApi';
+
+interface FigureRow {
+  key: string;
+  label: string;
+  value: string;
+  /** How it is counted. */
+  how: string;
+}
+
+/** The figures the county asks for, each with how it is counted (the PDF and Excel say the same). */
+function figureRows(t: MediationFigures): FigureRow[] {
+  return [
+    { key: 'sweeps', label: '排查次数', value: `${t.sweeps} 次`, how: '本月开展的矛盾纠纷排查' },
+    { key: 'found', label: '排查发现纠纷', value: `${t.found} 件`, how: '本月登记的排查发现纠纷' },
+    { key: 'accepted', label: '受理纠纷', value: `${t.accepted} 件`, how: '本月受理' },
+    {
+      key: 'settled',
+      label: '调解成功',
+      value: `${t.settled} 件`,
+      how: `本月达成协议：书面协议 ${t.written} 件，口头协议 ${t.oral} 件`,
+    },
+    { key: 'terminated', label: '调解终止', value: `${t.terminated} 件`, how: '本月终止调解' },
+    {
+      key: 'successRate',
+      label: '调解成功率',
+      value: formatPercentage(t.successRate),
+      how: `调解成功 ${t.settled} ÷（调解成功 ${t.settled} + 调解终止 ${t.terminated}），保留一位小数`,
+    },
+    {
+      key: 'acceptedAmount',
+      label: '受理纠纷涉及金额',
+      value: `${formatYuan(t.acceptedAmountFen)} 元`,
+      how: '本月受理纠纷的涉及金额之和',
+    },
+    {
+      key: 'settledAmount',
+      label: '调解成功涉及金额',
+      value: `${formatYuan(t.settledAmountFen)} 元`,
+      how: '本月调解成功纠纷的涉及金额之和',
+    },
+    { key: 'courtApplied', label: '申请司法确认', value: `${t.courtApplied} 件`, how: '本月当事人申请司法确认' },
+    {
+      key: 'courtConfirmed',
+      label: '司法确认',
+      value: `${t.courtConfirmed} 件`,
+      how: '本月人民法院裁定确认调解协议有效',
+    },
+    { key: 'followUps', label: '回访', value: `${t.followUpsDone} 次`, how: '本月完成的回访' },
+    {
+      key: 'risky',
+      label: '防止激化',
+      value: `${t.riskyDefused} 件`,
+      how: `本月调解成功的可能激化纠纷；本月受理防激化重点纠纷 ${t.riskyAccepted} 件`,
+    },
+    { key: 'referrals', label: '三调联动移入', value: `${t.referralsIn} 件`, how: '本月登记的交办、委派、移送纠纷' },
+  ];
+}
+
+const figureColumns: ColumnsType<FigureRow> = [
+  { title: '指标', dataIndex: 'label', key: 'label', width: 150 },
+  { title: '数值', dataIndex: 'value', key: 'value', align: 'right', width: 140 },
+  { title: '统计口径', dataIndex: 'how', key: 'how' },
+];
+
+type CategoryRow = MediationStatistics['byCategory'][number];
+const categoryColumns: ColumnsType<CategoryRow> = [
+  { title: '纠纷类别', dataIndex: 'label', key: 'label' },
+  { title: '受理', dataIndex: 'accepted', key: 'accepted', align: 'right' },
+  { title: '调解成功', dataIndex: 'settled', key: 'settled', align: 'right' },
+];
+
+type ReferralRow = MediationStatistics['referralsIn'][number];
+const referralColumns: ColumnsType<ReferralRow> = [
+  { title: '移入来源', dataIndex: 'label', key: 'label' },
+  { title: '件数', dataIndex: 'count', key: 'count', align: 'right' },
+];
+
+const count = (key: keyof MediationFigures, title: string) => ({
+  title,
+  dataIndex: key,
+  key,
+  align: 'right' as const,
+});
+
+const committeeColumns: ColumnsType<CommitteeFigures> = [
+  { title: '调委会', dataIndex: 'committeeName', key: 'committeeName', fixed: 'left', width: 200 },
+  count('sweeps', '排查'),
+  count('found', '排查发现'),
+  count('accepted', '受理'),
+  count('settled', '调解成功'),
+  count('terminated', '调解终止'),
+  {
+    title: '成功率',
+    key: 'successRate',
+    align: 'right',
+    render: (_, row) => formatPercentage(row.successRate),
+  },
+  count('written', '书面协议'),
+  count('oral', '口头协议'),
+  {
+    title: '涉及金额（元）',
+    key: 'acceptedAmountFen',
+    align: 'right',
+    render: (_, row) => formatYuan(row.acceptedAmountFen),
+  },
+  count('courtApplied', '申请司法确认'),
+  count('courtConfirmed', '司法确认'),
+  count('followUpsDone', '回访'),
+  count('riskyDefused', '防止激化'),
+  count('referralsIn', '移入'),
+];
+
+/** The month's figures, by category, referrals in by counterpart and — for the township — each committee. */
+export function StatisticsTables({ statistics }: { statistics: MediationStatistics }) {
+  const { totals } = statistics;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <Card size="small" title={`主要指标（${statistics.scopeName}）`}>
+          <Table<FigureRow>
+            rowKey="key"
+            size="small"
+            columns={figureColumns}
+            dataSource={figureRows(totals)}
+            pagination={false}
+          />
+        </Card>
+        <Card size="small" title="三调联动：交办、委派、移送移入" style={{ marginTop: 16 }}>
+          <Table<ReferralRow>
+            rowKey="kind"
+            size="small"
+            columns={referralColumns}
+            dataSource={statistics.referralsIn}
+            pagination={false}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {totals.referralsIn}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card size="small" title="按纠纷类别（件）">
+          <Table<CategoryRow>
+            rowKey="category"
+            size="small"
+            columns={categoryColumns}
+            dataSource={statistics.byCategory}
+            pagination={false}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {totals.accepted}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {totals.settled}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
+          />
+        </Card>
+      </Col>
+      {statistics.committeeId === null && (
+        <Col span={24}>
+          <Card size="small" title="各人民调解委员会（件）">
+            <Table<CommitteeFigures>
+              rowKey="committeeId"
+              size="small"
+              columns={committeeColumns}
+              dataSource={statistics.committees}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: '还没有调委会' }}
+              summary={() => (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                  {committeeColumns.slice(1).map((column, i) => (
+                    <Table.Summary.Cell key={String(column.key)} index={i + 1} align="right">
+                      {column.key === 'successRate'
+                        ? formatPercentage(totals.successRate)
+                        : column.key === 'acceptedAmountFen'
+                          ? formatYuan(totals.acceptedAmountFen)
+                          : totals[column.key as keyof MediationFigures]}
+                    </Table.Summary.Cell>
+                  ))}
+                </Table.Summary.Row>
+              )}
+            />
+          </Card>
+        </Col>
+      )}
+    </Row>
+  );
+}

@@ -1,0 +1,94 @@
+// The controls every monthly report shares: the month stepper (‹ month ›) and the two export
+// buttons, with one way of opening a PDF and downloading a workbook.
+import { FileExcelOutlined, FilePdfOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Flex } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { errorMessage } from '../api/client';
+import { downloadFile, openPdf } from './fileDownload';
+
+/** `2026-10` → `2026年10月` */
+export function monthLabel(month: string): string {
+  return dayjs(`${month}-01`).format('YYYY年M月');
+}
+
+/** 统计月份 ‹ 2026年10月 ›: no month after today's. */
+export function MonthStepper(props: { id: string; month: string; today: string; onChange: (month: string) => void }) {
+  const { id, month, today, onChange } = props;
+  const shift = (months: number) => onChange(dayjs(`${month}-01`).add(months, 'month').format('YYYY-MM'));
+  return (
+    <>
+      <label htmlFor={id}>统计月份</label>
+      <Button icon={<LeftOutlined />} aria-label="上个月" onClick={() => shift(-1)} />
+      <DatePicker
+        id={id}
+        picker="month"
+        allowClear={false}
+        format="YYYY年M月"
+        value={dayjs(`${month}-01`)}
+        disabledDate={(date: Dayjs) => date.isAfter(dayjs(today), 'month')}
+        onChange={(value: Dayjs | null) => value && onChange(value.format('YYYY-MM'))}
+      />
+      <Button
+        icon={<RightOutlined />}
+        aria-label="下个月"
+        disabled={month >= today.slice(0, 7)}
+        onClick={() => shift(1)}
+      />
+    </>
+  );
+}
+
+export type ReportFormat = 'pdf' | 'xlsx';
+
+/**
+ * 导出 PDF / 导出 Excel. `fileUrl` asks the backend for the file; `what` names it in the
+ * messages (月度统计表). A failure says why in a dialog; nothing on screen changes.
+ */
+export function ExportButtons(props: {
+  what: string;
+  fileUrl: (format: ReportFormat) => Promise<string>;
+  pdfLabel?: string;
+  pdfIcon?: ReactNode;
+}) {
+  const { message, modal } = App.useApp();
+  const [exporting, setExporting] = useState<ReportFormat | null>(null);
+  async function exportAs(format: ReportFormat) {
+    setExporting(format);
+    try {
+      if (format === 'pdf') {
+        const how = await openPdf(() => props.fileUrl('pdf'));
+        void message.success(
+          how === 'opened' ? `${props.what}已在新标签页打开，可在其中打印` : `${props.what}（PDF）已开始下载`,
+        );
+      } else {
+        downloadFile(await props.fileUrl('xlsx'));
+        void message.success(`${props.what}（Excel）已开始下载`);
+      }
+    } catch (error) {
+      modal.error({ title: '没有导出', content: errorMessage(error) });
+    } finally {
+      setExporting(null);
+    }
+  }
+  return (
+    <Flex gap={8} wrap>
+      <Button
+        icon={props.pdfIcon ?? <FilePdfOutlined />}
+        loading={exporting === 'pdf'}
+        disabled={exporting !== null}
+        onClick={() => void exportAs('pdf')}
+      >
+        {props.pdfLabel ?? '导出 PDF'}
+      </Button>
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={exporting === 'xlsx'}
+        disabled={exporting !== null}
+        onClick={() => void exportAs('xlsx')}
+      >
+        导出 Excel
+      </Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,117 @@
+// The monthly statistics of people's mediation (人民调解月度统计), per committee and for the
+// township: on screen, as a printable PDF table and as .xlsx.
+//
+// What each figure counts, for a month M (its first to its last day) and one committee or all:
+//  - 排查次数 sweeps: sweeps held (mediation_sweeps.held_on) in M.
+//  - 排查发现纠纷 found: disputes with source 'sweep' registered (registered_on) in M.
+//  - 受理 accepted: disputes accepted (accepted_on) in M.
+//  - 调解成功 settled: disputes whose outcome is a written or an oral agreement reached
+//    (outcome_on) in M, whatever their status now (a closed case keeps its outcome);
+//    书面协议 written / 口头协议 oral split them.
+//  - 调解终止 terminated: disputes whose mediation was terminated (outcome_on) in M.
+//  - 调解成功率 successRate: settled ÷ (settled + terminated) of the disputes concluded in M, as a
+//    percentage with one decimal rounded half up (7479 of 7860 → 95.2), null when none concluded.
+//  - by category (rows of DISPUTE_CATEGORIES, in the table's order): accepted and settled as above.
+//  - 涉及金额 amounts, in fen: the sum of amount_fen of the disputes accepted in M, and of those
+//    settled in M (a dispute without an amount counts 0).
+//  - 司法确认 courtApplied: applications (court_applied_on) in M; courtConfirmed: the court confirmed
+//    the agreement (court_decision 'confirmed', court_decided_on) in M.
+//  - 回访 followUpsDone: follow-up visits done (dispute_follow_ups.done_on) in M — visits, not disputes.
+//  - 防激化 riskyAccepted: disputes flagged risky accepted in M; riskyDefused: risky disputes settled
+//    in M (a risk defused).
+//  - 三调联动 referralsIn: disputes handed over (source 'handover') registered in M, by the
+//    counterpart that handed them over (handover_kind). Referrals out are not recorded by the
+//    register yet, so they are not counted.
+// A committee's row counts its own disputes and sweeps; the township's figures are their sums.
+import { z } from 'zod';
+import { defineProcedures } from '../api/contract';
+import { month } from '../counter/ledgerApi';
+import { percentage } from '../counter/statistics';
+import { fileLink } from '../documents/api';
+import { entityId } from '../validation/fields';
+import { MEDIATION_READERS } from './committees';
+import { DISPUTE_CATEGORY_CODES, HANDOVER_KINDS } from './disputes';
+
+export const mediationFigures = z.object({
+  sweeps: z.number(),
+  found: z.number(),
+  accepted: z.number(),
+  settled: z.number(),
+  terminated: z.number(),
+  /** 调解成功率: settled ÷ (settled + terminated), one decimal; null when nothing concluded. */
+  successRate: z.number().nullable(),
+  written: z.number(),
+  oral: z.number(),
+  /** 涉及金额 of the disputes accepted in the month, in fen. */
+  acceptedAmountFen: z.number(),
+  /** 涉及金额 of the disputes settled in the month, in fen. */
+  settledAmountFen: z.number(),
+  courtApplied: z.number(),
+  courtConfirmed: z.number(),
+  followUpsDone: z.number(),
+  riskyAccepted: z.number(),
+  riskyDefused: z.number(),
+  /** All referrals in (三调联动), the sum of `referralsIn` by counterpart. */
+  referralsIn: z.number(),
+});
+export type MediationFigures = z.infer<typeof mediationFigures>;
+
+export const mediationStatistics = z.object({
+  month: z.string(),
+  /** The last day counted: the month's last day, or today in the running month. */
+  asOf: z.string(),
+  /** null: the whole township. */
+  committeeId: z.string().nullable(),
+  /** Whose figures: the committee's name, or the township's. */
+  scopeName: z.string(),
+  totals: mediationFigures,
+  byCategory: z.array(
+    z.object({
+      category: z.enum(DISPUTE_CATEGORY_CODES),
+      label: z.string(),
+      accepted: z.number(),
+      settled: z.number(),
+    }),
+  ),
+  referralsIn: z.array(z.object({ kind: z.enum(HANDOVER_KINDS), label: z.string(), count: z.number() })),
+  /** The township's report: one row per committee (empty for one committee's report). */
+  committees: z.array(mediationFigures.extend({ committeeId: z.string(), committeeName: z.string() })),
+});
+export type MediationStatistics = z.infer<typeof mediationStatistics>;
+export type CommitteeFigures = MediationStatistics['committees'][number];
+
+/** 调解成功率 = 调解成功 ÷ (调解成功 + 调解终止), one decimal half up; null when none concluded. */
+export function successRate(settled: number, terminated: number): number | null {
+  return percentage(settled, settled + terminated);
+}
+
+/** Fen as yuan with two decimals: 320050 → 3200.50 (whole fen, so no binary noise). */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const statisticsInput = {
+  month,
+  /** Absent: the township, with a row per committee. */
+  committeeId: entityId('调委会').optional(),
+};
+
+export const mediationStatisticsProcedures = defineProcedures({
+  'mediation.monthlyStatistics': {
+    summary:
+      '人民调解月度统计：排查、发现、受理、调解成功与终止、成功率（一位小数）、按类别、涉及金额、书面口头协议、司法确认、回访、防激化、三调联动移入；全镇时附各调委会',
+    kind: 'query',
+    access: MEDIATION_READERS,
+    input: z.strictObject(statisticsInput),
+    output: mediationStatistics,
+  },
+  'mediation.exportMonthlyStatistics': {
+    summary: '导出人民调解月度统计：PDF 统计表或 Excel（.xlsx）',
+    kind: 'query',
+    access: MEDIATION_READERS,
+    input: z.strictObject({ ...statisticsInput, format: z.enum(['pdf', 'xlsx']).describe('格式') }),
+    output: z.object({ file: fileLink.pick({ fileUrl: true }) }),
+  },
+});

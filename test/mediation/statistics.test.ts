@@ -1,0 +1,710 @@
+// The monthly statistics of people's mediation through the API: disputes built step by step with
+// the register's own procedures in two committees over October and November 2026; every figure
+// of November checked against what was done, October kept out of it (and counted in its own
+// month); the success rate's rounding; the PDF table and the workbook carry the same numbers.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { DisputeRecord, RegisterDisputeInput } from '../../shared/mediation/disputesApi';
+import { DISPUTE_CATEGORIES, type DisputeCategory } from '../../shared/mediation/disputes';
+import { formatYuan, successRate, type MediationStatistics } from '../../shared/mediation/statisticsApi';
+import { uuidv7 } from '../../electron/db/uuidv7';
+import { residentId } from '../support/ids';
+import { li, zhang } from '../support/mediationParties';
+import { runPoppler, squeeze } from '../support/renderedPdf';
+import { morningOf, signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
+
+const draft = {
+  facts: '',
+  disputedMatters: '通道占用及排水沟堵塞的恢复与赔偿。',
+  responsibilities: '李桂芬堆放建材不当，负全部责任。',
+  terms: ['李桂芬清运全部建材，疏通排水沟。', '李桂芬赔偿张𠮷祥损失。'],
+  performanceManner: '现金当面支付，清运由调委会现场确认。',
+  performanceDueOn: '2026-12-31',
+  recorder: '刘晓燕',
+};
+
+/** One dispute's life, each step on its own date (all before "today", 2026-11-28). */
+interface Life {
+  committeeId: string;
+  category: DisputeCategory;
+  registeredOn: string;
+  source?: RegisterDisputeInput['source'];
+  sweepId?: string;
+  handover?: { kind: 'township' | 'court' | 'police' | 'petition' | 'other'; on: string };
+  amountYuan?: number | null;
+  risky?: boolean;
+  refusedOn?: string;
+  acceptedOn?: string;
+  outcome?: { kind: 'written' | 'oral' | 'terminated'; on: string };
+  court?: { appliedOn: string; decidedOn?: string; decision?: 'confirmed' | 'rejected' };
+  followUpOn?: string;
+  closedOn?: string;
+}
+
+describe('mediation monthly statistics through the API', () => {
+  let hall: TestHall;
+  let admin: TestClient;
+  let mediator: TestClient;
+  let leader: TestClient;
+  let township: string;
+  let village: string;
+  let wang: string;
+  const sweeps: Record<string, string> = {};
+
+  async function live(life: Life): Promise<DisputeRecord> {
+    const source = life.source ?? (life.sweepId ? 'sweep' : life.handover ? 'handover' : 'oralApplication');
+    let { dispute } = await mediator.ok('mediation.registerDispute', {
+      requestId: crypto.randomUUID(),
+      committeeId: life.committeeId,
+      registeredOn: life.registeredOn,
+      source,
+      sweepId: life.sweepId ?? null,
+      handover: life.handover
+        ? { kind: life.handover.kind, from: '青石镇综治中心', on: life.handover.on, reference: '' }
+        : null,
+      category: life.category,
+      facts: '李桂芬翻建房屋堆放建材，占用张𠮷祥家门前通道，排水沟被堵。',
+      villageId: null,
+      placeDetail: '',
+      amountYuan: life.amountYuan ?? null,
+      peopleInvolved: 2,
+      risky: life.risky ?? false,
+      riskNote: life.risky ? '双方曾发生推搡' : '',
+      parties: [zhang, li],
+    } satisfies RegisterDisputeInput);
+    const step = async (name: Parameters<TestClient['ok']>[0], input: Record<string, unknown>) =>
+      (dispute = (
+        (await mediator.ok(name, { id: dispute.id, version: dispute.version, ...input })) as {
+          dispute: DisputeRecord;
+        }
+      ).dispute);
+    if (life.refusedOn)
+      return step('mediation.refuseDispute', { reason: '已向人民法院起诉', refusedOn: life.refusedOn });
+    if (!life.acceptedOn) return dispute;
+    await step('mediation.acceptDispute', { acceptedOn: life.acceptedOn });
+    await step('mediation.assignMediators', { mediatorIds: [wang], leadMediatorId: wang, assignedOn: life.acceptedOn });
+    const outcome = life.outcome;
+    if (outcome?.kind === 'written') {
+      await step('mediation.saveAgreementDraft', { agreement: draft });
+      await step('mediation.issueAgreement', { agreedOn: outcome.on });
+    } else if (outcome?.kind === 'oral') {
+      await step('mediation.recordOralAgreement', { content: '李桂芬当日清运建材并赔偿损失。', agreedOn: outcome.on });
+    } else if (outcome?.kind === 'terminated') {
+      await step('mediation.terminate', { reason: '申请人坚持起诉', terminatedOn: outcome.on });
+    }
+    if (life.court)
+      await step('mediation.recordCourtConfirmation', {
+        appliedOn: life.court.appliedOn,
+        court: '青石县人民法院',
+        decision: life.court.decidedOn ? (life.court.decision ?? 'confirmed') : null,
+        decidedOn: life.court.decidedOn ?? null,
+      });
+    if (life.followUpOn)
+      await step('mediation.saveFollowUp', {
+        doneOn: life.followUpOn,
+        byName: '王芳',
+        performance: 'full',
+        notes: '已履行',
+      });
+    if (life.closedOn) await step('mediation.closeDispute', { summary: '协议已履行完毕', closedOn: life.closedOn });
+    return dispute;
+  }
+
+  before(async () => {
+    const started = await startSetUpHall({ sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 });
+    ({ hall, admin } = started);
+    hall.clock.current = morningOf('2026-11-28');
+    mediator = await signedInAs(hall, admin, 'mediator', ['mediator']);
+    leader = await signedInAs(hall, admin, 'leader', ['leader']);
+    const committee = (name: string, casePrefix: string, villageId: string | null) =>
+      admin.ok('mediation.saveCommittee', {
+        name,
+        kind: villageId ? 'village' : 'township',
+        villageId,
+        speciality: null,
+        sealName: name,
+        casePrefix,
+        phone: '',
+        active: true,
+      });
+    township = (await committee('青石镇人民调解委员会', '青调', null)).id;
+    village = (await committee('东岗村人民调解委员会', '东岗调', started.village.id)).id;
+    wang = (
+      await admin.ok('mediation.saveMediator', {
+        name: '王芳',
+        idNumber: residentId('19800101', 42),
+        phone: '',
+        committeeIds: [township, village],
+        specialities: ['邻里纠纷'],
+        fullTime: true,
+        lawyer: false,
+        userId: null,
+        active: true,
+      })
+    ).id;
+    const sweep = async (key: string, committeeId: string, heldOn: string) =>
+      (sweeps[key] = (
+        await mediator.ok('mediation.saveSweep', {
+          committeeId,
+          heldOn,
+          area: '东岗村',
+          team: '王芳、刘晓燕',
+          note: '',
+        })
+      ).id);
+    await sweep('townshipNov1', township, '2026-11-03');
+    await sweep('townshipNov2', township, '2026-11-10');
+    await sweep('townshipOct', township, '2026-10-15');
+    await sweep('villageNov', village, '2026-11-05');
+    await sweep('villageOct', village, '2026-10-20');
+    // The last day of October and the first of November: each counts in its own month.
+    await sweep('villageOctLast', village, '2026-10-31');
+
+    // The township committee.
+    await live({
+      // A1: found in a sweep, risky, settled in writing, court confirmed, visited — all in November.
+      committeeId: township,
+      category: 'neighbour',
+      sweepId: sweeps.townshipNov1,
+      registeredOn: '2026-11-03',
+      amountYuan: 3200.5,
+      risky: true,
+      acceptedOn: '2026-11-04',
+      outcome: { kind: 'written', on: '2026-11-12' },
+      court: { appliedOn: '2026-11-15', decidedOn: '2026-11-20' },
+      followUpOn: '2026-11-22',
+    });
+    await live({
+      // A2: accepted in October, settled orally in November.
+      committeeId: township,
+      category: 'marriage',
+      registeredOn: '2026-10-20',
+      amountYuan: 1000,
+      acceptedOn: '2026-10-21',
+      outcome: { kind: 'oral', on: '2026-11-05' },
+      followUpOn: '2026-11-08',
+    });
+    await live({
+      // A3: handed over by a court, risky, terminated in November.
+      committeeId: township,
+      category: 'contract',
+      handover: { kind: 'court', on: '2026-11-05' },
+      registeredOn: '2026-11-06',
+      amountYuan: 50000,
+      risky: true,
+      acceptedOn: '2026-11-07',
+      outcome: { kind: 'terminated', on: '2026-11-20' },
+    });
+    await live({
+      // A4: handed over by the police, still being mediated.
+      committeeId: township,
+      category: 'damages',
+      handover: { kind: 'police', on: '2026-11-08' },
+      registeredOn: '2026-11-08',
+      acceptedOn: '2026-11-09',
+    });
+    await live({
+      // A5: handed over by the township on the month's last days, not yet accepted.
+      committeeId: township,
+      category: 'other',
+      handover: { kind: 'township', on: '2026-11-25' },
+      registeredOn: '2026-11-25',
+    });
+    await live({
+      // A6: refused: counted nowhere.
+      committeeId: township,
+      category: 'contract',
+      registeredOn: '2026-11-04',
+      amountYuan: 99999,
+      refusedOn: '2026-11-04',
+    });
+    await live({
+      // A0: October's case, closed since; only its court decision falls in November.
+      committeeId: township,
+      category: 'neighbour',
+      sweepId: sweeps.townshipOct,
+      registeredOn: '2026-10-15',
+      amountYuan: 800,
+      acceptedOn: '2026-10-16',
+      outcome: { kind: 'written', on: '2026-10-25' },
+      court: { appliedOn: '2026-10-28', decidedOn: '2026-11-02' },
+      followUpOn: '2026-10-30',
+      closedOn: '2026-11-05',
+    });
+    // The village committee.
+    await live({
+      // B1: written application, risky, settled orally: a risk defused.
+      committeeId: village,
+      category: 'housing',
+      source: 'writtenApplication',
+      registeredOn: '2026-11-02',
+      amountYuan: 12000,
+      risky: true,
+      acceptedOn: '2026-11-02',
+      outcome: { kind: 'oral', on: '2026-11-10' },
+      followUpOn: '2026-11-18',
+    });
+    await live({
+      // B2: found in a sweep, terminated.
+      committeeId: village,
+      category: 'landTransfer',
+      sweepId: sweeps.villageNov,
+      registeredOn: '2026-11-05',
+      acceptedOn: '2026-11-06',
+      outcome: { kind: 'terminated', on: '2026-11-26' },
+    });
+    await live({
+      // B3: accepted on October's last day, settled in writing on November's first, court refused.
+      committeeId: village,
+      category: 'labour',
+      registeredOn: '2026-10-25',
+      amountYuan: 600,
+      acceptedOn: '2026-10-31',
+      outcome: { kind: 'written', on: '2026-11-01' },
+      court: { appliedOn: '2026-11-03', decidedOn: '2026-11-13', decision: 'rejected' },
+    });
+    await live({
+      // B0: October only: handed over by the petition office, terminated.
+      committeeId: village,
+      category: 'other',
+      handover: { kind: 'petition', on: '2026-10-22' },
+      registeredOn: '2026-10-22',
+      acceptedOn: '2026-10-23',
+      outcome: { kind: 'terminated', on: '2026-10-30' },
+    });
+  });
+  after(() => hall.close());
+
+  const figures = {
+    township: {
+      sweeps: 2,
+      found: 1,
+      accepted: 3,
+      settled: 2,
+      terminated: 1,
+      successRate: 66.7,
+      written: 1,
+      oral: 1,
+      acceptedAmountFen: 320050 + 5000000,
+      settledAmountFen: 320050 + 100000,
+      courtApplied: 1,
+      courtConfirmed: 2,
+      followUpsDone: 2,
+      riskyAccepted: 2,
+      riskyDefused: 1,
+      referralsIn: 3,
+    },
+    village: {
+      sweeps: 1,
+      found: 1,
+      accepted: 2,
+      settled: 2,
+      terminated: 1,
+      successRate: 66.7,
+      written: 1,
+      oral: 1,
+      acceptedAmountFen: 1200000,
+      settledAmountFen: 1200000 + 60000,
+      courtApplied: 1,
+      courtConfirmed: 0,
+      followUpsDone: 1,
+      riskyAccepted: 1,
+      riskyDefused: 1,
+      referralsIn: 0,
+    },
+    all: {
+      sweeps: 3,
+      found: 2,
+      accepted: 5,
+      settled: 4,
+      terminated: 2,
+      successRate: 66.7,
+      written: 2,
+      oral: 2,
+      acceptedAmountFen: 6520050,
+      settledAmountFen: 1680050,
+      courtApplied: 2,
+      courtConfirmed: 2,
+      followUpsDone: 3,
+      riskyAccepted: 3,
+      riskyDefused: 2,
+      referralsIn: 3,
+    },
+  };
+  const novemberCategories: Partial<Record<DisputeCategory, { accepted: number; settled: number }>> = {
+    neighbour: { accepted: 1, settled: 1 },
+    marriage: { accepted: 0, settled: 1 },
+    contract: { accepted: 1, settled: 0 },
+    damages: { accepted: 1, settled: 0 },
+    housing: { accepted: 1, settled: 1 },
+    landTransfer: { accepted: 1, settled: 0 },
+    labour: { accepted: 0, settled: 1 },
+  };
+
+  test('November for the township: every figure, a row per committee, by category and by counterpart', async (t) => {
+    const started = performance.now();
+    const stats = await leader.ok('mediation.monthlyStatistics', { month: '2026-11' });
+    t.diagnostic(`monthlyStatistics ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(stats.month, '2026-11');
+    assert.equal(stats.asOf, '2026-11-28');
+    assert.equal(stats.committeeId, null);
+    assert.equal(stats.scopeName, '青石镇全镇');
+    assert.deepEqual(stats.totals, figures.all);
+    assert.deepEqual(
+      stats.committees.map((c) => c.committeeName),
+      ['青石镇人民调解委员会', '东岗村人民调解委员会'],
+    );
+    const { committeeId: _a, committeeName: _b, ...townshipRow } = stats.committees[0]!;
+    const { committeeId: _c, committeeName: _d, ...villageRow } = stats.committees[1]!;
+    assert.deepEqual(townshipRow, figures.township);
+    assert.deepEqual(villageRow, figures.village);
+    assert.deepEqual(
+      stats.byCategory.map((c) => c.category),
+      DISPUTE_CATEGORIES.map((c) => c.code),
+      'every category of the table, in its order',
+    );
+    for (const row of stats.byCategory)
+      assert.deepEqual(
+        { accepted: row.accepted, settled: row.settled },
+        novemberCategories[row.category] ?? { accepted: 0, settled: 0 },
+        row.label,
+      );
+    assert.deepEqual(Object.fromEntries(stats.referralsIn.map((r) => [r.kind, r.count])), {
+      township: 1,
+      court: 1,
+      police: 1,
+      petition: 0,
+      other: 0,
+    });
+  });
+
+  test('one committee: its own figures only, no committee rows', async () => {
+    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11', committeeId: village });
+    assert.equal(stats.scopeName, '东岗村人民调解委员会');
+    assert.deepEqual(stats.totals, figures.village);
+    assert.deepEqual(stats.committees, []);
+    assert.equal(stats.byCategory.find((c) => c.category === 'housing')!.accepted, 1);
+    assert.equal(stats.byCategory.find((c) => c.category === 'neighbour')!.accepted, 0);
+    assert.deepEqual(
+      stats.referralsIn.map((r) => r.count),
+      [0, 0, 0, 0, 0],
+    );
+  });
+
+  test('October counts October only: the other month is not in November and November not in it', async () => {
+    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-10' });
+    assert.equal(stats.asOf, '2026-10-31');
+    assert.deepEqual(stats.totals, {
+      sweeps: 3,
+      found: 1,
+      accepted: 4,
+      // A0 was settled in October and is closed now: a closed case keeps its outcome.
+      settled: 1,
+      terminated: 1,
+      successRate: 50,
+      written: 1,
+      oral: 0,
+      acceptedAmountFen: 80000 + 100000 + 60000,
+      settledAmountFen: 80000,
+      courtApplied: 1,
+      courtConfirmed: 0,
+      followUpsDone: 1,
+      riskyAccepted: 0,
+      riskyDefused: 0,
+      referralsIn: 1,
+    });
+    assert.deepEqual(
+      stats.committees.map((c) => [c.committeeName, c.sweeps, c.accepted, c.settled, c.terminated, c.successRate]),
+      [
+        ['青石镇人民调解委员会', 1, 2, 1, 0, 100],
+        ['东岗村人民调解委员会', 2, 2, 0, 1, 0],
+      ],
+    );
+    assert.equal(stats.referralsIn.find((r) => r.kind === 'petition')!.count, 1);
+    const empty = await mediator.ok('mediation.monthlyStatistics', { month: '2026-09' });
+    assert.equal(empty.totals.accepted, 0);
+    assert.equal(empty.totals.successRate, null, 'nothing concluded: no rate');
+  });
+
+  test('the success rate: one decimal, half up, on the documented examples', () => {
+    assert.equal(successRate(7479, 7860 - 7479), 95.2);
+    assert.equal(successRate(2424, 2480 - 2424), 97.7);
+    assert.equal(successRate(2, 1), 66.7);
+    assert.equal(successRate(49, 351), 12.3, '12.25 rounds up');
+    assert.equal(successRate(1, 1999), 0.1, '0.05 rounds up');
+    assert.equal(successRate(5, 0), 100);
+    assert.equal(successRate(0, 0), null);
+    assert.equal(formatYuan(6520050), '65200.50');
+    assert.equal(formatYuan(5), '0.05');
+    assert.equal(formatYuan(0), '0.00');
+  });
+
+  test('generated data reconciles: 7,479 of 7,860 concluded in a month reports 95.2%', async (t) => {
+    // Written straight into the register (a year's worth of a prefecture in one month), then read
+    // through the API and recounted with plain SQL.
+    const db = hall.backend.db;
+    const day = (i: number) => `2025-03-${String((i % 31) + 1).padStart(2, '0')}`;
+    await db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 7860; i++) {
+        const settled = i < 7479;
+        const kind = settled ? (i % 3 === 0 ? 'oral' : 'written') : 'terminated';
+        const id = uuidv7();
+        await tx
+          .insertInto('disputes')
+          .values({
+            id,
+            request_key: id,
+            committee_id: i % 2 === 0 ? township : village,
+            status: settled ? 'settled' : 'terminated',
+            source: 'oralApplication',
+            handover_reference: '',
+            category: DISPUTE_CATEGORIES[i % DISPUTE_CATEGORIES.length]!.code,
+            facts: '生成的纠纷',
+            place_detail: '',
+            amount_fen: i % 4 === 0 ? null : 100 * (i % 50) + (i % 7),
+            people_involved: 2,
+            risky: i % 10 === 0 ? 1 : 0,
+            risk_note: '',
+            party_names: '甲 与 乙',
+            registered_on: '2025-02-27',
+            registered_by_name: '生成',
+            accepted_on: i % 5 === 0 ? '2025-02-28' : day(i),
+            outcome_kind: kind,
+            outcome_on: day(i),
+            court_name: '',
+            last_step_on: day(i),
+            created_at: '2025-03-01T00:00:00.000Z',
+            updated_at: '2025-03-01T00:00:00.000Z',
+            version: 1,
+          })
+          .execute();
+      }
+    });
+    const started = performance.now();
+    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2025-03' });
+    t.diagnostic(`monthlyStatistics over 7,860 generated disputes ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(stats.totals.settled, 7479);
+    assert.equal(stats.totals.terminated, 381);
+    assert.equal(stats.totals.successRate, 95.2);
+    const direct = await db
+      .selectFrom('disputes')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(eb.fn.coalesce('amount_fen', eb.lit(0))).as('fen'),
+        eb.fn.sum<number>('risky').as('risky'),
+      ])
+      .where('accepted_on', '>=', '2025-03-01')
+      .where('accepted_on', '<=', '2025-03-31')
+      .executeTakeFirstOrThrow();
+    assert.equal(stats.totals.accepted, Number(direct.n));
+    assert.equal(stats.totals.acceptedAmountFen, Number(direct.fen));
+    assert.equal(stats.totals.riskyAccepted, Number(direct.risky));
+    assert.equal(stats.totals.written + stats.totals.oral, stats.totals.settled);
+    assert.equal(
+      stats.byCategory.reduce((sum, c) => sum + c.settled, 0),
+      7479,
+    );
+    assert.equal(
+      stats.committees.reduce((sum, c) => sum + c.accepted, 0),
+      stats.totals.accepted,
+    );
+  });
+
+  test('who may read: mediation readers yes, the counter no; a month must be YYYY-MM; an unknown committee is not found', async () => {
+    const clerk = await signedInAs(hall, admin, 'clerk', ['counterClerk']);
+    assert.equal((await clerk.call('mediation.monthlyStatistics', { month: '2026-11' })).status, 403);
+    assert.equal(
+      (await clerk.call('mediation.exportMonthlyStatistics', { month: '2026-11', format: 'pdf' })).status,
+      403,
+    );
+    const bad = await mediator.call('mediation.monthlyStatistics', { month: '2026-13' });
+    assert.equal(bad.status, 400);
+    const unknown = await mediator.call('mediation.monthlyStatistics', { month: '2026-11', committeeId: uuidv7() });
+    assert.equal(unknown.status, 404);
+  });
+
+  async function download(fileUrl: string): Promise<Buffer> {
+    const response = await fetch(new URL(fileUrl, hall.url));
+    assert.equal(response.status, 200);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  async function pdfText(bytes: Buffer): Promise<{ raw: string }> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mediation-statistics-'));
+    try {
+      const file = path.join(dir, 'statistics.pdf');
+      await writeFile(file, bytes);
+      // Drawing order: a table row is its cells one after the other.
+      return { raw: squeeze(runPoppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'])) };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** What the figures table prints for each figure, label then value. */
+  function printedFigures(stats: MediationStatistics): string[] {
+    const t = stats.totals;
+    return [
+      `排查次数${t.sweeps}`,
+      `排查发现纠纷（件）${t.found}`,
+      `受理纠纷（件）${t.accepted}`,
+      `调解成功（件）${t.settled}`,
+      `其中书面协议（件）${t.written}`,
+      `其中口头协议（件）${t.oral}`,
+      `调解终止（件）${t.terminated}`,
+      `调解成功率${t.successRate!.toFixed(1)}%`,
+      `受理纠纷涉及金额（元）${formatYuan(t.acceptedAmountFen)}`,
+      `调解成功涉及金额（元）${formatYuan(t.settledAmountFen)}`,
+      `申请司法确认（件）${t.courtApplied}`,
+      `司法确认（件）${t.courtConfirmed}`,
+      `回访（次）${t.followUpsDone}`,
+      `三调联动移入（件）${t.referralsIn}`,
+      `防激化重点纠纷受理（件）${t.riskyAccepted}`,
+      `防止激化（件）${t.riskyDefused}`,
+    ];
+  }
+
+  test('the PDF table holds the same numbers as the screen', async (t) => {
+    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11' });
+    const started = performance.now();
+    const exported = await mediator.ok('mediation.exportMonthlyStatistics', { month: '2026-11', format: 'pdf' });
+    const bytes = await download(exported.file.fileUrl);
+    t.diagnostic(`PDF export ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    const { raw } = await pdfText(bytes);
+    const has = (expected: string) => assert.ok(raw.includes(squeeze(expected)), `missing “${expected}” in ${raw}`);
+    has('人民调解工作月度统计表（2026年11月）');
+    has('统计范围：青石镇全镇（各人民调解委员会合计）');
+    has('统计期间：2026年11月1日至2026年11月28日');
+    for (const cell of printedFigures(stats)) has(cell);
+    // Two categories a row: each category is its label and its two counts.
+    for (const c of stats.byCategory) has(`${c.label}${c.accepted}${c.settled}`);
+    has(`合计${stats.totals.accepted}${stats.totals.settled}`);
+    // Referrals in: the counterparts as the header, their counts and the total under them.
+    has(
+      `${stats.referralsIn.map((r) => r.label).join('')}合计${stats.referralsIn.map((r) => r.count).join('')}${stats.totals.referralsIn}`,
+    );
+    // The committees' rows: name, then the thirteen columns in order.
+    const row = (name: string, f: MediationStatistics['totals']) =>
+      [
+        name,
+        f.sweeps,
+        f.found,
+        f.accepted,
+        f.settled,
+        f.terminated,
+        `${f.successRate!.toFixed(1)}%`,
+        f.written,
+        f.oral,
+        f.courtApplied,
+        f.courtConfirmed,
+        f.followUpsDone,
+        f.riskyDefused,
+        f.referralsIn,
+      ].join('');
+    for (const c of stats.committees) has(row(c.committeeName, c));
+    has(row('合计', stats.totals));
+
+    const one = await mediator.ok('mediation.exportMonthlyStatistics', {
+      month: '2026-11',
+      committeeId: village,
+      format: 'pdf',
+    });
+    const single = await pdfText(await download(one.file.fileUrl));
+    const villageStats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11', committeeId: village });
+    assert.ok(single.raw.includes('统计范围：东岗村人民调解委员会统计期间'), single.raw);
+    for (const cell of printedFigures(villageStats))
+      assert.ok(single.raw.includes(cell), `missing ${cell} in ${single.raw}`);
+    assert.ok(!single.raw.includes('各人民调解委员会'), 'no committee table for one committee');
+  });
+
+  test('the workbook holds the same numbers as the screen', async (t) => {
+    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11' });
+    const started = performance.now();
+    const exported = await mediator.ok('mediation.exportMonthlyStatistics', { month: '2026-11', format: 'xlsx' });
+    const bytes = await download(exported.file.fileUrl);
+    t.diagnostic(`Excel export ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('月度统计')!;
+    const value = (label: string) => {
+      let found: unknown;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    const t_ = stats.totals;
+    assert.equal(value('排查次数'), t_.sweeps);
+    assert.equal(value('排查发现纠纷（件）'), t_.found);
+    assert.equal(value('受理纠纷（件）'), t_.accepted);
+    assert.equal(value('调解成功（件）'), t_.settled);
+    assert.equal(value('其中书面协议（件）'), t_.written);
+    assert.equal(value('其中口头协议（件）'), t_.oral);
+    assert.equal(value('调解终止（件）'), t_.terminated);
+    assert.equal(value('调解成功率（%）'), t_.successRate);
+    assert.equal(value('受理纠纷涉及金额（元）'), 65200.5);
+    assert.equal(value('调解成功涉及金额（元）'), 16800.5);
+    assert.equal(value('申请司法确认（件）'), t_.courtApplied);
+    assert.equal(value('司法确认（件）'), t_.courtConfirmed);
+    assert.equal(value('回访（次）'), t_.followUpsDone);
+    assert.equal(value('防激化重点纠纷受理（件）'), t_.riskyAccepted);
+    assert.equal(value('防止激化（件）'), t_.riskyDefused);
+    assert.equal(value('三调联动移入（件）'), t_.referralsIn);
+
+    const categories = book.getWorksheet('按类别')!;
+    const categoryRows = new Map<string, unknown[]>();
+    categories.eachRow((row, n) => {
+      if (n > 1) categoryRows.set(String(row.getCell(1).value), [row.getCell(2).value, row.getCell(3).value]);
+    });
+    for (const c of stats.byCategory) assert.deepEqual(categoryRows.get(c.label), [c.accepted, c.settled], c.label);
+    assert.deepEqual(categoryRows.get('合计'), [t_.accepted, t_.settled]);
+
+    const referrals = book.getWorksheet('三调联动')!;
+    const referralRows = new Map<string, unknown>();
+    referrals.eachRow((row, n) => {
+      if (n > 1) referralRows.set(String(row.getCell(1).value), row.getCell(2).value);
+    });
+    for (const r of stats.referralsIn) assert.equal(referralRows.get(r.label), r.count, r.label);
+
+    const committees = book.getWorksheet('各调委会')!;
+    const headers = (committees.getRow(1).values as unknown[]).slice(1);
+    const rows = new Map<string, Record<string, unknown>>();
+    committees.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      rows.set(String(values[0]), Object.fromEntries(headers.map((h, i) => [String(h), values[i]])));
+    });
+    for (const c of [...stats.committees, { committeeName: '合计', ...t_ }]) {
+      const r = rows.get(c.committeeName)!;
+      assert.ok(r, c.committeeName);
+      assert.equal(r['受理'], c.accepted);
+      assert.equal(r['调解成功'], c.settled);
+      assert.equal(r['调解终止'], c.terminated);
+      assert.equal(r['调解成功率（%）'], c.successRate);
+      assert.equal(r['司法确认'], c.courtConfirmed);
+      assert.equal(r['回访'], c.followUpsDone);
+      assert.equal(r['防激化'], c.riskyDefused);
+      assert.equal(r['受理涉及金额（元）'], c.acceptedAmountFen / 100);
+    }
+
+    const one = await mediator.ok('mediation.exportMonthlyStatistics', {
+      month: '2026-11',
+      committeeId: township,
+      format: 'xlsx',
+    });
+    const single = new ExcelJS.Workbook();
+    await single.xlsx.load((await download(one.file.fileUrl)) as unknown as ArrayBuffer);
+    assert.equal(single.getWorksheet('各调委会'), undefined);
+    let accepted: unknown;
+    single.getWorksheet('月度统计')!.eachRow((row) => {
+      if (row.getCell(1).value === '受理纠纷（件）') accepted = row.getCell(2).value;
+    });
+    assert.equal(accepted, figures.township.accepted);
+  });
+});
