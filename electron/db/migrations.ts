@@ -573,6 +573,21 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  // 三调联动 the other way: a dispute refused or whose mediation ended may be sent on to the
+  // township, a court, the police, the petition office or another body (referral_out_kind takes
+  // the handover kinds). referral_out_on is the refusal's or the termination's date, which the
+  // monthly statistics count referrals out by.
+  '0011_mediation_referrals_out': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `ALTER TABLE disputes ADD COLUMN referral_out_kind TEXT`,
+        `ALTER TABLE disputes ADD COLUMN referral_out_to TEXT NOT NULL DEFAULT ''`,
+        `ALTER TABLE disputes ADD COLUMN referral_out_on TEXT`,
+        `CREATE INDEX disputes_by_referral_out_on ON disputes(referral_out_on) WHERE referral_out_on IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -324,6 +324,10 @@ export interface Database {
     closed_on: string | null;
     closing_summary: string | null;
     closed_by_name: string | null;
+    /** 三调联动 移出: to whom a refused or terminated dispute was sent on, and that step's date. */
+    referral_out_kind: HandoverKind | null;
+    referral_out_to: Generated<string>;
+    referral_out_on: string | null;
     last_step_on: string;
     created_at: string;
     updated_at: string;

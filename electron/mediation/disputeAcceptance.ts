@@ -9,7 +9,7 @@ import { fail, failFields } from '../api/failure';
 import { nextNumber } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import { archivePrepared, prepareDocument, type PreparedDocument } from '../documents/issue';
-import { disputeStepDate, findDisputeOrFail, requireStatus, runDisputeCommand } from './disputeCommands';
+import { disputeStepDate, findDisputeOrFail, referralOut, requireStatus, runDisputeCommand } from './disputeCommands';
 import { DISPUTE_ENTITY, findDisputeRow, loadAssignedMediators, loadDisputeRecord, loadParties } from './disputeRows';
 import { refusalNoticePaper, rightsNoticePaper } from './disputePapers';
 
@@ -81,11 +81,18 @@ export function refuseDispute(input: Input<'mediation.refuseDispute'>, ctx: Requ
   return runDisputeCommand(ctx, input, 'refuse', async (row) => {
     requireStatus(row, ['registered'], '不予受理');
     const refusedOn = disputeStepDate('refusedOn', '决定日期', input.refusedOn, row, ctx.today);
+    const referral = referralOut(input.referral, refusedOn);
     return {
-      set: { status: 'refused', refused_on: refusedOn, refusal_reason: input.reason, last_step_on: refusedOn },
-      summary: `不予受理：${input.reason}`,
-      data: { reason: input.reason, refusedOn },
-      document: await refusalNoticePaper(ctx, row, input.reason, refusedOn),
+      set: {
+        status: 'refused',
+        refused_on: refusedOn,
+        refusal_reason: input.reason,
+        last_step_on: refusedOn,
+        ...referral.set,
+      },
+      summary: `不予受理：${input.reason}${referral.summary}`,
+      data: { reason: input.reason, refusedOn, referral: input.referral ?? null },
+      document: await refusalNoticePaper(ctx, row, input.reason, refusedOn, input.referral ?? null),
     };
   });
 }

@@ -4,7 +4,7 @@
 import type { Updateable } from 'kysely';
 import type { IssuedDocument } from '../../shared/documents/api';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/mediation/disputes';
-import type { DisputeCommandResult } from '../../shared/mediation/disputesApi';
+import type { DisputeCommandResult, ReferralOutInput } from '../../shared/mediation/disputesApi';
 import type { RequestContext, WriteScope } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import type { Database } from '../db/schema';
@@ -60,6 +60,21 @@ export function requireStatus(row: DisputeRow, allowed: readonly DisputeStatus[]
     'CONFLICT',
     `该纠纷当前为“${DISPUTE_STATUS_LABELS[row.status]}”，不能${action}（只有${allowedLabels}的纠纷可以）`,
   );
+}
+
+/**
+ * 三调联动 移出 on a refusal or a termination: the columns it sets (dated with that step, which the
+ * statistics count it by) and the end of the history line.
+ */
+export function referralOut(
+  referral: ReferralOutInput | null | undefined,
+  on: string,
+): { set: DisputeColumns; summary: string } {
+  if (!referral) return { set: {}, summary: '' };
+  return {
+    set: { referral_out_kind: referral.kind, referral_out_to: referral.to, referral_out_on: on },
+    summary: referral.kind === 'court' ? `，引导至${referral.to}` : `，移送${referral.to}`,
+  };
 }
 
 export async function findDisputeOrFail(ctx: RequestContext, id: string): Promise<DisputeRow> {

@@ -6,7 +6,7 @@ import { COURT_DECISION_LABELS, courtWindow } from '../../shared/mediation/dispu
 import type { disputesProcedures } from '../../shared/mediation/disputesApi';
 import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
-import { disputeStepDate, requireStatus, runDisputeCommand } from './disputeCommands';
+import { disputeStepDate, referralOut, requireStatus, runDisputeCommand } from './disputeCommands';
 import { agreementOf, loadAssignedMediators, loadParties, toPartyRecord, type DisputeRow } from './disputeRows';
 import { agreementPaper, courtApplicationPaper, oralAgreementPaper, terminationNoticePaper } from './disputePapers';
 
@@ -99,6 +99,7 @@ export function terminate(input: Input<'mediation.terminate'>, ctx: RequestConte
   return runDisputeCommand(ctx, input, 'terminate', async (row) => {
     requireStatus(row, ['accepted'], '终止调解');
     const on = disputeStepDate('terminatedOn', '终止日期', input.terminatedOn, row, ctx.today);
+    const referral = referralOut(input.referral, on);
     return {
       set: {
         status: 'terminated',
@@ -106,10 +107,11 @@ export function terminate(input: Input<'mediation.terminate'>, ctx: RequestConte
         outcome_on: on,
         outcome_text: input.reason,
         last_step_on: on,
+        ...referral.set,
       },
-      summary: `终止调解：${input.reason}`,
-      data: { reason: input.reason, terminatedOn: on },
-      document: await terminationNoticePaper(ctx, row, input.reason, on),
+      summary: `终止调解：${input.reason}${referral.summary}`,
+      data: { reason: input.reason, terminatedOn: on, referral: input.referral ?? null },
+      document: await terminationNoticePaper(ctx, row, input.reason, on, input.referral ?? null),
     };
   });
 }

@@ -13,7 +13,7 @@ import {
   PERFORMANCE_LEVEL_LABELS,
   type RecordKind,
 } from '../../shared/mediation/disputes';
-import type { DisputeRecord } from '../../shared/mediation/disputesApi';
+import type { DisputeRecord, ReferralOutInput } from '../../shared/mediation/disputesApi';
 import { SEX_LABELS } from '../../shared/residents/api';
 import type { RequestContext } from '../api/context';
 import type { Db } from '../db/database';
@@ -217,7 +217,23 @@ export async function rightsNoticePaper(ctx: RequestContext, row: DisputeRow, ca
   });
 }
 
-export async function refusalNoticePaper(ctx: RequestContext, row: DisputeRow, reason: string, refusedOn: string) {
+/**
+ * The notice's sentence on where the dispute was sent (三调联动 移出): a court is one the parties
+ * are guided to (they sue or the court takes it into 诉调对接), the others receive the dispute.
+ */
+export function referralSentence(referral: ReferralOutInput): string {
+  if (referral.kind === 'court') return `本委员会已引导当事人向${referral.to}起诉或者通过诉调对接解决。`;
+  const verb = referral.kind === 'township' ? '移交' : '移送';
+  return `本委员会已将该纠纷${verb}${referral.to}处理。`;
+}
+
+export async function refusalNoticePaper(
+  ctx: RequestContext,
+  row: DisputeRow,
+  reason: string,
+  refusedOn: string,
+  referral: ReferralOutInput | null,
+) {
   const { committee, partyNames, category } = await paperBasics(ctx, row);
   return paperOf<RefusalNoticeRecord>(mediationRefusalNotice, {
     committee,
@@ -226,6 +242,7 @@ export async function refusalNoticePaper(ctx: RequestContext, row: DisputeRow, r
     registeredOn: row.registered_on,
     reason,
     refusedOn,
+    ...(referral && { referredTo: referralSentence(referral) }),
   });
 }
 
@@ -317,7 +334,13 @@ export async function oralAgreementPaper(ctx: RequestContext, row: DisputeRow, c
   });
 }
 
-export async function terminationNoticePaper(ctx: RequestContext, row: DisputeRow, reason: string, on: string) {
+export async function terminationNoticePaper(
+  ctx: RequestContext,
+  row: DisputeRow,
+  reason: string,
+  on: string,
+  referral: ReferralOutInput | null,
+) {
   const { committee, partyNames, category } = await paperBasics(ctx, row);
   return paperOf<TerminationNoticeRecord>(mediationTerminationNotice, {
     committee,
@@ -327,6 +350,7 @@ export async function terminationNoticePaper(ctx: RequestContext, row: DisputeRo
     acceptedOn: row.accepted_on ?? '',
     reason,
     terminatedOn: on,
+    ...(referral && { referredTo: referralSentence(referral) }),
   });
 }
 

@@ -167,6 +167,10 @@ export async function loadDisputeRecord(db: Db | Tx, row: DisputeRow, today: str
       on: r.decided_on,
     })),
     refusal: row.refusal_reason && row.refused_on ? { reason: row.refusal_reason, on: row.refused_on } : null,
+    referralOut:
+      row.referral_out_kind && row.referral_out_on
+        ? { kind: row.referral_out_kind, to: row.referral_out_to, on: row.referral_out_on }
+        : null,
     agreement: agreementOf(row),
     outcome:
       row.outcome_kind && row.outcome_on

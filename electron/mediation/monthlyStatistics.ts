@@ -1,13 +1,14 @@
 // The monthly statistics of people's mediation (人民调解月度统计): what each figure counts is
 // written out in shared/mediation/statisticsApi.ts. Every figure is a count of events dated in
 // the month, so each is one query on the index of its date column (sweeps.held_on, registered_on,
-// accepted_on, outcome_on, court_applied_on, court_decided_on, follow-ups' done_on), grouped by
-// committee; the township's figures are the committees' sums.
+// accepted_on, outcome_on, court_applied_on, court_decided_on, referral_out_on, follow-ups'
+// done_on), grouped by committee; the township's figures are the committees' sums.
 import { monthSpan } from '../../shared/counter/statistics';
 import {
   DISPUTE_CATEGORIES,
   HANDOVER_KIND_LABELS,
   HANDOVER_KINDS,
+  REFERRAL_OUT_LABELS,
   type DisputeCategory,
   type HandoverKind,
 } from '../../shared/mediation/disputes';
@@ -40,6 +41,7 @@ function emptyCounts(): Counts {
     riskyAccepted: 0,
     riskyDefused: 0,
     referralsIn: 0,
+    referralsOut: 0,
   };
 }
 
@@ -70,7 +72,7 @@ export async function monthlyStatistics(
   const disputes = () =>
     db.selectFrom('disputes').$if(committeeId !== undefined, (qb) => qb.where('committee_id', '=', committeeId!));
 
-  const [committees, townshipName, sweeps, registered, accepted, concluded, applied, confirmed, visits] =
+  const [committees, townshipName, sweeps, registered, accepted, concluded, applied, confirmed, referredOut, visits] =
     await Promise.all([
       committeesQuery.execute(),
       readSetting(db, SETTING_TOWNSHIP_NAME),
@@ -129,6 +131,13 @@ export async function monthlyStatistics(
         .where('court_decision', '=', 'confirmed')
         .groupBy('committee_id')
         .execute(),
+      // Sent on (三调联动 out) when refused or terminated, by that step's date.
+      disputes()
+        .select((eb) => ['committee_id', 'referral_out_kind', eb.fn.countAll<number>().as('n')])
+        .where('referral_out_on', '>=', from)
+        .where('referral_out_on', '<=', to)
+        .groupBy(['committee_id', 'referral_out_kind'])
+        .execute(),
       db
         .selectFrom('dispute_follow_ups as f')
         .innerJoin('disputes as d', 'd.id', 'f.dispute_id')
@@ -151,6 +160,7 @@ export async function monthlyStatistics(
     DISPUTE_CATEGORIES.map((c) => [c.code, { accepted: 0, settled: 0 }]),
   );
   const referrals = new Map<HandoverKind, number>(HANDOVER_KINDS.map((kind) => [kind, 0]));
+  const referralsOut = new Map<HandoverKind, number>(HANDOVER_KINDS.map((kind) => [kind, 0]));
 
   for (const row of sweeps) of(row.committee_id).sweeps += n(row.n);
   for (const row of registered) {
@@ -185,6 +195,11 @@ export async function monthlyStatistics(
   }
   for (const row of applied) of(row.committee_id).courtApplied += n(row.n);
   for (const row of confirmed) of(row.committee_id).courtConfirmed += n(row.n);
+  for (const row of referredOut) {
+    of(row.committee_id).referralsOut += n(row.n);
+    const kind = row.referral_out_kind ?? 'other';
+    referralsOut.set(kind, (referralsOut.get(kind) ?? 0) + n(row.n));
+  }
   for (const row of visits) of(row.committee_id).followUpsDone += n(row.n);
 
   const totals = emptyCounts();
@@ -213,6 +228,11 @@ export async function monthlyStatistics(
       kind,
       label: HANDOVER_KIND_LABELS[kind],
       count: referrals.get(kind)!,
+    })),
+    referralsOut: HANDOVER_KINDS.map((kind) => ({
+      kind,
+      label: REFERRAL_OUT_LABELS[kind],
+      count: referralsOut.get(kind)!,
     })),
     committees: rows,
   };

@@ -1,6 +1,6 @@
 // The monthly statistics of people's mediation as an Excel workbook (.xlsx, through ExcelJS): the
-// figures with how each is counted, by category, referrals in by counterpart and — for the
-// township — one row per committee. Amounts are numbers in yuan shown with two decimals.
+// figures with how each is counted, by category, referrals in and out by counterpart and — for
+// the township — one row per committee. Amounts are numbers in yuan shown with two decimals.
 import ExcelJS from 'exceljs';
 import type { MediationFigures, MediationStatistics } from '../../shared/mediation/statisticsApi';
 import { headerRow } from '../counter/spreadsheets';
@@ -29,6 +29,7 @@ export const COMMITTEE_COLUMNS: { header: string; value: (f: MediationFigures) =
   { header: '回访', value: (f) => f.followUpsDone },
   { header: '防激化', value: (f) => f.riskyDefused },
   { header: '移入', value: (f) => f.referralsIn },
+  { header: '移出', value: (f) => f.referralsOut },
 ];
 
 export async function statisticsWorkbook(statistics: MediationStatistics): Promise<Buffer> {
@@ -62,6 +63,7 @@ export async function statisticsWorkbook(statistics: MediationStatistics): Promi
     ['防激化重点纠纷受理（件）', t.riskyAccepted, '本月受理的可能激化纠纷'],
     ['防止激化（件）', t.riskyDefused, '本月调解成功的可能激化纠纷'],
     ['三调联动移入（件）', t.referralsIn, '本月登记的交办、委派、移送纠纷'],
+    ['三调联动移出（件）', t.referralsOut, '本月不予受理或终止调解时移送、引导至其他单位的纠纷'],
   ];
   for (const line of lines) {
     const row = main.addRow(line);
@@ -77,11 +79,16 @@ export async function statisticsWorkbook(statistics: MediationStatistics): Promi
   categories.addRow(['合计', t.accepted, t.settled]).font = { bold: true };
   categories.getColumn(1).width = 26;
 
+  // Both directions side by side, a counterpart a row (referralsIn and referralsOut share its order).
   const referrals = book.addWorksheet('三调联动');
-  headerRow(referrals, ['移入来源', '件数']);
-  for (const r of statistics.referralsIn) referrals.addRow([r.label, r.count]);
-  referrals.addRow(['合计', t.referralsIn]).font = { bold: true };
+  headerRow(referrals, ['移入来源', '移入（件）', '移出去向', '移出（件）']);
+  statistics.referralsIn.forEach((r, i) => {
+    const out = statistics.referralsOut[i]!;
+    referrals.addRow([r.label, r.count, out.label, out.count]);
+  });
+  referrals.addRow(['合计', t.referralsIn, '合计', t.referralsOut]).font = { bold: true };
   referrals.getColumn(1).width = 20;
+  referrals.getColumn(3).width = 34;
 
   if (statistics.committeeId === null) {
     const sheet = book.addWorksheet('各调委会');

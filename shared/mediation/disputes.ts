@@ -52,6 +52,18 @@ export const HANDOVER_KIND_LABELS: Record<HandoverKind, string> = {
   other: '其他单位移送',
 };
 
+/**
+ * The other way (三调联动 移出): a dispute refused or whose mediation ended is sent on to the same
+ * counterparts, counted by them in the statistics.
+ */
+export const REFERRAL_OUT_LABELS: Record<HandoverKind, string> = {
+  township: '移交乡镇（街道）有关部门处理',
+  court: '引导至人民法院诉讼或诉调对接',
+  police: '移送公安机关',
+  petition: '移送信访部门',
+  other: '移送其他单位（仲裁、行政机关等）',
+};
+
 export const PARTY_SIDES = ['applicant', 'respondent'] as const;
 export type PartySide = (typeof PARTY_SIDES)[number];
 export const PARTY_SIDE_LABELS: Record<PartySide, string> = { applicant: '申请方', respondent: '被申请方' };

@@ -71,6 +71,14 @@ export const handoverInput = z.strictObject({
   reference: optionalText('移送文号', 60),
 });
 
+/** 三调联动 移出: to whom a refused or terminated dispute is sent on (dated with that step). */
+export const referralOutInput = z.strictObject({
+  kind: z.enum(HANDOVER_KINDS).describe('移送去向'),
+  /** 青石派出所, 某县人民法院, 县劳动人事争议仲裁委员会 … */
+  to: requiredText('接收单位', 60),
+});
+export type ReferralOutInput = z.input<typeof referralOutInput>;
+
 /** What a dispute is about: the registration's editable part. */
 const disputeFields = {
   source: z.enum(DISPUTE_SOURCES).describe('纠纷来源'),
@@ -237,6 +245,8 @@ export const disputeRecord = disputeSummary.extend({
     }),
   ),
   refusal: z.object({ reason: z.string(), on: z.string() }).nullable(),
+  /** Sent on when refused or terminated (三调联动 移出); `on` is that step's date. */
+  referralOut: z.object({ kind: z.enum(HANDOVER_KINDS), to: z.string(), on: z.string() }).nullable(),
   agreement: agreementDraft.extend({ performanceDueOn: z.string().nullable() }).nullable(),
   outcome: z
     .object({
@@ -411,10 +421,14 @@ export const disputesProcedures = defineProcedures({
     output: commandResult,
   },
   'mediation.refuseDispute': {
-    summary: '不予受理（如已进入诉讼、仲裁），打印不予受理告知书',
+    summary: '不予受理（如已进入诉讼、仲裁），可移送或引导至其他单位（三调联动移出），打印不予受理告知书',
     kind: 'command',
     access: MEDIATION_WORKERS,
-    input: command({ reason: requiredText('不予受理理由', 500), refusedOn: stepDate('决定日期') }),
+    input: command({
+      reason: requiredText('不予受理理由', 500),
+      refusedOn: stepDate('决定日期'),
+      referral: referralOutInput.nullable().optional(),
+    }),
     output: commandResult,
   },
   'mediation.assignMediators': {
@@ -512,10 +526,14 @@ export const disputesProcedures = defineProcedures({
     output: commandResult,
   },
   'mediation.terminate': {
-    summary: '终止调解，打印终止调解告知书（告知其他解决途径）',
+    summary: '终止调解，可移送公安、法院、行政机关等（三调联动移出），打印终止调解告知书（告知其他解决途径）',
     kind: 'command',
     access: MEDIATION_WORKERS,
-    input: command({ reason: requiredText('终止理由', 1000), terminatedOn: stepDate('终止日期') }),
+    input: command({
+      reason: requiredText('终止理由', 1000),
+      terminatedOn: stepDate('终止日期'),
+      referral: referralOutInput.nullable().optional(),
+    }),
     output: commandResult,
   },
   'mediation.courtApplicationForm': {

@@ -20,8 +20,10 @@
 //  - 防激化 riskyAccepted: disputes flagged risky accepted in M; riskyDefused: risky disputes settled
 //    in M (a risk defused).
 //  - 三调联动 referralsIn: disputes handed over (source 'handover') registered in M, by the
-//    counterpart that handed them over (handover_kind). Referrals out are not recorded by the
-//    register yet, so they are not counted.
+//    counterpart that handed them over (handover_kind).
+//  - 三调联动 referralsOut: disputes the committee sent on when it refused them or ended their
+//    mediation (referral_out_on, that step's date) in M, by the counterpart they went to
+//    (referral_out_kind). A refused dispute counts here though it counts nowhere else.
 // A committee's row counts its own disputes and sweeps; the township's figures are their sums.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
@@ -53,6 +55,8 @@ export const mediationFigures = z.object({
   riskyDefused: z.number(),
   /** All referrals in (三调联动), the sum of `referralsIn` by counterpart. */
   referralsIn: z.number(),
+  /** All referrals out (三调联动), the sum of `referralsOut` by counterpart. */
+  referralsOut: z.number(),
 });
 export type MediationFigures = z.infer<typeof mediationFigures>;
 
@@ -74,6 +78,8 @@ export const mediationStatistics = z.object({
     }),
   ),
   referralsIn: z.array(z.object({ kind: z.enum(HANDOVER_KINDS), label: z.string(), count: z.number() })),
+  /** Every counterpart, in HANDOVER_KINDS' order as `referralsIn`, with the out direction's label. */
+  referralsOut: z.array(z.object({ kind: z.enum(HANDOVER_KINDS), label: z.string(), count: z.number() })),
   /** The township's report: one row per committee (empty for one committee's report). */
   committees: z.array(mediationFigures.extend({ committeeId: z.string(), committeeName: z.string() })),
 });
@@ -101,7 +107,7 @@ const statisticsInput = {
 export const mediationStatisticsProcedures = defineProcedures({
   'mediation.monthlyStatistics': {
     summary:
-      '人民调解月度统计：排查、发现、受理、调解成功与终止、成功率（一位小数）、按类别、涉及金额、书面口头协议、司法确认、回访、防激化、三调联动移入；全镇时附各调委会',
+      '人民调解月度统计：排查、发现、受理、调解成功与终止、成功率（一位小数）、按类别、涉及金额、书面口头协议、司法确认、回访、防激化、三调联动移入与移出；全镇时附各调委会',
     kind: 'query',
     access: MEDIATION_READERS,
     input: z.strictObject(statisticsInput),

@@ -47,6 +47,7 @@ describe('the SQLite data layer', () => {
         '0008_mediation_committees',
         '0009_mediation_disputes',
         '0010_mediation_statistics',
+        '0011_mediation_referrals_out',
       ],
     );
   });

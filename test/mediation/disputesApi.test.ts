@@ -221,6 +221,84 @@ describe('mediation disputes through the API', () => {
     const refusalText = squeeze(await archivedPdfText(hall, refusal.document!.id));
     assert.ok(refusalText.includes('该纠纷已由青石镇人民法院立案受理'));
     assert.ok(refusalText.includes('提起诉讼'));
+    // Not sent on: nothing recorded, nothing printed about it.
+    assert.equal(refusal.dispute.referralOut, null);
+    assert.ok(!refusalText.includes('本委员会已'), refusalText);
+  });
+
+  test('referrals out (三调联动 移出): a termination sent to the police, a refusal guided to the court', async () => {
+    hall.clock.current = morningOf('2026-11-05');
+    const { dispute } = await accepted();
+    // A referral names its receiver; nothing is stored without one.
+    refused(
+      await mediator.call('mediation.terminate', {
+        id: dispute.id,
+        version: dispute.version,
+        reason: '双方分歧较大',
+        referral: { kind: 'police', to: ' ' },
+      }),
+      400,
+      /接收单位/,
+      'referral.to',
+    );
+    hall.clock.current = morningOf('2026-11-06');
+    const terminated = resultOf(
+      await mediator.call('mediation.terminate', {
+        id: dispute.id,
+        version: dispute.version,
+        reason: '乙方多次阻挠施工并扬言动手，双方拒绝继续调解',
+        terminatedOn: '2026-11-06',
+        referral: { kind: 'police', to: '青石派出所' },
+      }),
+    );
+    assert.equal(terminated.dispute.status, 'terminated');
+    assert.deepEqual(terminated.dispute.referralOut, { kind: 'police', to: '青石派出所', on: '2026-11-06' });
+    const row = await hall.backend.db
+      .selectFrom('disputes')
+      .select(['referral_out_kind', 'referral_out_to', 'referral_out_on'])
+      .where('id', '=', dispute.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, {
+      referral_out_kind: 'police',
+      referral_out_to: '青石派出所',
+      referral_out_on: '2026-11-06',
+    });
+    assert.equal(terminated.document?.type, 'mediationTerminationNotice');
+    const notice = squeeze(await archivedPdfText(hall, terminated.document!.id));
+    assert.ok(notice.includes('乙方多次阻挠施工并扬言动手，双方拒绝继续调解。'), notice);
+    assert.ok(notice.includes('本委员会已将该纠纷移送青石派出所处理。'), notice);
+    const detail = await mediator.ok('mediation.dispute', { id: dispute.id });
+    assert.deepEqual(detail.dispute.referralOut, terminated.dispute.referralOut);
+    assert.ok(
+      detail.history.some(
+        (h) => h.summary === '终止调解：乙方多次阻挠施工并扬言动手，双方拒绝继续调解，移送青石派出所',
+      ),
+      JSON.stringify(detail.history),
+    );
+    const log = await hall.backend.db
+      .selectFrom('change_log')
+      .select('data')
+      .where('entity', '=', 'dispute')
+      .where('entity_id', '=', dispute.id)
+      .where('op', '=', 'terminate')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(log.data).referral, { kind: 'police', to: '青石派出所' });
+
+    const other = await mediator.ok('mediation.registerDispute', registration());
+    const refusal = resultOf(
+      await mediator.call('mediation.refuseDispute', {
+        id: other.dispute.id,
+        version: other.dispute.version,
+        reason: '申请人已向楚雄市人民法院起诉，法院已立案',
+        referral: { kind: 'court', to: '楚雄市人民法院' },
+      }),
+    );
+    assert.equal(refusal.dispute.status, 'refused');
+    assert.deepEqual(refusal.dispute.referralOut, { kind: 'court', to: '楚雄市人民法院', on: '2026-11-06' });
+    const refusalText = squeeze(await archivedPdfText(hall, refusal.document!.id));
+    assert.ok(refusalText.includes('本委员会已引导当事人向楚雄市人民法院起诉或者通过诉调对接解决。'), refusalText);
+    const refusalDetail = await mediator.ok('mediation.dispute', { id: other.dispute.id });
+    assert.ok(refusalDetail.history.some((h) => h.summary.endsWith('，引导至楚雄市人民法院')));
   });
 
   test('a mediator who is a party, shares a party’s home or was recused is not assigned', async () => {

@@ -595,6 +595,16 @@ describe('终止人民调解告知书', () => {
       RangeError,
     );
   });
+
+  test('sent on (三调联动 移出): the sentence follows the routes left, before 特此告知', async () => {
+    const record = { ...mediationTerminationNotice.sample!(), referredTo: '本委员会已将该纠纷移送青石派出所处理。' };
+    const pdf = await render(mediationTerminationNotice, record);
+    assert.equal(pdf.pages, 1);
+    const routes = pdf.text.indexOf(squeeze('维护自己的权利。'));
+    const referred = pdf.text.indexOf(squeeze(record.referredTo));
+    assert.ok(routes >= 0 && referred > routes, pdf.text);
+    assert.ok(pdf.text.indexOf('特此告知') > referred, pdf.text);
+  });
 });
 
 describe('回访记录', () => {

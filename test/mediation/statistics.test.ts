@@ -1,7 +1,8 @@
 // The monthly statistics of people's mediation through the API: disputes built step by step with
 // the register's own procedures in two committees over October and November 2026; every figure
 // of November checked against what was done, October kept out of it (and counted in its own
-// month); the success rate's rounding; the PDF table and the workbook carry the same numbers.
+// month) — referrals in and out (三调联动) by counterpart among them; the success rate's rounding;
+// the PDF table and the workbook carry the same numbers.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -40,6 +41,8 @@ interface Life {
   refusedOn?: string;
   acceptedOn?: string;
   outcome?: { kind: 'written' | 'oral' | 'terminated'; on: string };
+  /** 三调联动 移出 with the refusal or the termination. */
+  referralOut?: { kind: 'township' | 'court' | 'police' | 'petition' | 'other'; to: string };
   court?: { appliedOn: string; decidedOn?: string; decision?: 'confirmed' | 'rejected' };
   followUpOn?: string;
   closedOn?: string;
@@ -82,8 +85,9 @@ describe('mediation monthly statistics through the API', () => {
           dispute: DisputeRecord;
         }
       ).dispute);
+    const referral = life.referralOut ?? null;
     if (life.refusedOn)
-      return step('mediation.refuseDispute', { reason: '已向人民法院起诉', refusedOn: life.refusedOn });
+      return step('mediation.refuseDispute', { reason: '已向人民法院起诉', refusedOn: life.refusedOn, referral });
     if (!life.acceptedOn) return dispute;
     await step('mediation.acceptDispute', { acceptedOn: life.acceptedOn });
     await step('mediation.assignMediators', { mediatorIds: [wang], leadMediatorId: wang, assignedOn: life.acceptedOn });
@@ -94,7 +98,7 @@ describe('mediation monthly statistics through the API', () => {
     } else if (outcome?.kind === 'oral') {
       await step('mediation.recordOralAgreement', { content: '李桂芬当日清运建材并赔偿损失。', agreedOn: outcome.on });
     } else if (outcome?.kind === 'terminated') {
-      await step('mediation.terminate', { reason: '申请人坚持起诉', terminatedOn: outcome.on });
+      await step('mediation.terminate', { reason: '申请人坚持起诉', terminatedOn: outcome.on, referral });
     }
     if (life.court)
       await step('mediation.recordCourtConfirmation', {
@@ -189,7 +193,7 @@ describe('mediation monthly statistics through the API', () => {
       followUpOn: '2026-11-08',
     });
     await live({
-      // A3: handed over by a court, risky, terminated in November.
+      // A3: handed over by a court, risky, terminated in November and sent on to the police.
       committeeId: township,
       category: 'contract',
       handover: { kind: 'court', on: '2026-11-05' },
@@ -198,6 +202,7 @@ describe('mediation monthly statistics through the API', () => {
       risky: true,
       acceptedOn: '2026-11-07',
       outcome: { kind: 'terminated', on: '2026-11-20' },
+      referralOut: { kind: 'police', to: '青石派出所' },
     });
     await live({
       // A4: handed over by the police, still being mediated.
@@ -215,12 +220,13 @@ describe('mediation monthly statistics through the API', () => {
       registeredOn: '2026-11-25',
     });
     await live({
-      // A6: refused: counted nowhere.
+      // A6: refused and guided to the court: counted as a referral out only.
       committeeId: township,
       category: 'contract',
       registeredOn: '2026-11-04',
       amountYuan: 99999,
       refusedOn: '2026-11-04',
+      referralOut: { kind: 'court', to: '楚雄市人民法院' },
     });
     await live({
       // A0: October's case, closed since; only its court decision falls in November.
@@ -249,13 +255,14 @@ describe('mediation monthly statistics through the API', () => {
       followUpOn: '2026-11-18',
     });
     await live({
-      // B2: found in a sweep, terminated.
+      // B2: found in a sweep, terminated and sent on to the land arbitration committee.
       committeeId: village,
       category: 'landTransfer',
       sweepId: sweeps.villageNov,
       registeredOn: '2026-11-05',
       acceptedOn: '2026-11-06',
       outcome: { kind: 'terminated', on: '2026-11-26' },
+      referralOut: { kind: 'other', to: '县农村土地承包仲裁委员会' },
     });
     await live({
       // B3: accepted on October's last day, settled in writing on November's first, court refused.
@@ -268,13 +275,14 @@ describe('mediation monthly statistics through the API', () => {
       court: { appliedOn: '2026-11-03', decidedOn: '2026-11-13', decision: 'rejected' },
     });
     await live({
-      // B0: October only: handed over by the petition office, terminated.
+      // B0: October only: handed over by the petition office, terminated and sent back to it.
       committeeId: village,
       category: 'other',
       handover: { kind: 'petition', on: '2026-10-22' },
       registeredOn: '2026-10-22',
       acceptedOn: '2026-10-23',
       outcome: { kind: 'terminated', on: '2026-10-30' },
+      referralOut: { kind: 'petition', to: '县信访局' },
     });
   });
   after(() => hall.close());
@@ -297,6 +305,7 @@ describe('mediation monthly statistics through the API', () => {
       riskyAccepted: 2,
       riskyDefused: 1,
       referralsIn: 3,
+      referralsOut: 2,
     },
     village: {
       sweeps: 1,
@@ -315,6 +324,7 @@ describe('mediation monthly statistics through the API', () => {
       riskyAccepted: 1,
       riskyDefused: 1,
       referralsIn: 0,
+      referralsOut: 1,
     },
     all: {
       sweeps: 3,
@@ -333,6 +343,7 @@ describe('mediation monthly statistics through the API', () => {
       riskyAccepted: 3,
       riskyDefused: 2,
       referralsIn: 3,
+      referralsOut: 3,
     },
   };
   const novemberCategories: Partial<Record<DisputeCategory, { accepted: number; settled: number }>> = {
@@ -380,6 +391,24 @@ describe('mediation monthly statistics through the API', () => {
       petition: 0,
       other: 0,
     });
+    // Out by where they went, on the refusal's or the termination's date; October's is not here.
+    assert.deepEqual(Object.fromEntries(stats.referralsOut.map((r) => [r.kind, r.count])), {
+      township: 0,
+      court: 1,
+      police: 1,
+      petition: 0,
+      other: 1,
+    });
+    assert.deepEqual(
+      stats.referralsOut.map((r) => r.label),
+      [
+        '移交乡镇（街道）有关部门处理',
+        '引导至人民法院诉讼或诉调对接',
+        '移送公安机关',
+        '移送信访部门',
+        '移送其他单位（仲裁、行政机关等）',
+      ],
+    );
   });
 
   test('one committee: its own figures only, no committee rows', async () => {
@@ -392,6 +421,10 @@ describe('mediation monthly statistics through the API', () => {
     assert.deepEqual(
       stats.referralsIn.map((r) => r.count),
       [0, 0, 0, 0, 0],
+    );
+    assert.deepEqual(
+      stats.referralsOut.map((r) => r.count),
+      [0, 0, 0, 0, 1],
     );
   });
 
@@ -416,6 +449,7 @@ describe('mediation monthly statistics through the API', () => {
       riskyAccepted: 0,
       riskyDefused: 0,
       referralsIn: 1,
+      referralsOut: 1,
     });
     assert.deepEqual(
       stats.committees.map((c) => [c.committeeName, c.sweeps, c.accepted, c.settled, c.terminated, c.successRate]),
@@ -425,6 +459,15 @@ describe('mediation monthly statistics through the API', () => {
       ],
     );
     assert.equal(stats.referralsIn.find((r) => r.kind === 'petition')!.count, 1);
+    assert.deepEqual(
+      stats.referralsOut.map((r) => r.count),
+      [0, 0, 0, 1, 0],
+      'B0 sent back to the petition office in October',
+    );
+    assert.deepEqual(
+      stats.committees.map((c) => c.referralsOut),
+      [0, 1],
+    );
     const empty = await mediator.ok('mediation.monthlyStatistics', { month: '2026-09' });
     assert.equal(empty.totals.accepted, 0);
     assert.equal(empty.totals.successRate, null, 'nothing concluded: no rate');
@@ -563,6 +606,7 @@ describe('mediation monthly statistics through the API', () => {
       `司法确认（件）${t.courtConfirmed}`,
       `回访（次）${t.followUpsDone}`,
       `三调联动移入（件）${t.referralsIn}`,
+      `三调联动移出（件）${t.referralsOut}`,
       `防激化重点纠纷受理（件）${t.riskyAccepted}`,
       `防止激化（件）${t.riskyDefused}`,
     ];
@@ -584,11 +628,13 @@ describe('mediation monthly statistics through the API', () => {
     // Two categories a row: each category is its label and its two counts.
     for (const c of stats.byCategory) has(`${c.label}${c.accepted}${c.settled}`);
     has(`合计${stats.totals.accepted}${stats.totals.settled}`);
-    // Referrals in: the counterparts as the header, their counts and the total under them.
-    has(
-      `${stats.referralsIn.map((r) => r.label).join('')}合计${stats.referralsIn.map((r) => r.count).join('')}${stats.totals.referralsIn}`,
-    );
-    // The committees' rows: name, then the thirteen columns in order.
+    // Referrals: a counterpart a row, in and out side by side, then the totals.
+    stats.referralsIn.forEach((r, i) => {
+      const out = stats.referralsOut[i]!;
+      has(`${r.label}${r.count}${out.label}${out.count}`);
+    });
+    has(`合计${stats.totals.referralsIn}合计${stats.totals.referralsOut}`);
+    // The committees' rows: name, then the fourteen columns in order.
     const row = (name: string, f: MediationStatistics['totals']) =>
       [
         name,
@@ -605,6 +651,7 @@ describe('mediation monthly statistics through the API', () => {
         f.followUpsDone,
         f.riskyDefused,
         f.referralsIn,
+        f.referralsOut,
       ].join('');
     for (const c of stats.committees) has(row(c.committeeName, c));
     has(row('合计', stats.totals));
@@ -656,6 +703,7 @@ describe('mediation monthly statistics through the API', () => {
     assert.equal(value('防激化重点纠纷受理（件）'), t_.riskyAccepted);
     assert.equal(value('防止激化（件）'), t_.riskyDefused);
     assert.equal(value('三调联动移入（件）'), t_.referralsIn);
+    assert.equal(value('三调联动移出（件）'), t_.referralsOut);
 
     const categories = book.getWorksheet('按类别')!;
     const categoryRows = new Map<string, unknown[]>();
@@ -666,11 +714,19 @@ describe('mediation monthly statistics through the API', () => {
     assert.deepEqual(categoryRows.get('合计'), [t_.accepted, t_.settled]);
 
     const referrals = book.getWorksheet('三调联动')!;
-    const referralRows = new Map<string, unknown>();
+    const referralRows: unknown[][] = [];
     referrals.eachRow((row, n) => {
-      if (n > 1) referralRows.set(String(row.getCell(1).value), row.getCell(2).value);
+      if (n > 1) referralRows.push((row.values as unknown[]).slice(1));
     });
-    for (const r of stats.referralsIn) assert.equal(referralRows.get(r.label), r.count, r.label);
+    assert.deepEqual(referralRows, [
+      ...stats.referralsIn.map((r, i) => [
+        r.label,
+        r.count,
+        stats.referralsOut[i]!.label,
+        stats.referralsOut[i]!.count,
+      ]),
+      ['合计', t_.referralsIn, '合计', t_.referralsOut],
+    ]);
 
     const committees = book.getWorksheet('各调委会')!;
     const headers = (committees.getRow(1).values as unknown[]).slice(1);
@@ -690,6 +746,8 @@ describe('mediation monthly statistics through the API', () => {
       assert.equal(r['司法确认'], c.courtConfirmed);
       assert.equal(r['回访'], c.followUpsDone);
       assert.equal(r['防激化'], c.riskyDefused);
+      assert.equal(r['移入'], c.referralsIn);
+      assert.equal(r['移出'], c.referralsOut);
       assert.equal(r['受理涉及金额（元）'], c.acceptedAmountFen / 100);
     }
 

@@ -2,7 +2,12 @@
 // committee) as a printable A4 table. Drawn on demand for the county's report, so not an issued
 // paper and not archived (like the counter's monthly summary).
 import { formatPercentage } from '../../../shared/counter/statistics';
-import { DISPUTE_CATEGORIES, HANDOVER_KIND_LABELS, HANDOVER_KINDS } from '../../../shared/mediation/disputes';
+import {
+  DISPUTE_CATEGORIES,
+  HANDOVER_KIND_LABELS,
+  HANDOVER_KINDS,
+  REFERRAL_OUT_LABELS,
+} from '../../../shared/mediation/disputes';
 import {
   formatYuan,
   successRate,
@@ -46,7 +51,7 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
     );
     await paragraph(
       layout,
-      '按事件发生日期计入当月：排查按排查日期，发现纠纷和移入按登记日期，受理按受理日期，调解成功（书面、口头协议）和终止按达成或终止日期，司法确认按申请日期和裁定日期，回访按回访日期。调解成功率 = 调解成功 ÷（调解成功 + 调解终止），保留一位小数。金额单位：元。',
+      '按事件发生日期计入当月：排查按排查日期，发现纠纷和移入按登记日期，受理按受理日期，调解成功（书面、口头协议）和终止按达成或终止日期，移出按不予受理或终止调解的日期，司法确认按申请日期和裁定日期，回访按回访日期。调解成功率 = 调解成功 ÷（调解成功 + 调解终止），保留一位小数。金额单位：元。',
       { field: '说明', indent: false, size: 9 },
     );
 
@@ -66,6 +71,7 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
       ['司法确认（件）', count(t.courtConfirmed)],
       ['回访（次）', count(t.followUpsDone)],
       ['三调联动移入（件）', count(t.referralsIn)],
+      ['三调联动移出（件）', count(t.referralsOut)],
       ['防激化重点纠纷受理（件）', count(t.riskyAccepted)],
       ['防止激化（件）', count(t.riskyDefused)],
     ];
@@ -98,13 +104,22 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
       size: 9,
     });
 
-    await heading(layout, '三、三调联动（交办、委派、移送移入，件）');
+    await heading(layout, '三、三调联动（件）');
+    // A counterpart a row, in and out side by side (both lists follow HANDOVER_KINDS).
     await table(layout, {
       columns: [
-        ...statistics.referralsIn.map((r) => ({ header: r.label, width: 2, align: 'right' as const })),
-        { header: '合计', width: 1.4, align: 'right' },
+        { header: '移入来源', width: 4 },
+        { header: '移入', width: 1.4, align: 'right' },
+        { header: '移出去向', width: 6 },
+        { header: '移出', width: 1.4, align: 'right' },
       ],
-      rows: [[...statistics.referralsIn.map((r) => count(r.count)), count(t.referralsIn)]],
+      rows: [
+        ...statistics.referralsIn.map((r, i) => {
+          const out = statistics.referralsOut[i]!;
+          return [r.label, count(r.count), out.label, count(out.count)];
+        }),
+        ['合计', count(t.referralsIn), '合计', count(t.referralsOut)],
+      ],
       size: 9,
     });
 
@@ -161,6 +176,7 @@ function sampleFigures(
     riskyAccepted: Math.floor(accepted / 6),
     riskyDefused: Math.floor(settled / 7),
     referralsIn: Math.floor(accepted / 5),
+    referralsOut: terminated,
   };
 }
 
@@ -182,6 +198,8 @@ function sampleStatistics(): MediationStatistics {
   const accepted = [11, 8, 3, 2, 1, 1, 2, 1, 1, 0, 2, 0, 0, 5, 0, 0, 0, 0, 0];
   const settled = [8, 6, 2, 1, 1, 1, 1, 1, 1, 0, 2, 0, 0, 6, 0, 0, 0, 0, 2];
   const referrals = [2, 2, 1, 1, 0];
+  // The two terminations sent on: one to the police, one to an arbitration body.
+  const referralsOut = [0, 0, 1, 0, 1];
   return {
     month: '2026-11',
     asOf: '2026-11-30',
@@ -195,6 +213,11 @@ function sampleStatistics(): MediationStatistics {
       settled: settled[i]!,
     })),
     referralsIn: HANDOVER_KINDS.map((kind, i) => ({ kind, label: HANDOVER_KIND_LABELS[kind], count: referrals[i]! })),
+    referralsOut: HANDOVER_KINDS.map((kind, i) => ({
+      kind,
+      label: REFERRAL_OUT_LABELS[kind],
+      count: referralsOut[i]!,
+    })),
     committees: rows.map(withRate),
   };
 }

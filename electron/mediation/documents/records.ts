@@ -96,6 +96,8 @@ export interface RefusalNoticeRecord {
   registeredOn: string;
   reason: string;
   refusedOn: string;
+  /** 三调联动 移出, one sentence: 本委员会已引导当事人向楚雄市人民法院起诉。 Absent: not sent on. */
+  referredTo?: string;
 }
 
 export interface AttachmentLine {
@@ -179,6 +181,8 @@ export interface TerminationNoticeRecord {
   acceptedOn: string;
   reason: string;
   terminatedOn: string;
+  /** 三调联动 移出, one sentence: 本委员会已将该纠纷移送青石派出所处理。 Absent: not sent on. */
+  referredTo?: string;
 }
 
 /** 司法确认申请书 (Art. 33), prepared for the parties to sign and file jointly. */

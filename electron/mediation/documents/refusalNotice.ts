@@ -15,7 +15,7 @@ import type { RefusalNoticeRecord } from './records';
 /**
  * A4 formal 不予受理告知书: the committee will not mediate this dispute, why (e.g. a court is
  * already hearing it), and where the parties may go instead. No case number: a refused dispute
- * never gets one.
+ * never gets one. When the committee sent it on (三调联动 移出), a sentence says to whom.
  */
 export const mediationRefusalNotice = defineDocument<RefusalNoticeRecord>({
   type: 'mediationRefusalNotice',
@@ -39,6 +39,7 @@ export const mediationRefusalNotice = defineDocument<RefusalNoticeRecord>({
       },
     ]);
     await prose(layout, [{ text: sentence(record.reason), field: '不予受理理由' }]);
+    if (record.referredTo) await prose(layout, [{ text: record.referredTo, field: '移送情况' }]);
     await prose(layout, [{ text: `对该纠纷，当事人${OTHER_ROUTES}。`, field: '告知内容' }]);
     await sealedClosing(layout, record.committee, record.refusedOn);
   },

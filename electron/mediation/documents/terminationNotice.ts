@@ -15,7 +15,8 @@ import type { TerminationNoticeRecord } from './records';
 
 /**
  * A4 formal 终止人民调解告知书 (人民调解法 Art. 26): the mediation did not succeed, why, and that
- * the parties may still go to arbitration, the administration or a court.
+ * the parties may still go to arbitration, the administration or a court; when the committee sent
+ * the dispute on (三调联动 移出), a sentence says to whom.
  */
 export const mediationTerminationNotice = defineDocument<TerminationNoticeRecord>({
   type: 'mediationTerminationNotice',
@@ -46,6 +47,7 @@ export const mediationTerminationNotice = defineDocument<TerminationNoticeRecord
         field: '告知内容',
       },
     ]);
+    if (record.referredTo) await prose(layout, [{ text: record.referredTo, field: '移送情况' }]);
     await sealedClosing(layout, record.committee, record.terminatedOn);
   },
 });

@@ -5,9 +5,12 @@ import type { ReactNode } from 'react';
 import {
   COURT_DECISION_LABELS,
   COURT_DECISIONS,
+  HANDOVER_KINDS,
   PERFORMANCE_LEVEL_LABELS,
   PERFORMANCE_LEVELS,
+  REFERRAL_OUT_LABELS,
   type CourtDecision,
+  type HandoverKind,
   type PerformanceLevel,
 } from '../../../shared/mediation/disputes';
 import type {
@@ -15,6 +18,7 @@ import type {
   DisputeDetail,
   DisputeRecord,
   FollowUpRecord,
+  ReferralOutInput,
 } from '../../../shared/mediation/disputesApi';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -137,6 +141,50 @@ export function DisputeActions({ detail, open, onOpen }: Pick<Props, 'detail' | 
   );
 }
 
+/** The 移送 part of the refusal and termination dialogs: '' is 不移送. */
+interface ReferralValues {
+  referral?: { kind?: HandoverKind | ''; to?: string };
+}
+const REFERRAL_FIELDS = ['referral.kind', 'referral.to'] as const;
+
+function referralOf(values: ReferralValues): ReferralOutInput | null {
+  const { kind, to } = values.referral ?? {};
+  return kind ? { kind, to: to ?? '' } : null;
+}
+
+/** 三调联动 移出: whether and to whom the dispute is sent on; the notice then says so. */
+function ReferralOutFields({ server }: { server: ServerErrors }) {
+  const kind = Form.useWatch(['referral', 'kind'], Form.useFormInstance<ReferralValues>());
+  return (
+    <Flex gap={12}>
+      <Form.Item
+        name={['referral', 'kind']}
+        label="移送（三调联动）"
+        style={{ flex: 1 }}
+        {...server.fieldStatus('referral.kind')}
+      >
+        <Select
+          options={[
+            { value: '', label: '不移送' },
+            ...HANDOVER_KINDS.map((k) => ({ value: k, label: REFERRAL_OUT_LABELS[k] })),
+          ]}
+        />
+      </Form.Item>
+      {kind && (
+        <Form.Item
+          name={['referral', 'to']}
+          label="接收单位"
+          style={{ flex: 1 }}
+          rules={[{ required: true, whitespace: true, message: '请填写接收单位' }]}
+          {...server.fieldStatus('referral.to')}
+        >
+          <Input maxLength={60} placeholder={kind === 'court' ? '如 楚雄市人民法院' : '如 青石派出所'} />
+        </Form.Item>
+      )}
+    </Flex>
+  );
+}
+
 /** The dialog of the open step, if any. */
 export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIssued, onAnnotated }: Props) {
   const dispute = detail.dispute;
@@ -178,17 +226,18 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
       );
     case 'refuse':
       return (
-        <FormDialog<{ reason: string; refusedOn?: Dayjs | null }>
+        <FormDialog<{ reason: string; refusedOn?: Dayjs | null } & ReferralValues>
           open
           title="不予受理"
           okText="出具不予受理告知书"
           name="dispute-refuse"
-          fields={['reason', 'refusedOn']}
-          initialValues={{ refusedOn: todayValue(today) }}
+          fields={['reason', 'refusedOn', ...REFERRAL_FIELDS]}
+          initialValues={{ refusedOn: todayValue(today), referral: { kind: '' } }}
           onSubmit={async (values) => {
             await run(label, 'mediation.refuseDispute', {
               reason: values.reason,
               refusedOn: toDateString(values.refusedOn),
+              referral: referralOf(values),
             });
           }}
           onClose={close}
@@ -211,6 +260,7 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
                 />
               </Form.Item>
               {step('refusedOn', '决定日期')(server)}
+              <ReferralOutFields server={server} />
             </>
           )}
         </FormDialog>
@@ -319,13 +369,13 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
       );
     case 'terminate':
       return (
-        <FormDialog<{ reason: string; terminatedOn?: Dayjs | null }>
+        <FormDialog<{ reason: string; terminatedOn?: Dayjs | null } & ReferralValues>
           open
           title="终止调解"
           okText="终止并出具告知书"
           name="dispute-terminate"
-          fields={['reason', 'terminatedOn']}
-          initialValues={{ terminatedOn: todayValue(today) }}
+          fields={['reason', 'terminatedOn', ...REFERRAL_FIELDS]}
+          initialValues={{ terminatedOn: todayValue(today), referral: { kind: '' } }}
           intro={
             <Alert
               type="warning"
@@ -338,6 +388,7 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
             await run(label, 'mediation.terminate', {
               reason: values.reason,
               terminatedOn: toDateString(values.terminatedOn),
+              referral: referralOf(values),
             });
           }}
           onClose={close}
@@ -360,6 +411,7 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
                 />
               </Form.Item>
               {step('terminatedOn', '终止日期')(server)}
+              <ReferralOutFields server={server} />
             </>
           )}
         </FormDialog>

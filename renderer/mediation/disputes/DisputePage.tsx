@@ -15,6 +15,7 @@ import {
   PARTY_SIDE_LABELS,
   PERFORMANCE_LEVEL_LABELS,
   RECORD_KIND_LABELS,
+  REFERRAL_OUT_LABELS,
 } from '../../../shared/mediation/disputes';
 import {
   MEDIATION_WORKERS,
@@ -248,6 +249,13 @@ export function DisputePage({ id }: { id: string }) {
   );
 }
 
+/** 三调联动 移出, under the refusal or the termination it went with. */
+function ReferralOutLine({ dispute }: { dispute: DisputeRecord }) {
+  const referral = dispute.referralOut;
+  if (!referral) return null;
+  return <div>{`三调联动移出：${REFERRAL_OUT_LABELS[referral.kind]}，接收单位 ${referral.to}`}</div>;
+}
+
 /** What the status means now: refused, the outcome, the court window, closed. */
 function StatusBanners({
   dispute,
@@ -290,7 +298,12 @@ function StatusBanners({
           type="info"
           showIcon
           title={`${chineseDate(dispute.refusal.on)}决定不予受理`}
-          description={`理由：${dispute.refusal.reason}`}
+          description={
+            <>
+              <div>{`理由：${dispute.refusal.reason}`}</div>
+              <ReferralOutLine dispute={dispute} />
+            </>
+          }
         />
       )}
       {dispute.outcome && (
@@ -299,11 +312,16 @@ function StatusBanners({
           showIcon
           title={`${chineseDate(dispute.outcome.on)}${OUTCOME_KIND_LABELS[dispute.outcome.kind]}`}
           description={
-            dispute.outcome.kind === 'written'
-              ? `协议书一式${dispute.outcome.copies ?? dispute.parties.length + 1}份`
-              : dispute.outcome.kind === 'oral'
-                ? `口头协议内容：${dispute.outcome.text}`
-                : `终止理由：${dispute.outcome.text}`
+            dispute.outcome.kind === 'written' ? (
+              `协议书一式${dispute.outcome.copies ?? dispute.parties.length + 1}份`
+            ) : dispute.outcome.kind === 'oral' ? (
+              `口头协议内容：${dispute.outcome.text}`
+            ) : (
+              <>
+                <div>{`终止理由：${dispute.outcome.text}`}</div>
+                <ReferralOutLine dispute={dispute} />
+              </>
+            )
           }
         />
       )}

@@ -84,7 +84,7 @@ export function MediationStatisticsTab() {
       {data && (
         <>
           <Typography.Text type="secondary">
-            {`${monthLabel(data.month)}，统计至${chineseDate(data.asOf)}。各项按事件发生的日期计入当月：受理按受理日期，调解成功和终止按达成协议或终止的日期，司法确认按申请和裁定日期，回访按回访日期。成功率保留一位小数，本月没有调结的纠纷时显示“—”。三调联动只统计移入；移出尚未登记。`}
+            {`${monthLabel(data.month)}，统计至${chineseDate(data.asOf)}。各项按事件发生的日期计入当月：受理按受理日期，调解成功和终止按达成协议或终止的日期，司法确认按申请和裁定日期，回访按回访日期；三调联动移入按登记日期，移出按不予受理或终止调解的日期。成功率保留一位小数，本月没有调结的纠纷时显示“—”。`}
           </Typography.Text>
           <StatisticsTables statistics={data} />
         </>

@@ -62,6 +62,12 @@ function figureRows(t: MediationFigures): FigureRow[] {
       how: `本月调解成功的可能激化纠纷；本月受理防激化重点纠纷 ${t.riskyAccepted} 件`,
     },
     { key: 'referrals', label: '三调联动移入', value: `${t.referralsIn} 件`, how: '本月登记的交办、委派、移送纠纷' },
+    {
+      key: 'referralsOut',
+      label: '三调联动移出',
+      value: `${t.referralsOut} 件`,
+      how: '本月不予受理或终止调解时移送、引导至其他单位的纠纷',
+    },
   ];
 }
 
@@ -78,10 +84,18 @@ const categoryColumns: ColumnsType<CategoryRow> = [
   { title: '调解成功', dataIndex: 'settled', key: 'settled', align: 'right' },
 ];
 
-type ReferralRow = MediationStatistics['referralsIn'][number];
+type Referral = MediationStatistics['referralsIn'][number];
+/** A counterpart a row: referrals in and out side by side (both lists follow HANDOVER_KINDS). */
+interface ReferralRow {
+  kind: Referral['kind'];
+  in: Referral;
+  out: Referral;
+}
 const referralColumns: ColumnsType<ReferralRow> = [
-  { title: '移入来源', dataIndex: 'label', key: 'label' },
-  { title: '件数', dataIndex: 'count', key: 'count', align: 'right' },
+  { title: '移入来源', key: 'inLabel', render: (_, row) => row.in.label },
+  { title: '移入', key: 'inCount', align: 'right', render: (_, row) => row.in.count },
+  { title: '移出去向', key: 'outLabel', render: (_, row) => row.out.label },
+  { title: '移出', key: 'outCount', align: 'right', render: (_, row) => row.out.count },
 ];
 
 const count = (key: keyof MediationFigures, title: string) => ({
@@ -117,9 +131,10 @@ const committeeColumns: ColumnsType<CommitteeFigures> = [
   count('followUpsDone', '回访'),
   count('riskyDefused', '防止激化'),
   count('referralsIn', '移入'),
+  count('referralsOut', '移出'),
 ];
 
-/** The month's figures, by category, referrals in by counterpart and — for the township — each committee. */
+/** The month's figures, by category, referrals in and out by counterpart and — for the township — each committee. */
 export function StatisticsTables({ statistics }: { statistics: MediationStatistics }) {
   const { totals } = statistics;
   return (
@@ -134,18 +149,26 @@ export function StatisticsTables({ statistics }: { statistics: MediationStatisti
             pagination={false}
           />
         </Card>
-        <Card size="small" title="三调联动：交办、委派、移送移入" style={{ marginTop: 16 }}>
+        <Card size="small" title="三调联动：移入与移出（件）" style={{ marginTop: 16 }}>
           <Table<ReferralRow>
             rowKey="kind"
             size="small"
             columns={referralColumns}
-            dataSource={statistics.referralsIn}
+            dataSource={statistics.referralsIn.map((r, i) => ({
+              kind: r.kind,
+              in: r,
+              out: statistics.referralsOut[i]!,
+            }))}
             pagination={false}
             summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} align="right">
                   {totals.referralsIn}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2}>合计</Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {totals.referralsOut}
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             )}
