@@ -25,6 +25,7 @@ import {
 import { CASE_COMMAND_LABELS, CASE_COMMANDS, canRun, type CaseCommand } from '../../shared/counter/caseStatus';
 import { ApiCallError, call, isApiCallError } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
+import { RequiredTextField } from '../common/RequiredTextField';
 import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } from './counterPrefs';
 import { chineseDate, toDateString } from './dates';
 import { MaterialsChecklist, missingRequired } from './MaterialsChecklist';
@@ -180,14 +181,13 @@ export function CaseActions({ detail, today: todayOnLoad, onDone, onStale }: Pro
         >
           {(server) => (
             <>
-              <Form.Item
+              <RequiredTextField
                 name="reply"
                 label="回复内容"
-                rules={[{ required: true, whitespace: true, message: '请填写县级部门的回复' }]}
-                {...server.fieldStatus('reply')}
-              >
-                <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
-              </Form.Item>
+                message="请填写县级部门的回复"
+                server={server}
+                maxLength={500}
+              />
               <StepDateField
                 name="repliedOn"
                 label="回复日期"
@@ -228,14 +228,15 @@ export function CaseActions({ detail, today: todayOnLoad, onDone, onStale }: Pro
               <Form.Item name="kind" label="暂停原因类别" {...server.fieldStatus('kind')}>
                 <Radio.Group options={PAUSE_KINDS.map((kind) => ({ value: kind, label: PAUSE_KIND_LABELS[kind] }))} />
               </Form.Item>
-              <Form.Item
+              <RequiredTextField
                 name="reason"
                 label="暂停原因"
-                rules={[{ required: true, whitespace: true, message: '请写明暂停原因' }]}
-                {...server.fieldStatus('reason')}
-              >
-                <Input.TextArea rows={2} maxLength={200} showCount autoFocus placeholder="如 需补正户口簿复印件" />
-              </Form.Item>
+                message="请写明暂停原因"
+                server={server}
+                maxLength={200}
+                rows={2}
+                placeholder="如 需补正户口簿复印件"
+              />
               <StepDateField
                 name="pausedOn"
                 label="暂停日期"
@@ -438,14 +439,14 @@ export function CaseActions({ detail, today: todayOnLoad, onDone, onStale }: Pro
           onClose={close}
         >
           {(server) => (
-            <Form.Item
+            <RequiredTextField
               name="actionTaken"
               label="整改情况"
-              rules={[{ required: true, whitespace: true, message: '请写明整改情况' }]}
-              {...server.fieldStatus('actionTaken')}
-            >
-              <Input.TextArea rows={4} maxLength={500} showCount autoFocus />
-            </Form.Item>
+              message="请写明整改情况"
+              server={server}
+              maxLength={500}
+              rows={4}
+            />
           )}
         </FormDialog>
       );
@@ -470,14 +471,13 @@ export function CaseActions({ detail, today: todayOnLoad, onDone, onStale }: Pro
           onClose={close}
         >
           {(server) => (
-            <Form.Item
+            <RequiredTextField
               name="reason"
               label="作废原因"
-              rules={[{ required: true, whitespace: true, message: '请写明作废原因' }]}
-              {...server.fieldStatus('reason')}
-            >
-              <Input.TextArea rows={3} maxLength={200} showCount autoFocus />
-            </Form.Item>
+              message="请写明作废原因"
+              server={server}
+              maxLength={200}
+            />
           )}
         </FormDialog>
       );

@@ -24,6 +24,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { href, paths } from '../../app/router';
 import { FormDialog } from '../../common/FormDialog';
+import { RequiredTextField } from '../../common/RequiredTextField';
 import { recall, remember } from '../../common/sessionMemory';
 import type { ServerErrors } from '../../common/useServerErrors';
 import { chineseDate, toDateString } from '../../counter/dates';
@@ -245,20 +246,14 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
           {(server) => (
             <>
               <Stale server={server} reload={reload} />
-              <Form.Item
+              <RequiredTextField
                 name="reason"
                 label="不予受理理由"
-                rules={[{ required: true, whitespace: true, message: '请写明不予受理的理由' }]}
-                {...server.fieldStatus('reason')}
-              >
-                <Input.TextArea
-                  rows={3}
-                  maxLength={500}
-                  showCount
-                  autoFocus
-                  placeholder="如 该纠纷已由人民法院受理；已申请劳动争议仲裁"
-                />
-              </Form.Item>
+                message="请写明不予受理的理由"
+                server={server}
+                maxLength={500}
+                placeholder="如 该纠纷已由人民法院受理；已申请劳动争议仲裁"
+              />
               {step('refusedOn', '决定日期')(server)}
               <ReferralOutFields server={server} />
             </>
@@ -310,14 +305,16 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
               >
                 <Select options={dispute.mediators.map((m) => ({ value: m.mediatorId, label: m.name }))} />
               </Form.Item>
-              <Form.Item
+              <RequiredTextField
                 name="reason"
                 label="回避理由"
-                rules={[{ required: true, whitespace: true, message: '请写明回避理由' }]}
-                {...server.fieldStatus('reason')}
-              >
-                <Input.TextArea rows={2} maxLength={500} showCount placeholder="如 该调解员系被申请人的表兄" />
-              </Form.Item>
+                message="请写明回避理由"
+                server={server}
+                maxLength={500}
+                rows={2}
+                placeholder="如 该调解员系被申请人的表兄"
+                autoFocus={false}
+              />
               {step('decidedOn', '决定日期')(server)}
             </>
           )}
@@ -354,14 +351,14 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
           {(server) => (
             <>
               <Stale server={server} reload={reload} />
-              <Form.Item
+              <RequiredTextField
                 name="content"
                 label="口头协议内容"
-                rules={[{ required: true, whitespace: true, message: '请记录口头协议的内容' }]}
-                {...server.fieldStatus('content')}
-              >
-                <Input.TextArea rows={5} maxLength={4000} showCount autoFocus />
-              </Form.Item>
+                message="请记录口头协议的内容"
+                server={server}
+                maxLength={4000}
+                rows={5}
+              />
               {step('agreedOn', '达成日期')(server)}
             </>
           )}
@@ -396,20 +393,14 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
           {(server) => (
             <>
               <Stale server={server} reload={reload} />
-              <Form.Item
+              <RequiredTextField
                 name="reason"
                 label="终止理由"
-                rules={[{ required: true, whitespace: true, message: '请写明终止调解的理由' }]}
-                {...server.fieldStatus('reason')}
-              >
-                <Input.TextArea
-                  rows={3}
-                  maxLength={1000}
-                  showCount
-                  autoFocus
-                  placeholder="如 经三次调解，双方分歧较大，无法达成协议"
-                />
-              </Form.Item>
+                message="请写明终止调解的理由"
+                server={server}
+                maxLength={1000}
+                placeholder="如 经三次调解，双方分歧较大，无法达成协议"
+              />
               {step('terminatedOn', '终止日期')(server)}
               <ReferralOutFields server={server} />
             </>
@@ -500,20 +491,15 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
           {(server) => (
             <>
               <Stale server={server} reload={reload} />
-              <Form.Item
+              <RequiredTextField
                 name="summary"
                 label="结案情况"
-                rules={[{ required: true, whitespace: true, message: '请填写结案情况' }]}
-                {...server.fieldStatus('summary')}
-              >
-                <Input.TextArea
-                  rows={4}
-                  maxLength={2000}
-                  showCount
-                  autoFocus
-                  placeholder="如 协议已全部履行，双方关系恢复正常，予以结案"
-                />
-              </Form.Item>
+                message="请填写结案情况"
+                server={server}
+                maxLength={2000}
+                rows={4}
+                placeholder="如 协议已全部履行，双方关系恢复正常，予以结案"
+              />
               {step('closedOn', '结案日期')(server)}
             </>
           )}
@@ -539,14 +525,7 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
           onClose={close}
         >
           {(server) => (
-            <Form.Item
-              name="text"
-              label="批注"
-              rules={[{ required: true, whitespace: true, message: '请填写批注内容' }]}
-              {...server.fieldStatus('text')}
-            >
-              <Input.TextArea rows={3} maxLength={1000} showCount autoFocus />
-            </Form.Item>
+            <RequiredTextField name="text" label="批注" message="请填写批注内容" server={server} maxLength={1000} />
           )}
         </FormDialog>
       );
