@@ -4,6 +4,7 @@
 //  2. The import boundaries of ARCHITECTURE.md, checked by lint instead of by memory:
 //       shared/    imports nothing of ours outside shared/, no Node, no DOM, no electron/db/UI;
 //       renderer/  imports only shared/ (and assets in resources/) and UI packages;
+//       hub/ui/    (the county page, a browser) imports only shared/ and UI packages;
 //       only electron/main and electron/preload import 'electron';
 //       the backend (electron/**) and hub/ never import renderer/.
 //     test/lint/boundaries.test.ts proves that each broken rule makes lint fail.
@@ -78,6 +79,16 @@ const noInto = (/** @type {number} */ depth, /** @type {string} */ top, /** @typ
   message,
 });
 
+/**
+ * Relative imports from a file at folder depth `depth` in an area nested `base` folders deep
+ * (hub/ui: 2) that leave the area but stop short of the repository root, landing in the folders
+ * around it (hub/ for hub/ui). Imports that climb to the root are `noLeaving`'s business.
+ */
+const noIntoParents = (/** @type {number} */ depth, /** @type {number} */ base, /** @type {string} */ message) => {
+  const least = depth - base; // `../` before the `..` that steps out of the area
+  return { regex: `^(?:\\.\\./){${least},${depth - 2}}\\.\\.(?:/(?!\\.\\.(?:/|$))|$)`, message };
+};
+
 /** `./../x`, `../a/../../x`, `./x/.`: a `.` or `..` segment after an ordinary one. */
 const noDenormalized = () => ({
   regex: '^(?=\\.)(?:[^/]*/)*?(?!\\.\\.(?:/|$))[^/]+/(?:[^/]+/)*?\\.\\.?(?:/|$)',
@@ -95,6 +106,9 @@ const SHARED_PURE = 'shared/ 只能引用 shared/ 内部与纯 npm 包 (shared/ 
 const RENDERER_ONLY =
   'renderer/ 只能引用 shared/（以及 resources/ 中的静态资源）与界面 npm 包；后台请通过类型化 API 调用 ' +
   '(renderer/ may import only shared/ and UI packages; reach the backend through the typed API)';
+const COUNTY_PAGE_ONLY =
+  'hub/ui/（县级平台页面）只能引用 shared/ 与界面 npm 包；平台服务请通过 /county/api 调用 ' +
+  '(hub/ui may import only shared/ and UI packages; reach the hub through its HTTP API)';
 const NO_RENDERER =
   '后台与 hub 不能引用 renderer/；两边共用的代码请放进 shared/ (the backend never imports renderer/; move common code to shared/)';
 
@@ -206,8 +220,24 @@ const AREAS = [
     restrictions: (depth) => [noElectron(), noInto(depth, 'renderer', NO_RENDERER)],
   },
   {
+    name: 'county-page',
+    dir: 'hub/ui',
+    depthDependent: true,
+    restrictions: (depth) => [
+      noIntoParents(depth, 2, COUNTY_PAGE_ONLY),
+      noLeaving(depth, ['shared'], COUNTY_PAGE_ONLY),
+      noNodeBuiltins('hub/ui', '页面运行在浏览器中 (hub/ui runs in a browser: no Node builtins)'),
+      {
+        regex: packagesRegex(['electron', 'electron-updater', 'sqlite3', 'kysely', 'pdfkit', 'pg']),
+        message: COUNTY_PAGE_ONLY,
+      },
+    ],
+    literalDynamicImports: true,
+  },
+  {
     name: 'hub',
     dir: 'hub',
+    ignores: ['hub/ui/**'],
     depthDependent: true,
     restrictions: (depth) => [noElectron(), noInto(depth, 'renderer', NO_RENDERER)],
   },
@@ -288,7 +318,16 @@ function boundaryConfigs(/** @type {Area} */ area) {
 }
 
 export default defineConfig([
-  globalIgnores(['dist/', 'release/', 'node_modules/', 'bench/results/', 'data/', 'test-results/', '.tmp/']),
+  globalIgnores([
+    'dist/',
+    'release/',
+    'node_modules/',
+    'bench/results/',
+    'data/',
+    'hub-data/',
+    'test-results/',
+    '.tmp/',
+  ]),
 
   {
     name: 'township/javascript',
@@ -308,11 +347,12 @@ export default defineConfig([
   {
     name: 'township/globals/node',
     files: [`{electron,hub,bench,build,test,e2e}/**/*.${CODE}`, `*.${CODE}`],
+    ignores: ['hub/ui/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     name: 'township/globals/browser',
-    files: [`renderer/**/*.${CODE}`],
+    files: [`{renderer,hub/ui}/**/*.${CODE}`],
     languageOptions: { globals: { ...globals.browser } },
   },
 

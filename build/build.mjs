@@ -1,8 +1,9 @@
-// Builds the three bundles: renderer (Vite), the Electron main + preload (esbuild) and the
-// hall host (esbuild). Vite for the UI because it is the React build the team knows and its
-// output is plain static files the hall host can serve; esbuild for Node bundles because the
-// backend needs no plugins and builds in well under a second. electron-vite was not used: it
-// wraps the same two tools but expects the Electron binary at development time.
+// Builds the bundles: the township UI and the county page (Vite), the Electron main + preload,
+// the hall host and the county hub (esbuild). Vite for the UIs because it is the React build the
+// team knows and its output is plain static files the hall host and the hub can serve; esbuild
+// for Node bundles because the backend needs no plugins and builds in well under a second.
+// electron-vite was not used: it wraps the same two tools but expects the Electron binary at
+// development time.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rm } from 'node:fs/promises';
@@ -41,6 +42,17 @@ async function buildNode() {
     }),
     esbuild({
       ...common,
+      entryPoints: ['hub/main.ts'],
+      outfile: 'dist/hub/hub.js',
+      format: 'esm',
+      // pg stays outside: it loads the optional pg-native by name, which a bundle cannot resolve.
+      external: [...external, 'pg'],
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
+    }),
+    esbuild({
+      ...common,
       entryPoints: ['electron/host/hall.ts'],
       outfile: 'dist/hall/hall.js',
       format: 'esm',
@@ -52,9 +64,14 @@ async function buildNode() {
 }
 
 async function buildRenderer() {
+  // One after the other: two Vite builds at once only compete for the build machine's two cores.
   await viteBuild({ configFile: path.join(root, 'build/vite.renderer.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'build/vite.hub.config.ts'), logLevel: 'warn' });
 }
 
-if (only !== 'renderer') await rm(path.join(root, 'dist/electron'), { recursive: true, force: true });
+if (only !== 'renderer') {
+  await rm(path.join(root, 'dist/electron'), { recursive: true, force: true });
+  await rm(path.join(root, 'dist/hub'), { recursive: true, force: true });
+}
 await Promise.all([only !== 'renderer' ? buildNode() : null, only !== 'node' ? buildRenderer() : null]);
 console.log(`构建完成（${only}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);

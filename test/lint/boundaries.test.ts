@@ -231,6 +231,48 @@ describe('renderer/ imports only shared/ and UI packages', () => {
   }
 });
 
+describe('hub/ui/ (the county page) imports only shared/ and UI packages', () => {
+  const PAGE_FILE = 'hub/ui/TownshipsTab.tsx';
+  const forbidden = [
+    [PAGE_FILE, "import { openHub } from '../hub';"],
+    [PAGE_FILE, "import { x } from '../db/schema';"],
+    [PAGE_FILE, "import x from '..';"],
+    ['hub/ui/tabs/x.tsx', "import { x } from '../../server';"],
+    ['hub/ui/tabs/x.tsx', "import { x } from '../../db/x';"],
+    ['hub/ui/a/b/c/d/e/f/g/h/x.tsx', "import { x } from '../../../../../../../../../server';"],
+    [PAGE_FILE, "import { x } from '../../electron/db/sqlite3Dialect';"],
+    [PAGE_FILE, "import { x } from '../../renderer/app/theme';"],
+    [PAGE_FILE, "import { x } from '../../resources/x.svg';"],
+    [PAGE_FILE, "import { x } from './../server';"],
+    [PAGE_FILE, "import path from 'node:path';"],
+    [PAGE_FILE, "import { readFile } from 'fs';"],
+    [PAGE_FILE, "import sqlite3 from 'sqlite3';"],
+    [PAGE_FILE, "import pg from 'pg';"],
+    [PAGE_FILE, "import { Kysely } from 'kysely';"],
+  ] as const;
+  for (const [file, code] of forbidden) {
+    test(`refuses ${file}: ${code}`, () => assertForbidden(file, code, 'no-restricted-imports'));
+  }
+  test('refuses dynamic import() of the hub server', () =>
+    assertForbidden(PAGE_FILE, "export const m = () => import('../server');", 'no-restricted-syntax'));
+
+  const allowed = [
+    [PAGE_FILE, "import { COUNTY_PATHS } from '../../shared/sync/countyApi';"],
+    ['hub/ui/tabs/x.tsx', "import { x } from '../../../shared/sync/protocol';"],
+    ['hub/ui/tabs/x.tsx', "import { useCounty } from '../countyContext';"],
+    [PAGE_FILE, "import { useCounty } from './countyContext';"],
+    [PAGE_FILE, "import { Button } from 'antd';"],
+    [PAGE_FILE, "import { useState } from 'react';"],
+    [PAGE_FILE, 'export const token = () => sessionStorage.getItem(document.title);'],
+    // the hub server may read the page's files; only the other direction is closed
+    ['hub/server.ts', "import { x } from './ui/countyClient';"],
+    ['hub/server.ts', "import { readFile } from 'node:fs/promises';"],
+  ] as const;
+  for (const [file, code] of allowed) {
+    test(`allows ${file}: ${code}`, () => assertAllowed(file, code));
+  }
+});
+
 describe("only electron/main and electron/preload import 'electron'", () => {
   const forbidden = [
     [BACKEND_FILE, "import { app } from 'electron';"],

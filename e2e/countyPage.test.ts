@@ -1,0 +1,98 @@
+// The county page in a real browser against a real hub (HTTPS with its generated certificate):
+// sign in with the access token, enroll a township, issue an instruction, watch it listed.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { enrollmentFile } from '../shared/sync/protocol';
+import { startHub, type RunningHub } from '../hub/startHub';
+import { launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
+
+let dataDir: string;
+let running: RunningHub;
+let browser: Browser;
+let context: BrowserContext;
+
+before(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'county-e2e-'));
+  running = await startHub({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    postgres: null,
+    tlsCertFile: null,
+    tlsKeyFile: null,
+    publicUrl: null,
+    insecureHttp: false,
+    uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
+  });
+  browser = await launchBrowser();
+  // The hub's certificate is self-signed: townships pin it; this browser simply accepts it.
+  context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true });
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await running?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+test('the county signs in, enrolls a township and issues an instruction', async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = watchForPageErrors(page);
+  await page.goto(running.url);
+
+  // A wrong token is refused where it was typed.
+  await page.getByLabel('访问口令').fill('not-the-token-not-the-token-not-the-token');
+  await page.getByLabel('访问口令').press('Enter');
+  await page.getByText('访问口令不对').waitFor();
+  await page.getByLabel('访问口令').fill(running.countyToken);
+  await page.getByLabel('访问口令').press('Enter');
+  await page.getByRole('tab', { name: '乡镇节点' }).waitFor();
+  await page.getByText('还没有乡镇节点').waitFor();
+
+  // A new node: the enrollment file is downloaded at once.
+  await page.getByRole('button', { name: '新建节点' }).click();
+  await page.getByLabel('乡镇名称').fill('青山镇');
+  const downloading = page.waitForEvent('download');
+  await page.getByLabel('乡镇名称').press('Enter');
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), '青山镇-入网文件.json');
+  const saved = await download.path();
+  const enrollment = enrollmentFile.parse(JSON.parse(await readFile(saved, 'utf8')));
+  assert.equal(enrollment.townshipName, '青山镇');
+  assert.equal(enrollment.certificateFingerprint, running.tls.fingerprint);
+  assert.equal(enrollment.hubUrl, running.publicUrl);
+  await page.getByText(running.tls.fingerprint).waitFor();
+  await page.getByRole('button', { name: '完成' }).click();
+  const row = page.getByRole('row', { name: /青山镇/ });
+  await row.getByText('待入网').waitFor();
+
+  // An instruction to every township.
+  await page.getByRole('tab', { name: '交办督办' }).click();
+  await page.getByLabel('标题').fill('报送一季度矛盾纠纷排查情况');
+  await page.getByLabel('内容').fill('请于期限前报送排查台账。');
+  await page.getByLabel('期限', { exact: true }).fill('2031-04-10');
+  await page.getByLabel('期限', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: '下发' }).click();
+  await page.getByText('已下发交办“报送一季度矛盾纠纷排查情况”').waitFor();
+  const issued = page.getByRole('row', { name: /报送一季度矛盾纠纷排查情况/ });
+  await issued.getByText('青山镇').waitFor();
+  const status = await running.hub.instructionStatus();
+  assert.equal(status.length, 1);
+  assert.equal(status[0]!.instruction.dueOn, '2031-04-10');
+  assert.equal(status[0]!.instruction.responsibleRole, 'administrator');
+
+  // The token lasts as long as the tab: a reload stays signed in.
+  await page.reload();
+  await page.getByRole('tab', { name: '乡镇节点' }).waitFor();
+  await page.getByRole('tab', { name: '拒收记录' }).click();
+  await page.getByText('没有拒收记录').waitFor();
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,238 @@
+// The county admin API, `/county/api/*`: what the county page (hub/ui) calls. Every request
+// carries the county access token; every body is checked with the schemas of
+// shared/sync/countyApi.ts, and a refusal names the field in Chinese.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import {
+  COUNTY_API_PREFIX,
+  DEFAULT_ISSUER,
+  createNodeRequest,
+  enrollmentFileName,
+  issueInstructionRequest,
+  publishCalendarRequest,
+  publishCatalogRequest,
+  replyFileName,
+  revokeNodeRequest,
+  type CreateNodeResponse,
+  type ImportFileResponse,
+  type PublishResponse,
+} from '../shared/sync/countyApi';
+import { SYNC_REJECT_STATUS } from '../shared/sync/protocol';
+import { zodIssuesToFieldErrors } from '../shared/validation/errors';
+import { CountyHttpError, contentTypeIs, readBody, sendBytes, sendError, sendJson } from './countyHttp';
+import { bearerToken, countyTokenMatches } from './countyToken';
+import type { Hub } from './hub';
+import { HubInputError, HubRejection } from './rejection';
+
+/** A township's USB file: at most a few batches of 8 MiB and attachments of 24 MiB. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Catalogs, calendars and instructions are small; this is generous. */
+export const MAX_JSON_BYTES = 8 * 1024 * 1024;
+
+export interface CountyApiContext {
+  hub: Hub;
+  countyToken: string;
+  /** Written into enrollment files: the address townships reach the hub at. */
+  publicUrl: string;
+  /** The certificate townships pin (PEM and SHA-256 fingerprint). */
+  certificate: { pem: string; fingerprint: string } | null;
+  log: (line: string) => void;
+}
+
+type Route = {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle: (ctx: CountyApiContext, req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
+};
+
+const NODE_ID = '([^/]{1,64})';
+
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^townships$/,
+    handle: async (ctx, _req, res) => sendJson(res, 200, await ctx.hub.townships()),
+  },
+  {
+    method: 'POST',
+    pattern: /^nodes$/,
+    handle: async (ctx, req, res) => {
+      const { townshipName } = await jsonBody(req, res, createNodeRequest);
+      if (!ctx.certificate) {
+        throw new CountyHttpError(503, '县级平台没有配置 TLS 证书，无法生成入网文件');
+      }
+      const created = await ctx.hub.createNode({
+        townshipName,
+        hubUrl: ctx.publicUrl,
+        certificatePem: ctx.certificate.pem,
+        certificateFingerprint: ctx.certificate.fingerprint,
+      });
+      const answer: CreateNodeResponse = { ...created, fileName: enrollmentFileName(created.enrollment.townshipName) };
+      sendJson(res, 201, answer);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^nodes/${NODE_ID}/revoke$`),
+    handle: async (ctx, req, res, [nodeId]) => {
+      const { reason } = await jsonBody(req, res, revokeNodeRequest);
+      await ctx.hub.revokeNode(nodeId!, reason);
+      sendJson(res, 200, { nodeId, revoked: true });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^nodes/${NODE_ID}/reply-file$`),
+    handle: async (ctx, _req, res, [nodeId]) => {
+      const file = await ctx.hub.replyFile(nodeId!);
+      const township = (await ctx.hub.townships()).find((t) => t.nodeId === nodeId);
+      sendBytes(res, file, replyFileName(township?.townshipName ?? nodeId!, new Date()));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^import-file$/,
+    handle: async (ctx, req, res) => {
+      if (!contentTypeIs(req, 'application/octet-stream')) {
+        throw new CountyHttpError(415, '同步文件须以 application/octet-stream 上传');
+      }
+      const bytes = await readBody(req, res, MAX_IMPORT_BYTES);
+      if (bytes.length === 0) throw new CountyHttpError(400, '上传的同步文件是空的');
+      const result = await ctx.hub.importFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      const now = new Date();
+      // Reply files are small (acknowledgements and a few packages): inline in the answer,
+      // so there are no download links to expire or to guess.
+      const answer: ImportFileResponse = {
+        outcomes: result.outcomes,
+        replies: result.replies.map((reply) => ({
+          nodeId: reply.nodeId,
+          townshipName: reply.townshipName,
+          fileName: replyFileName(reply.townshipName, now),
+          base64: Buffer.from(reply.file).toString('base64'),
+        })),
+      };
+      ctx.log(`已导入同步文件（${bytes.length} 字节，${result.outcomes.length} 个数据包）`);
+      sendJson(res, 200, answer);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^catalog$/,
+    handle: async (ctx, req, res) => {
+      const { file, nodeIds } = await jsonBody(req, res, publishCatalogRequest);
+      const answer: PublishResponse = await ctx.hub.publishCatalog(file, nodeIds ?? 'all');
+      sendJson(res, 200, answer);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^calendar$/,
+    handle: async (ctx, req, res) => {
+      const { file, version, nodeIds } = await jsonBody(req, res, publishCalendarRequest);
+      const answer: PublishResponse = await ctx.hub.publishCalendar(file, version, nodeIds ?? 'all');
+      sendJson(res, 200, answer);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^instructions$/,
+    handle: async (ctx, req, res) => {
+      const input = await jsonBody(req, res, issueInstructionRequest);
+      const instruction = await ctx.hub.issueInstruction(
+        {
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          dueOn: input.dueOn,
+          responsibleRole: input.responsibleRole,
+          issuedBy: input.issuedBy || DEFAULT_ISSUER,
+          refersTo: input.refersTo ?? null,
+        },
+        input.nodeIds ?? 'all',
+      );
+      sendJson(res, 201, instruction);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^instructions$/,
+    handle: async (ctx, _req, res) => sendJson(res, 200, await ctx.hub.instructionStatus()),
+  },
+  {
+    method: 'GET',
+    pattern: /^rejections$/,
+    handle: async (ctx, req, res) => {
+      const raw = new URL(req.url ?? '/', 'https://hub.invalid').searchParams.get('limit');
+      const limit = raw === null ? 500 : Number(raw);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
+        throw new CountyHttpError(400, 'limit（条数）应为 1–5000 的整数', 'limit');
+      }
+      sendJson(res, 200, await ctx.hub.rejections(limit));
+    },
+  },
+];
+
+/** False when the path is not under /county/api/; otherwise the request is answered. */
+export async function handleCountyRequest(
+  ctx: CountyApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const pathname = new URL(req.url ?? '/', 'https://hub.invalid').pathname;
+  if (!pathname.startsWith(COUNTY_API_PREFIX)) return false;
+  try {
+    // Checked before anything else, the body included: without the token nothing is read.
+    if (!countyTokenMatches(ctx.countyToken, bearerToken(req.headers.authorization))) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="county"');
+      throw new CountyHttpError(401, '缺少或错误的县级访问口令，请重新输入县级平台启动时显示的口令');
+    }
+    const rest = pathname.slice(COUNTY_API_PREFIX.length);
+    const matching = ROUTES.map((route) => ({ route, match: route.pattern.exec(rest) })).filter((m) => m.match);
+    if (matching.length === 0) throw new CountyHttpError(404, `没有这个接口：${pathname}`);
+    const found = matching.find((m) => m.route.method === req.method);
+    if (!found) {
+      res.setHeader('Allow', matching.map((m) => m.route.method).join(', '));
+      throw new CountyHttpError(405, `${pathname} 不接受 ${req.method ?? ''} 请求`);
+    }
+    const params = found.match!.slice(1).map((part) => decodeURIComponent(part));
+    await found.route.handle(ctx, req, res, params);
+  } catch (error) {
+    answerError(ctx, res, error);
+  }
+  return true;
+}
+
+function answerError(ctx: CountyApiContext, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof CountyHttpError) return sendError(res, error.status, error.message, error.field);
+  if (error instanceof HubRejection) return sendError(res, SYNC_REJECT_STATUS[error.code] ?? 400, error.message);
+  if (error instanceof HubInputError) return sendError(res, 400, error.message);
+  if (error instanceof URIError) return sendError(res, 400, '网址中的编号无法解读');
+  ctx.log(`县级接口出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  sendError(res, 500, '县级平台内部错误，请查看平台的运行日志');
+}
+
+/** The JSON body, checked against `schema`; the first problem is the message, naming its field. */
+async function jsonBody<S extends z.ZodType>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  schema: S,
+): Promise<z.output<S>> {
+  if (!contentTypeIs(req, 'application/json')) {
+    throw new CountyHttpError(415, '请求须为 JSON（Content-Type: application/json）');
+  }
+  const text = (await readBody(req, res, MAX_JSON_BYTES)).toString('utf8');
+  let input: unknown;
+  try {
+    input = text.length === 0 ? {} : JSON.parse(text);
+  } catch {
+    throw new CountyHttpError(400, '请求内容不是有效的 JSON');
+  }
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const [field, message] = Object.entries(zodIssuesToFieldErrors(schema, parsed.error.issues))[0] ?? [];
+  throw new CountyHttpError(400, message ?? '请求内容不正确', field);
+}

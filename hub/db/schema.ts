@@ -1,0 +1,193 @@
+// Row types of the hub's database. The same tables live in SQLite (a county with one PC) and
+// in PostgreSQL (a county that runs a database server); the migration in migrations.ts is
+// written once for both, so every column here is a type both agree on: TEXT for strings,
+// ISO timestamps and JSON, BIGINT for sequences and sizes (read back as JS numbers on both).
+import type { Kysely, Transaction } from 'kysely';
+
+export type NodeStatus = 'pending' | 'active' | 'revoked';
+export type KeyPurpose = 'signing' | 'box';
+export type KeyState = 'active' | 'retired' | 'revoked';
+export type Via = 'link' | 'file';
+
+export interface HubNodesTable {
+  id: string;
+  township_name: string;
+  status: NodeStatus;
+  /** Hex SHA-256 of the one-time enrollment token; the token itself is never stored. */
+  token_hash: string;
+  token_expires_at: string;
+  created_at: string;
+  registered_at: string | null;
+  /** The signing key announced by the registration, so a repeated registration is recognised. */
+  registered_key_id: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  applied_through: number;
+  last_batch_hash: string;
+  last_contact_at: string | null;
+  /** Highest downward package sequence the node says it applied (from its batch headers). */
+  down_applied: number;
+  /** The next downward sequence number to hand out to this node. */
+  down_next_seq: number;
+}
+
+export interface HubNodeKeysTable {
+  key_id: string;
+  node_id: string;
+  purpose: KeyPurpose;
+  /** base64url. */
+  public_key: string;
+  state: KeyState;
+  created_at: string;
+  /** Hub time the key was replaced by a rotation. */
+  retired_at: string | null;
+  /**
+   * The node's own time of the rotation that replaced this key (its `rotatedAt`): a batch
+   * signed with the retired key is accepted only if the node sealed it before then. Node time
+   * against node time, so a township clock that runs fast or slow does not matter.
+   */
+  sealed_before: string | null;
+  revoked_at: string | null;
+}
+
+export interface HubBatchesTable {
+  node_id: string;
+  first_seq: number;
+  last_seq: number;
+  /** Hex SHA-256 of the whole envelope: the next batch's `prev`, and how a replay is recognised. */
+  hash: string;
+  entries: number;
+  bytes: number;
+  via: Via;
+  signer: string;
+  applied_at: string;
+}
+
+export interface HubEntriesTable {
+  node_id: string;
+  seq: number;
+  id: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  /** JSON. */
+  data: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+}
+
+/** The current state of every township record: the last entry per (node, entity, id). */
+export interface HubRecordsTable {
+  node_id: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  data: string;
+  seq: number;
+  at: string;
+}
+
+export interface HubRejectionsTable {
+  id: string;
+  at: string;
+  node_id: string | null;
+  /** Envelope kind, or 'container' / 'upload' / 'unknown'. */
+  kind: string;
+  code: string;
+  reason: string;
+  first_seq: number | null;
+  last_seq: number | null;
+  bytes: number;
+  via: Via;
+}
+
+export interface HubFilesTable {
+  node_id: string;
+  sha256: string;
+  size: number;
+  via: Via;
+  stored_at: string;
+}
+
+export interface HubUploadsTable {
+  id: string;
+  node_id: string;
+  sha256: string;
+  length: number;
+  /** Bytes safely written to <dataDir>/uploads/<id>, so an upload resumes after a restart. */
+  upload_offset: number;
+  created_at: string;
+  updated_at: string;
+  /** 'open' while bytes come in, 'stored' once verified and kept, 'failed' when refused. */
+  state: 'open' | 'stored' | 'failed';
+}
+
+export interface HubPackagesTable {
+  id: string;
+  kind: 'catalog' | 'calendar' | 'instruction';
+  /** JSON: the DownPackage without its per-node `seq`. */
+  payload: string;
+  published_at: string;
+}
+
+export interface HubDeliveriesTable {
+  node_id: string;
+  seq: number;
+  package_id: string;
+}
+
+export interface HubInstructionsTable {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  due_on: string | null;
+  responsible_role: string;
+  issued_at: string;
+  issued_by: string;
+  refers_to: string | null;
+  package_id: string;
+}
+
+export interface HubInstructionReceiptsTable {
+  instruction_id: string;
+  node_id: string;
+  delivered_at: string;
+  arrived_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  replied_at: string | null;
+  reply: string | null;
+  replied_by: string | null;
+}
+
+export interface HubFiguresTable {
+  node_id: string;
+  month: string;
+  /** JSON MonthlyFiguresReport. */
+  report: string;
+  reported_at: string;
+  seq: number;
+}
+
+export interface HubDatabase {
+  hub_nodes: HubNodesTable;
+  hub_node_keys: HubNodeKeysTable;
+  hub_batches: HubBatchesTable;
+  hub_entries: HubEntriesTable;
+  hub_records: HubRecordsTable;
+  hub_rejections: HubRejectionsTable;
+  hub_files: HubFilesTable;
+  hub_uploads: HubUploadsTable;
+  hub_packages: HubPackagesTable;
+  hub_deliveries: HubDeliveriesTable;
+  hub_instructions: HubInstructionsTable;
+  hub_instruction_receipts: HubInstructionReceiptsTable;
+  hub_figures: HubFiguresTable;
+}
+
+export type HubDb = Kysely<HubDatabase>;
+export type HubTx = Transaction<HubDatabase>;
+/** Either the database or a transaction on it: read helpers take both. */
+export type HubQueryable = Kysely<HubDatabase>;

@@ -1,0 +1,146 @@
+// The county hub: opens its database and keys and offers the operations the node-facing HTTP
+// routes (syncRoutes.ts) and the county's server, page and CLI (server.ts) are built on.
+import { mkdir } from 'node:fs/promises';
+import type { CalendarFile } from '../shared/calendar/workingCalendar';
+import type { CatalogFile } from '../shared/counter/catalog';
+import type { BatchAccepted, EnrollmentFile, Instruction } from '../shared/sync/protocol';
+import { applyBatch } from './apply';
+import type { HubContext } from './context';
+import {
+  instructionStatus,
+  records,
+  rejections,
+  townships,
+  type InstructionStatus,
+  type RecordRow,
+  type RejectionRecord,
+  type TownshipSummary,
+} from './county';
+import { openHubDatabase } from './db/open';
+import type { HubDb, Via } from './db/schema';
+import {
+  issueInstruction,
+  publishCalendar,
+  publishCatalog,
+  sealDown,
+  type IssueInstructionInput,
+  type Targets,
+} from './down';
+import { revokedNode } from './envelopes';
+import { pruneUploads, storedFilePath, storeFile } from './files';
+import { loadOrCreateIdentity } from './identity';
+import { createNode, register, revokeKey, revokeNode, rotate, type CreateNodeInput } from './nodes';
+import { HubRejection, rejection, recordRejection, type RejectionContext } from './rejection';
+import { importFile, replyFile, type ImportOutcome, type ImportResult } from './usbFiles';
+
+export { HubInputError, HubRejection } from './rejection';
+export type {
+  ImportOutcome,
+  InstructionStatus,
+  RejectionContext,
+  IssueInstructionInput,
+  RecordRow,
+  RejectionRecord,
+  TownshipSummary,
+};
+
+export interface HubOptions {
+  dataDir: string;
+  /** PostgreSQL connection string; SQLite in dataDir when absent. */
+  postgres?: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface Hub {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly dataDir: string;
+  readonly identity: { boxPublicKey: Uint8Array; signingPublicKey: Uint8Array; boxKeyId: string; signingKeyId: string };
+  createNode(input: CreateNodeInput): Promise<{ nodeId: string; enrollment: EnrollmentFile }>;
+  revokeNode(nodeId: string, reason: string): Promise<void>;
+  /** Revokes one key of a node (a lost or stolen machine); the node itself stays enrolled. */
+  revokeKey(nodeId: string, keyId: string): Promise<void>;
+  register(envelope: Uint8Array, via: Via): Promise<{ nodeId: string; townshipName: string }>;
+  rotate(envelope: Uint8Array, via: Via): Promise<{ nodeId: string; keyIds: string[] }>;
+  applyBatch(envelope: Uint8Array, via: Via): Promise<BatchAccepted>;
+  storeFile(envelope: Uint8Array, via: Via): Promise<{ sha256: string }>;
+  /** Where a stored file is (for the county's server to serve); the file may not exist. */
+  filePath(nodeId: string, sha256: string): string;
+  nodeState(nodeId: string): Promise<{ appliedThrough: number; lastBatchHash: string }>;
+  downFor(nodeId: string, after: number): Promise<Uint8Array | null>;
+  importFile(bytes: Uint8Array): Promise<ImportResult>;
+  replyFile(nodeId: string): Promise<Uint8Array>;
+  publishCatalog(file: CatalogFile, nodeIds: Targets): Promise<{ delivered: number }>;
+  publishCalendar(file: CalendarFile, version: string, nodeIds: Targets): Promise<{ delivered: number }>;
+  issueInstruction(input: IssueInstructionInput, nodeIds: Targets): Promise<Instruction>;
+  townships(): Promise<TownshipSummary[]>;
+  instructionStatus(): Promise<InstructionStatus[]>;
+  rejections(limit?: number): Promise<RejectionRecord[]>;
+  records(nodeId: string, entity?: string, limit?: number): Promise<RecordRow[]>;
+  /** Logs a refusal that happened before the hub saw an envelope (an oversized HTTP body). */
+  recordRejection(about: RejectionContext, refusal: HubRejection): Promise<void>;
+  /** The database, for the routes' upload bookkeeping and for tests. */
+  readonly db: HubDb;
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+  close(): Promise<void>;
+}
+
+export async function openHub(options: HubOptions): Promise<Hub> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  await mkdir(options.dataDir, { recursive: true });
+  const identity = await loadOrCreateIdentity(options.dataDir, now, log);
+  const { db, dialect } = await openHubDatabase({ dataDir: options.dataDir, postgres: options.postgres });
+  const ctx: HubContext = { db, dialect, dataDir: options.dataDir, identity, now, log };
+  await pruneUploads(ctx);
+  let closed = false;
+
+  return {
+    dialect,
+    dataDir: options.dataDir,
+    db,
+    now,
+    log,
+    identity: {
+      boxPublicKey: identity.box.publicKey,
+      signingPublicKey: identity.signing.publicKey,
+      boxKeyId: identity.boxKeyId,
+      signingKeyId: identity.signingKeyId,
+    },
+    createNode: (input) => createNode(ctx, input),
+    revokeNode: (nodeId, reason) => revokeNode(ctx, nodeId, reason),
+    revokeKey: (nodeId, keyId) => revokeKey(ctx, nodeId, keyId),
+    register: (envelope, via) => register(ctx, envelope, via),
+    rotate: (envelope, via) => rotate(ctx, envelope, via),
+    applyBatch: (envelope, via) => applyBatch(ctx, envelope, via),
+    storeFile: (envelope, via) => storeFile(ctx, envelope, via),
+    filePath: (nodeId, sha256) => storedFilePath(options.dataDir, nodeId, sha256),
+    async nodeState(nodeId) {
+      const node = await db
+        .selectFrom('hub_nodes')
+        .select(['status', 'applied_through', 'last_batch_hash', 'township_name', 'revoked_at', 'revoke_reason'])
+        .where('id', '=', nodeId)
+        .executeTakeFirst();
+      if (!node) throw rejection('unknown-node', `县级平台上没有编号为 ${nodeId} 的乡镇节点`);
+      if (node.status === 'revoked') throw revokedNode(node);
+      return { appliedThrough: Number(node.applied_through), lastBatchHash: node.last_batch_hash };
+    },
+    downFor: (nodeId, after) => sealDown(ctx, nodeId, after, false),
+    importFile: (bytes) => importFile(ctx, bytes),
+    replyFile: (nodeId) => replyFile(ctx, nodeId),
+    publishCatalog: (file, nodeIds) => publishCatalog(ctx, file, nodeIds),
+    publishCalendar: (file, version, nodeIds) => publishCalendar(ctx, file, version, nodeIds),
+    issueInstruction: (input, nodeIds) => issueInstruction(ctx, input, nodeIds),
+    townships: () => townships(ctx),
+    instructionStatus: () => instructionStatus(ctx),
+    rejections: (limit) => rejections(ctx, limit),
+    records: (nodeId, entity, limit) => records(ctx, nodeId, entity, limit),
+    recordRejection: (about, refusal) => recordRejection(ctx, about, refusal),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

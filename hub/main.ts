@@ -1,0 +1,51 @@
+// The county hub: `npm run hub` runs this file's bundle (dist/hub/hub.js).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HUB_USAGE, parseHubArgs } from './options';
+import { startHub, type RunningHub } from './startHub';
+
+const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../hub-ui');
+const parsed = parseHubArgs(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  uiDir: existsSync(path.join(bundledUi, 'index.html')) ? bundledUi : null,
+});
+if (parsed.ok === 'help') {
+  console.log(HUB_USAGE);
+  process.exit(0);
+}
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(2);
+}
+// Listening for the signals before starting: a Ctrl+C during start-up (a slow PostgreSQL, a
+// certificate being made) still closes the database cleanly once it is open.
+let running: RunningHub | null = null;
+let stopping = false;
+const stop = () => {
+  // A second Ctrl+C while closing: the user means it.
+  if (stopping) process.exit(1);
+  stopping = true;
+  if (!running) return; // start-up sees `stopping` and closes what it opened
+  console.log('正在关闭县级平台……');
+  running.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`关闭时出错：${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+try {
+  running = await startHub(parsed.options, (line) => console.log(line));
+  if (stopping) {
+    stopping = false;
+    stop();
+  }
+} catch (error) {
+  console.error(`县级平台未能启动：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,91 @@
+// Everything `npm run hub` does before it waits: the data folder, the county access token,
+// the TLS certificate, the hub itself and its server. Used by the CLI and by tests.
+import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { certificateCovers, loadOrCreateTls, loadTls, type HubTls } from './tlsFiles';
+import { loadOrCreateCountyToken } from './countyToken';
+import { openHub, type Hub, type HubOptions } from './hub';
+import type { HubCliOptions } from './options';
+import { reachableHost, startHubServer } from './server';
+
+export interface RunningHub {
+  hub: Hub;
+  /** The county page, e.g. https://127.0.0.1:4790/ */
+  url: string;
+  publicUrl: string;
+  countyToken: string;
+  tls: HubTls;
+  close(): Promise<void>;
+}
+
+export async function startHub(
+  options: HubCliOptions,
+  print: (line: string) => void = () => {},
+  hubOptions: Partial<HubOptions> = {},
+): Promise<RunningHub> {
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const countyToken = await loadOrCreateCountyToken(options.dataDir);
+  // Even with --insecure-http: enrollment files always carry a certificate to pin.
+  const tls =
+    options.tlsCertFile && options.tlsKeyFile
+      ? await loadTls(options.tlsCertFile, options.tlsKeyFile)
+      : await loadOrCreateTls(options.dataDir, certificateNames(options));
+  if (tls.generated) print(`已在数据目录中生成自签名证书（以后一直沿用）：指纹 ${tls.fingerprint}`);
+
+  const hub = await openHub({
+    dataDir: options.dataDir,
+    postgres: options.postgres ?? undefined,
+    log: print,
+    ...hubOptions,
+  });
+  try {
+    const server = await startHubServer({
+      hub,
+      host: options.host,
+      port: options.port,
+      tls: options.insecureHttp ? null : { certificatePem: tls.certificatePem, keyPem: tls.keyPem },
+      enrollmentCertificatePem: tls.certificatePem,
+      publicUrl: options.publicUrl,
+      countyToken,
+      uiDir: options.uiDir,
+      log: print,
+    });
+    print(`县级平台已启动：${server.url}/`);
+    print(`县级页面访问口令：${countyToken}`);
+    print(`入网文件中的平台地址：${server.publicUrl}`);
+    print(`证书指纹：${tls.fingerprint}`);
+    print(`数据目录：${options.dataDir}（数据库：${hub.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}）`);
+    const publicHost = new URL(server.publicUrl).hostname;
+    if (!options.insecureHttp && !certificateCovers(tls.certificatePem, publicHost)) {
+      print(`提示：证书中没有 ${publicHost}，浏览器打开县级页面时会提示证书不受信任；乡镇按指纹核对证书，不受影响`);
+    }
+    if (options.insecureHttp) {
+      print('警告：--insecure-http 使用不加密的 HTTP，只能用于测试，切勿在正式环境中使用！');
+    }
+    if (!options.uiDir) print('（未找到县级页面文件 dist/hub-ui，只提供接口；请先运行 npm run build）');
+    return {
+      hub,
+      url: `${server.url}/`,
+      publicUrl: server.publicUrl,
+      countyToken,
+      tls,
+      close: async () => {
+        await server.close();
+        await hub.close();
+      },
+    };
+  } catch (error) {
+    await hub.close();
+    throw error;
+  }
+}
+
+/** The names a generated certificate covers: this machine, the listening and the public address. */
+function certificateNames(options: HubCliOptions): string[] {
+  const names = new Set(['127.0.0.1', '::1', 'localhost']);
+  names.add(reachableHost(options.host).replace(/^\[|\]$/g, ''));
+  if (options.publicUrl) names.add(new URL(options.publicUrl).hostname.replace(/^\[|\]$/g, ''));
+  const machine = hostname();
+  if (/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(machine)) names.add(machine);
+  return [...names];
+}

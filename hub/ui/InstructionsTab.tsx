@@ -1,0 +1,301 @@
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { ROLE_LABELS } from '../../shared/auth/roles';
+import {
+  COUNTY_PATHS,
+  DEFAULT_ISSUER,
+  type InstructionStatusRow,
+  type IssueInstructionRequest,
+  type TownshipRow,
+} from '../../shared/sync/countyApi';
+import {
+  INSTRUCTION_KIND_LABELS,
+  INSTRUCTION_ROLES,
+  type Instruction,
+  type InstructionKind,
+} from '../../shared/sync/protocol';
+import { useCounty } from './countyContext';
+import { formatTime } from './format';
+import { LoadError } from './LoadError';
+import { TownshipPicker, targetNodeIds, type TargetValues } from './TownshipPicker';
+import { useLoad } from './useLoad';
+
+interface IssueValues extends TargetValues {
+  kind: InstructionKind;
+  title: string;
+  body: string;
+  dueOn?: Dayjs | null;
+  responsibleRole: (typeof INSTRUCTION_ROLES)[number];
+  refersTo?: string | null;
+  issuedBy?: string;
+}
+
+/** One table row: an instruction at one township; the instruction's own cells span its townships. */
+interface Row extends InstructionStatusRow {
+  key: string;
+  span: number;
+}
+
+export function InstructionsTab() {
+  const client = useCounty();
+  // Every 30 seconds: the 5- and 30-minute marks pass while the page is open.
+  const statuses = useLoad(() => client.get<InstructionStatusRow[]>(COUNTY_PATHS.instructions), 30_000);
+  const townships = useLoad(() => client.get<TownshipRow[]>(COUNTY_PATHS.townships));
+
+  const rows = useMemo(() => groupRows(statuses.data ?? []), [statuses.data]);
+  const assignments = useMemo(() => {
+    const seen = new Map<string, Instruction>();
+    for (const row of statuses.data ?? [])
+      if (row.instruction.kind === 'assign') seen.set(row.instruction.id, row.instruction);
+    return [...seen.values()];
+  }, [statuses.data]);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <IssueForm townships={townships.data ?? []} assignments={assignments} onIssued={() => void statuses.reload()} />
+      <Card
+        size="small"
+        title="签收与反馈"
+        extra={
+          <Button size="small" onClick={() => void statuses.reload()} loading={statuses.loading}>
+            刷新
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          乡镇收到交办督办后须在 5 分钟内签收；超过 30 分钟仍未签收的，标红列出。每 30 秒自动刷新。
+        </Typography.Paragraph>
+        <LoadError error={statuses.error} />
+        <Table<Row>
+          rowKey="key"
+          size="small"
+          bordered
+          columns={COLUMNS}
+          dataSource={rows}
+          loading={statuses.loading && !statuses.data}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '还没有下发过交办督办' }}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function groupRows(statuses: InstructionStatusRow[]): Row[] {
+  const sorted = [...statuses].sort(
+    (a, b) =>
+      b.instruction.issuedAt.localeCompare(a.instruction.issuedAt) ||
+      a.instruction.id.localeCompare(b.instruction.id) ||
+      a.townshipName.localeCompare(b.townshipName, 'zh-CN'),
+  );
+  const counts = new Map<string, number>();
+  for (const s of sorted) counts.set(s.instruction.id, (counts.get(s.instruction.id) ?? 0) + 1);
+  return sorted.map((s, i) => ({
+    ...s,
+    key: `${s.instruction.id}/${s.nodeId}`,
+    span: i > 0 && sorted[i - 1]!.instruction.id === s.instruction.id ? 0 : counts.get(s.instruction.id)!,
+  }));
+}
+
+const spanned = (row: Row) => ({ rowSpan: row.span });
+
+const COLUMNS: ColumnsType<Row> = [
+  {
+    title: '类别',
+    key: 'kind',
+    onCell: spanned,
+    render: (_, row) => (
+      <Tag color={row.instruction.kind === 'assign' ? 'blue' : 'orange'}>
+        {INSTRUCTION_KIND_LABELS[row.instruction.kind]}
+      </Tag>
+    ),
+  },
+  {
+    title: '标题',
+    key: 'title',
+    onCell: spanned,
+    render: (_, row) => (
+      <Tooltip title={row.instruction.body}>
+        <Typography.Text strong>{row.instruction.title}</Typography.Text>
+      </Tooltip>
+    ),
+  },
+  { title: '期限', key: 'dueOn', onCell: spanned, render: (_, row) => row.instruction.dueOn ?? '—' },
+  {
+    title: '负责岗位',
+    key: 'role',
+    onCell: spanned,
+    render: (_, row) => ROLE_LABELS[row.instruction.responsibleRole],
+  },
+  { title: '乡镇', dataIndex: 'townshipName' },
+  { title: '下发', dataIndex: 'deliveredAt', render: (at: string | null) => formatTime(at) },
+  { title: '到达', dataIndex: 'arrivedAt', render: (at: string | null) => formatTime(at, true) },
+  {
+    title: '签收',
+    key: 'acknowledged',
+    render: (_, row) => (
+      <Space size={4} wrap>
+        <span>{formatTime(row.acknowledgedAt, true)}</span>
+        {row.acknowledgedBy && <Typography.Text type="secondary">{row.acknowledgedBy}</Typography.Text>}
+        {row.unacknowledgedAfter30Min ? (
+          <Tag color="red">30分钟未签收</Tag>
+        ) : row.ackWithin5Min === false ? (
+          <Tag color="red">5分钟内未签收</Tag>
+        ) : row.ackWithin5Min === true ? (
+          <Tag color="green">按时签收</Tag>
+        ) : null}
+      </Space>
+    ),
+  },
+  {
+    title: '反馈',
+    key: 'reply',
+    render: (_, row) =>
+      row.reply ? (
+        <Tooltip title={`${formatTime(row.repliedAt)}${row.repliedBy ? ` ${row.repliedBy}` : ''}`}>
+          <Typography.Paragraph style={{ margin: 0, maxWidth: 360 }} ellipsis={{ rows: 3, expandable: true }}>
+            {row.reply}
+          </Typography.Paragraph>
+        </Tooltip>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+function IssueForm({
+  townships,
+  assignments,
+  onIssued,
+}: {
+  townships: TownshipRow[];
+  assignments: Instruction[];
+  onIssued: () => void;
+}) {
+  const client = useCounty();
+  const [form] = Form.useForm<IssueValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const kind = Form.useWatch('kind', form);
+
+  async function submit(values: IssueValues) {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    const request: IssueInstructionRequest = {
+      kind: values.kind,
+      title: values.title,
+      body: values.body,
+      dueOn: values.dueOn ? values.dueOn.format('YYYY-MM-DD') : null,
+      responsibleRole: values.responsibleRole,
+      refersTo: values.kind === 'supervise' ? (values.refersTo ?? null) : null,
+      issuedBy: values.issuedBy?.trim() || DEFAULT_ISSUER,
+      nodeIds: targetNodeIds(values),
+    };
+    try {
+      await client.post<Instruction>(COUNTY_PATHS.instructions, request);
+      setDone(`已下发${INSTRUCTION_KIND_LABELS[values.kind]}“${values.title.trim()}”，乡镇下次联系时收到`);
+      form.resetFields(['title', 'body', 'dueOn', 'refersTo']);
+      form.getFieldInstance('title')?.focus?.();
+      onIssued();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : '下发失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card size="small" title="下发交办督办">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {done && <Alert type="success" showIcon title={done} style={{ marginBottom: 12 }} />}
+      <Form<IssueValues>
+        form={form}
+        name="instruction"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: 'assign', responsibleRole: 'administrator', issuedBy: DEFAULT_ISSUER, target: 'all' }}
+        style={{ maxWidth: 760 }}
+      >
+        <Form.Item name="kind" label="类别">
+          <Radio.Group
+            options={[
+              { value: 'assign', label: '交办（有期限的事项）' },
+              { value: 'supervise', label: '督办（催办逾期事项）' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label="标题"
+          rules={[
+            { required: true, whitespace: true, message: '请填写标题' },
+            { max: 100, message: '标题不能超过 100 个字' },
+          ]}
+        >
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="body"
+          label="内容"
+          rules={[
+            { required: true, whitespace: true, message: '请填写内容' },
+            { max: 4000, message: '内容不能超过 4000 个字' },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
+        </Form.Item>
+        <Space size="large" wrap align="start">
+          <Form.Item name="dueOn" label="期限" rules={[{ required: kind !== 'supervise', message: '交办须给出期限' }]}>
+            <DatePicker placeholder="选择日期" format="YYYY-MM-DD" />
+          </Form.Item>
+          <Form.Item name="responsibleRole" label="负责岗位" rules={[{ required: true, message: '请选择负责岗位' }]}>
+            <Select
+              style={{ width: 200 }}
+              options={INSTRUCTION_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+            />
+          </Form.Item>
+          <Form.Item name="issuedBy" label="下发单位">
+            <Input style={{ width: 220 }} maxLength={100} />
+          </Form.Item>
+        </Space>
+        {kind === 'supervise' && (
+          <Form.Item name="refersTo" label="督办的交办事项" extra="可不选：督办一件未经本平台交办的事项">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="选择被督办的交办"
+              options={assignments.map((a) => ({
+                value: a.id,
+                label: `${a.title}${a.dueOn ? `（期限 ${a.dueOn}）` : ''}`,
+              }))}
+            />
+          </Form.Item>
+        )}
+        <TownshipPicker townships={townships} name="instruction" />
+        <Button type="primary" htmlType="submit" loading={busy}>
+          下发
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,183 @@
+// The county page ↔ hub admin API (`/county/api/*`): request bodies (validated by the hub with
+// these schemas, so each refusal names the field) and the JSON the page receives. Lives in
+// shared/ because the page (a browser) and the hub server (Node) both read it and neither may
+// import the other.
+import { z } from 'zod';
+import { calendarFile } from '../calendar/workingCalendar';
+import { catalogFile } from '../counter/catalog';
+import { dateString, oneOf, optionalText, requiredText } from '../validation/fields';
+import {
+  INSTRUCTION_KINDS,
+  INSTRUCTION_ROLES,
+  type EnrollmentFile,
+  type Instruction,
+  type MonthlyFiguresReport,
+  type SyncRejectCode,
+} from './protocol';
+
+export const COUNTY_API_PREFIX = '/county/api/';
+
+export const COUNTY_PATHS = {
+  townships: 'townships',
+  nodes: 'nodes',
+  revoke: (nodeId: string) => `nodes/${encodeURIComponent(nodeId)}/revoke`,
+  replyFile: (nodeId: string) => `nodes/${encodeURIComponent(nodeId)}/reply-file`,
+  importFile: 'import-file',
+  catalog: 'catalog',
+  calendar: 'calendar',
+  instructions: 'instructions',
+  rejections: 'rejections',
+} as const;
+
+/** Who the hub says issued an instruction when the form leaves it empty. */
+export const DEFAULT_ISSUER = '县级平台';
+
+/** Absent or null: every active township. An empty list is refused (it would reach nobody). */
+const nodeIds = z
+  .array(z.string().min(1).max(64).describe('节点编号'))
+  .min(1, { message: '请至少选择一个乡镇' })
+  .max(1000)
+  .nullish()
+  .describe('接收乡镇');
+
+export const createNodeRequest = z.strictObject({ townshipName: requiredText('乡镇名称', 60) });
+
+export const revokeNodeRequest = z.strictObject({ reason: requiredText('吊销原因', 200) });
+
+export const publishCatalogRequest = z.strictObject({ file: catalogFile.describe('目录文件'), nodeIds });
+
+export const publishCalendarRequest = z.strictObject({
+  file: calendarFile.describe('日历文件'),
+  version: requiredText('日历版本', 20),
+  nodeIds,
+});
+
+export const issueInstructionRequest = z
+  .strictObject({
+    kind: oneOf('类别', INSTRUCTION_KINDS),
+    title: requiredText('标题', 100),
+    body: requiredText('内容', 4000),
+    dueOn: dateString('期限').nullable(),
+    responsibleRole: oneOf('负责岗位', INSTRUCTION_ROLES),
+    refersTo: z.uuid({ message: '应为交办的编号' }).nullish().describe('督办的交办事项'),
+    issuedBy: optionalText('下发单位', 100).nullish(),
+    nodeIds,
+  })
+  .superRefine((input, ctx) => {
+    if (input.kind === 'assign' && !input.dueOn) {
+      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: '交办须给出期限' });
+    }
+  });
+
+export type CreateNodeRequest = z.infer<typeof createNodeRequest>;
+export type RevokeNodeRequest = z.infer<typeof revokeNodeRequest>;
+export type PublishCatalogRequest = z.input<typeof publishCatalogRequest>;
+export type PublishCalendarRequest = z.input<typeof publishCalendarRequest>;
+export type IssueInstructionRequest = z.input<typeof issueInstructionRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// Responses (times are ISO strings).
+// ---------------------------------------------------------------------------------------------
+
+export type NodeStatus = 'pending' | 'active' | 'revoked';
+export const NODE_STATUS_LABELS: Record<NodeStatus, string> = {
+  pending: '待入网',
+  active: '在网',
+  revoked: '已吊销',
+};
+
+export interface TownshipRow {
+  nodeId: string;
+  townshipName: string;
+  status: NodeStatus;
+  enrolledAt: string | null;
+  lastContactAt: string | null;
+  appliedThrough: number;
+  /** From the township's latest daily report; null before the first one. */
+  backlog: number | null;
+  lastError: { at: string; code: string; message: string } | null;
+  figures: MonthlyFiguresReport | null;
+  entries: number;
+}
+
+export interface InstructionStatusRow {
+  instruction: Instruction;
+  nodeId: string;
+  townshipName: string;
+  deliveredAt: string | null;
+  arrivedAt: string | null;
+  acknowledgedAt: string | null;
+  /** Who at the township acknowledged / answered (names as the township's users are called). */
+  acknowledgedBy?: string | null;
+  repliedAt: string | null;
+  reply: string | null;
+  repliedBy?: string | null;
+  /** null until it has arrived (or while the 5 minutes are still running). */
+  ackWithin5Min: boolean | null;
+  unacknowledgedAfter30Min: boolean;
+}
+
+export interface RejectionRow {
+  id?: string;
+  at: string;
+  nodeId: string | null;
+  kind: string | null;
+  code: SyncRejectCode | string;
+  reason: string;
+  first: number | null;
+  last: number | null;
+  bytes: number | null;
+  via: 'link' | 'file' | string;
+}
+
+export interface ImportOutcomeRow {
+  /** Position of the envelope in the file, from 1. */
+  index: number;
+  nodeId: string | null;
+  kind: string | null;
+  first: number | null;
+  last: number | null;
+  /** accepted | replay | rejected (or another word of the hub's). */
+  result: string;
+  code: string | null;
+  message: string;
+}
+
+export interface ReplyFileRow {
+  nodeId: string;
+  townshipName: string;
+  fileName: string;
+  /** The reply file itself, base64 (a few hundred kilobytes at most). */
+  base64: string;
+}
+
+export interface ImportFileResponse {
+  outcomes: ImportOutcomeRow[];
+  replies: ReplyFileRow[];
+}
+
+export interface CreateNodeResponse {
+  nodeId: string;
+  enrollment: EnrollmentFile;
+  fileName: string;
+}
+
+export interface PublishResponse {
+  delivered: number;
+}
+
+/** The file names the county hands out, so that a clerk can tell them apart in a folder. */
+export function enrollmentFileName(townshipName: string): string {
+  return `${safeFileName(townshipName)}-入网文件.json`;
+}
+
+/** `青山镇-回执文件-202603021405.tdsync`, stamped in the hub's local time (what the clerk's clock shows). */
+export function replyFileName(townshipName: string, at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}${two(at.getHours())}${two(at.getMinutes())}`;
+  return `${safeFileName(townshipName)}-回执文件-${stamp}.tdsync`;
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s]+/g, '_') || '乡镇';
+}

@@ -1,0 +1,102 @@
+// What `npm run hub` does on start: the county token and the certificate are made once and
+// kept, so a restart changes neither (every enrolled township pins the certificate).
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { COUNTY_API_PREFIX, type CreateNodeResponse } from '../../shared/sync/countyApi';
+import { COUNTY_TOKEN_FILE } from '../../hub/countyToken';
+import type { HubCliOptions } from '../../hub/options';
+import { startHub } from '../../hub/startHub';
+
+let dataDir: string;
+
+before(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-start-'));
+});
+after(() => rm(dataDir, { recursive: true, force: true }));
+
+const options = (overrides: Partial<HubCliOptions> = {}): HubCliOptions => ({
+  dataDir,
+  host: '127.0.0.1',
+  port: 0,
+  postgres: null,
+  tlsCertFile: null,
+  tlsKeyFile: null,
+  publicUrl: null,
+  insecureHttp: false,
+  uiDir: null,
+  ...overrides,
+});
+
+test('the token and the certificate are made on first start and kept on the next', async () => {
+  const lines: string[] = [];
+  const first = await startHub(options(), (line) => lines.push(line));
+  await first.close();
+  assert.ok(first.tls.generated);
+  assert.match(first.countyToken, /^[A-Za-z0-9_-]{43}$/);
+  assert.match(first.url, /^https:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.ok(
+    lines.some((line) => line.includes(first.countyToken)),
+    'the token is printed',
+  );
+  assert.ok(
+    lines.some((line) => line.includes(first.url)),
+    'the page address is printed',
+  );
+  assert.equal((await stat(path.join(dataDir, COUNTY_TOKEN_FILE))).mode & 0o777, 0o600);
+  assert.equal((await stat(path.join(dataDir, 'tls/hub-key.pem'))).mode & 0o777, 0o600);
+
+  const second = await startHub(options());
+  await second.close();
+  assert.equal(second.tls.generated, false);
+  assert.equal(second.countyToken, first.countyToken);
+  assert.equal(second.tls.fingerprint, first.tls.fingerprint);
+});
+
+test('--insecure-http serves plain HTTP with a warning, and enrollment files still pin the certificate', async () => {
+  const lines: string[] = [];
+  const running = await startHub(options({ insecureHttp: true, publicUrl: 'http://127.0.0.1:9' }), (line) =>
+    lines.push(line),
+  );
+  try {
+    assert.match(running.url, /^http:\/\//);
+    assert.ok(lines.some((line) => line.startsWith('警告：--insecure-http')));
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        new URL(`${COUNTY_API_PREFIX}nodes`, running.url),
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${running.countyToken}`, 'Content-Type': 'application/json' },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ townshipName: '青山镇' }));
+    });
+    assert.equal(answer.status, 201, answer.body);
+    const created = JSON.parse(answer.body) as CreateNodeResponse;
+    assert.equal(created.enrollment.hubUrl, 'http://127.0.0.1:9');
+    assert.equal(created.enrollment.certificateFingerprint, running.tls.fingerprint);
+  } finally {
+    await running.close();
+  }
+});
+
+test('a busy port is refused in Chinese, and nothing stays open', async () => {
+  const blocker = http.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const { port } = blocker.address() as { port: number };
+  try {
+    await assert.rejects(startHub(options({ port })), /端口 \d+ 已被占用/);
+  } finally {
+    blocker.close();
+  }
+});
