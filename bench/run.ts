@@ -3,12 +3,14 @@
 // documents print (a receipt slip, a 50-page list, against Chromium's print-to-PDF), and how the
 // counter answers on 1,000,000 cases (accept to receipt, worklist, monthly summary, Excel
 // export), and how the mediation register answers on 50,000 disputes (search, agreement, case
-// file, monthly statistics) — and writes the figures to bench/results/latest.json.
+// file, monthly statistics), and how upward sync fares (a month of entries through a 256 kbit/s
+// link, the hub's apply rate with 50 townships at once) — and writes the figures to bench/results/latest.json.
 //
 //   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
+//                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
@@ -22,6 +24,7 @@ import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
 import { benchMediation } from './mediation';
 import { benchResidentSearch } from './residentSearch';
+import { benchSync } from './sync';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,7 +39,11 @@ const DEFAULTS = {
   disputes: 50_000,
   mediationResidents: 50_000,
   disputeSearches: 200,
-  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation',
+  syncEntries: 20_000,
+  syncKbit: 256,
+  syncNodes: 50,
+  syncEntriesPerNode: 2_000,
+  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'sync',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -57,8 +64,15 @@ function parseArgs(argv: readonly string[]) {
     };
     if (arg === '--only') {
       const only = value();
-      if (only !== 'hall' && only !== 'search' && only !== 'documents' && only !== 'counter' && only !== 'mediation')
-        throw new Error('--only 只能是 hall、search、documents、counter 或 mediation');
+      if (
+        only !== 'hall' &&
+        only !== 'search' &&
+        only !== 'documents' &&
+        only !== 'counter' &&
+        only !== 'mediation' &&
+        only !== 'sync'
+      )
+        throw new Error('--only 只能是 hall、search、documents、counter、mediation 或 sync');
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
@@ -70,6 +84,10 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--disputes') options.disputes = count(arg);
     else if (arg === '--mediation-residents') options.mediationResidents = count(arg);
     else if (arg === '--dispute-searches') options.disputeSearches = count(arg);
+    else if (arg === '--sync-entries') options.syncEntries = count(arg);
+    else if (arg === '--sync-kbit') options.syncKbit = count(arg);
+    else if (arg === '--sync-nodes') options.syncNodes = count(arg);
+    else if (arg === '--sync-entries-per-node') options.syncEntriesPerNode = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -152,6 +170,18 @@ if (options.only === 'all' || options.only === 'mediation') {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+if (options.only === 'all' || options.only === 'sync') {
+  report.sync = await benchSync({
+    entries: options.syncEntries,
+    kbitPerSecond: options.syncKbit,
+    nodes: options.syncNodes,
+    entriesPerNode: options.syncEntriesPerNode,
+    entriesPerBatch: 500,
+    seed: DEFAULT_DEMO_SEED,
+    log,
+  });
 }
 
 report.benchSeconds = Math.round((performance.now() - started) / 1000);

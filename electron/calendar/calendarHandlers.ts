@@ -1,6 +1,6 @@
 import { CALENDAR_FILE_FORMAT, CALENDAR_FILE_VERSION } from '../../shared/calendar/workingCalendar';
 import type { HandlersFor } from '../api/handlers';
-import { listCalendarYears, writeCalendarYear } from './calendarStore';
+import { listCalendarYears, replaceCalendar, writeCalendarYear } from './calendarStore';
 
 export const calendarHandlers: HandlersFor<
   'calendar.get' | 'calendar.saveYear' | 'calendar.importFile' | 'calendar.exportFile'
@@ -14,21 +14,7 @@ export const calendarHandlers: HandlersFor<
   },
 
   async 'calendar.importFile'(input, ctx) {
-    return ctx.write(async (scope) => {
-      const before = await scope.tx.selectFrom('calendar_years').select('year').execute();
-      const incoming = new Set(input.years.map((y) => y.year));
-      // The file is the whole calendar: a year it leaves out is withdrawn.
-      for (const { year } of before) {
-        if (incoming.has(year)) continue;
-        await scope.tx.deleteFrom('calendar_years').where('year', '=', year).execute();
-        await scope.log('calendarYear', String(year), 'withdraw', { year });
-      }
-      for (const arrangement of input.years) await writeCalendarYear(scope, arrangement);
-      return {
-        years: [...incoming].sort((a, b) => a - b),
-        replacedYears: before.map((b) => b.year).filter((year) => incoming.has(year)),
-      };
-    });
+    return ctx.write((scope) => replaceCalendar(scope, input.years));
   },
 
   async 'calendar.exportFile'(_input, ctx) {

@@ -49,6 +49,28 @@ export async function writeCalendarYear(scope: WriteScope, arrangement: Calendar
 }
 
 /**
+ * Replaces the whole calendar with `years` (a county file, typed in or arriving from the hub):
+ * a year it leaves out is withdrawn, every year it lists is written.
+ */
+export async function replaceCalendar(
+  scope: WriteScope,
+  years: readonly CalendarYear[],
+): Promise<{ years: number[]; replacedYears: number[] }> {
+  const before = await scope.tx.selectFrom('calendar_years').select('year').execute();
+  const incoming = new Set(years.map((y) => y.year));
+  for (const { year } of before) {
+    if (incoming.has(year)) continue;
+    await scope.tx.deleteFrom('calendar_years').where('year', '=', year).execute();
+    await scope.log('calendarYear', String(year), 'withdraw', { year });
+  }
+  for (const arrangement of years) await writeCalendarYear(scope, arrangement);
+  return {
+    years: [...incoming].sort((a, b) => a - b),
+    replacedYears: before.map((b) => b.year).filter((year) => incoming.has(year)),
+  };
+}
+
+/**
  * A new node starts with the arrangements shipped with the program (the data file under
  * resources/calendars), so deadlines work on day one; the county's file replaces them later.
  */

@@ -588,6 +588,72 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  // Upward sync (electron/sync). The change log stays the source; these tables hold what the sync
+  // made of it: each batch sealed ONCE and stored before any sending (so a resend is the very same
+  // bytes, which the hub recognises as a replay), each attachment sealed once (the envelope lives
+  // in <data>/sync/outgoing, the row remembers the upload address so an interrupted upload
+  // resumes), the downward packages applied, and the county's instructions.
+  '0012_sync': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE sync_batches (
+          first INTEGER PRIMARY KEY,
+          last INTEGER NOT NULL,
+          node_id TEXT NOT NULL,
+          entries INTEGER NOT NULL,
+          raw_bytes INTEGER NOT NULL,
+          bytes INTEGER NOT NULL,
+          hash TEXT NOT NULL UNIQUE,
+          prev TEXT NOT NULL,
+          envelope BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          sent_at TEXT,
+          acknowledged_at TEXT,
+          via TEXT CHECK (via IN ('link', 'file')),
+          CHECK (last >= first)
+        )`,
+        `CREATE INDEX sync_batches_unacknowledged ON sync_batches(first) WHERE acknowledged_at IS NULL`,
+        `CREATE TABLE sync_files (
+          sha256 TEXT PRIMARY KEY,
+          size_bytes INTEGER NOT NULL,
+          envelope_path TEXT NOT NULL,
+          envelope_bytes INTEGER NOT NULL,
+          upload_url TEXT,
+          created_at TEXT NOT NULL,
+          uploaded_at TEXT,
+          acknowledged_at TEXT,
+          via TEXT CHECK (via IN ('link', 'file'))
+        ) WITHOUT ROWID`,
+        `CREATE TABLE sync_packages (
+          seq INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL,
+          published_at TEXT NOT NULL,
+          applied_at TEXT NOT NULL,
+          via TEXT NOT NULL CHECK (via IN ('link', 'file')),
+          summary TEXT NOT NULL
+        )`,
+        `CREATE TABLE instructions (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('assign', 'supervise')),
+          title TEXT NOT NULL,
+          responsible_role TEXT NOT NULL,
+          due_on TEXT,
+          instruction TEXT NOT NULL,
+          down_seq INTEGER NOT NULL,
+          arrived_at TEXT NOT NULL,
+          acknowledged_at TEXT,
+          acknowledged_by TEXT,
+          acknowledged_by_id TEXT,
+          reply TEXT,
+          replied_at TEXT,
+          replied_by TEXT,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX instructions_by_arrival ON instructions(arrived_at)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

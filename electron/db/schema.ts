@@ -17,6 +17,7 @@ import type {
   PerformanceLevel,
   RecordKind,
 } from '../../shared/mediation/disputes';
+import type { InstructionKind } from '../../shared/sync/protocol';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
@@ -411,4 +412,59 @@ export interface Database {
     version: number;
   };
   dispute_annotations: { id: string; dispute_id: string; at: string; by_name: string; text: string };
+  sync_batches: {
+    first: number;
+    last: number;
+    node_id: string;
+    entries: number;
+    raw_bytes: number;
+    bytes: number;
+    hash: string;
+    prev: string;
+    envelope: Uint8Array;
+    created_at: string;
+    sent_at: string | null;
+    acknowledged_at: string | null;
+    via: SyncVia | null;
+  };
+  sync_files: {
+    sha256: string;
+    size_bytes: number;
+    envelope_path: string;
+    envelope_bytes: number;
+    upload_url: string | null;
+    created_at: string;
+    uploaded_at: string | null;
+    acknowledged_at: string | null;
+    via: SyncVia | null;
+  };
+  sync_packages: {
+    seq: number;
+    kind: string;
+    published_at: string;
+    applied_at: string;
+    via: SyncVia;
+    summary: string;
+  };
+  instructions: {
+    id: string;
+    kind: InstructionKind;
+    title: string;
+    responsible_role: string;
+    due_on: string | null;
+    /** The instruction as issued (JSON, shared/sync/protocol `instruction`). */
+    instruction: string;
+    down_seq: number;
+    arrived_at: string;
+    acknowledged_at: string | null;
+    acknowledged_by: string | null;
+    acknowledged_by_id: string | null;
+    reply: string | null;
+    replied_at: string | null;
+    replied_by: string | null;
+    version: Generated<number>;
+  };
 }
+
+/** How something reached the hub (or came back): over the link or on a USB stick. */
+export type SyncVia = 'link' | 'file';

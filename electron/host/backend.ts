@@ -24,11 +24,15 @@ import { FileTickets, type TicketFile } from '../documents/fileTickets';
 import { loadFonts, type FontLocation } from '../documents/fonts';
 import { placesHandlers } from '../places/placesHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
+import { instructionsHandlers } from '../sync/instructionsHandlers';
+import type { KeyProtector } from '../sync/keyStore';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../sync/syncEngine';
+import { syncHandlers } from '../sync/syncHandlers';
 
 export type { SessionCarrier } from '../api/context';
 
-/** Every procedure of the contract has exactly one handler; the type check proves coverage. */
-const handlers: AllHandlers = {
+/** The handlers that need nothing but the request context (sync's are made per backend). */
+const commonHandlers = {
   ...authHandlers,
   ...usersHandlers,
   ...placesHandlers,
@@ -44,11 +48,14 @@ const handlers: AllHandlers = {
   ...committeesHandlers,
   ...disputesHandlers,
   ...mediationStatisticsHandlers,
+  ...instructionsHandlers,
 };
 
 export interface Backend {
   readonly db: Db;
   readonly nodeId: string;
+  /** Upward sync with the county hub (tests and the bench drive it directly). */
+  readonly sync: SyncEngine;
   dispatch(procedure: string, input: unknown, carrier: SessionCarrier): Promise<ApiResult<unknown>>;
   /** The file behind a short-lived `/files/<ticket>/<name>` link, or null (unknown or expired). */
   openFile(urlPath: string): TicketFile | null;
@@ -64,6 +71,17 @@ export interface BackendOptions {
   /** Where the document fonts are (the packaged app's resources); default: the npm packages. */
   fonts?: FontLocation;
   logError?: (error: unknown, procedure: string) => void;
+  sync?: BackendSyncOptions;
+}
+
+/** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
+export interface BackendSyncOptions extends Partial<Omit<SyncEngineOptions, 'db' | 'dataDir' | 'now' | 'timeZone'>> {
+  /** The desktop app's OS-keychain wrapping of the private keys (Electron safeStorage). */
+  keyProtector?: KeyProtector | null;
+  /** Unlocks the keys at start (the hall host reads it from TOWNSHIP_SYNC_PASSPHRASE). */
+  passphrase?: string | null;
+  /** Minutes between automatic runs while enrolled and unlocked; absent or 0: none (tests). */
+  intervalMinutes?: number | null;
 }
 
 /** Opens the database (migrating it) and returns the transport-neutral backend. */
@@ -78,6 +96,19 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   await seedShippedCalendar(db, now().toISOString());
   const tickets = new FileTickets(now);
+  const { passphrase, intervalMinutes, ...engineOptions } = options.sync ?? {};
+  const sync = createSyncEngine({
+    log: (line) => console.log(`[township-desk] ${line}`),
+    ...engineOptions,
+    db,
+    dataDir: options.dataDir,
+    now,
+    timeZone: settings.timeZone,
+  });
+  await sync.init({ passphrase });
+  if (intervalMinutes) sync.startScheduler(intervalMinutes);
+  /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
+  const handlers: AllHandlers = { ...commonHandlers, ...syncHandlers(sync) };
   const deps: DispatchDeps = {
     db,
     handlers,
@@ -92,8 +123,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   return {
     db,
     nodeId,
+    sync,
     dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, carrier),
     openFile: (urlPath) => tickets.open(urlPath),
-    close: () => db.destroy(),
+    async close() {
+      // The run in progress is stopped first: it must not write into a closed database.
+      await sync.close();
+      await db.destroy();
+    },
   };
 }

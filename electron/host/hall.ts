@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHall } from './startHall';
-import { HALL_USAGE, parseHallArgs } from './hallOptions';
+import { HALL_USAGE, SYNC_PASSPHRASE_ENV, parseHallArgs } from './hallOptions';
 
 const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 const parsed = parseHallArgs(process.argv.slice(2), {
@@ -20,7 +20,12 @@ if (!parsed.ok) {
   process.exit(2);
 }
 try {
-  const hall = await startHall(parsed.options, (line) => console.log(line));
+  // Read once and removed, so that no child process (openssl, a PDF tool) inherits it.
+  const passphrase = process.env[SYNC_PASSPHRASE_ENV] ?? null;
+  delete process.env[SYNC_PASSPHRASE_ENV];
+  const hall = await startHall(parsed.options, (line) => console.log(line), {
+    sync: { passphrase, intervalMinutes: parsed.options.syncIntervalMinutes },
+  });
   const stop = () => {
     console.log('正在关闭大厅主机……');
     hall.close().then(

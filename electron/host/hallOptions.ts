@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { commandLineArguments, wholeNumber } from './commandLine';
 
 export interface HallOptions {
   dataDir: string;
@@ -10,10 +11,15 @@ export interface HallOptions {
   tlsKeyFile: string | null;
   demo: boolean;
   demoResidents: number;
+  /** Minutes between automatic sync runs with the county hub; 0 or absent: only when asked. */
+  syncIntervalMinutes?: number;
 }
 
 export const DEFAULT_PORT = 4780;
 export const DEFAULT_DEMO_RESIDENTS = 2000;
+export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+/** The passphrase of the sync keys, so that an unattended hall host can sync after a restart. */
+export const SYNC_PASSPHRASE_ENV = 'TOWNSHIP_SYNC_PASSPHRASE';
 
 export const HALL_USAGE = `用法：npm run hall -- [选项]
   --data <目录>            数据目录（默认 ./data），其中的 township.sqlite 是本厅的数据库
@@ -23,6 +29,8 @@ export const HALL_USAGE = `用法：npm run hall -- [选项]
   --tls-key <文件>         TLS 私钥（PEM）
   --demo                   数据目录为空时填入演示乡镇（村、小组、居民、各角色用户）
   --demo-residents <人数>  演示居民人数（默认 ${DEFAULT_DEMO_RESIDENTS}）
+  --sync-interval <分钟>   入网后每隔几分钟自动与县级平台同步（默认 ${DEFAULT_SYNC_INTERVAL_MINUTES}；0 表示只在点“立即同步”时同步）。
+                           同步密钥的口令可由环境变量 ${SYNC_PASSPHRASE_ENV} 给出，否则须在“同步”页输入
   --help                   显示本说明`;
 
 export type ParsedHallArgs = { ok: true; options: HallOptions } | { ok: false; message: string } | { ok: 'help' };
@@ -41,14 +49,9 @@ export function parseHallArgs(
     tlsKeyFile: null,
     demo: false,
     demoResidents: DEFAULT_DEMO_RESIDENTS,
+    syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} 后面缺少取值`);
-      return next;
-    };
+  for (const { arg, value } of commandLineArguments(argv)) {
     try {
       switch (arg) {
         case '--help':
@@ -57,13 +60,9 @@ export function parseHallArgs(
         case '--data':
           options.dataDir = path.resolve(defaults.cwd, value());
           break;
-        case '--port': {
-          const port = Number(value());
-          if (!Number.isInteger(port) || port < 0 || port > 65535)
-            return { ok: false, message: '--port 应为 0–65535 的整数' };
-          options.port = port;
+        case '--port':
+          options.port = wholeNumber(arg, value(), 0, 65535);
           break;
-        }
         case '--host':
           options.host = value();
           break;
@@ -79,14 +78,12 @@ export function parseHallArgs(
         case '--demo':
           options.demo = true;
           break;
-        case '--demo-residents': {
-          const count = Number(value());
-          if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
-            return { ok: false, message: '--demo-residents 应为 0–1000000 的整数' };
-          }
-          options.demoResidents = count;
+        case '--demo-residents':
+          options.demoResidents = wholeNumber(arg, value(), 0, 1_000_000);
           break;
-        }
+        case '--sync-interval':
+          options.syncIntervalMinutes = wholeNumber(arg, value(), 0, 1440, '（分钟）');
+          break;
         default:
           return { ok: false, message: `不认识的选项“${arg}”。${'\n'}${HALL_USAGE}` };
       }

@@ -10,6 +10,12 @@ import { SECURITY_HEADERS } from './securityHeaders';
 import { readStaticFile } from './staticFiles';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Procedures that carry a file as base64 (a 20 MB scan, a sync reply file from the county) get
+ * a larger body; every other request stays small, so one cannot make the host buffer megabytes.
+ */
+const FILE_PROCEDURES: ReadonlySet<string> = new Set(['mediation.addAttachment', 'sync.importFile']);
+export const MAX_FILE_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HallServerOptions {
   backend: Backend;
@@ -54,9 +60,18 @@ async function handle(options: HallServerOptions, req: IncomingMessage, res: Ser
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return sendJson(res, 415, failure('BAD_REQUEST', '请求须为 JSON（Content-Type: application/json）'));
     }
-    const body = await readBody(req);
+    const procedure = url.pathname.slice(API_PATH_PREFIX.length);
+    const limit = FILE_PROCEDURES.has(procedure) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body === 'tooLarge')
-      return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB`));
+      return sendJson(
+        res,
+        413,
+        failure(
+          'PAYLOAD_TOO_LARGE',
+          `请求内容超过 ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}`,
+        ),
+      );
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
@@ -64,7 +79,6 @@ async function handle(options: HallServerOptions, req: IncomingMessage, res: Ser
       return sendJson(res, 400, failure('BAD_REQUEST', '请求内容不是有效的 JSON'));
     }
     const carrier = carrierFor(req, res, Boolean(options.tls));
-    const procedure = url.pathname.slice(API_PATH_PREFIX.length);
     const result = await options.backend.dispatch(procedure, input, carrier);
     res.setHeader('Cache-Control', 'no-store');
     return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
@@ -127,14 +141,14 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-function readBody(req: IncomingMessage): Promise<string | 'tooLarge'> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | 'tooLarge'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? 'tooLarge' : Buffer.concat(chunks).toString('utf8')));

@@ -13,6 +13,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   type IpcMainInvokeEvent,
   type WebContents,
@@ -23,6 +24,7 @@ import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
 import { openBackend, type Backend } from '../host/backend';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
+import { createKeychainProtector } from './keychain';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
 import { createApiHandler, endWindowSession, SessionCarriers, type IpcSender, type Log } from './ipcApi';
 import { isAllowedNavigation } from './navigationPolicy';
@@ -36,6 +38,8 @@ import { mainWindowOptions } from './windowOptions';
 const APP_USER_MODEL_ID = 'cn.gov.township.desk';
 /** How long quitting waits for the backend to finish its last writes and close the database. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** Minutes between automatic syncs with the county hub once enrolled. */
+const SYNC_INTERVAL_MINUTES = 15;
 
 const log: Log = (message, error) => {
   if (error === undefined) console.log(`[乡镇一站通] ${message}`);
@@ -205,7 +209,13 @@ function run(): void {
       );
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
 
-      backendPromise = mkdir(dataDir, { recursive: true }).then(() => openBackend({ dataDir }));
+      // The sync keys are wrapped by the OS keychain as well as the passphrase, so the app can
+      // sync after a restart without asking; without a usable keychain the passphrase alone is used.
+      backendPromise = mkdir(dataDir, { recursive: true })
+        .then(() => createKeychainProtector(safeStorage).catch(() => null))
+        .then((keyProtector) =>
+          openBackend({ dataDir, sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES } }),
+        );
       backendPromise.catch((error: unknown) => {
         log('后台启动失败', error);
         dialog.showErrorBox(

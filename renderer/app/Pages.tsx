@@ -19,6 +19,7 @@ import { ResidentSearchPage } from '../residents/ResidentSearchPage';
 import { DocumentPage } from '../documents/DocumentPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { VerifyDocumentPage } from '../documents/VerifyDocumentPage';
+import { SyncPage } from '../sync/SyncPage';
 import { SystemPage } from '../system/SystemPage';
 import { HomePage } from './HomePage';
 import { PlannedSectionPage } from './PlannedSectionPage';
@@ -65,6 +66,9 @@ export function Pages({ route }: { route: Route }) {
       return canReadMediation ? <DisputePage key={route.id} id={route.id} /> : <NoAccess />;
     case 'disputeEdit':
       return canWorkDisputes ? <DisputeEditPage key={route.id} id={route.id} /> : <NoAccess />;
+    case 'sync':
+      // Everyone signed in: the page offers the tabs of the user's roles.
+      return <SyncPage tab={route.tab} />;
     case 'planned':
       return <PlannedSectionPage section={route.section} />;
     case 'system':

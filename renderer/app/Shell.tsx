@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/auth/api';
 import { call, onScreenLocked } from '../api/client';
 import { setHotkeysSuspended } from '../common/keyboard';
+import { InstructionsBanner } from '../sync/InstructionsBanner';
 import { AppHeader } from './AppHeader';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { LockOverlay } from './LockOverlay';
@@ -48,11 +49,12 @@ export function Shell({ system, session, onSessionChange, onSignOut }: Props) {
     () => ({
       info: session,
       system,
+      screenLocked: locked,
       signOut: onSignOut,
       lockScreen,
       openChangePassword: () => setChangingPassword(true),
     }),
-    [session, system, onSignOut, lockScreen],
+    [session, system, locked, onSignOut, lockScreen],
   );
 
   return (
@@ -67,6 +69,7 @@ export function Shell({ system, session, onSessionChange, onSignOut }: Props) {
             <AppHeader />
             <Layout.Content style={{ padding: 20, minWidth: 0 }}>
               {/* Nothing personal is fetched until a forced password change is done. */}
+              {!mustChangePassword && <InstructionsBanner route={route} />}
               {!mustChangePassword && <Pages route={route} />}
             </Layout.Content>
           </Layout>

@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/errands/api';
 import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
+import { SYNC_READERS } from '../../shared/sync/api';
 import { paths } from './router';
 import { visibleSections, type SectionKey } from './sections';
 
@@ -58,7 +59,14 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
       { label: '办件台账', path: paths.statistics('ledger'), roles: COUNTER_READERS },
     ],
   },
-  sync: { section: 'sync', description: '把本乡镇的数据加密上报县级，接收交办事项和基础数据。', links: [] },
+  sync: {
+    section: 'sync',
+    description: '把本乡镇的数据加密上报县级平台（网络或 U 盘），接收县级下发的事项目录、工作日历和交办、督办事项。',
+    links: [
+      { label: '同步状态', path: paths.sync(), roles: SYNC_READERS },
+      { label: '县级交办督办', path: paths.sync('instructions') },
+    ],
+  },
   system: {
     section: 'system',
     description: '管理工作人员账号和角色、村（社区）与村民小组，查看审计日志。',
@@ -78,7 +86,7 @@ const WORK_OF_ROLE: Record<Role, SectionKey[]> = {
   mediator: ['residents', 'mediation'],
   committeeHead: ['mediation', 'residents', 'statistics'],
   petitionReceptionist: ['residents', 'petitions'],
-  leader: ['statistics', 'residents'],
+  leader: ['statistics', 'residents', 'sync'],
 };
 
 export function homeCardsFor(roles: readonly Role[]): HomeCard[] {

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The sections not built yet: each shows a notice instead of a page. */
-export const PLANNED_SECTIONS = ['petitions', 'sync'] as const;
+export const PLANNED_SECTIONS = ['petitions'] as const;
 export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
 
 export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
@@ -18,6 +18,10 @@ export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 export const MEDIATION_TABS = ['disputes', 'sweeps', 'statistics', 'committees'] as const;
 export type MediationTab = (typeof MEDIATION_TABS)[number];
 
+/** 同步: the administrator's sync screen (状态) and the county's instructions (交办督办, for everyone). */
+export const SYNC_TABS = ['status', 'instructions'] as const;
+export type SyncTab = (typeof SYNC_TABS)[number];
+
 export type Route =
   | { page: 'home' }
   | { page: 'residentSearch' }
@@ -33,6 +37,7 @@ export type Route =
   | { page: 'disputeNew' }
   | { page: 'dispute'; id: string }
   | { page: 'disputeEdit'; id: string }
+  | { page: 'sync'; tab: SyncTab | null }
   | { page: 'planned'; section: PlannedSection }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
@@ -47,6 +52,7 @@ export type Route =
  * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger`,
  * `#/mediation`, `#/mediation/disputes|sweeps|statistics|committees`, `#/mediation/disputes/new`,
  * `#/mediation/disputes/<id>`, `#/mediation/disputes/<id>/edit`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
+ * `#/sync`, `#/sync/status|instructions`,
  * `#/system/users|villages|catalog|calendar|printers|audit`, `#/petitions` …
  */
 export function parseRoute(hash: string): Route {
@@ -91,6 +97,11 @@ export function parseRoute(hash: string): Route {
     if (second === 'verify' && parts.length === 2) return { page: 'verifyDocument' };
     if (second && parts.length === 2) return { page: 'document', id: decodeURIComponent(second) };
   }
+  if (first === 'sync') {
+    if (parts.length === 1) return { page: 'sync', tab: null };
+    if (parts.length === 2 && (SYNC_TABS as readonly string[]).includes(second!))
+      return { page: 'sync', tab: second as SyncTab };
+  }
   if (first === 'system' && parts.length <= 2) {
     const tab = second ?? 'users';
     if ((SYSTEM_TABS as readonly string[]).includes(tab)) return { page: 'system', tab: tab as SystemTab };
@@ -119,6 +130,8 @@ export const paths = {
   disputeNew: '/mediation/disputes/new',
   dispute: (id: string) => `/mediation/disputes/${encodeURIComponent(id)}`,
   disputeEdit: (id: string) => `/mediation/disputes/${encodeURIComponent(id)}/edit`,
+  /** Without a tab (and for 状态): the first tab the user's roles allow. */
+  sync: (tab?: SyncTab) => (tab === 'instructions' ? '/sync/instructions' : '/sync'),
   system: (tab: SystemTab) => `/system/${tab}`,
   verifyDocument: '/documents/verify',
   documents: '/documents',

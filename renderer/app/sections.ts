@@ -5,7 +5,16 @@ import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { paths, type PlannedSection, type Route } from './router';
 
 export type SectionKey =
-  'home' | 'residents' | 'counter' | 'errands' | 'mediation' | 'statistics' | PlannedSection | 'documents' | 'system';
+  | 'home'
+  | 'residents'
+  | 'counter'
+  | 'errands'
+  | 'mediation'
+  | 'statistics'
+  | 'sync'
+  | PlannedSection
+  | 'documents'
+  | 'system';
 
 export interface Section {
   key: SectionKey;
@@ -26,7 +35,9 @@ export const SECTIONS: readonly Section[] = [
   { key: 'mediation', label: '人民调解', path: paths.mediation(), roles: MEDIATION_READERS },
   { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
   { key: 'statistics', label: '统计', path: paths.statistics(), roles: COUNTER_READERS },
-  { key: 'sync', label: '同步', path: paths.planned('sync'), planned: true },
+  // Everyone signed in: the county's instructions (县级交办督办) reach every desk; the sync
+  // status itself is only offered to SYNC_READERS inside the section.
+  { key: 'sync', label: '同步', path: paths.sync() },
   { key: 'documents', label: '文书', path: paths.documents },
   { key: 'system', label: '系统管理', path: paths.system('users'), roles: ['administrator'] },
 ];
@@ -61,6 +72,8 @@ export function sectionOf(route: Route): SectionKey | null {
       return 'mediation';
     case 'statistics':
       return 'statistics';
+    case 'sync':
+      return 'sync';
     case 'planned':
       return route.section;
     case 'system':

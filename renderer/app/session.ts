@@ -8,6 +8,8 @@ export type SystemStatus = OutputOf<'system.status'>;
 export interface AppSession {
   info: SessionInfo;
   system: SystemStatus;
+  /** The lock overlay is up: pages that poll the backend pause (the server would refuse anyway). */
+  screenLocked: boolean;
   signOut: () => void;
   lockScreen: () => void;
   openChangePassword: () => void;

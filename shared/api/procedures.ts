@@ -13,6 +13,7 @@ import { disputesProcedures } from '../mediation/disputesApi';
 import { mediationStatisticsProcedures } from '../mediation/statisticsApi';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
+import { syncProcedures } from '../sync/api';
 
 /** The whole API: every transport (Electron IPC, HTTP) carries exactly these procedures. */
 export const procedures = {
@@ -30,6 +31,7 @@ export const procedures = {
   ...committeesProcedures,
   ...disputesProcedures,
   ...mediationStatisticsProcedures,
+  ...syncProcedures,
 };
 
 export type Procedures = typeof procedures;

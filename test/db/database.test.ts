@@ -48,6 +48,7 @@ describe('the SQLite data layer', () => {
         '0009_mediation_disputes',
         '0010_mediation_statistics',
         '0011_mediation_referrals_out',
+        '0012_sync',
       ],
     );
   });

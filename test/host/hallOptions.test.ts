@@ -43,3 +43,18 @@ test('bad values and unknown options are refused', () => {
     assert.equal(parseHallArgs(argv, defaults).ok, false, argv.join(' '));
   }
 });
+
+test('sync runs every 15 minutes unless told otherwise; 0 turns it off; a bad interval is named', () => {
+  const plain = parseHallArgs([], defaults);
+  assert.ok(plain.ok === true);
+  assert.equal(plain.options.syncIntervalMinutes, 15);
+  const off = parseHallArgs(['--sync-interval', '0'], defaults);
+  assert.ok(off.ok === true);
+  assert.equal(off.options.syncIntervalMinutes, 0);
+  const bad = parseHallArgs(['--sync-interval', '2000'], defaults);
+  assert.ok(bad.ok === false);
+  assert.equal(bad.message, '--sync-interval 应为 0–1440 的整数（分钟）');
+  const missing = parseHallArgs(['--sync-interval', '--demo'], defaults);
+  assert.ok(missing.ok === false);
+  assert.equal(missing.message, '--sync-interval 后面缺少取值');
+});

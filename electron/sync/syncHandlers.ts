@@ -1,0 +1,94 @@
+// The sync procedures of the typed API (shared/sync/api.ts) on top of the backend's engine.
+// Made per backend (the engine holds that backend's unlocked keys and its run in progress),
+// which is why this is a factory rather than a constant like the other handler sets.
+import type { HandlersFor } from '../api/handlers';
+import { failFields } from '../api/failure';
+import type { RequestContext } from '../api/context';
+import type { SyncEngine } from './syncEngine';
+
+const SYNC_FILE_TYPE = 'application/octet-stream';
+
+function decodeBase64(content: string): Uint8Array {
+  const clean = content.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
+    failFields({ contentBase64: '回执文件：不是有效的 base64 编码' });
+  }
+  return new Uint8Array(Buffer.from(clean, 'base64'));
+}
+
+function fileLink(ctx: RequestContext, file: { bytes: Uint8Array; fileName: string; urlName: string }) {
+  return {
+    fileUrl: ctx.documents.tickets.issue({
+      urlName: file.urlName,
+      downloadName: file.fileName,
+      contentType: SYNC_FILE_TYPE,
+      read: async () => file.bytes,
+    }),
+    fileName: file.fileName,
+  };
+}
+
+export function syncHandlers(
+  engine: SyncEngine,
+): HandlersFor<
+  | 'sync.status'
+  | 'sync.enroll'
+  | 'sync.registrationFile'
+  | 'sync.unlock'
+  | 'sync.syncNow'
+  | 'sync.exportFile'
+  | 'sync.importFile'
+  | 'sync.rotateKeys'
+> {
+  return {
+    async 'sync.status'() {
+      return engine.status();
+    },
+
+    async 'sync.enroll'(input, ctx) {
+      // The enrollment itself is a change-log entry (entity syncNode), attributed to the caller.
+      return engine.enroll(input.file, input.passphrase, ctx.actor);
+    },
+
+    async 'sync.registrationFile'(_input, ctx) {
+      const file = await engine.registrationFile();
+      await ctx.audit('export', `导出登记文件“${file.fileName}”`);
+      return fileLink(ctx, file);
+    },
+
+    async 'sync.unlock'(input) {
+      await engine.unlock(input.passphrase);
+      return { unlocked: true };
+    },
+
+    async 'sync.syncNow'() {
+      // Refuse at once what a run would only fail on (not enrolled, locked, revoked).
+      const status = await engine.status();
+      if (!status.enrolled) return { started: false, message: '尚未入网：请先导入县级平台发放的入网文件' };
+      if (status.enrollment?.revoked) return { started: false, message: '本节点已被县级平台吊销，同步已停止' };
+      if (status.locked) return { started: false, message: '私钥已锁定：请先输入密钥口令解锁' };
+      return engine.syncNow();
+    },
+
+    async 'sync.exportFile'(_input, ctx) {
+      const file = await engine.exportFile();
+      await ctx.audit('export', `导出同步文件“${file.fileName}”（${file.batches} 个批次，${file.files} 个附件）`);
+      return {
+        ...fileLink(ctx, file),
+        batches: file.batches,
+        entries: file.entries,
+        files: file.files,
+        bytes: file.bytes.byteLength,
+      };
+    },
+
+    async 'sync.importFile'(input) {
+      return engine.importFile(decodeBase64(input.contentBase64));
+    },
+
+    async 'sync.rotateKeys'(input, ctx) {
+      const result = await engine.rotateKeys(input.passphrase, ctx.actor);
+      return { signingKeyId: result.signingKeyId, boxKeyId: result.boxKeyId, registered: result.registered };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { Tabs, Typography } from 'antd';
+import { hasAnyRole, type Role } from '../../shared/auth/roles';
+import { SYNC_READERS } from '../../shared/sync/api';
+import { navigate, paths, type SyncTab } from '../app/router';
+import { useSession } from '../app/session';
+import { InstructionsTab } from './InstructionsTab';
+import { SyncStatusTab } from './SyncStatusTab';
+
+/** One entry per tab of `SYNC_TABS`; `roles` null: everyone signed in. */
+const TABS: { key: SyncTab; label: string; roles: readonly Role[] | null }[] = [
+  { key: 'status', label: '同步状态', roles: SYNC_READERS },
+  { key: 'instructions', label: '县级交办督办', roles: null },
+];
+
+/**
+ * 同步: the administrator's sync screen (the leader may look) and the county's instructions,
+ * which reach every desk. Each tab is a route (`#/sync`, `#/sync/instructions`).
+ */
+export function SyncPage({ tab }: { tab: SyncTab | null }) {
+  const { roles } = useSession().info.user;
+  const tabs = TABS.filter((t) => t.roles === null || hasAnyRole(roles, t.roles));
+  const active = tabs.find((t) => t.key === tab) ?? tabs[0]!;
+  return (
+    <div style={{ maxWidth: 1400 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        同步
+      </Typography.Title>
+      <Tabs
+        activeKey={active.key}
+        onChange={(key) => navigate(paths.sync(key as SyncTab))}
+        items={tabs.map(({ key, label }) => ({ key, label }))}
+      />
+      {active.key === 'status' && <SyncStatusTab />}
+      {active.key === 'instructions' && <InstructionsTab />}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClock } from '../support/testHall';
+import {
+  PASSPHRASE,
+  recordedSleeps,
+  startNodeHall,
+  startTestHub,
+  testCertificates,
+  type TestHubServer,
+} from './nodeHarness';
+
+describe('enrolling a township node with the county hub', () => {
+  const clock = new TestClock();
+  let hub: TestHubServer;
+  before(async () => {
+    hub = await startTestHub(clock);
+  });
+  after(() => hub.close());
+
+  test('over the link: keys made, registered, the status says so; a second enrollment is refused', async () => {
+    const node = await startNodeHall(clock);
+    try {
+      const enrollment = await hub.enrollment();
+      const before = await node.admin.ok('sync.status', {});
+      assert.equal(before.enrolled, false);
+      assert.equal(before.locked, false);
+
+      const answer = await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
+      assert.equal(answer.registered, true, answer.message);
+      assert.match(answer.message, /已入网并在县级平台登记/);
+
+      const status = await node.admin.ok('sync.status', {});
+      assert.equal(status.enrolled, true);
+      assert.equal(status.locked, false);
+      assert.equal(status.enrollment?.nodeId, enrollment.nodeId);
+      assert.equal(status.enrollment?.registered, true);
+      assert.equal(status.enrollment?.certificateFingerprint, hub.certificate.fingerprint);
+      assert.match(status.enrollment?.signingKeyId ?? '', /^[0-9a-f]{16}$/);
+      assert.ok(status.lastContactAt);
+      const township = (await hub.hub.townships()).find((t) => t.nodeId === enrollment.nodeId);
+      assert.equal(township?.status, 'active');
+
+      // The private keys are stored protected, never in clear.
+      const stored = await node.backend.db
+        .selectFrom('node_settings')
+        .select('value')
+        .where('key', '=', 'sync.keys')
+        .executeTakeFirstOrThrow();
+      const keys = JSON.parse(stored.value) as { current: { passphrase: string; keychain: string | null } };
+      assert.match(keys.current.passphrase, /"kdf":"scrypt"/);
+      assert.equal(keys.current.keychain, null);
+
+      const again = await node.admin.call('sync.enroll', { file: await hub.enrollment(), passphrase: PASSPHRASE });
+      assert.equal(again.status, 409);
+      assert.ok(!again.body.ok && /已作为“青石镇”/.test(again.body.error.message));
+    } finally {
+      await node.close();
+    }
+  });
+
+  test('a bad or expired file is refused naming the field, and nothing is stored', async () => {
+    const node = await startNodeHall(clock);
+    try {
+      const enrollment = await hub.enrollment('白沙乡');
+      const refuse = async (file: unknown, field: string, pattern: RegExp, passphrase = PASSPHRASE) => {
+        const answer = await node.admin.call('sync.enroll', { file, passphrase });
+        assert.equal(answer.status, 400, JSON.stringify(answer.body));
+        assert.ok(!answer.body.ok);
+        const message = answer.body.error.fieldErrors?.[field] ?? '';
+        assert.match(message, pattern, JSON.stringify(answer.body.error));
+      };
+      const { hubUrl: _dropped, ...withoutUrl } = enrollment;
+      await refuse(withoutUrl, 'file.hubUrl', /缺少“平台地址”/);
+      await refuse({ ...enrollment, hubUrl: 'hub.example.cn' }, 'file.hubUrl', /平台地址不是有效的网址/);
+      await refuse({ ...enrollment, hubUrl: 'http://192.168.1.5:4790' }, 'file.hubUrl', /必须以 https:\/\/ 开头/);
+      await refuse({ ...enrollment, format: 'something' }, 'file.format', /不是县级平台发放的入网文件/);
+      await refuse({ ...enrollment, certificateFingerprint: 'AB' }, 'file.certificateFingerprint', /证书指纹格式不对/);
+      const [, other] = await testCertificates();
+      await refuse(
+        { ...enrollment, certificateFingerprint: other.fingerprint },
+        'file.certificateFingerprint',
+        /证书指纹与所附平台证书不符/,
+      );
+      await refuse({ ...enrollment, hubBoxPublicKey: 'x'.repeat(43) }, 'file.hubBoxPublicKey', /不是有效的公钥/);
+      await refuse('不是文件', 'file', /内容无法识别/);
+      await refuse(enrollment, 'passphrase', /至少 8 个字符/, 'short');
+      await refuse({ ...enrollment, expiresAt: '2026-11-01T00:00:00.000Z' }, 'file', /已于 2026-11-01 00:00 过期/);
+
+      // The file pasted as text is the same file.
+      const status = await node.admin.ok('sync.status', {});
+      assert.equal(status.enrolled, false, 'nothing was stored by the refusals');
+      const pasted = await node.admin.ok('sync.enroll', { file: JSON.stringify(enrollment), passphrase: PASSPHRASE });
+      assert.equal(pasted.registered, true, pasted.message);
+    } finally {
+      await node.close();
+    }
+  });
+
+  test('after a restart the keys are locked until the passphrase is given; a wrong one is refused on the field', async () => {
+    const node = await startNodeHall(clock);
+    try {
+      await node.admin.ok('sync.enroll', { file: await hub.enrollment('红旗镇'), passphrase: PASSPHRASE });
+      await node.restart();
+      assert.equal((await node.admin.ok('sync.status', {})).locked, true);
+      const started = await node.admin.ok('sync.syncNow', {});
+      assert.equal(started.started, false);
+      assert.match(started.message, /私钥已锁定/);
+
+      const wrong = await node.admin.call('sync.unlock', { passphrase: '不对的口令12345' });
+      assert.equal(wrong.status, 400);
+      assert.ok(!wrong.body.ok);
+      assert.equal(wrong.body.error.fieldErrors?.passphrase, '密钥口令：口令不正确，无法解开本节点的私钥');
+      assert.equal((await node.admin.ok('sync.status', {})).locked, true);
+
+      assert.deepEqual(await node.admin.ok('sync.unlock', { passphrase: PASSPHRASE }), { unlocked: true });
+      assert.equal((await node.admin.ok('sync.status', {})).locked, false);
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, true, run.message);
+
+      // The hall host's TOWNSHIP_SYNC_PASSPHRASE unlocks at start.
+      await node.restart({ passphrase: PASSPHRASE });
+      assert.equal((await node.admin.ok('sync.status', {})).locked, false);
+    } finally {
+      await node.close();
+    }
+  });
+
+  test('a server with another certificate at the hub’s address is refused, and the screen says why', async () => {
+    const node = await startNodeHall(clock, { retry: recordedSleeps().retry });
+    const [, impostor] = await testCertificates();
+    try {
+      const enrollment = await hub.enrollment('石门乡');
+      await hub.restart(impostor);
+      const answer = await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
+      assert.equal(answer.registered, false);
+      assert.match(answer.message, /县级平台的证书与入网文件中的不符/);
+      const requestsBefore = hub.requests.length;
+
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, false);
+      assert.match(run.message, /证书与入网文件中的不符（可能连到了冒充的服务器），已拒绝连接/);
+      assert.equal(hub.requests.length, requestsBefore, 'no request got through to the impostor');
+      const status = await node.admin.ok('sync.status', {});
+      assert.match(status.lastError ?? '', /证书/);
+      assert.equal(status.enrollment?.registered, false);
+
+      // The real hub back at its address: the next run registers and syncs.
+      await hub.restart();
+      const retried = await node.backend.sync.runOnce();
+      assert.equal(retried.ok, true, retried.message);
+      assert.equal((await node.admin.ok('sync.status', {})).enrollment?.registered, true);
+    } finally {
+      await hub.restart();
+      await node.close();
+    }
+  });
+
+  test('keys are rotated: the hub confirms, later batches carry the new signature', async () => {
+    const node = await startNodeHall(clock);
+    try {
+      const enrollment = await hub.enrollment('五龙镇');
+      await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
+      const before = await node.admin.ok('sync.status', {});
+      assert.equal((await node.backend.sync.runOnce()).ok, true);
+
+      const wrong = await node.admin.call('sync.rotateKeys', { passphrase: '另一个口令12345' });
+      assert.equal(wrong.status, 400);
+      assert.ok(!wrong.body.ok && /口令不正确/.test(wrong.body.error.fieldErrors?.passphrase ?? ''));
+
+      clock.advanceMinutes(1);
+      const rotated = await node.admin.ok('sync.rotateKeys', { passphrase: PASSPHRASE });
+      assert.equal(rotated.registered, true);
+      assert.notEqual(rotated.signingKeyId, before.enrollment?.signingKeyId);
+      const after = await node.admin.ok('sync.status', {});
+      assert.equal(after.enrollment?.signingKeyId, rotated.signingKeyId);
+
+      clock.advanceMinutes(1);
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, true, run.message);
+      const state = await hub.hub.nodeState(enrollment.nodeId);
+      const local = await node.admin.ok('sync.status', {});
+      assert.equal(state.appliedThrough, local.acknowledgedThrough);
+      assert.equal(local.pending.entries, 0);
+
+      // After a restart the rotated keys open with the same passphrase.
+      await node.restart();
+      await node.admin.ok('sync.unlock', { passphrase: PASSPHRASE });
+      assert.equal((await node.admin.ok('sync.status', {})).enrollment?.signingKeyId, rotated.signingKeyId);
+    } finally {
+      await node.close();
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { CatalogFile } from '../../shared/counter/catalog';
+import { TestClock, type TestClient } from '../support/testHall';
+import {
+  PASSPHRASE,
+  appendEntries,
+  startNodeHall,
+  startTestHub,
+  type TestHubServer,
+  type TestNodeHall,
+} from './nodeHarness';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const catalog = JSON.parse(
+  readFileSync(path.join(root, 'resources/catalog/demo-service-catalog.json'), 'utf8'),
+) as CatalogFile;
+
+async function download(node: TestNodeHall, fileUrl: string): Promise<Uint8Array> {
+  const response = await fetch(new URL(fileUrl, node.url));
+  assert.equal(response.status, 200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const asUpload = (bytes: Uint8Array, fileName = '回执.tdsync') => ({
+  fileName,
+  contentBase64: Buffer.from(bytes).toString('base64'),
+});
+
+async function snapshot(node: TestNodeHall, admin: TestClient) {
+  const status = await admin.ok('sync.status', {});
+  const log = await node.backend.db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { ...status, progress: null, lastContactAt: null, changes: Number(log.n) };
+}
+
+describe('the USB file both ways, for a township without a link', () => {
+  const clock = new TestClock();
+  let hub: TestHubServer;
+  let node: TestNodeHall;
+  before(async () => {
+    hub = await startTestHub(clock);
+    node = await startNodeHall(clock, { batchMaxEntries: 300 });
+  });
+  after(async () => {
+    await node.close();
+    await hub.close();
+  });
+
+  test('enrolled and synced by files only: export, import at the hub, import the reply; twice changes nothing', async () => {
+    const enrollment = await hub.enrollment();
+    await hub.hub.publishCatalog({ ...catalog, version: '2026.4' }, [enrollment.nodeId]);
+    await hub.stop(); // no link from here on
+
+    const enrolled = await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
+    assert.equal(enrolled.registered, false);
+    assert.match(enrolled.message, /导出登记文件/);
+    const registration = await node.admin.ok('sync.registrationFile', {});
+    assert.match(registration.fileName, /^青石镇-登记-2026-11-23\.tdsync$/);
+
+    await appendEntries(node.backend, 700, clock.now().toISOString());
+    const exported = await node.admin.ok('sync.exportFile', {});
+    assert.equal(exported.fileName, '青石镇-同步-2026-11-23.tdsync');
+    assert.ok(exported.batches >= 3);
+    assert.ok(exported.entries > 700);
+    const file = await download(node, exported.fileUrl);
+    assert.equal(file.byteLength, exported.bytes);
+
+    const imported = await hub.hub.importFile(file);
+    assert.ok(
+      imported.outcomes.every((o) => o.result !== 'rejected'),
+      JSON.stringify(imported.outcomes),
+    );
+    const reply = imported.replies.find((r) => r.nodeId === enrollment.nodeId)!.file;
+    assert.equal((await hub.hub.nodeState(enrollment.nodeId)).appliedThrough, exported.entries);
+
+    // Our own export is not a reply: refused on the field, nothing changed.
+    const wrongFile = await node.admin.call('sync.importFile', asUpload(file, exported.fileName));
+    assert.equal(wrongFile.status, 400);
+    assert.ok(!wrongFile.body.ok && /应在县级平台导入/.test(wrongFile.body.error.fieldErrors?.contentBase64 ?? ''));
+    // A reply altered on the way is refused whole.
+    const tampered = new Uint8Array(reply);
+    tampered[tampered.length - 10]! ^= 0xff;
+    const altered = await node.admin.call('sync.importFile', asUpload(tampered));
+    assert.equal(altered.status, 400);
+    assert.ok(!altered.body.ok && /签名校验失败/.test(altered.body.error.fieldErrors?.contentBase64 ?? ''));
+    assert.equal((await node.admin.ok('sync.status', {})).acknowledgedThrough, 0);
+
+    const applied = await node.admin.ok('sync.importFile', asUpload(reply));
+    assert.equal(applied.acknowledgedThrough, exported.entries);
+    assert.equal(applied.newlyAcknowledged, exported.batches);
+    assert.ok(applied.packagesApplied >= 1, 'the catalog came back with the reply');
+    const status = await node.admin.ok('sync.status', {});
+    assert.equal(status.enrollment?.registered, true, 'the reply confirms the registration');
+    assert.ok(status.batches.every((b) => b.acknowledgedAt && b.via === 'file'));
+    assert.equal(status.reference.catalogVersion, '2026.4');
+    assert.equal((await node.admin.ok('catalog.list', {})).info.version, '2026.4');
+
+    const before = await snapshot(node, node.admin);
+    const again = await node.admin.ok('sync.importFile', asUpload(reply));
+    assert.equal(again.newlyAcknowledged, 0);
+    assert.equal(again.packagesApplied, 0);
+    assert.match(again.message, /没有新的内容/);
+    assert.deepEqual(await snapshot(node, node.admin), before);
+
+    // The catalog's arrival (and what it changed) are entries of their own: the next file carries them.
+    const next = await node.admin.ok('sync.exportFile', {});
+    assert.ok(next.entries > 0);
+    const nextImport = await hub.hub.importFile(await download(node, next.fileUrl));
+    assert.ok(
+      nextImport.outcomes.every((o) => o.result !== 'rejected'),
+      JSON.stringify(nextImport.outcomes),
+    );
+    // Importing the first file at the hub again changes nothing there either.
+    const replayed = await hub.hub.importFile(file);
+    assert.ok(
+      replayed.outcomes.every((o) => o.result !== 'rejected'),
+      JSON.stringify(replayed.outcomes),
+    );
+    await node.admin.ok('sync.importFile', asUpload(nextImport.replies[0]!.file));
+    const done = await node.admin.ok('sync.status', {});
+    assert.deepEqual(done.pending, { entries: 0, bytes: 0, files: 0 });
+
+    // Keys rotated without a link: the rotation travels first in the next file, the batches after
+    // it carry the new signature, and the reply (sealed to the new key) confirms it.
+    clock.advanceMinutes(5);
+    const rotated = await node.admin.ok('sync.rotateKeys', { passphrase: PASSPHRASE });
+    assert.equal(rotated.registered, false);
+    clock.advanceMinutes(5);
+    await appendEntries(node.backend, 20, clock.now().toISOString());
+    const withRotation = await node.admin.ok('sync.exportFile', {});
+    const rotationImport = await hub.hub.importFile(await download(node, withRotation.fileUrl));
+    assert.deepEqual(
+      rotationImport.outcomes.map((o) => [o.kind, o.result !== 'rejected']),
+      [['rotation', true], ...Array.from({ length: withRotation.batches }, () => ['batch', true])],
+      JSON.stringify(rotationImport.outcomes),
+    );
+    await node.admin.ok('sync.importFile', asUpload(rotationImport.replies[0]!.file));
+    const waiting = await node.backend.db
+      .selectFrom('node_settings')
+      .select('key')
+      .where('key', '=', 'sync.rotation')
+      .executeTakeFirst();
+    assert.equal(waiting, undefined, 'the rotation is confirmed and no longer carried');
+    assert.equal((await node.admin.ok('sync.status', {})).enrollment?.signingKeyId, rotated.signingKeyId);
+
+    const nothing = await node.admin.call('sync.exportFile', {});
+    assert.equal(nothing.status, 409);
+    assert.ok(!nothing.body.ok && /没有需要导出的内容/.test(nothing.body.error.message));
+  });
+});
