@@ -159,6 +159,19 @@ const ROUTES: Route[] = [
     handle: async (ctx, _req, res) => sendJson(res, 200, await ctx.hub.instructionStatus()),
   },
   {
+    // The county reads a township's records as they stand (the last entry of each record).
+    method: 'GET',
+    pattern: new RegExp(`^nodes/${NODE_ID}/records$`),
+    handle: async (ctx, req, res, [nodeId]) => {
+      const query = new URL(req.url ?? '/', 'https://hub.invalid').searchParams;
+      const limit = Number(query.get('limit') ?? 100);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+        throw new CountyHttpError(400, 'limit（条数）应为 1–10000 的整数', 'limit');
+      }
+      sendJson(res, 200, await ctx.hub.records(nodeId!, query.get('entity') ?? undefined, limit));
+    },
+  },
+  {
     method: 'GET',
     pattern: /^rejections$/,
     handle: async (ctx, req, res) => {

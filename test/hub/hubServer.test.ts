@@ -465,6 +465,19 @@ describe("a township's USB file through the county page, and its reply file back
     assert.equal(status.unacknowledgedAfter30Min, false);
   });
 
+  test("the county reads the township's records as they stand, by entity", async () => {
+    const all = (await request('GET', api(`nodes/${enrollment.nodeId}/records`))).json<{ entity: string }[]>();
+    assert.ok(all.length >= 2, JSON.stringify(all));
+    const reports = (await request('GET', api(`nodes/${enrollment.nodeId}/records?entity=syncReport`))).json<
+      { entity: string; data: unknown }[]
+    >();
+    assert.deepEqual(
+      reports.map((r) => r.entity),
+      ['syncReport'],
+    );
+    assert.equal((await request('GET', api(`nodes/${enrollment.nodeId}/records?limit=0`))).status, 400);
+  });
+
   test('the reply file can be downloaded again from the townships table', async () => {
     const answer = await request('GET', api(`nodes/${enrollment.nodeId}/reply-file`));
     assert.equal(answer.status, 200, answer.body.toString('utf8'));
