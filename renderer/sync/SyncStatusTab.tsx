@@ -259,7 +259,7 @@ export function SyncStatusTab() {
                   {
                     key: 'pending',
                     label: '待上报',
-                    children: `${s.pending.entries} 条、${formatBytes(s.pending.bytes)}、附件 ${s.pending.files} 个`,
+                    children: `${s.pending.entries} 条、约 ${formatBytes(s.pending.bytes)}、附件 ${s.pending.files} 个`,
                   },
                   { key: 'acknowledged', label: '县级已确认', children: `至第 ${s.acknowledgedThrough} 条` },
                 ]}
