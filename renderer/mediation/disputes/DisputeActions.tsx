@@ -186,6 +186,88 @@ function ReferralOutFields({ server }: { server: ServerErrors }) {
   );
 }
 
+/** The wording of the two steps that end a dispute without an agreement. */
+const ENDINGS = {
+  refuse: {
+    title: '不予受理',
+    okText: '出具不予受理告知书',
+    reasonLabel: '不予受理理由',
+    reasonMessage: '请写明不予受理的理由',
+    reasonMaxLength: 500,
+    placeholder: '如 该纠纷已由人民法院受理；已申请劳动争议仲裁',
+    dateField: 'refusedOn',
+    dateLabel: '决定日期',
+    intro: null,
+  },
+  terminate: {
+    title: '终止调解',
+    okText: '终止并出具告知书',
+    reasonLabel: '终止理由',
+    reasonMessage: '请写明终止调解的理由',
+    reasonMaxLength: 1000,
+    placeholder: '如 经三次调解，双方分歧较大，无法达成协议',
+    dateField: 'terminatedOn',
+    dateLabel: '终止日期',
+    intro:
+      '调解不成的，终止调解，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。',
+  },
+} as const;
+
+/**
+ * A refusal or a termination: the reason, the day, and where the dispute is sent on (三调联动
+ * 移出) — the same form with the wording of its step.
+ */
+function EndingDialog({
+  ending,
+  today,
+  earliest,
+  onSubmit,
+  reload,
+  onClose,
+}: {
+  ending: keyof typeof ENDINGS;
+  today: string;
+  earliest: string;
+  onSubmit: (date: string | undefined, reason: string, referral: ReferralOutInput | null) => Promise<unknown>;
+  reload: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const words = ENDINGS[ending];
+  // The date keeps the name the backend gives it, so its errors land beside the field.
+  const dateField = words.dateField;
+  return (
+    <FormDialog<{ reason: string } & Partial<Record<typeof dateField, Dayjs | null>> & ReferralValues>
+      open
+      title={words.title}
+      okText={words.okText}
+      name={`dispute-${ending}`}
+      fields={['reason', dateField, ...REFERRAL_FIELDS]}
+      initialValues={{ [dateField]: todayValue(today), referral: { kind: '' } }}
+      intro={words.intro && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={words.intro} />}
+      onSubmit={async (values) => {
+        await onSubmit(toDateString(values[dateField]), values.reason, referralOf(values));
+      }}
+      onClose={onClose}
+    >
+      {(server) => (
+        <>
+          <Stale server={server} reload={reload} />
+          <RequiredTextField
+            name="reason"
+            label={words.reasonLabel}
+            message={words.reasonMessage}
+            server={server}
+            maxLength={words.reasonMaxLength}
+            placeholder={words.placeholder}
+          />
+          <StepDateField name={dateField} label={words.dateLabel} server={server} today={today} earliest={earliest} />
+          <ReferralOutFields server={server} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
 /** The dialog of the open step, if any. */
 export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIssued, onAnnotated }: Props) {
   const dispute = detail.dispute;
@@ -226,39 +308,20 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
         </FormDialog>
       );
     case 'refuse':
+    case 'terminate':
       return (
-        <FormDialog<{ reason: string; refusedOn?: Dayjs | null } & ReferralValues>
-          open
-          title="不予受理"
-          okText="出具不予受理告知书"
-          name="dispute-refuse"
-          fields={['reason', 'refusedOn', ...REFERRAL_FIELDS]}
-          initialValues={{ refusedOn: todayValue(today), referral: { kind: '' } }}
-          onSubmit={async (values) => {
-            await run(label, 'mediation.refuseDispute', {
-              reason: values.reason,
-              refusedOn: toDateString(values.refusedOn),
-              referral: referralOf(values),
-            });
-          }}
+        <EndingDialog
+          ending={open.action}
+          today={today}
+          earliest={earliest}
+          onSubmit={(date, reason, referral) =>
+            open.action === 'refuse'
+              ? run(label, 'mediation.refuseDispute', { reason, refusedOn: date, referral })
+              : run(label, 'mediation.terminate', { reason, terminatedOn: date, referral })
+          }
+          reload={reload}
           onClose={close}
-        >
-          {(server) => (
-            <>
-              <Stale server={server} reload={reload} />
-              <RequiredTextField
-                name="reason"
-                label="不予受理理由"
-                message="请写明不予受理的理由"
-                server={server}
-                maxLength={500}
-                placeholder="如 该纠纷已由人民法院受理；已申请劳动争议仲裁"
-              />
-              {step('refusedOn', '决定日期')(server)}
-              <ReferralOutFields server={server} />
-            </>
-          )}
-        </FormDialog>
+        />
       );
     case 'assign':
       return <AssignDialog dispute={dispute} today={today} run={run} reload={reload} onClose={close} />;
@@ -360,49 +423,6 @@ export function DisputeDialogs({ detail, today, open, onOpen, run, reload, onIss
                 rows={5}
               />
               {step('agreedOn', '达成日期')(server)}
-            </>
-          )}
-        </FormDialog>
-      );
-    case 'terminate':
-      return (
-        <FormDialog<{ reason: string; terminatedOn?: Dayjs | null } & ReferralValues>
-          open
-          title="终止调解"
-          okText="终止并出具告知书"
-          name="dispute-terminate"
-          fields={['reason', 'terminatedOn', ...REFERRAL_FIELDS]}
-          initialValues={{ terminatedOn: todayValue(today), referral: { kind: '' } }}
-          intro={
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title="调解不成的，终止调解，并告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法第二十六条）。"
-            />
-          }
-          onSubmit={async (values) => {
-            await run(label, 'mediation.terminate', {
-              reason: values.reason,
-              terminatedOn: toDateString(values.terminatedOn),
-              referral: referralOf(values),
-            });
-          }}
-          onClose={close}
-        >
-          {(server) => (
-            <>
-              <Stale server={server} reload={reload} />
-              <RequiredTextField
-                name="reason"
-                label="终止理由"
-                message="请写明终止调解的理由"
-                server={server}
-                maxLength={1000}
-                placeholder="如 经三次调解，双方分歧较大，无法达成协议"
-              />
-              {step('terminatedOn', '终止日期')(server)}
-              <ReferralOutFields server={server} />
             </>
           )}
         </FormDialog>
