@@ -3,13 +3,16 @@
 // documents print (a receipt slip, a 50-page list, against Chromium's print-to-PDF), and how the
 // counter answers on 1,000,000 cases (accept to receipt, worklist, monthly summary, Excel
 // export), and how the mediation register answers on 50,000 disputes (search, agreement, case
-// file, monthly statistics), and how upward sync fares (a month of entries through a 256 kbit/s
-// link, the hub's apply rate with 50 townships at once) — and writes the figures to bench/results/latest.json.
+// file, monthly statistics), and how the petition desk answers on 100,000 petitions (earlier
+// petitions of a petitioner, monthly statistics, the list), and how upward sync fares (a month
+// of entries through a 256 kbit/s link, the hub's apply rate with 50 townships at once) — and
+// writes the figures to bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
+//                                [--petitions N] [--petition-residents N] [--petition-searches N]
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
@@ -23,6 +26,7 @@ import { benchCounter } from './counter';
 import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
 import { benchMediation } from './mediation';
+import { benchPetitions } from './petitions';
 import { benchResidentSearch } from './residentSearch';
 import { benchSync } from './sync';
 
@@ -39,11 +43,14 @@ const DEFAULTS = {
   disputes: 50_000,
   mediationResidents: 50_000,
   disputeSearches: 200,
+  petitions: 100_000,
+  petitionResidents: 50_000,
+  petitionSearches: 200,
   syncEntries: 20_000,
   syncKbit: 256,
   syncNodes: 50,
   syncEntriesPerNode: 2_000,
-  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'sync',
+  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -70,9 +77,10 @@ function parseArgs(argv: readonly string[]) {
         only !== 'documents' &&
         only !== 'counter' &&
         only !== 'mediation' &&
+        only !== 'petitions' &&
         only !== 'sync'
       )
-        throw new Error('--only 只能是 hall、search、documents、counter、mediation 或 sync');
+        throw new Error('--only 只能是 hall、search、documents、counter、mediation、petitions 或 sync');
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
@@ -84,6 +92,9 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--disputes') options.disputes = count(arg);
     else if (arg === '--mediation-residents') options.mediationResidents = count(arg);
     else if (arg === '--dispute-searches') options.disputeSearches = count(arg);
+    else if (arg === '--petitions') options.petitions = count(arg);
+    else if (arg === '--petition-residents') options.petitionResidents = count(arg);
+    else if (arg === '--petition-searches') options.petitionSearches = count(arg);
     else if (arg === '--sync-entries') options.syncEntries = count(arg);
     else if (arg === '--sync-kbit') options.syncKbit = count(arg);
     else if (arg === '--sync-nodes') options.syncNodes = count(arg);
@@ -165,6 +176,21 @@ if (options.only === 'all' || options.only === 'mediation') {
       disputes: options.disputes,
       seed: DEFAULT_DEMO_SEED,
       searches: options.disputeSearches,
+      log,
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (options.only === 'all' || options.only === 'petitions') {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-petitions-'));
+  try {
+    report.petitions = await benchPetitions(dataDir, {
+      residents: options.petitionResidents,
+      petitions: options.petitions,
+      seed: DEFAULT_DEMO_SEED,
+      searches: options.petitionSearches,
       log,
     });
   } finally {

@@ -4,16 +4,13 @@ import { LEDGER_EXPORT_LIMIT, LEDGER_PAGE_SIZE } from '../../shared/counter/ledg
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
-import { newVerificationCode } from '../documents/archive';
 import type { FileTickets } from '../documents/fileTickets';
-import { renderDocument } from '../documents/render';
+import { exportReport, XLSX_CONTENT_TYPE } from '../documents/reportExport';
 import { hallInfo } from './caseDocuments';
 import { monthlySummaryReport } from './documents/monthlySummaryReport';
 import { ledgerCount, ledgerPage, ledgerRows } from './ledger';
 import { monthlySummary } from './monthlySummary';
-import { XLSX_CONTENT_TYPE, ledgerWorkbook, summaryWorkbook } from './spreadsheets';
-
-const PDF_CONTENT_TYPE = 'application/pdf';
+import { ledgerWorkbook, summaryWorkbook } from './spreadsheets';
 
 /** A short-lived link to bytes made for this request (not kept in the data folder). */
 function fileFor(tickets: FileTickets, bytes: Buffer, urlName: string, downloadName: string, contentType: string) {
@@ -79,39 +76,13 @@ export const ledgerHandlers: HandlersFor<
     const summary = await monthlySummary(ctx.db, await loadWorkingCalendar(ctx.db), input.month, ctx.today);
     const hall = await hallInfo(ctx.db);
     await ctx.audit('export', `导出${input.month}月度统计（${input.format === 'pdf' ? 'PDF' : 'Excel'}）`);
-    if (input.format === 'xlsx') {
-      const bytes = await summaryWorkbook(hall.townshipName, summary);
-      return {
-        file: {
-          fileUrl: fileFor(
-            ctx.documents.tickets,
-            bytes,
-            `summary-${input.month}.xlsx`,
-            `月度统计（${input.month}）.xlsx`,
-            XLSX_CONTENT_TYPE,
-          ),
-        },
-      };
-    }
-    const rendered = await renderDocument(
-      monthlySummaryReport,
-      { hall, summary },
-      {
-        issuedAt: ctx.now,
-        verificationCode: newVerificationCode(),
-        fonts: await ctx.documents.fonts(),
-      },
-    );
-    return {
-      file: {
-        fileUrl: fileFor(
-          ctx.documents.tickets,
-          rendered.pdf,
-          `summary-${input.month}.pdf`,
-          `月度统计（${input.month}）.pdf`,
-          PDF_CONTENT_TYPE,
-        ),
-      },
-    };
+    const file = await exportReport(ctx, {
+      format: input.format,
+      downloadName: `月度统计（${input.month}）`,
+      urlName: `summary-${input.month}`,
+      workbook: () => summaryWorkbook(hall.townshipName, summary),
+      pdf: { definition: monthlySummaryReport, record: { hall, summary } },
+    });
+    return { file };
   },
 };

@@ -7,8 +7,6 @@ import { HANDLING_TYPE_LABELS } from '../../shared/counter/catalog';
 import type { LedgerFilter, LedgerRow, MonthlySummary } from '../../shared/counter/ledgerApi';
 import { percentage } from '../../shared/counter/statistics';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const LEDGER_COLUMNS: { header: string; width: number; value: (row: LedgerRow, index: number) => string | number }[] = [
   { header: '序号', width: 7, value: (_, i) => i + 1 },
   { header: '受理编号', width: 17, value: (r) => r.caseNumber ?? '' },

@@ -17,6 +17,17 @@ import type {
   PerformanceLevel,
   RecordKind,
 } from '../../shared/mediation/disputes';
+import type {
+  HandlingEventKind,
+  LeaderDecision,
+  NotAcceptedGround,
+  PetitionCategory,
+  PetitionChannel,
+  PetitionSource,
+  PetitionStatus,
+  Satisfaction,
+  SkippedLevel,
+} from '../../shared/petitions/petitions';
 import type { InstructionKind } from '../../shared/sync/protocol';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
@@ -463,6 +474,134 @@ export interface Database {
     replied_at: string | null;
     replied_by: string | null;
     version: Generated<number>;
+  };
+  reception_days: {
+    id: string;
+    on: string;
+    starts_at: string;
+    ends_at: string;
+    place: string;
+    leader_name: string;
+    leader_title: string;
+    note: Generated<string>;
+    created_at: string;
+    updated_at: string;
+  };
+  petitions: {
+    id: string;
+    year: number;
+    sequence: number;
+    number: string;
+    version: Generated<number>;
+    status: PetitionStatus;
+    channel: PetitionChannel;
+    source: PetitionSource;
+    handed_down_from: Generated<string>;
+    handed_down_on: string | null;
+    handed_down_reference: Generated<string>;
+    received_on: string;
+    received_at: string | null;
+    people_count: number;
+    group_visit: number;
+    letter_postmark_on: string | null;
+    letter_from_address: Generated<string>;
+    letter_mail_number: Generated<string>;
+    letter_pages: number | null;
+    category: PetitionCategory;
+    matter: string;
+    requests: Generated<string>;
+    village_id: string | null;
+    place: Generated<string>;
+    department_concerned: Generated<string>;
+    reception_day_id: string | null;
+    leader_name: Generated<string>;
+    repeat: number;
+    repeat_of_id: string | null;
+    skipped_to: SkippedLevel | null;
+    /** 张三等6人: what a list shows. */
+    petitioner_names: string;
+    acceptance_due_on: string;
+    accepted_on: Generated<string | null>;
+    handling_unit: Generated<string>;
+    not_accepted_on: Generated<string | null>;
+    not_accepted_ground: Generated<NotAcceptedGround | null>;
+    not_accepted_reason: Generated<string>;
+    not_accepted_channel: Generated<string>;
+    handling_due_on: Generated<string | null>;
+    original_handling_due_on: Generated<string | null>;
+    extended_on: Generated<string | null>;
+    extension_days: Generated<number | null>;
+    extension_reason: Generated<string>;
+    leader_decision: Generated<LeaderDecision | null>;
+    leader_decided_on: Generated<string | null>;
+    leader_due_on: Generated<string | null>;
+    case_leader: Generated<string>;
+    assigned_department: Generated<string>;
+    assigned_person: Generated<string>;
+    replied_on: Generated<string | null>;
+    reply_facts: Generated<string>;
+    reply_opinion: Generated<string>;
+    reply_basis: Generated<string>;
+    replied_by_name: Generated<string>;
+    review_request_due_on: Generated<string | null>;
+    review_requested_on: Generated<string | null>;
+    review_body: Generated<string>;
+    review_due_on: Generated<string | null>;
+    reviewed_on: Generated<string | null>;
+    review_outcome: Generated<'upheld' | 'changed' | null>;
+    review_opinion: Generated<string>;
+    re_review_request_due_on: Generated<string | null>;
+    re_review_requested_on: Generated<string | null>;
+    re_review_body: Generated<string>;
+    re_review_due_on: Generated<string | null>;
+    re_reviewed_on: Generated<string | null>;
+    re_review_outcome: Generated<'upheld' | 'changed' | null>;
+    re_review_opinion: Generated<string>;
+    satisfaction: Generated<Satisfaction | null>;
+    satisfaction_on: Generated<string | null>;
+    closed_on: Generated<string | null>;
+    /** The office's deadline running now (acceptance, handling, review, re-review), or null. */
+    running_due_on: string | null;
+    last_step_on: string;
+    request_id: string;
+    registered_by_name: string;
+    created_at: string;
+    updated_at: string;
+  };
+  petitioners: {
+    id: string;
+    petition_id: string;
+    position: number;
+    resident_id: string | null;
+    name: string;
+    sex: string | null;
+    id_number: string;
+    phone: string;
+    address: string;
+    representative: number;
+  };
+  petition_events: {
+    id: string;
+    petition_id: string;
+    kind: HandlingEventKind;
+    on: string;
+    to_body: string;
+    person: string;
+    note: string;
+    by_name: string;
+    created_at: string;
+  };
+  petition_attachments: {
+    id: string;
+    petition_id: string;
+    file_name: string;
+    mime_type: string;
+    size_bytes: number;
+    sha256: string;
+    file_path: string;
+    caption: string;
+    added_by_name: string;
+    added_at: string;
   };
 }
 

@@ -24,6 +24,7 @@ import { addDays } from '../../shared/calendar/dates';
 import { seedDemoCases } from './demoCases';
 import { seedDemoDisputes } from './demoDisputes';
 import { seedDemoMediation } from './demoMediation';
+import { seedDemoPetitions } from './demoPetitions';
 
 /**
  * A demo township for a fresh data folder: villages and communities with their groups, one
@@ -46,6 +47,7 @@ export interface DemoSummary {
   counterCases: number;
   mediationCommittees: number;
   disputes: number;
+  petitions: number;
   villages: number;
   groups: number;
   residents: number;
@@ -62,6 +64,8 @@ export interface SeedDemoOptions {
   counterCases?: boolean;
   /** Half a year of mediation disputes (default); off like counterCases. */
   disputes?: boolean;
+  /** A year of petitions with the leaders' reception days (default); off like counterCases. */
+  petitions?: boolean;
 }
 
 export const DEFAULT_DEMO_SEED = 20240601;
@@ -847,12 +851,28 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
             })
           ).disputes;
 
+    // A year of petitions: a township of 20,000–30,000 sees 300–600 a year; a small demo still
+    // gets ten a month, so every figure of the statistics has something to count.
+    const petitions =
+      done === 0 || options.petitions === false
+        ? 0
+        : (
+            await seedDemoPetitions(db, {
+              from: addDays(today, -365),
+              to: today,
+              count: Math.min(600, Math.max(120, Math.round(done * 0.02))),
+              today,
+              seed,
+            })
+          ).petitions;
+
     return {
       townshipName,
       catalogItems: catalog.items.length,
       counterCases,
       mediationCommittees: mediation.committees,
       disputes,
+      petitions,
       villages: places.length,
       groups: places.reduce((n, p) => n + p.groups.length, 0),
       residents: done,

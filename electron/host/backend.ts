@@ -20,6 +20,7 @@ import { errandsHandlers } from '../errands/errandsHandlers';
 import { committeesHandlers } from '../mediation/committeesHandlers';
 import { disputesHandlers } from '../mediation/disputesHandlers';
 import { mediationStatisticsHandlers } from '../mediation/statisticsHandlers';
+import { petitionsHandlers } from '../petitions/petitionsHandlers';
 import { FileTickets, type TicketFile } from '../documents/fileTickets';
 import { loadFonts, type FontLocation } from '../documents/fonts';
 import { placesHandlers } from '../places/placesHandlers';
@@ -48,6 +49,7 @@ const commonHandlers = {
   ...committeesHandlers,
   ...disputesHandlers,
   ...mediationStatisticsHandlers,
+  ...petitionsHandlers,
   ...instructionsHandlers,
 };
 

@@ -14,7 +14,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * Procedures that carry a file as base64 (a 20 MB scan, a sync reply file from the county) get
  * a larger body; every other request stays small, so one cannot make the host buffer megabytes.
  */
-const FILE_PROCEDURES: ReadonlySet<string> = new Set(['mediation.addAttachment', 'sync.importFile']);
+const FILE_PROCEDURES: ReadonlySet<string> = new Set([
+  'mediation.addAttachment',
+  'petitions.addAttachment',
+  'sync.importFile',
+]);
 export const MAX_FILE_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HallServerOptions {

@@ -69,7 +69,7 @@ async function seedDemoIfEmpty(backend: Backend, residents: number, print: (line
   print(`正在填入演示乡镇（${residents} 位居民）……`);
   const summary = await seedDemoTownship(backend.db, { residents, now: new Date() });
   print(
-    `演示乡镇“${summary.townshipName}”：${summary.villages} 个村（社区），${summary.residents} 位居民，${summary.catalogItems} 个服务事项，近三个月 ${summary.counterCases} 件办件。演示账号：`,
+    `演示乡镇“${summary.townshipName}”：${summary.villages} 个村（社区），${summary.residents} 位居民，${summary.catalogItems} 个服务事项，近三个月 ${summary.counterCases} 件办件，${summary.disputes} 件纠纷，${summary.petitions} 件信访。演示账号：`,
   );
   for (const user of summary.users) print(`  ${user.username} / ${user.password}（${user.displayName}）`);
 }

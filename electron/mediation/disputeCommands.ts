@@ -7,6 +7,7 @@ import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../shared/mediatio
 import type { DisputeCommandResult, ReferralOutInput } from '../../shared/mediation/disputesApi';
 import type { RequestContext, WriteScope } from '../api/context';
 import { fail, failFields } from '../api/failure';
+import { stepDate } from '../api/stepDate';
 import type { Database } from '../db/schema';
 import { archivePrepared, prepareDocument } from '../documents/issue';
 import type { DocumentDefinition } from '../documents/registry';
@@ -39,10 +40,7 @@ export function disputeStepDate(
   row: DisputeRow,
   today: string,
 ): string {
-  const date = given ?? today;
-  if (date > today) failFields({ [field]: `${label}：不能晚于今天（${today}）` });
-  if (date < row.last_step_on) failFields({ [field]: `${label}：不能早于上一环节的日期（${row.last_step_on}）` });
-  return date;
+  return stepDate(field, label, given, row.last_step_on, today);
 }
 
 /** A date that must not precede the registration (records, follow-ups): not a step of its own. */

@@ -1,31 +1,18 @@
 // Investigation and session records (调查记录, 调解记录), each printed for signature, and the
 // attachments (photos, scans) kept in the data folder under their SHA-256.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { z } from 'zod';
 import type { AttachmentRecord, DisputeRecordEntry, disputesProcedures } from '../../shared/mediation/disputesApi';
 import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import type { Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
+import { attachmentLink, storeAttachment } from '../documents/attachmentFiles';
 import type { Tx } from '../db/writes';
 import { findDisputeOrFail, notBeforeRegistration, requireStatus, runDisputeCommand } from './disputeCommands';
 import { DISPUTE_ENTITY, loadAssignedMediators, loadParties } from './disputeRows';
 import { recordPaper } from './disputePapers';
 
 type Input<N extends keyof typeof disputesProcedures> = z.output<(typeof disputesProcedures)[N]['input']>;
-
-export const ATTACHMENT_FOLDER = 'attachments';
-const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-
-/** The first bytes each accepted type starts with: a renamed file is refused, not stored. */
-const MAGIC: Record<string, { bytes: number[]; label: string }> = {
-  'image/jpeg': { bytes: [0xff, 0xd8, 0xff], label: 'JPG 图片' },
-  'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], label: 'PNG 图片' },
-  'application/pdf': { bytes: [0x25, 0x50, 0x44, 0x46], label: 'PDF 文件' },
-};
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
 type AttachmentRow = {
   id: string;
@@ -191,40 +178,10 @@ export async function addRecord(input: Input<'mediation.addRecord'>, ctx: Reques
   return { ...result, record: entry };
 }
 
-function decodeBase64(content: string): Buffer {
-  const clean = content.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0)
-    failFields({ contentBase64: '文件内容：不是有效的 base64 编码' });
-  return Buffer.from(clean, 'base64');
-}
-
-async function storeFile(dataDir: string, bytes: Buffer, sha256: string, extension: string): Promise<string> {
-  const relative = path.posix.join(ATTACHMENT_FOLDER, sha256.slice(0, 2), `${sha256}.${extension}`);
-  const absolute = path.join(dataDir, relative);
-  // Stored by content: the same scan added twice is one file, and a file already there is whole
-  // (it was renamed into place only after being written).
-  const present = await stat(absolute).then(
-    (s) => s.size === bytes.byteLength,
-    () => false,
-  );
-  if (!present) {
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFile(`${absolute}.partial`, bytes);
-    await rename(`${absolute}.partial`, absolute);
-  }
-  return relative;
-}
-
 export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx: RequestContext) {
   const user = ctx.requireUser();
   const row = await findDisputeOrFail(ctx, input.disputeId);
   requireStatus(row, ['registered', 'accepted', 'settled', 'terminated'], '添加附件');
-  const bytes = decodeBase64(input.contentBase64);
-  if (bytes.byteLength === 0) failFields({ contentBase64: '文件内容：文件是空的' });
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) failFields({ contentBase64: '文件内容：文件超过 20 MB' });
-  const magic = MAGIC[input.mimeType]!;
-  if (!magic.bytes.every((b, i) => bytes[i] === b))
-    failFields({ contentBase64: `文件内容：“${input.fileName}”不是${magic.label}，请检查文件` });
   if (input.recordId) {
     const record = await ctx.db
       .selectFrom('dispute_records')
@@ -234,8 +191,7 @@ export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx
       .executeTakeFirst();
     if (!record) failFields({ recordId: '所属记录：不是本纠纷的记录' });
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const filePath = await storeFile(ctx.documents.dataDir, bytes, sha256, EXTENSIONS[input.mimeType]!);
+  const { sha256, filePath, sizeBytes } = await storeAttachment(ctx.documents.dataDir, input);
   const id = uuidv7();
   const values = {
     id,
@@ -243,7 +199,7 @@ export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx
     record_id: input.recordId ?? null,
     file_name: input.fileName,
     mime_type: input.mimeType,
-    size_bytes: bytes.byteLength,
+    size_bytes: sizeBytes,
     sha256,
     file_path: filePath,
     caption: input.caption,
@@ -258,7 +214,7 @@ export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx
       attachmentId: id,
       fileName: input.fileName,
       sha256,
-      sizeBytes: bytes.byteLength,
+      sizeBytes,
       summary: `添加附件“${input.fileName}”（SHA-256 ${sha256.slice(0, 12)}…）`,
     });
   });
@@ -278,16 +234,5 @@ export async function attachmentFile(input: Input<'mediation.attachmentFile'>, c
     entity: DISPUTE_ENTITY,
     entityId: row.dispute_id,
   });
-  const extension = EXTENSIONS[row.mime_type] ?? 'bin';
-  const absolute = path.join(ctx.documents.dataDir, row.file_path);
-  return {
-    fileUrl: ctx.documents.tickets.issue({
-      urlName: `attachment-${row.sha256.slice(0, 16)}.${extension}`,
-      downloadName: row.file_name,
-      contentType: row.mime_type,
-      read: () => readFile(absolute),
-    }),
-    fileName: row.file_name,
-    mimeType: row.mime_type,
-  };
+  return attachmentLink(ctx.documents, row);
 }

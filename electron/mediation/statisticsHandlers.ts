@@ -2,14 +2,10 @@
 // Excel workbook through a short-lived link (made for the request, not archived), as the
 // counter's monthly summary is.
 import type { HandlersFor } from '../api/handlers';
-import { newVerificationCode } from '../documents/archive';
-import { renderDocument } from '../documents/render';
-import { XLSX_CONTENT_TYPE } from '../counter/spreadsheets';
+import { exportReport } from '../documents/reportExport';
 import { mediationMonthlyStatistics } from './documents/monthlyStatisticsReport';
 import { monthlyStatistics } from './monthlyStatistics';
 import { statisticsWorkbook } from './statisticsSpreadsheet';
-
-const PDF_CONTENT_TYPE = 'application/pdf';
 
 export const mediationStatisticsHandlers: HandlersFor<
   'mediation.monthlyStatistics' | 'mediation.exportMonthlyStatistics'
@@ -22,34 +18,13 @@ export const mediationStatisticsHandlers: HandlersFor<
     const statistics = await monthlyStatistics(ctx.db, input.month, ctx.today, input.committeeId);
     const label = `人民调解月度统计（${statistics.scopeName}，${input.month}）`;
     await ctx.audit('export', `导出${label}（${input.format === 'pdf' ? 'PDF' : 'Excel'}）`);
-    const urlName = `mediation-statistics-${input.month}.${input.format}`;
-    if (input.format === 'xlsx') {
-      const bytes = await statisticsWorkbook(statistics);
-      return {
-        file: {
-          fileUrl: ctx.documents.tickets.issue({
-            urlName,
-            downloadName: `${label}.xlsx`,
-            contentType: XLSX_CONTENT_TYPE,
-            read: async () => bytes,
-          }),
-        },
-      };
-    }
-    const rendered = await renderDocument(
-      mediationMonthlyStatistics,
-      { statistics },
-      { issuedAt: ctx.now, verificationCode: newVerificationCode(), fonts: await ctx.documents.fonts() },
-    );
-    return {
-      file: {
-        fileUrl: ctx.documents.tickets.issue({
-          urlName,
-          downloadName: `${label}.pdf`,
-          contentType: PDF_CONTENT_TYPE,
-          read: async () => rendered.pdf,
-        }),
-      },
-    };
+    const file = await exportReport(ctx, {
+      format: input.format,
+      downloadName: label,
+      urlName: `mediation-statistics-${input.month}`,
+      workbook: () => statisticsWorkbook(statistics),
+      pdf: { definition: mediationMonthlyStatistics, record: { statistics } },
+    });
+    return { file };
   },
 };

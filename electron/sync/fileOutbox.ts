@@ -32,21 +32,34 @@ export interface FileSealContext {
   log: (line: string) => void;
 }
 
+/** Attachments of every domain (disputes, petitions) whose file has no envelope yet, each file once. */
+export async function unsealedAttachments(db: Db): Promise<Array<{ sha256: string; file_path: string }>> {
+  const [disputes, petitions] = await Promise.all([
+    db
+      .selectFrom('dispute_attachments as a')
+      .leftJoin('sync_files as f', 'f.sha256', 'a.sha256')
+      .where('f.sha256', 'is', null)
+      .select(['a.sha256', 'a.file_path'])
+      .execute(),
+    db
+      .selectFrom('petition_attachments as a')
+      .leftJoin('sync_files as f', 'f.sha256', 'a.sha256')
+      .where('f.sha256', 'is', null)
+      .select(['a.sha256', 'a.file_path'])
+      .execute(),
+  ]);
+  const bySha256 = new Map<string, { sha256: string; file_path: string }>();
+  for (const attachment of [...disputes, ...petitions])
+    if (!bySha256.has(attachment.sha256)) bySha256.set(attachment.sha256, attachment);
+  return [...bySha256.values()];
+}
+
 /** Seals every attachment that has no envelope yet. @returns how many were sealed. */
 export async function sealPendingFiles(context: FileSealContext): Promise<number> {
   const { db, dataDir } = context;
-  const waiting = await db
-    .selectFrom('dispute_attachments as a')
-    .leftJoin('sync_files as f', 'f.sha256', 'a.sha256')
-    .where('f.sha256', 'is', null)
-    .select(['a.sha256', 'a.file_path'])
-    .distinct()
-    .execute();
+  const waiting = await unsealedAttachments(db);
   let sealed = 0;
-  const seen = new Set<string>();
   for (const attachment of waiting) {
-    if (seen.has(attachment.sha256)) continue;
-    seen.add(attachment.sha256);
     let bytes: Uint8Array;
     try {
       bytes = await readFile(path.join(dataDir, attachment.file_path));

@@ -1,6 +1,7 @@
 // What the sync screen shows: enrollment, lock, last contact, success and error, what is still
 // waiting (entries, bytes, attachments), the batch history and the run in progress. Read from
 // the database each time, so it is right after a restart too.
+import { unsealedAttachments } from './fileOutbox';
 import { fromBase64Url } from '../../shared/sync/bytes';
 import type { SyncProgress, SyncStatus } from '../../shared/sync/api';
 import { keyId } from '../../shared/sync/keys';
@@ -33,12 +34,7 @@ export async function readStatus(core: SyncCore, progress: SyncProgress): Promis
       .where('acknowledged_at', 'is', null)
       .executeTakeFirstOrThrow(),
     // Attachments added since the last run, not sealed yet: waiting too.
-    db
-      .selectFrom('dispute_attachments as a')
-      .leftJoin('sync_files as f', 'f.sha256', 'a.sha256')
-      .where('f.sha256', 'is', null)
-      .select((eb) => eb.fn.count<number>('a.sha256').distinct().as('n'))
-      .executeTakeFirstOrThrow(),
+    unsealedAttachments(db),
     batchHistory(db),
   ]);
   return {
@@ -64,7 +60,7 @@ export async function readStatus(core: SyncCore, progress: SyncProgress): Promis
     pending: {
       entries: pending.entries,
       bytes: pending.bytes + Number(files.bytes ?? 0),
-      files: Number(files.n) + (enrollment ? Number(unsealed.n) : 0),
+      files: Number(files.n) + (enrollment ? unsealed.length : 0),
     },
     acknowledgedThrough: ackThrough,
     downAppliedThrough: downApplied,

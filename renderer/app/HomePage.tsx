@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { hasAnyRole, RESIDENT_EDITORS } from '../../shared/auth/roles';
 import { COUNTER_STAFF } from '../../shared/counter/casesApi';
+import { PETITION_STAFF } from '../../shared/petitions/api';
 import { useQuery } from '../api/useQuery';
 import { MyDeadlineCounts } from '../counter/MyDeadlineCounts';
+import { PetitionDeadlineCounts } from '../petitions/PetitionDeadlineCounts';
 import { homeCardsFor, type HomeCard } from './homeCards';
 import { href, paths } from './router';
 import { sectionByKey } from './sections';
@@ -47,24 +49,22 @@ function WorkCard({ card }: { card: HomeCard }) {
   const canEditResidents = useHasRole(RESIDENT_EDITORS);
   const { info } = useSession();
   const isCounterStaff = hasAnyRole(info.user.roles, COUNTER_STAFF);
+  const isPetitionStaff = hasAnyRole(info.user.roles, PETITION_STAFF);
   const links = card.links.filter(
     (link) => (!link.editorsOnly || canEditResidents) && (!link.roles || hasAnyRole(info.user.roles, link.roles)),
   );
   return (
-    <Card title={section.label} extra={section.planned ? <Tag>尚未开放</Tag> : undefined} style={{ height: '100%' }}>
+    <Card title={section.label} style={{ height: '100%' }}>
       <Typography.Paragraph>{card.description}</Typography.Paragraph>
       {card.section === 'counter' && isCounterStaff && <MyDeadlineCounts />}
-      {section.planned ? (
-        <Typography.Text type="secondary">该功能将在后续版本提供。</Typography.Text>
-      ) : (
-        <Space wrap>
-          {links.map((link, index) => (
-            <Button key={link.path} type={index === 0 ? 'primary' : 'default'} href={href(link.path)}>
-              {link.label}
-            </Button>
-          ))}
-        </Space>
-      )}
+      {card.section === 'petitions' && isPetitionStaff && <PetitionDeadlineCounts />}
+      <Space wrap>
+        {links.map((link, index) => (
+          <Button key={link.path} type={index === 0 ? 'primary' : 'default'} href={href(link.path)}>
+            {link.label}
+          </Button>
+        ))}
+      </Space>
     </Card>
   );
 }

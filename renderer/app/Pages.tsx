@@ -12,6 +12,10 @@ import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
 import { DisputeEditPage, DisputeFormPage } from '../mediation/disputes/DisputeFormPage';
 import { DisputePage } from '../mediation/disputes/DisputePage';
 import { MediationPage } from '../mediation/MediationPage';
+import { PETITION_READERS, PETITION_STAFF } from '../../shared/petitions/api';
+import { PetitionPage } from '../petitions/PetitionPage';
+import { PetitionsPage } from '../petitions/PetitionsPage';
+import { RegisterPetitionPage } from '../petitions/RegisterPetitionPage';
 import { StatisticsPage } from '../statistics/StatisticsPage';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
@@ -22,7 +26,6 @@ import { VerifyDocumentPage } from '../documents/VerifyDocumentPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SystemPage } from '../system/SystemPage';
 import { HomePage } from './HomePage';
-import { PlannedSectionPage } from './PlannedSectionPage';
 import { href, paths, type Route } from './router';
 import { useHasRole } from './session';
 
@@ -35,6 +38,8 @@ export function Pages({ route }: { route: Route }) {
   const isAgent = useHasRole(AGENTS);
   const canReadMediation = useHasRole(MEDIATION_READERS);
   const canWorkDisputes = useHasRole(MEDIATION_WORKERS);
+  const canReadPetitions = useHasRole(PETITION_READERS);
+  const canWorkPetitions = useHasRole(PETITION_STAFF);
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -69,8 +74,12 @@ export function Pages({ route }: { route: Route }) {
     case 'sync':
       // Everyone signed in: the page offers the tabs of the user's roles.
       return <SyncPage tab={route.tab} />;
-    case 'planned':
-      return <PlannedSectionPage section={route.section} />;
+    case 'petitions':
+      return canReadPetitions ? <PetitionsPage tab={route.tab} /> : <NoAccess />;
+    case 'petitionNew':
+      return canWorkPetitions ? <RegisterPetitionPage /> : <NoAccess />;
+    case 'petition':
+      return canReadPetitions ? <PetitionPage key={route.id} id={route.id} /> : <NoAccess />;
     case 'system':
       return isAdministrator ? <SystemPage tab={route.tab} /> : <NoAccess />;
     case 'verifyDocument':

@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/errands/api';
 import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
+import { PETITION_STAFF } from '../../shared/petitions/api';
 import { SYNC_READERS } from '../../shared/sync/api';
 import { paths } from './router';
 import { visibleSections, type SectionKey } from './sections';
@@ -9,7 +10,7 @@ import { visibleSections, type SectionKey } from './sections';
 export interface HomeCard {
   section: SectionKey;
   description: string;
-  /** Shortcuts into the section; a planned section has none. */
+  /** Shortcuts into the section. */
   links: { label: string; path: string; editorsOnly?: boolean; roles?: readonly Role[] }[];
 }
 
@@ -50,7 +51,17 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
       { label: '调委会与调解员', path: paths.mediation('committees') },
     ],
   },
-  petitions: { section: 'petitions', description: '登记来信来访，决定是否受理，交办、督办并答复。', links: [] },
+  petitions: {
+    section: 'petitions',
+    description:
+      '登记来信来访（集体访、重复访、越级访），15日内告知是否受理，60日内办理并书面答复；领导接访安排和月度统计。',
+    links: [
+      { label: '信访件', path: paths.petitions() },
+      { label: '登记信访', path: paths.petitionNew, roles: PETITION_STAFF },
+      { label: '领导接访', path: paths.petitions('reception') },
+      { label: '统计', path: paths.petitions('statistics') },
+    ],
+  },
   statistics: {
     section: 'statistics',
     description: '当场办结率、按时办结率、满意率，以及月度、季度和年度报表。',
@@ -86,7 +97,7 @@ const WORK_OF_ROLE: Record<Role, SectionKey[]> = {
   mediator: ['residents', 'mediation'],
   committeeHead: ['mediation', 'residents', 'statistics'],
   petitionReceptionist: ['residents', 'petitions'],
-  leader: ['statistics', 'residents', 'sync'],
+  leader: ['statistics', 'petitions', 'residents', 'sync'],
 };
 
 export function homeCardsFor(roles: readonly Role[]): HomeCard[] {

@@ -1,9 +1,5 @@
 import { useSyncExternalStore } from 'react';
 
-/** The sections not built yet: each shows a notice instead of a page. */
-export const PLANNED_SECTIONS = ['petitions'] as const;
-export type PlannedSection = (typeof PLANNED_SECTIONS)[number];
-
 export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
 
@@ -17,6 +13,10 @@ export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 /** 人民调解: the register of disputes (纠纷台账), the sweeps (排查), the monthly statistics (统计), committees and mediators. */
 export const MEDIATION_TABS = ['disputes', 'sweeps', 'statistics', 'committees'] as const;
 export type MediationTab = (typeof MEDIATION_TABS)[number];
+
+/** 信访: the petitions (信访件), the leaders' reception days (领导接访), the statistics and the administrator's settings. */
+export const PETITIONS_TABS = ['list', 'reception', 'statistics', 'settings'] as const;
+export type PetitionsTab = (typeof PETITIONS_TABS)[number];
 
 /** 同步: the administrator's sync screen (状态) and the county's instructions (交办督办, for everyone). */
 export const SYNC_TABS = ['status', 'instructions'] as const;
@@ -38,7 +38,9 @@ export type Route =
   | { page: 'dispute'; id: string }
   | { page: 'disputeEdit'; id: string }
   | { page: 'sync'; tab: SyncTab | null }
-  | { page: 'planned'; section: PlannedSection }
+  | { page: 'petitions'; tab: PetitionsTab }
+  | { page: 'petitionNew' }
+  | { page: 'petition'; id: string }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
   | { page: 'documents' }
@@ -53,7 +55,8 @@ export type Route =
  * `#/mediation`, `#/mediation/disputes|sweeps|statistics|committees`, `#/mediation/disputes/new`,
  * `#/mediation/disputes/<id>`, `#/mediation/disputes/<id>/edit`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
  * `#/sync`, `#/sync/status|instructions`,
- * `#/system/users|villages|catalog|calendar|printers|audit`, `#/petitions` …
+ * `#/petitions`, `#/petitions/reception|statistics|settings`, `#/petitions/new`, `#/petitions/<id>`,
+ * `#/system/users|villages|catalog|calendar|printers|audit` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
@@ -106,8 +109,12 @@ export function parseRoute(hash: string): Route {
     const tab = second ?? 'users';
     if ((SYSTEM_TABS as readonly string[]).includes(tab)) return { page: 'system', tab: tab as SystemTab };
   }
-  if (parts.length === 1 && (PLANNED_SECTIONS as readonly string[]).includes(first!)) {
-    return { page: 'planned', section: first as PlannedSection };
+  if (first === 'petitions') {
+    if (parts.length === 1) return { page: 'petitions', tab: 'list' };
+    if (second === 'new' && parts.length === 2) return { page: 'petitionNew' };
+    if (parts.length === 2 && (PETITIONS_TABS as readonly string[]).includes(second!))
+      return { page: 'petitions', tab: second as PetitionsTab };
+    if (second && parts.length === 2) return { page: 'petition', id: decodeURIComponent(second) };
   }
   return { page: 'notFound', path };
 }
@@ -136,7 +143,9 @@ export const paths = {
   verifyDocument: '/documents/verify',
   documents: '/documents',
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
-  planned: (section: PlannedSection) => `/${section}`,
+  petitions: (tab: PetitionsTab = 'list') => (tab === 'list' ? '/petitions' : `/petitions/${tab}`),
+  petitionNew: '/petitions/new',
+  petition: (id: string) => `/petitions/${encodeURIComponent(id)}`,
 };
 
 /** For `<a href>`: links keep working with middle-click and are announced as links. */

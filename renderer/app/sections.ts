@@ -2,7 +2,8 @@ import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/errands/api';
 import { MEDIATION_READERS } from '../../shared/mediation/committees';
-import { paths, type PlannedSection, type Route } from './router';
+import { PETITION_READERS } from '../../shared/petitions/api';
+import { paths, type Route } from './router';
 
 export type SectionKey =
   | 'home'
@@ -10,9 +11,9 @@ export type SectionKey =
   | 'counter'
   | 'errands'
   | 'mediation'
+  | 'petitions'
   | 'statistics'
   | 'sync'
-  | PlannedSection
   | 'documents'
   | 'system';
 
@@ -22,8 +23,6 @@ export interface Section {
   path: string;
   /** Who sees it in the menu; undefined: everyone signed in. */
   roles?: readonly Role[];
-  /** Not built yet: the page says so. */
-  planned?: boolean;
 }
 
 /** The menu, in the order a township hall thinks of its work. */
@@ -33,7 +32,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'counter', label: '窗口受理', path: paths.counter, roles: COUNTER_READERS },
   { key: 'errands', label: '代办', path: paths.errands(), roles: [...AGENTS, ...COUNTER_STAFF] },
   { key: 'mediation', label: '人民调解', path: paths.mediation(), roles: MEDIATION_READERS },
-  { key: 'petitions', label: '信访', path: paths.planned('petitions'), planned: true },
+  { key: 'petitions', label: '信访', path: paths.petitions(), roles: PETITION_READERS },
   { key: 'statistics', label: '统计', path: paths.statistics(), roles: COUNTER_READERS },
   // Everyone signed in: the county's instructions (县级交办督办) reach every desk; the sync
   // status itself is only offered to SYNC_READERS inside the section.
@@ -74,8 +73,10 @@ export function sectionOf(route: Route): SectionKey | null {
       return 'statistics';
     case 'sync':
       return 'sync';
-    case 'planned':
-      return route.section;
+    case 'petitions':
+    case 'petitionNew':
+    case 'petition':
+      return 'petitions';
     case 'system':
       return 'system';
     case 'verifyDocument':

@@ -12,13 +12,20 @@ export function monthLabel(month: string): string {
   return dayjs(`${month}-01`).format('YYYY年M月');
 }
 
-/** 统计月份 ‹ 2026年10月 ›: no month after today's. */
-export function MonthStepper(props: { id: string; month: string; today: string; onChange: (month: string) => void }) {
-  const { id, month, today, onChange } = props;
+/** 统计月份 ‹ 2026年10月 ›: no month after today's (unless `allowFuture`: a rota is planned ahead). */
+export function MonthStepper(props: {
+  id: string;
+  month: string;
+  today: string;
+  onChange: (month: string) => void;
+  label?: string;
+  allowFuture?: boolean;
+}) {
+  const { id, month, today, onChange, label = '统计月份', allowFuture = false } = props;
   const shift = (months: number) => onChange(dayjs(`${month}-01`).add(months, 'month').format('YYYY-MM'));
   return (
     <>
-      <label htmlFor={id}>统计月份</label>
+      <label htmlFor={id}>{label}</label>
       <Button icon={<LeftOutlined />} aria-label="上个月" onClick={() => shift(-1)} />
       <DatePicker
         id={id}
@@ -26,13 +33,13 @@ export function MonthStepper(props: { id: string; month: string; today: string; 
         allowClear={false}
         format="YYYY年M月"
         value={dayjs(`${month}-01`)}
-        disabledDate={(date: Dayjs) => date.isAfter(dayjs(today), 'month')}
+        disabledDate={(date: Dayjs) => !allowFuture && date.isAfter(dayjs(today), 'month')}
         onChange={(value: Dayjs | null) => value && onChange(value.format('YYYY-MM'))}
       />
       <Button
         icon={<RightOutlined />}
         aria-label="下个月"
-        disabled={month >= today.slice(0, 7)}
+        disabled={!allowFuture && month >= today.slice(0, 7)}
         onClick={() => shift(1)}
       />
     </>

@@ -11,6 +11,7 @@ import { errandsProcedures } from '../errands/api';
 import { committeesProcedures } from '../mediation/committees';
 import { disputesProcedures } from '../mediation/disputesApi';
 import { mediationStatisticsProcedures } from '../mediation/statisticsApi';
+import { petitionsProcedures } from '../petitions/api';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
 import { syncProcedures } from '../sync/api';
@@ -31,6 +32,7 @@ export const procedures = {
   ...committeesProcedures,
   ...disputesProcedures,
   ...mediationStatisticsProcedures,
+  ...petitionsProcedures,
   ...syncProcedures,
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
-import { dateString, entityId } from '../validation/fields';
+import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
 import { paperSpec } from './printing';
 
 export const issuedDocument = z.object({
@@ -22,6 +22,24 @@ export const issuedDocument = z.object({
   archival: z.boolean(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocument>;
+
+/** An attachment (photo, scan) uploaded with a record: checked again on the backend by its first bytes. */
+export const attachmentUploadFields = {
+  fileName: requiredText('文件名', 120),
+  mimeType: z
+    .enum(['image/jpeg', 'image/png', 'application/pdf'], { message: '只接受 JPG、PNG 图片或 PDF 扫描件' })
+    .describe('文件类型'),
+  /** The file, base64; 20 MB at most. */
+  contentBase64: z
+    .string()
+    .min(4, { message: '文件是空的' })
+    .max(28_000_000, { message: '文件超过 20 MB' })
+    .describe('文件内容'),
+  caption: optionalText('说明', 200),
+};
+
+/** A short-lived link to an attachment, with its name and type. */
+export const attachmentLink = z.object({ fileUrl: z.string(), fileName: z.string(), mimeType: z.string() });
 
 export const VERIFICATION_STATUSES = ['genuine', 'superseded', 'altered', 'notFound'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import type { Role } from '../auth/roles';
-import { issuedDocument } from '../documents/api';
+import { attachmentLink, attachmentUploadFields, issuedDocument } from '../documents/api';
 import { SEXES } from '../residents/api';
 import { dateString, entityId, optionalPhone, optionalText, requiredText } from '../validation/fields';
 import { MEDIATION_READERS } from './committees';
@@ -483,17 +483,7 @@ export const disputesProcedures = defineProcedures({
     input: z.strictObject({
       disputeId,
       recordId: entityId('记录').nullable().optional().describe('所属记录'),
-      fileName: requiredText('文件名', 120),
-      mimeType: z
-        .enum(['image/jpeg', 'image/png', 'application/pdf'], { message: '只接受 JPG、PNG 图片或 PDF 扫描件' })
-        .describe('文件类型'),
-      /** The file, base64; 20 MB at most. */
-      contentBase64: z
-        .string()
-        .min(4, { message: '文件是空的' })
-        .max(28_000_000, { message: '文件超过 20 MB' })
-        .describe('文件内容'),
-      caption: optionalText('说明', 200),
+      ...attachmentUploadFields,
     }),
     output: attachmentRecord,
   },
@@ -502,7 +492,7 @@ export const disputesProcedures = defineProcedures({
     kind: 'query',
     access: MEDIATION_READERS,
     input: z.strictObject({ attachmentId: entityId('附件') }),
-    output: z.object({ fileUrl: z.string(), fileName: z.string(), mimeType: z.string() }),
+    output: attachmentLink,
   },
   'mediation.saveAgreementDraft': {
     summary: '保存书面调解协议草稿（可不完整）',

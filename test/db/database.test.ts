@@ -49,6 +49,7 @@ describe('the SQLite data layer', () => {
         '0010_mediation_statistics',
         '0011_mediation_referrals_out',
         '0012_sync',
+        '0013_petitions',
       ],
     );
   });

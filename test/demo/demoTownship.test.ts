@@ -149,6 +149,87 @@ describe('demo township', () => {
     );
   });
 
+  test('a year of petitions: numbered, from the registry, repeats and group visits as the desk keeps them', async () => {
+    const db = backend.db;
+    const petitions = await db.selectFrom('petitions').selectAll().orderBy('received_on').orderBy('sequence').execute();
+    assert.equal(petitions.length, summary.petitions);
+    assert.ok(summary.petitions >= 120, `${summary.petitions} petitions`);
+    // Numbered per year from 1 without gaps, in the order received: 青信〔2026〕12号.
+    const byYear = new Map<number, number[]>();
+    for (const p of petitions) {
+      assert.equal(p.number, `青信〔${p.year}〕${p.sequence}号`);
+      assert.equal(p.year, Number(p.received_on.slice(0, 4)));
+      byYear.set(p.year, [...(byYear.get(p.year) ?? []), p.sequence]);
+    }
+    for (const [year, list] of byYear) {
+      assert.deepEqual(
+        list,
+        list.map((_, i) => i + 1),
+      );
+      const counter = await db
+        .selectFrom('number_counters')
+        .select('last_value')
+        .where('scope', '=', `petition:${year}`)
+        .executeTakeFirstOrThrow();
+      assert.equal(counter.last_value, list.length, 'the next registration carries on the numbers');
+    }
+    // Nothing dated after today; old ones closed, recent ones open, the open ones' deadline kept.
+    const statuses = new Set(petitions.map((p) => p.status));
+    assert.ok(statuses.has('closed') && (statuses.has('accepted') || statuses.has('registered')), [...statuses].join());
+    for (const p of petitions) {
+      assert.ok(p.last_step_on <= TODAY && p.received_on <= p.last_step_on, p.number);
+      if (p.status === 'closed') assert.ok(p.replied_on && p.closed_on, `${p.number} closed with a reply`);
+      if (p.status === 'registered') assert.equal(p.running_due_on, p.acceptance_due_on);
+      if (p.status === 'accepted') assert.equal(p.running_due_on, p.handling_due_on);
+      if (p.satisfaction_on) assert.ok(p.replied_on && p.satisfaction_on >= p.replied_on && p.satisfaction_on <= TODAY);
+    }
+    // Petitioners are demo residents; a group visit names one to five representatives.
+    const petitioners = await db.selectFrom('petitioners').selectAll().execute();
+    const residents = new Map((await residentRows(db)).map((r) => [r.id, r]));
+    for (const p of petitioners) {
+      const resident = residents.get(p.resident_id!);
+      assert.ok(resident && resident.name === p.name && resident.phone === p.phone, p.name);
+      assert.ok(p.id_number === '' || p.id_number === resident.id_number);
+    }
+    const ofPetition = (id: string) => petitioners.filter((p) => p.petition_id === id);
+    for (const p of petitions) {
+      const own = ofPetition(p.id);
+      assert.ok(own.length >= 1, `${p.number} has petitioners`);
+      assert.ok(p.petitioner_names.startsWith(own.find((x) => x.position === 0)!.name));
+      if (p.people_count > 1) assert.ok(p.petitioner_names.endsWith(`等${p.people_count}人`), p.petitioner_names);
+      if (p.group_visit === 1) {
+        assert.ok(p.channel === 'visit' && p.people_count >= 5);
+        const representatives = own.filter((x) => x.representative === 1).length;
+        assert.ok(representatives >= 1 && representatives <= 5, `${p.number}: ${representatives} representatives`);
+      }
+    }
+    // A repeat comes from the same person as the petition it repeats, after it.
+    const repeats = petitions.filter((p) => p.repeat === 1);
+    assert.ok(repeats.length > 0, 'some come again');
+    for (const p of repeats) {
+      const earlier = petitions.find((e) => e.id === p.repeat_of_id)!;
+      assert.ok(earlier.received_on <= p.received_on);
+      assert.equal(ofPetition(p.id)[0]!.resident_id, ofPetition(earlier.id)[0]!.resident_id);
+    }
+    assert.ok(petitions.some((p) => p.channel === 'letter') && petitions.some((p) => p.channel === 'visit'));
+    // A leader receives every Monday morning, in turn; some visits were registered on those days.
+    const days = await db.selectFrom('reception_days').selectAll().execute();
+    assert.ok(days.length >= 48, `${days.length} reception days`);
+    for (const day of days) {
+      assert.equal(new Date(`${day.on}T00:00:00Z`).getUTCDay(), 1, day.on);
+      assert.equal(day.starts_at, '08:30');
+      assert.ok(['党委书记', '镇长', '党委副书记', '副镇长'].includes(day.leader_title));
+    }
+    assert.ok(new Set(days.map((d) => d.leader_name)).size >= 3);
+    const received = petitions.filter((p) => p.reception_day_id);
+    assert.ok(received.length > 0, 'visits registered on reception days');
+    for (const p of received) {
+      const day = days.find((d) => d.id === p.reception_day_id)!;
+      assert.equal(day.on, p.received_on);
+      assert.equal(p.leader_name, day.leader_name);
+    }
+  });
+
   test('the same seed gives the same township; another seed gives another', async () => {
     const again = await openDatabase(await tempFolder());
     const other = await openDatabase(await tempFolder());

@@ -10,6 +10,8 @@ import { residentId } from '../support/ids';
 import { builder, li, zhang } from '../support/mediationParties';
 import {
   morningOf,
+  refused,
+  resultOf as commandResult,
   signedInAs,
   startSetUpHall,
   type Answer,
@@ -19,17 +21,7 @@ import {
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-function resultOf(answer: Answer<unknown>): DisputeCommandResult {
-  assert.ok(answer.body.ok, JSON.stringify(answer.body));
-  return answer.body.result as DisputeCommandResult;
-}
-
-function refused(answer: Answer<unknown>, status: number, pattern: RegExp, field?: string): void {
-  assert.equal(answer.status, status, JSON.stringify(answer.body));
-  assert.ok(!answer.body.ok);
-  const text = field ? (answer.body.error.fieldErrors?.[field] ?? '') : answer.body.error.message;
-  assert.match(text, pattern, JSON.stringify(answer.body.error));
-}
+const resultOf = (answer: Answer<unknown>) => commandResult<DisputeCommandResult>(answer);
 
 describe('mediation disputes through the API', () => {
   let hall: TestHall;

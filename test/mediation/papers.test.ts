@@ -23,30 +23,18 @@ import { mediationRightsNotice } from '../../electron/mediation/documents/rights
 import { mediationSessionRecord } from '../../electron/mediation/documents/sessionRecord';
 import { mediationTerminationNotice } from '../../electron/mediation/documents/terminationNotice';
 import {
+  assertA4,
+  assertExcludes,
   assertIncludes,
-  PAGE_POINTS,
-  runPoppler,
+  pageText,
   squeeze,
   usePdfRenderer,
-  type RenderedPdf,
+  withoutPageNumbers,
 } from '../support/renderedPdf';
 
 const ISSUE = { issuedAt: new Date('2026-11-24T02:30:00Z'), verificationCode: '4F7Q-2KXM-9TCA' } as const;
 
 const { render, fonts } = usePdfRenderer(ISSUE);
-
-function assertA4(pdf: RenderedPdf): void {
-  assert.deepEqual({ width: pdf.width.toFixed(2), height: pdf.height.toFixed(2) }, PAGE_POINTS.a4);
-}
-
-function assertExcludes(text: string, unexpected: string[]): void {
-  for (const value of unexpected) assert.ok(!text.includes(squeeze(value)), `unexpected “${value}” in ${text}`);
-}
-
-/** The raw text without the page numbers, so a paragraph broken across pages reads whole again. */
-function withoutPageNumbers(raw: string): string {
-  return raw.replace(/第\d+页共\d+页/g, '');
-}
 
 /** 东河乡: a second committee, without a phone, for the hand-built records. */
 function otherCommittee(phone = ''): CommitteeLines {
@@ -490,12 +478,7 @@ describe('调解记录', () => {
     const pdf = await render(mediationSessionRecord, record);
     assertA4(pdf);
     assert.ok(pdf.pages >= 3, `${pdf.pages} page(s)`);
-    for (let page = 1; page <= pdf.pages; page++) {
-      const text = squeeze(
-        runPoppler('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf.file, '-']),
-      );
-      assertIncludes(text, [`第${page}页共${pdf.pages}页`]);
-    }
+    for (let page = 1; page <= pdf.pages; page++) assertIncludes(pageText(pdf, page), [`第${page}页共${pdf.pages}页`]);
     const whole = withoutPageNumbers(pdf.raw);
     for (const [i, name] of parties.entries())
       assertIncludes(whole, [`${labels[i]}：${name}`, statementOf(name), `${labels[i]}${name}（签名）：`]);

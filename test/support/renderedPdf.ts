@@ -29,6 +29,15 @@ export const PAGE_POINTS = {
   a5: { width: '419.53', height: '595.28' },
 } as const;
 
+export function assertExcludes(text: string, unexpected: string[]): void {
+  for (const value of unexpected) assert.ok(!text.includes(squeeze(value)), `unexpected “${value}” in ${text}`);
+}
+
+/** The text without the page numbers, so a paragraph broken across pages reads whole again. */
+export function withoutPageNumbers(text: string): string {
+  return text.replace(/第\d+页共\d+页/g, '');
+}
+
 export interface RenderedPdf {
   file: string;
   /** The text in reading order, without pdftotext's layout spaces and line breaks. */
@@ -41,6 +50,15 @@ export interface RenderedPdf {
   pages: number;
   width: number;
   height: number;
+}
+
+export function assertA4(pdf: RenderedPdf): void {
+  assert.deepEqual({ width: pdf.width.toFixed(2), height: pdf.height.toFixed(2) }, PAGE_POINTS.a4);
+}
+
+/** One page's text in reading order, squeezed (its page number included). */
+export function pageText(pdf: RenderedPdf, page: number): string {
+  return squeeze(runPoppler('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf.file, '-']));
 }
 
 /**

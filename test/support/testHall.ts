@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -34,6 +35,20 @@ export interface TestHall {
 export interface Answer<T> {
   status: number;
   body: ApiResult<T>;
+}
+
+/** The result of an answer that must have succeeded. */
+export function resultOf<T>(answer: Answer<unknown>): T {
+  assert.ok(answer.body.ok, JSON.stringify(answer.body));
+  return answer.body.result as T;
+}
+
+/** Asserts a refusal: its HTTP status, and its message (or the named field's) matching `pattern`. */
+export function refused(answer: Answer<unknown>, status: number, pattern: RegExp, field?: string): void {
+  assert.equal(answer.status, status, JSON.stringify(answer.body));
+  assert.ok(!answer.body.ok);
+  const text = field ? (answer.body.error.fieldErrors?.[field] ?? '') : answer.body.error.message;
+  assert.match(text, pattern, JSON.stringify(answer.body.error));
 }
 
 export class TestClient {

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   DISPUTE_CATEGORIES,
   DISPUTE_SOURCE_LABELS,
@@ -37,7 +37,9 @@ import { FormErrorAlert } from '../../common/FormErrorAlert';
 import { LoadFailed } from '../../common/LoadFailed';
 import { Loading } from '../../common/Loading';
 import { remember } from '../../common/sessionMemory';
+import { useFormSubmit } from '../../common/useFormSubmit';
 import { useServerErrors, type ServerErrors } from '../../common/useServerErrors';
+import { VillageSelect } from '../../common/VillageSelect';
 import { chineseDate } from '../../counter/dates';
 import { useToday } from '../../counter/useToday';
 import { committeeOptionLabel } from '../labels';
@@ -169,8 +171,6 @@ export function DisputeFormPage({ dispute }: { dispute?: DisputeRecord }) {
   const server = useServerErrors();
   const today = useToday();
   const [requestId] = useState(() => crypto.randomUUID());
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
   const [editing, setEditing] = useState(dispute);
   const defaultCommittee = useDefaultCommittee();
   // The default committee arrives after the form is built: set once, unless chosen already.
@@ -179,53 +179,35 @@ export function DisputeFormPage({ dispute }: { dispute?: DisputeRecord }) {
       form.setFieldValue('committeeId', defaultCommittee);
   }, [dispute, defaultCommittee, form]);
 
-  async function submit() {
-    if (inFlight.current) return;
-    let values: Values;
-    try {
-      await form.validateFields();
-      values = form.getFieldsValue(true) as Values;
-    } catch {
-      return;
+  const { busy, submit } = useFormSubmit(form, server, async (values) => {
+    if (editing) {
+      const answer = await call('mediation.updateDispute', {
+        id: editing.id,
+        version: editing.version,
+        ...toFields(values),
+      });
+      remember<IssuedNotice>(ISSUED_KEY, {
+        disputeId: answer.dispute.id,
+        title: '已保存登记内容',
+        document: answer.document,
+      });
+      navigate(paths.dispute(answer.dispute.id));
+    } else {
+      const input: RegisterDisputeInput = {
+        requestId,
+        committeeId: values.committeeId ?? '',
+        ...(values.registeredOn ? { registeredOn: values.registeredOn.format('YYYY-MM-DD') } : {}),
+        ...toFields(values),
+      };
+      const answer = await call('mediation.registerDispute', input);
+      remember<IssuedNotice>(ISSUED_KEY, {
+        disputeId: answer.dispute.id,
+        title: '已登记纠纷',
+        document: answer.document,
+      });
+      navigate(paths.dispute(answer.dispute.id));
     }
-    inFlight.current = true;
-    setBusy(true);
-    server.clear();
-    try {
-      if (editing) {
-        const answer = await call('mediation.updateDispute', {
-          id: editing.id,
-          version: editing.version,
-          ...toFields(values),
-        });
-        remember<IssuedNotice>(ISSUED_KEY, {
-          disputeId: answer.dispute.id,
-          title: '已保存登记内容',
-          document: answer.document,
-        });
-        navigate(paths.dispute(answer.dispute.id));
-      } else {
-        const input: RegisterDisputeInput = {
-          requestId,
-          committeeId: values.committeeId ?? '',
-          ...(values.registeredOn ? { registeredOn: values.registeredOn.format('YYYY-MM-DD') } : {}),
-          ...toFields(values),
-        };
-        const answer = await call('mediation.registerDispute', input);
-        remember<IssuedNotice>(ISSUED_KEY, {
-          disputeId: answer.dispute.id,
-          title: '已登记纠纷',
-          document: answer.document,
-        });
-        navigate(paths.dispute(answer.dispute.id));
-      }
-    } catch (error) {
-      server.setError(error);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
+  });
 
   const title = editing ? `修改登记：${editing.caseNumber ?? editing.partyNames}` : '登记纠纷';
   return (
@@ -306,7 +288,6 @@ function DisputeFields({ form, server, today, editing }: FieldsProps) {
   const risky: boolean = Form.useWatch('risky', form) ?? false;
   const committeeId: string | undefined = Form.useWatch('committeeId', form) ?? editing?.committeeId;
   const committees = useQuery('mediation.committees', { includeInactive: true });
-  const villages = useQuery('places.listVillages', {});
   const sweeps = useQuery('mediation.sweeps', source === 'sweep' && committeeId ? { committeeId } : null);
   const committeeOptions = (committees.data?.committees ?? [])
     .filter((c) => c.active || c.id === editing?.committeeId)
@@ -434,13 +415,7 @@ function DisputeFields({ form, server, today, editing }: FieldsProps) {
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name="villageId" label="发生地村（社区）" {...server.fieldStatus('villageId')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={villages.loading}
-              options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))}
-              placeholder="可不选"
-            />
+            <VillageSelect />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>

@@ -30,6 +30,7 @@ import { SEX_LABELS } from '../../../shared/residents/api';
 import { ApiCallError, call, errorMessage } from '../../api/client';
 import { href, paths } from '../../app/router';
 import { useHasRole } from '../../app/session';
+import { IssuedDocumentAlert } from '../../common/IssuedDocumentAlert';
 import { LoadFailed } from '../../common/LoadFailed';
 import { Loading } from '../../common/Loading';
 import { timeColumn } from '../../common/PagedTable';
@@ -152,24 +153,11 @@ export function DisputePage({ id }: { id: string }) {
       </Flex>
       <Typography.Text type="secondary">{dispute.partyNames}</Typography.Text>
       {issued && (
-        <Alert
-          type="success"
-          showIcon
-          title={issued.document ? `${issued.title}：已出具《${issued.document.title}》` : issued.title}
-          action={
-            issued.document && (
-              <Flex gap={8} align="center">
-                <PrintDocumentButton
-                  type="primary"
-                  documentId={issued.document.id}
-                  label={`打印${issued.document.title}`}
-                  onPrinted={reloadQuietly}
-                />
-                <Typography.Link href={href(paths.document(issued.document.id))}>查看</Typography.Link>
-              </Flex>
-            )
-          }
-          closable={{ onClose: () => setIssued(null) }}
+        <IssuedDocumentAlert
+          title={issued.title}
+          document={issued.document}
+          onPrinted={reloadQuietly}
+          onClose={() => setIssued(null)}
         />
       )}
       <StatusBanners dispute={dispute} today={today} canWork={canWork} onOpen={setOpen} />

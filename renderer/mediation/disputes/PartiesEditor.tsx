@@ -1,21 +1,5 @@
-import { DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Tag,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -29,12 +13,11 @@ import {
   type PartySide,
 } from '../../../shared/mediation/disputes';
 import type { PartyInput, PartyRecord } from '../../../shared/mediation/disputesApi';
-import { SEX_LABELS, SEXES, type ResidentSummary } from '../../../shared/residents/api';
+import { SEX_LABELS, SEXES, type ResidentRecord } from '../../../shared/residents/api';
 import { ETHNICITIES } from '../../../shared/residents/ethnicities';
-import { checkIdNumber } from '../../../shared/residents/idTypes';
-import { call, errorMessage } from '../../api/client';
+import { PersonCard, ResidentIdNumberField } from '../../common/personCard';
+import { residentAddress, ResidentPickerDialog } from '../../common/ResidentPickerDialog';
 import type { ServerErrors } from '../../common/useServerErrors';
-import { ResidentPicker } from '../../counter/ResidentPicker';
 
 type Sex = (typeof SEXES)[number];
 
@@ -127,12 +110,6 @@ export function partyToInput(values: PartyValues): PartyInput {
   };
 }
 
-/** The resident's address as a paper prints it: the village first unless the address has it. */
-function residentAddress(record: { villageName: string; groupName: string | null; address: string }): string {
-  if (record.address.includes(record.villageName)) return record.address;
-  return `${record.villageName}${record.groupName ?? ''}${record.address}`;
-}
-
 interface Props {
   /** The form holding `parties` (any form: the editor reads and writes only that list). */
   form: FormInstance;
@@ -147,7 +124,6 @@ interface Props {
  * 甲方, 乙方 … in this order, applicants first.
  */
 export function PartiesEditor({ form, server, today, disabled }: Props) {
-  const { message } = App.useApp();
   const [picking, setPicking] = useState<number | null>(null);
   const parties: PartyValues[] = Form.useWatch('parties', form) ?? [];
   // Papers list applicants first: the label a party will carry.
@@ -156,30 +132,24 @@ export function PartiesEditor({ form, server, today, disabled }: Props) {
     ...parties.flatMap((p, i) => (p?.side !== 'applicant' ? [i] : [])),
   ];
 
-  async function fillFromResident(index: number, resident: ResidentSummary) {
-    setPicking(null);
-    try {
-      const record = await call('residents.get', { id: resident.id });
-      const path = ['parties', index];
-      const current = form.getFieldValue(path) as PartyValues;
-      form.setFieldValue(path, {
-        ...current,
-        kind: 'person',
-        residentId: record.id,
-        residentName: record.name,
-        name: record.name,
-        sex: record.sex,
-        birthDate: record.birthDate ? dayjs(record.birthDate) : null,
-        ethnicity: record.ethnicity || null,
-        idNumber: record.idType === 'residentId' ? record.idNumber : current.idNumber,
-        address: residentAddress(record),
-        phone: record.phone,
-      } satisfies PartyValues);
-      server.clearChanged({ parties: null });
-      window.setTimeout(() => document.getElementById(`party-${index}-occupation`)?.focus(), 0);
-    } catch (error) {
-      void message.error(`没有取到居民信息：${errorMessage(error)}`);
-    }
+  function fillFromResident(index: number, record: ResidentRecord) {
+    const path = ['parties', index];
+    const current = form.getFieldValue(path) as PartyValues;
+    form.setFieldValue(path, {
+      ...current,
+      kind: 'person',
+      residentId: record.id,
+      residentName: record.name,
+      name: record.name,
+      sex: record.sex,
+      birthDate: record.birthDate ? dayjs(record.birthDate) : null,
+      ethnicity: record.ethnicity || null,
+      idNumber: record.idType === 'residentId' ? record.idNumber : current.idNumber,
+      address: residentAddress(record),
+      phone: record.phone,
+    } satisfies PartyValues);
+    server.clearChanged({ parties: null });
+    window.setTimeout(() => document.getElementById(`party-${index}-occupation`)?.focus(), 0);
   }
 
   return (
@@ -204,23 +174,6 @@ export function PartiesEditor({ form, server, today, disabled }: Props) {
                 canRemove={fields.length > 1}
                 onRemove={() => remove(field.name)}
                 onPick={() => setPicking(field.name)}
-                onUnlink={() => {
-                  form.setFieldValue(['parties', field.name, 'residentId'], null);
-                  form.setFieldValue(['parties', field.name, 'residentName'], undefined);
-                }}
-                onIdNumber={(idNumber) => {
-                  // A resident ID number tells sex and birth date: filled in when still empty.
-                  const check = checkIdNumber('residentId', idNumber, today);
-                  if (!check.ok) return;
-                  const path = ['parties', field.name];
-                  const current = form.getFieldValue(path) as PartyValues;
-                  form.setFieldValue(path, {
-                    ...current,
-                    idNumber: check.normalized,
-                    sex: current.sex ?? (check.sex as Sex | undefined) ?? null,
-                    birthDate: current.birthDate ?? (check.birthDate ? dayjs(check.birthDate) : null),
-                  });
-                }}
               />
             );
           })}
@@ -231,24 +184,13 @@ export function PartiesEditor({ form, server, today, disabled }: Props) {
               </Button>
             ))}
           </Flex>
-          <Modal
+          <ResidentPickerDialog
             open={picking !== null}
             title="从居民库选择当事人"
-            footer={null}
-            width={900}
-            destroyOnHidden
-            onCancel={() => setPicking(null)}
-          >
-            {picking !== null && (
-              <Form.Item label="查找居民" htmlFor="party-resident" layout="vertical">
-                <ResidentPicker
-                  id="party-resident"
-                  value={null}
-                  onChange={(resident) => resident && void fillFromResident(picking, resident)}
-                />
-              </Form.Item>
-            )}
-          </Modal>
+            id="party-resident"
+            onPicked={(record) => picking !== null && fillFromResident(picking, record)}
+            onClose={() => setPicking(null)}
+          />
         </Flex>
       )}
     </Form.List>
@@ -265,67 +207,31 @@ interface CardProps {
   canRemove: boolean;
   onRemove: () => void;
   onPick: () => void;
-  onUnlink: () => void;
-  onIdNumber: (idNumber: string) => void;
 }
 
 const SEX_OPTIONS = SEXES.map((value) => ({ value, label: SEX_LABELS[value] }));
 const ETHNICITY_OPTIONS = ETHNICITIES.map((value) => ({ value, label: value }));
 
-function PartyCard({
-  index,
-  label,
-  party,
-  server,
-  today,
-  disabled,
-  canRemove,
-  onRemove,
-  onPick,
-  onUnlink,
-  onIdNumber,
-}: CardProps) {
+function PartyCard({ index, label, party, server, today, disabled, canRemove, onRemove, onPick }: CardProps) {
   const kind = party?.kind ?? 'person';
   const person = kind === 'person';
   const at = (field: string) => `parties.${index}.${field}`;
   const status = (field: string) => server.fieldStatus(at(field));
   const id = (field: string) => `party-${index}-${field}`;
-  const title = (
-    <Flex gap={8} align="center" wrap>
-      <span>
-        当事人{index + 1}（{label}）
-      </span>
-      {party?.residentId && (
-        <Tag color="blue" closable={!disabled} onClose={onUnlink}>
-          取自居民库{party.residentName ? `：${party.residentName}` : ''}
-        </Tag>
-      )}
-    </Flex>
-  );
   return (
-    <Card
-      size="small"
-      title={title}
-      role="group"
-      aria-label={`当事人${index + 1}`}
-      extra={
-        <Flex gap={8}>
-          {person && (
-            <Button size="small" icon={<UserAddOutlined />} disabled={disabled} onClick={onPick}>
-              从居民库选择
-            </Button>
-          )}
-          {canRemove && (
-            <Button size="small" danger icon={<DeleteOutlined />} disabled={disabled} onClick={onRemove}>
-              删除
-            </Button>
-          )}
-        </Flex>
-      }
+    <PersonCard
+      listName="parties"
+      index={index}
+      title={`当事人${index + 1}（${label}）`}
+      groupLabel={`当事人${index + 1}`}
+      person={party}
+      canPick={person}
+      canRemove={canRemove}
+      disabled={disabled}
+      onPick={onPick}
+      onRemove={onRemove}
     >
       <Form.Item name={[index, 'id']} hidden noStyle />
-      <Form.Item name={[index, 'residentId']} hidden noStyle />
-      <Form.Item name={[index, 'residentName']} hidden noStyle />
       <Flex gap={24} wrap>
         <Form.Item name={[index, 'side']} label="一方" {...status('side')}>
           <Radio.Group
@@ -395,36 +301,20 @@ function PartyCard({
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item
-                name={[index, 'idNumber']}
-                label="身份证号码"
-                htmlFor={id('idNumber')}
-                validateTrigger="onBlur"
+              <ResidentIdNumberField
+                listName="parties"
+                index={index}
+                id={id('idNumber')}
+                fillBirthDate
+                today={today}
                 extra={
                   party?.idNumberMasked
                     ? `已登记 ${party.idNumberMasked}；留空则保留，填写新号码则替换`
                     : '填写后自动带出性别和出生日期'
                 }
-                rules={[
-                  {
-                    validator: (_, value: string | undefined) => {
-                      if (!value?.trim()) return Promise.resolve();
-                      const check = checkIdNumber('residentId', value, today);
-                      return check.ok ? Promise.resolve() : Promise.reject(new Error(check.message));
-                    },
-                  },
-                ]}
-                {...status('idNumber')}
-              >
-                <Input
-                  id={id('idNumber')}
-                  maxLength={18}
-                  disabled={disabled}
-                  autoComplete="off"
-                  style={{ fontFamily: 'Consolas, "Courier New", monospace' }}
-                  onBlur={(event) => onIdNumber(event.target.value)}
-                />
-              </Form.Item>
+                status={status('idNumber')}
+                disabled={disabled}
+              />
             </Col>
           </>
         ) : (
@@ -516,6 +406,6 @@ function PartyCard({
           </Col>
         </Row>
       )}
-    </Card>
+    </PersonCard>
   );
 }
