@@ -1,7 +1,7 @@
 // 有事报事、无事报平安: once a day, before it sends, the node appends to its change log a report
 // of the month's figures — so a township that had a quiet day still tells the county it is
-// alive and how far behind its sync is, and the county's page shows the latest counter and
-// mediation figures without querying every record.
+// alive and how far behind its sync is, and the county's page shows the latest counter,
+// mediation and petition figures without querying every record.
 import { monthlyFiguresReport, REPORT_ENTITY, REPORT_OP, type MonthlyFiguresReport } from '../../shared/sync/protocol';
 import { runWrite } from '../api/runWrite';
 import { localDate } from '../api/settings';
@@ -9,6 +9,7 @@ import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { monthlySummary } from '../counter/monthlySummary';
 import type { Db } from '../db/database';
 import { monthlyStatistics } from '../mediation/monthlyStatistics';
+import { monthlyStatistics as petitionStatistics } from '../petitions/statistics';
 import { SYNC_SETTINGS, readNumber, readText, writeText } from './syncState';
 
 export const REPORT_ACTOR = { id: null, name: '自动上报' };
@@ -17,9 +18,10 @@ export const REPORT_ACTOR = { id: null, name: '自动上报' };
 export async function monthlyFigures(db: Db, now: Date, timeZone: string): Promise<MonthlyFiguresReport> {
   const today = localDate(now, timeZone);
   const month = today.slice(0, 7);
-  const [counter, mediation, ackThrough, lastSeq] = await Promise.all([
+  const [counter, mediation, petitions, ackThrough, lastSeq] = await Promise.all([
     loadWorkingCalendar(db).then((calendar) => monthlySummary(db, calendar, month, today)),
     monthlyStatistics(db, month, today),
+    petitionStatistics(db, month, today),
     readNumber(db, SYNC_SETTINGS.ackThrough),
     db
       .selectFrom('change_log')
@@ -41,6 +43,13 @@ export async function monthlyFigures(db: Db, now: Date, timeZone: string): Promi
       successful: totals.settled,
       concluded: totals.settled + totals.terminated,
       successRate: totals.successRate,
+    },
+    petitions: {
+      received: petitions.totals.received,
+      visitPeople: petitions.totals.visitPeople,
+      groupVisits: petitions.totals.groupVisitBatches,
+      replied: petitions.totals.replied,
+      overdue: petitions.totals.overdue,
     },
   });
 }

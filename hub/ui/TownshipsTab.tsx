@@ -100,6 +100,24 @@ export function TownshipsTab() {
         ),
     },
     {
+      title: '本月信访 件次/人次/集体访/超期',
+      key: 'petitions',
+      align: 'right',
+      render: (_, row) =>
+        row.figures?.petitions ? (
+          <>
+            {row.figures.petitions.received} / {row.figures.petitions.visitPeople} / {row.figures.petitions.groupVisits}{' '}
+            /{' '}
+            <Typography.Text type={row.figures.petitions.overdue > 0 ? 'danger' : undefined}>
+              {row.figures.petitions.overdue}
+            </Typography.Text>
+            {monthNote(row)}
+          </>
+        ) : (
+          '—'
+        ),
+    },
+    {
       title: '操作',
       key: 'actions',
       render: (_, row) => (

@@ -49,6 +49,18 @@ export const monthlyFiguresReport = z.strictObject({
     /** Per cent with one decimal, or null when nothing concluded. */
     successRate: z.number().nullable(),
   }),
+  /** The petition desk; absent in reports of townships from before it. */
+  petitions: z
+    .strictObject({
+      /** Visits (批次) and letters (件) received. */
+      received: z.number().int().nonnegative(),
+      /** People of the visits (人次). */
+      visitPeople: z.number().int().nonnegative(),
+      groupVisits: z.number().int().nonnegative(),
+      replied: z.number().int().nonnegative(),
+      overdue: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type MonthlyFiguresReport = z.infer<typeof monthlyFiguresReport>;
 
@@ -61,7 +73,14 @@ export type InstructionKind = (typeof INSTRUCTION_KINDS)[number];
 export const INSTRUCTION_KIND_LABELS: Record<InstructionKind, string> = { assign: '交办', supervise: '督办' };
 
 /** Which role at the township must acknowledge it (the responsible desk). */
-export const INSTRUCTION_ROLES = ['administrator', 'counterClerk', 'mediator', 'committeeHead', 'leader'] as const;
+export const INSTRUCTION_ROLES = [
+  'administrator',
+  'counterClerk',
+  'mediator',
+  'committeeHead',
+  'petitionReceptionist',
+  'leader',
+] as const;
 
 export const instruction = z.strictObject({
   id: z.uuid(),

@@ -96,6 +96,11 @@ describe('batches from the township to the county hub', () => {
       );
       const township = (await hub.hub.townships()).find((t) => t.nodeId === enrollment.nodeId);
       assert.equal(township?.figures?.month, '2026-11');
+      assert.deepEqual(
+        township?.figures?.petitions,
+        { received: 0, visitPeople: 0, groupVisits: 0, replied: 0, overdue: 0 },
+        'the petition desk reports too',
+      );
 
       const posts = batchPosts(hub);
       const second = await node.backend.sync.runOnce();
