@@ -32,34 +32,66 @@ export const NO_PETITION_FILTER: PetitionFilter = { query: '', statuses: [], col
 
 const COLOURS: DeadlineColour[] = ['red', 'yellow', 'green'];
 
+/** Numbers, dates and short headers stay on one line; the matter and category give way. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 export const petitionColumns: ColumnsType<PetitionSummary> = [
   {
     title: '编号',
     key: 'number',
     width: 170,
-    render: (_, row) => <Typography.Link href={href(paths.petition(row.id))}>{row.number}</Typography.Link>,
+    render: (_, row) => (
+      <Typography.Link href={href(paths.petition(row.id))} style={NO_WRAP}>
+        {row.number}
+      </Typography.Link>
+    ),
   },
-  { title: '收到日期', key: 'receivedOn', width: 130, render: (_, row) => chineseDate(row.receivedOn) },
-  { title: '形式', key: 'channel', width: 60, render: (_, row) => PETITION_CHANNEL_LABELS[row.channel] },
+  {
+    title: '收到日期',
+    key: 'receivedOn',
+    width: 130,
+    render: (_, row) => <span style={NO_WRAP}>{chineseDate(row.receivedOn)}</span>,
+  },
+  {
+    title: <span style={NO_WRAP}>形式</span>,
+    key: 'channel',
+    width: 64,
+    render: (_, row) => <span style={NO_WRAP}>{PETITION_CHANNEL_LABELS[row.channel]}</span>,
+  },
   {
     title: '信访人',
     key: 'petitionerNames',
     render: (_, row) => (
       <Flex vertical>
         <span>{row.petitionerNames}</span>
-        <Typography.Text type="secondary" ellipsis={{ tooltip: row.matterExcerpt }} style={{ maxWidth: 320 }}>
+        <Typography.Text type="secondary" ellipsis={{ tooltip: row.matterExcerpt }} style={{ maxWidth: 220 }}>
           {row.matterExcerpt}
         </Typography.Text>
       </Flex>
     ),
   },
-  { title: '人数', key: 'peopleCount', width: 60, align: 'right', render: (_, row) => row.peopleCount },
-  { title: '分类', key: 'category', width: 170, render: (_, row) => PETITION_CATEGORY_LABELS[row.category] },
+  {
+    title: <span style={NO_WRAP}>人数</span>,
+    key: 'peopleCount',
+    width: 64,
+    align: 'right',
+    render: (_, row) => row.peopleCount,
+  },
+  {
+    title: '分类',
+    key: 'category',
+    width: 170,
+    render: (_, row) => (
+      <Typography.Text ellipsis={{ tooltip: PETITION_CATEGORY_LABELS[row.category] }} style={{ maxWidth: 120 }}>
+        {PETITION_CATEGORY_LABELS[row.category]}
+      </Typography.Text>
+    ),
+  },
   { title: '标记', key: 'flags', width: 150, render: (_, row) => <PetitionFlags petition={row} /> },
   { title: '状态', key: 'status', width: 90, render: (_, row) => <PetitionStatusTag status={row.status} /> },
   { title: '期限', key: 'deadline', width: 260, render: (_, row) => <PetitionDeadlineTag deadline={row.deadline} /> },
   {
-    title: '接访领导',
+    title: <span style={NO_WRAP}>接访领导</span>,
     key: 'leaderName',
     width: 100,
     render: (_, row) => row.leaderName || <Typography.Text type="secondary">—</Typography.Text>,
