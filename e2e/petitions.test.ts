@@ -28,16 +28,6 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 /** antd puts a space between the two characters of a two-character button; an icon's name may come first. */
 const button = (label: string) => new RegExp(`^([a-z-]+\\s+)?${[...label].join('\\s*')}$`);
 
-/**
- * The PDF a print button opens in a new tab, as text; the petition's tab is brought back to the
- * front afterwards, as a receptionist would, so the page's animations run again.
- */
-async function printed(page: Page, printButton: Locator): Promise<string> {
-  const text = await printedText(page, printButton);
-  await page.bringToFront();
-  return text;
-}
-
 describe('a receptionist takes a group visit on a leader’s reception day from registration to closing', () => {
   const setup = useTownshipHall(morningOf(VISIT_DAY));
 
@@ -137,7 +127,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     const number = ((await heading.textContent()) ?? '').replace(/^信访件\s*/, '');
     await page.getByText(/已登记信访件.*已出具《/).waitFor();
     await page.getByText('集体访', { exact: true }).first().waitFor();
-    const formText = await printed(page, page.getByRole('button', { name: /^printer\s*打印.*登记表$/ }));
+    const formText = await printedText(page, page.getByRole('button', { name: /^printer\s*打印.*登记表$/ }));
     const form = squeeze(formText);
     assert.ok(form.includes(squeeze(number)), `the form carries the number ${number}`);
     assert.ok(form.includes('来访人数6人'), `six people: ${formText}`);
@@ -157,7 +147,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     await dialog.getByLabel('承办单位').fill('镇自然资源所');
     await dialog.getByRole('button', { name: /受理并出具告知书/ }).click();
     await page.getByText(/受理：已出具《/).waitFor();
-    const acceptance = squeeze(await printed(page, page.getByRole('button', { name: /^printer\s*打印.*告知书$/ })));
+    const acceptance = squeeze(await printedText(page, page.getByRole('button', { name: /^printer\s*打印.*告知书$/ })));
     assert.ok(acceptance.includes('60日'), `the notice states 60日: ${acceptance}`);
     assert.ok(acceptance.includes('2026年8月4日'), `and the due date: ${acceptance}`);
     await page.getByText(/办理期限 2026年8月4日 剩余60天/).waitFor();
@@ -170,7 +160,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     await dialog.getByRole('button', { name: /延期并出具告知书/ }).click();
     await page.getByText(/延期：已出具《/).waitFor();
     const extension = squeeze(
-      await printed(page, page.getByRole('button', { name: /^printer\s*打印.*延期.*告知书$/ })),
+      await printedText(page, page.getByRole('button', { name: /^printer\s*打印.*延期.*告知书$/ })),
     );
     assert.ok(extension.includes('2026年9月3日'), `the new due date: ${extension}`);
     assert.ok(extension.includes('30日'), 'by 30 days');
@@ -203,7 +193,9 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     await dialog.getByLabel('政策法规依据').fill('《中华人民共和国土地管理法》第四十八条');
     await dialog.getByRole('button', { name: /答复并出具答复意见书/ }).click();
     await page.getByText(/答复：已出具《/).waitFor();
-    const reply = squeeze(await printed(page, page.getByRole('button', { name: /^printer\s*打印.*(意见书|答复)/ })));
+    const reply = squeeze(
+      await printedText(page, page.getByRole('button', { name: /^printer\s*打印.*(意见书|答复)/ })),
+    );
     assert.ok(reply.includes('补偿款足额发放到户'), 'the opinion');
     assert.ok(reply.includes(REVIEW_BODY), `names the review body: ${reply}`);
     assert.ok(reply.includes('复查'), 'and the right to a review');
@@ -239,6 +231,103 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     const radio = earlierRow.getByRole('radio');
     await radio.check();
     assert.equal(await radio.isChecked(), true, 'marked a repeat of the first petition');
+
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('the petition dialogs the first scenario does not reach', () => {
+  const setup = useTownshipHall(morningOf('2026-09-07'));
+
+  test('leader decision, a transfer refused without its receiving body, not accepted with the notice, the rota posted', async () => {
+    const { hall, browser, admin } = setup;
+    await admin.ok('users.create', { ...RECEPTIONIST, roles: [...RECEPTIONIST.roles], password: 'Initial123' });
+    const receptionist = new TestClient(hall.url);
+    await receptionist.ok('auth.login', { username: RECEPTIONIST.username, password: 'Initial123' });
+    await receptionist.ok('auth.changePassword', { currentPassword: 'Initial123', newPassword: PASSWORD });
+    const day = await receptionist.ok('petitions.saveReceptionDay', {
+      on: '2026-09-07',
+      startsAt: '08:30',
+      endsAt: '11:30',
+      place: '镇信访接待室',
+      leaderName: LEADER,
+      leaderTitle: '镇长',
+    });
+    const visit = await receptionist.ok('petitions.register', {
+      requestId: crypto.randomUUID(),
+      channel: 'visit',
+      peopleCount: 1,
+      petitioners: [{ name: THIRD.name, phone: THIRD.phone }],
+      category: 'labour',
+      matter: '在镇砖厂务工被拖欠工资8600元。',
+      receptionDayId: day.id,
+    });
+    const letter = await receptionist.ok('petitions.register', {
+      requestId: crypto.randomUUID(),
+      channel: 'letter',
+      peopleCount: 1,
+      petitioners: [{ name: SECOND.name, phone: SECOND.phone }],
+      category: 'lawAndOrder',
+      matter: '与邻居的房屋买卖合同纠纷，法院判决后对方拒不履行。',
+    });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchForPageErrors(page);
+    await signIn(page, hall.url, RECEPTIONIST.username, PASSWORD);
+
+    // 领导处理意见: a difficult case, with a deadline and the leader who owns it.
+    await page.goto(`${hall.url}#/petitions/${visit.petition.id}`);
+    await page.getByRole('button', { name: /领导处理意见/ }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('疑难案件，限期办理').check();
+    await dialog.getByLabel('限办日期').fill('2026-09-30');
+    await dialog.getByLabel('限办日期').press('Enter');
+    await dialog.getByLabel('包案领导').fill('陈副镇长');
+    await dialog.getByRole('button', { name: button('保存') }).click();
+    await page.getByText('限2026年9月30日前办结，包案领导 陈副镇长').waitFor();
+
+    // 办理过程: a transfer without the receiving body is refused beside the field, then recorded.
+    await page.getByRole('button', { name: /办理过程/ }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByText('转送', { exact: true }).click();
+    await dialog.getByLabel('情况说明').fill('属劳动保障监察事项');
+    await dialog.getByRole('button', { name: button('记录') }).click();
+    await dialog
+      .getByText(/接收单位：转送、交办须写明接收机关/)
+      .first()
+      .waitFor();
+    assert.equal(await dialog.getByLabel('情况说明').inputValue(), '属劳动保障监察事项', 'nothing typed is lost');
+    await dialog.getByLabel('承办或接收单位').fill('县人力资源和社会保障局');
+    await dialog.getByRole('button', { name: button('记录') }).click();
+    await page
+      .getByText(/县人力资源和社会保障局/)
+      .first()
+      .waitFor();
+
+    // 不予受理: the ground drafts the channel; the notice carries both.
+    await page.goto(`${hall.url}#/petitions/${letter.petition.id}`);
+    await page.getByRole('button', { name: /不予受理/ }).click();
+    dialog = page.getByRole('dialog');
+    await choose(page, dialog, '不予受理情形', '诉讼');
+    assert.match(await dialog.getByLabel('告知途径').inputValue(), /人民法院提起诉讼/);
+    await dialog.getByLabel('不予受理理由').fill('该事项已经人民法院判决，属于判决执行问题');
+    await dialog.getByLabel('告知途径').fill('可向青山县人民法院申请强制执行');
+    await dialog.getByRole('button', { name: /出具不予受理告知书/ }).click();
+    const notice = squeeze(
+      await printedText(page, page.getByRole('button', { name: /^printer\s*打印.*不予受理告知书$/ })),
+    );
+    assert.ok(notice.includes('应当通过诉讼途径解决'), notice);
+    assert.ok(notice.includes('可向青山县人民法院申请强制执行'), notice);
+
+    // 接访公示 for the month.
+    await page.goto(`${hall.url}#/petitions/reception`);
+    await page.getByRole('row', { name: new RegExp(`镇长 ${LEADER}`) }).waitFor();
+    await page.getByRole('button', { name: /打印接访公示/ }).click();
+    const rota = squeeze(
+      await printedText(page, page.getByRole('button', { name: /^printer\s*打印领导接访安排公示$/ })),
+    );
+    for (const expected of [LEADER, '镇长', '镇信访接待室']) assert.ok(rota.includes(expected), `${expected}: ${rota}`);
 
     assert.deepEqual(errors, []);
     await page.close();

@@ -10,7 +10,11 @@ import type { Locator, Page } from 'playwright-core';
 
 const run = promisify(execFile);
 
-/** Clicks `button` and returns the bytes of the PDF the new tab was sent to. */
+/**
+ * Clicks `button` and returns the bytes of the PDF the new tab was sent to. The page is brought back
+ * to the front afterwards, as a clerk would: a background tab's animations stall, and a dialog
+ * opened then could lose the next click.
+ */
 export async function printedFile(page: Page, button: Locator): Promise<Buffer> {
   const popupOpened = page.waitForEvent('popup');
   await button.click();
@@ -19,6 +23,7 @@ export async function printedFile(page: Page, button: Locator): Promise<Buffer> 
   const response = await fetch(request.url());
   assert.equal(response.status, 200);
   await popup.close();
+  await page.bringToFront();
   return Buffer.from(await response.arrayBuffer());
 }
 

@@ -101,9 +101,12 @@ function extensionOffer(petition: PetitionRecord): OfferedAction {
 export function offeredActions(petition: PetitionRecord, today: string): OfferedAction[] {
   const reviewed = petition.reviews.some((r) => r.level === 'review');
   const reReviewed = petition.reviews.some((r) => r.level === 'reReview');
-  const canRequestReview = !reviewed && petition.reviewRequestDueOn !== null && today <= petition.reviewRequestDueOn;
-  const canRequestReReview =
-    reviewed && !reReviewed && petition.reReviewRequestDueOn !== null && today <= petition.reReviewRequestDueOn;
+  // While the petition is open the request is offered after the window too (a request made in time
+  // may be entered later with its own date; the backend refuses a date past the window and names
+  // its last day). A closed petition offers it only inside the window.
+  const canRequestReview = !reviewed && petition.reviewRequestDueOn !== null;
+  const canRequestReReview = reviewed && !reReviewed && petition.reReviewRequestDueOn !== null;
+  const inWindow = (dueOn: string | null) => dueOn !== null && today <= dueOn;
   // Only a visit received on a leader's reception day carries the leader's decision.
   const leader: OfferedAction[] =
     petition.receptionDay && !petition.leaderDecision ? [{ action: 'leaderDecision' }] : [];
@@ -145,8 +148,10 @@ export function offeredActions(petition: PetitionRecord, today: string): Offered
       return [{ action: 'close' }, ...satisfaction];
     case 'closed':
       return [
-        ...(canRequestReview ? [{ action: 'requestReview' as const }] : []),
-        ...(canRequestReReview ? [{ action: 'requestReReview' as const }] : []),
+        ...(canRequestReview && inWindow(petition.reviewRequestDueOn) ? [{ action: 'requestReview' as const }] : []),
+        ...(canRequestReReview && inWindow(petition.reReviewRequestDueOn)
+          ? [{ action: 'requestReReview' as const }]
+          : []),
       ];
     case 'notAccepted':
       return [];

@@ -1,6 +1,6 @@
 import { Alert, App, Card, Descriptions, Flex, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { IssuedDocument } from '../../shared/documents/api';
 import {
   PETITION_STAFF,
@@ -26,6 +26,7 @@ import { href, paths } from '../app/router';
 import { useHasRole } from '../app/session';
 import { AttachmentsCard } from '../common/AttachmentsCard';
 import { IssuedDocumentAlert } from '../common/IssuedDocumentAlert';
+import { useVersionedRecord } from '../common/useVersionedRecord';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { forget, recall } from '../common/sessionMemory';
@@ -43,6 +44,8 @@ import {
 } from './PetitionActions';
 import { PetitionDeadlineTag, PetitionFlags, PetitionStatusTag } from './petitionTags';
 
+const petitionVersion = (petition: PetitionRecord) => petition.version;
+
 const mono = { fontFamily: 'Consolas, "Courier New", monospace' };
 
 /** 信访件: everything about one petition, the papers it issued and the steps it allows now. */
@@ -50,8 +53,14 @@ export function PetitionPage({ id }: { id: string }) {
   const { message } = App.useApp();
   const today = useToday();
   const canWork = useHasRole(PETITION_STAFF);
-  const [petition, setPetition] = useState<PetitionRecord | null>(null);
-  const [loadError, setLoadError] = useState<ApiCallError | null>(null);
+  const fetchPetition = useCallback(() => call('petitions.get', { id }), [id]);
+  const {
+    record: petition,
+    setRecord: setPetition,
+    version,
+    loadError,
+    reloadQuietly,
+  } = useVersionedRecord(fetchPetition, petitionVersion);
   const [open, setOpen] = useState<PetitionAction | null>(null);
   const [issued, setIssued] = useState<IssuedPetitionNotice | null>(() => {
     const notice = recall<IssuedPetitionNotice>(ISSUED_PETITION_KEY);
@@ -59,27 +68,6 @@ export function PetitionPage({ id }: { id: string }) {
     forget(ISSUED_PETITION_KEY);
     return notice;
   });
-  // The version the next step is sent with: the newest the page has seen (a step's answer or a load).
-  const version = useRef(0);
-
-  const load = useCallback(async () => {
-    const fresh = await call('petitions.get', { id });
-    // A read sent before a step's answer (after a print, say) must not bring the older petition back.
-    if (fresh.version >= version.current) {
-      version.current = fresh.version;
-      setPetition(fresh);
-    }
-    setLoadError(null);
-    return fresh;
-  }, [id]);
-
-  const reloadQuietly = useCallback(() => {
-    load().catch((error: unknown) => {
-      if (error instanceof ApiCallError) setLoadError(error);
-    });
-  }, [load]);
-
-  useEffect(reloadQuietly, [reloadQuietly]);
 
   const run: RunPetitionStep = useCallback(
     async (label, name, input) => {
@@ -103,7 +91,7 @@ export function PetitionPage({ id }: { id: string }) {
         throw error;
       }
     },
-    [id, message, reloadQuietly],
+    [id, message, reloadQuietly, setPetition, version],
   );
 
   if (loadError && !petition) return <LoadFailed error={loadError} what="这件信访件" onRetry={reloadQuietly} />;

@@ -1,7 +1,7 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IssuedDocument } from '../../../shared/documents/api';
 import {
   COURT_DECISION_LABELS,
@@ -27,10 +27,11 @@ import {
   type PartyRecord,
 } from '../../../shared/mediation/disputesApi';
 import { SEX_LABELS } from '../../../shared/residents/api';
-import { ApiCallError, call, errorMessage } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { href, paths } from '../../app/router';
 import { useHasRole } from '../../app/session';
 import { IssuedDocumentAlert } from '../../common/IssuedDocumentAlert';
+import { useVersionedRecord } from '../../common/useVersionedRecord';
 import { LoadFailed } from '../../common/LoadFailed';
 import { Loading } from '../../common/Loading';
 import { timeColumn } from '../../common/PagedTable';
@@ -46,6 +47,8 @@ import type { RunStep } from './steps';
 import { DisputeStatusTag, NormTag, RiskTag } from './disputeTags';
 import { ISSUED_KEY, type IssuedNotice } from './issuedNotice';
 
+const disputeVersion = (detail: DisputeDetail) => detail.dispute.version;
+
 const mono = { fontFamily: 'Consolas, "Courier New", monospace' };
 
 /** 纠纷: everything about one dispute, and the buttons for the steps it allows now. */
@@ -53,8 +56,15 @@ export function DisputePage({ id }: { id: string }) {
   const { message } = App.useApp();
   const today = useToday();
   const canWork = useHasRole(MEDIATION_WORKERS);
-  const [detail, setDetail] = useState<DisputeDetail | null>(null);
-  const [loadError, setLoadError] = useState<ApiCallError | null>(null);
+  const fetchDetail = useCallback(() => call('mediation.dispute', { id }), [id]);
+  const {
+    record: detail,
+    setRecord: setDetail,
+    version,
+    loadError,
+    load,
+    reloadQuietly,
+  } = useVersionedRecord(fetchDetail, disputeVersion);
   const [open, setOpen] = useState<OpenAction | null>(null);
   const [issued, setIssued] = useState<IssuedNotice | null>(() => {
     const notice = recall<IssuedNotice>(ISSUED_KEY);
@@ -63,24 +73,6 @@ export function DisputePage({ id }: { id: string }) {
     return notice;
   });
   const [compiling, setCompiling] = useState(false);
-  // The version the next step is sent with: the newest the page has seen (a step's answer or a load).
-  const version = useRef(0);
-
-  const load = useCallback(async () => {
-    const fresh = await call('mediation.dispute', { id });
-    version.current = fresh.dispute.version;
-    setDetail(fresh);
-    setLoadError(null);
-    return fresh;
-  }, [id]);
-
-  const reloadQuietly = useCallback(() => {
-    load().catch((error: unknown) => {
-      if (error instanceof ApiCallError) setLoadError(error);
-    });
-  }, [load]);
-
-  useEffect(reloadQuietly, [reloadQuietly]);
 
   const showResult = useCallback(
     (label: string, result: DisputeCommandResult) => {
