@@ -6,7 +6,7 @@
 //       renderer/  imports only shared/ (and assets in resources/) and UI packages;
 //       hub/ui/    (the county page, a browser) imports only shared/ and UI packages;
 //       only electron/main and electron/preload import 'electron';
-//       the backend (electron/**) and hub/ never import renderer/.
+//       the backend (electron/backend, electron/hall), demo/ and hub/ never import renderer/.
 //     test/lint/boundaries.test.ts proves that each broken rule makes lint fail.
 //
 // How the relative-import checks work: `no-restricted-imports` only sees the import string,
@@ -220,6 +220,12 @@ const AREAS = [
     restrictions: (depth) => [noElectron(), noInto(depth, 'renderer', NO_RENDERER)],
   },
   {
+    name: 'demo',
+    dir: 'demo',
+    depthDependent: true,
+    restrictions: (depth) => [noElectron(), noInto(depth, 'renderer', NO_RENDERER)],
+  },
+  {
     name: 'county-page',
     dir: 'hub/ui',
     depthDependent: true,
@@ -346,7 +352,7 @@ export default defineConfig([
   // Where each file runs (only matters to `no-undef` in JavaScript; TypeScript checks its own).
   {
     name: 'township/globals/node',
-    files: [`{electron,hub,bench,build,test,e2e}/**/*.${CODE}`, `*.${CODE}`],
+    files: [`{electron,hub,demo,bench,build,test,e2e}/**/*.${CODE}`, `*.${CODE}`],
     ignores: ['hub/ui/**'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -1,8 +1,8 @@
 // What the domain benches share: a hall host on a prepared data folder, a client that calls it
 // over real HTTP as a browser would, and a timer.
 import type { AddressInfo } from 'node:net';
-import { openBackend, type Backend } from '../electron/host/backend';
-import { createHallServer } from '../electron/host/httpServer';
+import { openBackend, type Backend } from '../electron/backend/backend';
+import { createHallServer } from '../electron/hall/httpServer';
 
 export class Client {
   cookie: string | null = null;

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { catalogItem } from '../shared/counter/catalog';
-import { DATABASE_FILE, openDatabase } from '../electron/db/database';
-import { seedDemoCases } from '../electron/demo/demoCases';
-import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../electron/demo/demoTownship';
+import { catalogItem } from '../shared/catalog/catalog';
+import { DATABASE_FILE, openDatabase } from '../electron/backend/db/database';
+import { seedDemoCases } from '../demo/demoCases';
+import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../demo/demoTownship';
 import { Client, startBenchHall, timed } from './benchHall';
 import { round, summarize } from './stats';
 

@@ -12,12 +12,16 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser';
 import { maskIdNumber } from '../shared/residents/masking';
-import { loadFonts } from '../electron/documents/fonts';
-import { chineseDate } from '../electron/documents/layout';
-import { qrModules } from '../electron/documents/qrCode';
-import { renderPdf, type RenderOptions } from '../electron/documents/render';
-import { SAMPLE_ISSUE, sampleReceiptSlip, sampleResidentList } from '../electron/documents/samples';
-import { demoReceiptSlip, demoResidentList, type ReceiptSlipRecord } from '../electron/documents/samples/demoData';
+import { loadFonts } from '../electron/backend/documents/fonts';
+import { chineseDate } from '../electron/backend/documents/layout';
+import { qrModules } from '../electron/backend/documents/qrCode';
+import { renderPdf, type RenderOptions } from '../electron/backend/documents/render';
+import { SAMPLE_ISSUE, sampleReceiptSlip, sampleResidentList } from '../electron/backend/documents/samples';
+import {
+  demoReceiptSlip,
+  demoResidentList,
+  type ReceiptSlipRecord,
+} from '../electron/backend/documents/samples/demoData';
 import { median, round, summarize } from './stats';
 
 const RECEIPT_RUNS = 50;

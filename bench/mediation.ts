@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DisputeCommandResult, DisputeSummary } from '../shared/mediation/disputesApi';
-import { DATABASE_FILE, openDatabase } from '../electron/db/database';
-import { seedDemoDisputes } from '../electron/demo/demoDisputes';
-import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../electron/demo/demoTownship';
+import { DATABASE_FILE, openDatabase } from '../electron/backend/db/database';
+import { seedDemoDisputes } from '../demo/demoDisputes';
+import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../demo/demoTownship';
 import { Client, startBenchHall, timed } from './benchHall';
 import { round, summarize } from './stats';
 

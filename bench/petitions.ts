@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EarlierPetition, PetitionStatistics, PetitionSummary } from '../shared/petitions/api';
-import { DATABASE_FILE, openDatabase } from '../electron/db/database';
-import { seedDemoPetitions } from '../electron/demo/demoPetitions';
-import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../electron/demo/demoTownship';
+import { DATABASE_FILE, openDatabase } from '../electron/backend/db/database';
+import { seedDemoPetitions } from '../demo/demoPetitions';
+import { DEMO_PASSWORD, mulberry32, seedDemoTownship } from '../demo/demoTownship';
 import { Client, startBenchHall, timed } from './benchHall';
 import { round, summarize } from './stats';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import { pinyinInitialsVariants } from '../shared/residents/pinyinInitials';
 import { parseResidentQuery, type SearchTerm } from '../shared/residents/search';
-import { DATABASE_FILE, openDatabase, type Db } from '../electron/db/database';
-import { mulberry32, seedDemoTownship } from '../electron/demo/demoTownship';
-import { searchResidents } from '../electron/residents/residentSearch';
+import { DATABASE_FILE, openDatabase, type Db } from '../electron/backend/db/database';
+import { mulberry32, seedDemoTownship } from '../demo/demoTownship';
+import { searchResidents } from '../electron/backend/residents/residentSearch';
 import { round, summarize, type LatencySummary } from './stats';
 
 /**

@@ -21,7 +21,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DEMO_SEED } from '../electron/demo/demoTownship';
+import { DEFAULT_DEMO_SEED } from '../demo/demoTownship';
 import { benchCounter } from './counter';
 import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';

@@ -6,10 +6,10 @@
 // so that compression meets the same variety a real month has.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { Db } from '../electron/db/database';
-import type { Database } from '../electron/db/schema';
-import { DEMO_PASSWORD } from '../electron/demo/demoTownship';
-import { catalogItem } from '../shared/counter/catalog';
+import type { Db } from '../electron/backend/db/database';
+import type { Database } from '../electron/backend/db/schema';
+import { DEMO_PASSWORD } from '../demo/demoTownship';
+import { catalogItem } from '../shared/catalog/catalog';
 import { Client } from './benchHall';
 
 interface Template {

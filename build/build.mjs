@@ -53,7 +53,7 @@ async function buildNode() {
     }),
     esbuild({
       ...common,
-      entryPoints: ['electron/host/hall.ts'],
+      entryPoints: ['electron/hall/hall.ts'],
       outfile: 'dist/hall/hall.js',
       format: 'esm',
       banner: {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadWorkingCalendar } from '../electron/calendar/calendarStore';
+import { loadWorkingCalendar } from '../electron/backend/calendar/calendarStore';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { issueTestDocument } from '../test/support/documents';
-import { sampleResidentList } from '../electron/documents/samples';
+import { sampleResidentList } from '../electron/backend/documents/samples';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 import { printedFile } from './support/printedPdf';
 

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { zhang, li } from '../test/support/mediationParties';
-import { DEMO_PASSWORD } from '../electron/demo/demoTownship';
+import { DEMO_PASSWORD } from '../demo/demoTownship';
 import { morningOf, TestClient } from '../test/support/testHall';
 import { signIn, useHallAndBrowser, watchForPageErrors, type E2eHall } from './support/browser';
 

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { loadFonts } from '../electron/documents/fonts';
-import { renderPdf } from '../electron/documents/render';
-import { SAMPLE_ISSUE, SAMPLES } from '../electron/documents/samples';
-import { SECURITY_HEADERS } from '../electron/host/securityHeaders';
-import { readStaticFile } from '../electron/host/staticFiles';
+import { loadFonts } from '../electron/backend/documents/fonts';
+import { renderPdf } from '../electron/backend/documents/render';
+import { SAMPLE_ISSUE, SAMPLES } from '../electron/backend/documents/samples';
+import { SECURITY_HEADERS } from '../electron/hall/securityHeaders';
+import { readStaticFile } from '../electron/hall/staticFiles';
 import { PRINT_FAILED_TITLE, PRINT_READY_TITLE, PRINT_ROUTE } from '../shared/documents/printing';
 import { BUILT_UI, launchBrowser, watchForPageErrors } from './support/browser';
 

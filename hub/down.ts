@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { calendarFile, type CalendarFile } from '../shared/calendar/workingCalendar';
-import { catalogFile, type CatalogFile } from '../shared/counter/catalog';
+import { catalogFile, type CatalogFile } from '../shared/catalog/catalog';
 import { utf8 } from '../shared/sync/bytes';
 import { sealEnvelope } from '../shared/sync/envelope';
 import {
@@ -20,7 +20,7 @@ import {
 import type { HubContext } from './context';
 import type { HubTx } from './db/schema';
 import { fromBase64Url } from '../shared/sync/bytes';
-import { uuidv7 } from '../electron/db/uuidv7';
+import { uuidv7 } from '../electron/backend/db/uuidv7';
 import { HubInputError, rejection } from './rejection';
 
 /** At most this many packages per downward envelope (the node asks again for the rest). */

@@ -2,7 +2,7 @@
 // routes (syncRoutes.ts) and the county's server, page and CLI (server.ts) are built on.
 import { mkdir } from 'node:fs/promises';
 import type { CalendarFile } from '../shared/calendar/workingCalendar';
-import type { CatalogFile } from '../shared/counter/catalog';
+import type { CatalogFile } from '../shared/catalog/catalog';
 import type { BatchAccepted, EnrollmentFile, Instruction } from '../shared/sync/protocol';
 import { applyBatch } from './apply';
 import type { HubContext } from './context';

@@ -1,7 +1,7 @@
 // The county hub's command line (`npm run hub -- …`), parsed by a pure function so that every
 // refusal can be tested without starting anything.
 import path from 'node:path';
-import { commandLineArguments, wholeNumber } from '../electron/host/commandLine';
+import { commandLineArguments, wholeNumber } from '../electron/hall/commandLine';
 
 export interface HubCliOptions {
   dataDir: string;

@@ -6,7 +6,7 @@ import { EnvelopeError } from '../shared/sync/envelope';
 import { SYNC_REJECT_LABELS, type SyncRejectCode } from '../shared/sync/protocol';
 import type { HubContext } from './context';
 import type { Via } from './db/schema';
-import { uuidv7 } from '../electron/db/uuidv7';
+import { uuidv7 } from '../electron/backend/db/uuidv7';
 
 export class HubRejection extends Error {
   constructor(

@@ -9,8 +9,8 @@ import { handleCountyRequest, type CountyApiContext } from './countyRoutes';
 import { sendError } from './countyHttp';
 import type { Hub } from './hub';
 import { hostForUrl } from './options';
-import { SECURITY_HEADERS } from '../electron/host/securityHeaders';
-import { readStaticFile } from '../electron/host/staticFiles';
+import { SECURITY_HEADERS } from '../electron/hall/securityHeaders';
+import { readStaticFile } from '../electron/hall/staticFiles';
 import { handleSyncRequest } from './syncRoutes';
 
 export interface HubServerOptions {

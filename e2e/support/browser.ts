@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../electron/demo/demoTownship';
-import { startHall, type RunningHall } from '../../electron/host/startHall';
-import { DEFAULT_DEMO_RESIDENTS } from '../../electron/host/hallOptions';
+import { DEMO_PASSWORD } from '../../demo/demoTownship';
+import { startHall, type RunningHall } from '../../electron/hall/startHall';
+import { DEFAULT_DEMO_RESIDENTS } from '../../electron/hall/hallOptions';
 
 /** Debian's Chromium; Playwright's own browser download is not available on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { catalogFile } from '../../shared/counter/catalog';
+import { catalogFile } from '../../shared/catalog/catalog';
 import { residentId } from '../../test/support/ids';
 import { ADMIN, TestClient } from '../../test/support/testHall';
 import { launchBrowser, REPO_ROOT, startE2eHall, type E2eHall } from './browser';

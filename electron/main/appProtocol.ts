@@ -8,9 +8,9 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FILES_PATH_PREFIX } from '../../shared/api/bridge';
-import { EXPIRED_FILE_TEXT, inlineDisposition, type TicketFile } from '../documents/fileTickets';
-import { mimeTypeFor } from '../host/mimeTypes';
-import { SECURITY_HEADERS } from '../host/securityHeaders';
+import { EXPIRED_FILE_TEXT, inlineDisposition, type TicketFile } from '../backend/documents/fileTickets';
+import { mimeTypeFor } from '../hall/mimeTypes';
+import { SECURITY_HEADERS } from '../hall/securityHeaders';
 
 export { mimeTypeFor };
 

@@ -1,7 +1,7 @@
 // The main-process side of the desktop API: one IPC channel, carrying `(procedure, input)`, answered
 // with an `ApiResult`. Plain logic (no 'electron' import), tested in test/electron-shell/ipcApi.test.ts.
 import type { ApiResult } from '../../shared/api/errors';
-import type { Backend, SessionCarrier } from '../host/backend';
+import type { Backend, SessionCarrier } from '../backend/backend';
 import { isProcedureNameShape } from '../preload/desktopBridge';
 import { isTrustedIpcSender } from './navigationPolicy';
 

@@ -4,7 +4,7 @@
 // OS account or the machine changes. Electron's object is passed in rather than imported here,
 // so this file is tested in plain Node with a stand-in.
 import { fromBase64Url, toBase64Url } from '../../shared/sync/bytes';
-import type { KeyProtector } from '../sync/keyStore';
+import type { KeyProtector } from '../backend/sync/keyStore';
 
 /** The part of Electron's safeStorage this uses. */
 export interface SafeStorageLike {

@@ -22,7 +22,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
-import { openBackend, type Backend } from '../host/backend';
+import { openBackend, type Backend } from '../backend/backend';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
 import { createKeychainProtector } from './keychain';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';

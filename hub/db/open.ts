@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { Sqlite3Dialect } from '../../electron/db/sqlite3Dialect';
+import { Sqlite3Dialect } from '../../electron/backend/db/sqlite3Dialect';
 import { hubMigrationProvider } from './migrations';
 import type { HubDatabase, HubDb } from './schema';
 

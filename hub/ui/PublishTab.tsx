@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Typography, Upload } from '
 import { useState } from 'react';
 import type { z } from 'zod';
 import { calendarFile, type CalendarFile } from '../../shared/calendar/workingCalendar';
-import { catalogFile, type CatalogFile } from '../../shared/counter/catalog';
+import { catalogFile, type CatalogFile } from '../../shared/catalog/catalog';
 import {
   COUNTY_PATHS,
   type PublishCalendarRequest,

@@ -16,7 +16,7 @@ import { PETITION_READERS, PETITION_STAFF } from '../../shared/petitions/api';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionsPage } from '../petitions/PetitionsPage';
 import { RegisterPetitionPage } from '../petitions/RegisterPetitionPage';
-import { StatisticsPage } from '../statistics/StatisticsPage';
+import { StatisticsPage } from '../counter/statistics/StatisticsPage';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
 import { ResidentSearchPage } from '../residents/ResidentSearchPage';

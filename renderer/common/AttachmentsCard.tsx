@@ -5,8 +5,8 @@ import { App, Button, Card, Flex, Input, Table, Tooltip, Typography, Upload } fr
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
-import { minuteTime } from '../counter/dates';
-import { openPdf } from '../statistics/fileDownload';
+import { minuteTime } from './dates';
+import { openPdf } from './fileDownload';
 
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];

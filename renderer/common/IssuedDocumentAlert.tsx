@@ -1,7 +1,7 @@
 import { Alert, Flex, Typography } from 'antd';
 import type { IssuedDocument } from '../../shared/documents/api';
 import { href, paths } from '../app/router';
-import { PrintDocumentButton } from '../counter/PrintDocumentButton';
+import { PrintDocumentButton } from './PrintDocumentButton';
 
 interface Props {
   /** 受理, 已登记纠纷 …: what was done. */

@@ -27,10 +27,10 @@ import { ApiCallError, call, isApiCallError } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
 import { RequiredTextField } from '../common/RequiredTextField';
 import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } from './counterPrefs';
-import { chineseDate, toDateString } from './dates';
+import { chineseDate, toDateString } from '../common/dates';
 import { MaterialsChecklist, missingRequired } from './MaterialsChecklist';
 import { RatingButtons } from './RatingButtons';
-import { StepDateField, todayValue } from './StepDateField';
+import { StepDateField, todayValue } from '../common/StepDateField';
 
 /** Every step a clerk can take on a case: the state machine's commands and 整改办结. */
 export type CaseAction = CaseCommand | 'closeFollowUp';

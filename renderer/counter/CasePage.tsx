@@ -25,14 +25,14 @@ import { Loading } from '../common/Loading';
 import { timeColumn } from '../common/PagedTable';
 import { ACTION_LABELS, CaseActions, type CaseAction } from './CaseActions';
 import { CaseStatusTag } from './CaseStatusTag';
-import { chineseDate, minuteTime } from './dates';
-import { DeadlineTag } from './DeadlineTag';
-import { HandlingTypeTag, timeLimitText } from './itemInfo';
+import { chineseDate, minuteTime } from '../common/dates';
+import { DeadlineTag } from '../common/DeadlineTag';
+import { HandlingTypeTag, timeLimitText } from '../catalog/itemInfo';
 import { materialForm } from './MaterialsChecklist';
-import { documentColumns } from './documentColumns';
-import { PrintDocumentButton } from './PrintDocumentButton';
+import { documentColumns } from '../common/documentColumns';
+import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { isPoor } from './RatingButtons';
-import { useToday } from './useToday';
+import { useToday } from '../common/useToday';
 
 /** 办件: everything about one case, and the buttons for the steps it allows now. */
 export function CasePage({ id }: { id: string }) {

@@ -3,8 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import type { CaseSummary } from '../../shared/counter/casesApi';
 import { href, paths } from '../app/router';
 import { CaseStatusTag } from './CaseStatusTag';
-import { chineseDate, minuteTime } from './dates';
-import { DeadlineTag } from './DeadlineTag';
+import { chineseDate, minuteTime } from '../common/dates';
+import { DeadlineTag } from '../common/DeadlineTag';
 
 const columns: ColumnsType<CaseSummary> = [
   {

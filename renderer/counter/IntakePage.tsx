@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Result, Space, Tooltip, Typogra
 import type { RefSelectProps } from 'antd';
 import { useRef, useState } from 'react';
 import type { InputOf } from '../../shared/api/procedures';
-import type { CatalogEntry } from '../../shared/counter/catalogApi';
+import type { CatalogEntry } from '../../shared/catalog/api';
 import { type CaseCommandResult, type IntakeDecision, type ReceiptPaper } from '../../shared/counter/casesApi';
 import type { ResidentSummary } from '../../shared/residents/api';
 import { call } from '../api/client';
@@ -13,12 +13,12 @@ import { FormDialog } from '../common/FormDialog';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
 import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } from './counterPrefs';
-import { chineseDateWithWeekday } from './dates';
-import { ItemPicker } from './ItemPicker';
-import { ItemFacts } from './itemInfo';
+import { chineseDateWithWeekday } from '../common/dates';
+import { ItemPicker } from '../catalog/ItemPicker';
+import { ItemFacts } from '../catalog/itemInfo';
 import { MaterialsChecklist, missingRequired } from './MaterialsChecklist';
 import { WindowAndPaperFields } from './WindowAndPaperFields';
-import { PrintDocumentButton } from './PrintDocumentButton';
+import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { ResidentPicker } from './ResidentPicker';
 
 type IntakeInput = InputOf<'counter.intake'>;

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Flex, Tag, Typography } from 'antd';
-import { MATERIAL_FORM_LABELS, type MaterialForm } from '../../shared/counter/catalog';
+import { MATERIAL_FORM_LABELS, type MaterialForm } from '../../shared/catalog/catalog';
 
 /** A material as the catalog lists it and a case keeps it. */
 export interface ChecklistMaterial {

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ErrandRecord } from '../../shared/errands/api';
 import { call, isApiCallError } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
-import { chineseDate, toDateString } from '../counter/dates';
+import { chineseDate, toDateString } from '../common/dates';
 import { MaterialsChecklist, missingRequired } from '../counter/MaterialsChecklist';
 
 export type ErrandDialogKind = 'collect' | 'withdraw' | 'deliver';

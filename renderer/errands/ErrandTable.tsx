@@ -3,8 +3,8 @@ import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { ErrandRecord } from '../../shared/errands/api';
 import { CaseStatusTag } from '../counter/CaseStatusTag';
-import { chineseDate } from '../counter/dates';
-import { DeadlineTag } from '../counter/DeadlineTag';
+import { chineseDate } from '../common/dates';
+import { DeadlineTag } from '../common/DeadlineTag';
 import { ErrandStatusTag } from './ErrandStatusTag';
 
 /** 已收 3/5 项（必需 3/3） */

@@ -3,8 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import type { OutputOf } from '../../shared/api/procedures';
 import type { ErrandRecord } from '../../shared/errands/api';
 import { href, paths } from '../app/router';
-import { chineseDate } from '../counter/dates';
-import { PrintDocumentButton } from '../counter/PrintDocumentButton';
+import { chineseDate } from '../common/dates';
+import { PrintDocumentButton } from '../common/PrintDocumentButton';
 
 type Handover = OutputOf<'errands.handOver'>;
 

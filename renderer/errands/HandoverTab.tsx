@@ -13,7 +13,7 @@ import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { useServerErrors } from '../common/useServerErrors';
 import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } from '../counter/counterPrefs';
-import { chineseDate } from '../counter/dates';
+import { chineseDate } from '../common/dates';
 import { materialForm } from '../counter/MaterialsChecklist';
 import { WindowAndPaperFields } from '../counter/WindowAndPaperFields';
 import { residentColumn } from './ErrandTable';

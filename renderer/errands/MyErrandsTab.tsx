@@ -7,10 +7,10 @@ import { useQuery } from '../api/useQuery';
 import { href, paths } from '../app/router';
 import { LoadFailed } from '../common/LoadFailed';
 import { recall, remember } from '../common/sessionMemory';
-import { useToday } from '../counter/useToday';
+import { useToday } from '../common/useToday';
 import { ErrandDialogs, type ErrandDialogKind, type ErrandDialogState } from './ErrandDialogs';
 import { ErrandTable } from './ErrandTable';
-import { PrintDocumentButton } from '../counter/PrintDocumentButton';
+import { PrintDocumentButton } from '../common/PrintDocumentButton';
 
 const CLOSED_KEY = 'errands.includeClosed';
 

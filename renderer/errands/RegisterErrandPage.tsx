@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, Input, Result, Space, Typography } from 
 import type { RefSelectProps } from 'antd';
 import { useRef, useState } from 'react';
 import type { OutputOf } from '../../shared/api/procedures';
-import type { CatalogEntry } from '../../shared/counter/catalogApi';
+import type { CatalogEntry } from '../../shared/catalog/api';
 import type { ErrandRecord } from '../../shared/errands/api';
 import type { ResidentSummary } from '../../shared/residents/api';
 import { call } from '../api/client';
@@ -11,11 +11,11 @@ import { href, paths } from '../app/router';
 import { enterMovesFocusThen } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
-import { ItemPicker } from '../counter/ItemPicker';
-import { ItemFacts } from '../counter/itemInfo';
-import { PrintDocumentButton } from '../counter/PrintDocumentButton';
+import { ItemPicker } from '../catalog/ItemPicker';
+import { ItemFacts } from '../catalog/itemInfo';
+import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { ResidentPicker } from '../counter/ResidentPicker';
-import { useToday } from '../counter/useToday';
+import { useToday } from '../common/useToday';
 import { ErrandDialogs, type ErrandDialogState } from './ErrandDialogs';
 import { collectedText } from './ErrandTable';
 

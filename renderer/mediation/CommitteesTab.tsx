@@ -4,7 +4,7 @@ import { MEDIATION_ADMINS } from '../../shared/mediation/committees';
 import { useQuery } from '../api/useQuery';
 import { useHasRole } from '../app/session';
 import { LoadFailed } from '../common/LoadFailed';
-import { useToday } from '../counter/useToday';
+import { useToday } from '../common/useToday';
 import { CommitteesSection } from './CommitteesSection';
 import { MediatorsSection, type MediatorFilter } from './MediatorsSection';
 

@@ -6,7 +6,7 @@ import { PETITION_CATEGORY_LABELS } from '../../shared/petitions/petitions';
 import { ApiCallError, call, desktopPrinting, errorMessage } from '../api/client';
 import { href, paths } from '../app/router';
 import type { ServerErrors } from '../common/useServerErrors';
-import { chineseDate } from '../counter/dates';
+import { chineseDate } from '../common/dates';
 import type { PetitionerValues } from './PetitionersEditor';
 import { PetitionDeadlineTag, PetitionFlags, PetitionStatusTag } from './petitionTags';
 

@@ -24,8 +24,8 @@ import { useQuery } from '../api/useQuery';
 import { FormDialog } from '../common/FormDialog';
 import { RequiredTextField } from '../common/RequiredTextField';
 import { recall, remember } from '../common/sessionMemory';
-import { chineseDate, toDateString } from '../counter/dates';
-import { StepDateField, todayValue } from '../counter/StepDateField';
+import { chineseDate, toDateString } from '../common/dates';
+import { StepDateField, todayValue } from '../common/StepDateField';
 
 /** The commands that take the petition's version and answer the petition and its paper. */
 export type PetitionCommand =

@@ -4,7 +4,7 @@ import type { DeadlineColour } from '../../shared/petitions/periods';
 import { useQuery } from '../api/useQuery';
 import { href, paths } from '../app/router';
 import { remember } from '../common/sessionMemory';
-import { DEADLINE_TAG_COLOURS } from '../counter/DeadlineTag';
+import { DEADLINE_TAG_COLOURS } from '../common/DeadlineTag';
 import { NO_PETITION_FILTER, PETITION_FILTER_KEY, type PetitionFilter } from './PetitionListTab';
 
 const WORDS: Record<'red' | 'yellow', string> = { red: '已超期', yellow: '临近期限' };

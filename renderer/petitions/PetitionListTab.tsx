@@ -15,7 +15,7 @@ import { useQuery } from '../api/useQuery';
 import { href, paths } from '../app/router';
 import { useHasRole } from '../app/session';
 import { recall, remember } from '../common/sessionMemory';
-import { chineseDate } from '../counter/dates';
+import { chineseDate } from '../common/dates';
 import { NORM_COLOUR_LABELS } from '../mediation/disputes/disputeTags';
 import { PetitionDeadlineTag, PetitionFlags, PetitionStatusTag } from './petitionTags';
 

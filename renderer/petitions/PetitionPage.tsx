@@ -30,9 +30,9 @@ import { useVersionedRecord } from '../common/useVersionedRecord';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { forget, recall } from '../common/sessionMemory';
-import { chineseDate } from '../counter/dates';
-import { documentColumns } from '../counter/documentColumns';
-import { useToday } from '../counter/useToday';
+import { chineseDate } from '../common/dates';
+import { documentColumns } from '../common/documentColumns';
+import { useToday } from '../common/useToday';
 import { earlierColumns, useEarlierPetitions } from './EarlierPetitions';
 import { ISSUED_PETITION_KEY, type IssuedPetitionNotice } from './issuedNotice';
 import {

@@ -9,9 +9,9 @@ import { useQuery } from '../api/useQuery';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { recall, remember } from '../common/sessionMemory';
-import { chineseDate } from '../counter/dates';
-import { useToday } from '../counter/useToday';
-import { ExportButtons, monthLabel, MonthStepper } from '../statistics/ReportControls';
+import { chineseDate } from '../common/dates';
+import { useToday } from '../common/useToday';
+import { ExportButtons, monthLabel, MonthStepper } from '../common/ReportControls';
 
 const MEMORY_KEY = 'petitions.statisticsMonth';
 

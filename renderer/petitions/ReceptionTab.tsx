@@ -12,8 +12,8 @@ import { FormDialog } from '../common/FormDialog';
 import { IssuedDocumentAlert } from '../common/IssuedDocumentAlert';
 import { LoadFailed } from '../common/LoadFailed';
 import { recall, remember } from '../common/sessionMemory';
-import { useToday } from '../counter/useToday';
-import { monthLabel, MonthStepper } from '../statistics/ReportControls';
+import { useToday } from '../common/useToday';
+import { monthLabel, MonthStepper } from '../common/ReportControls';
 
 const MONTH_KEY = 'petitions.receptionMonth';
 /** The place named last (the reception room rarely changes). */

@@ -4,8 +4,8 @@ import { Tag, Tooltip } from 'antd';
 import type { PetitionSummary } from '../../shared/petitions/api';
 import { PERIOD_SHORT_LABELS, PETITION_WARNING_DAYS } from '../../shared/petitions/periods';
 import { PETITION_STATUS_LABELS, SKIPPED_LEVEL_LABELS, type PetitionStatus } from '../../shared/petitions/petitions';
-import { DEADLINE_TAG_COLOURS } from '../counter/DeadlineTag';
-import { chineseDate } from '../counter/dates';
+import { DEADLINE_TAG_COLOURS } from '../common/DeadlineTag';
+import { chineseDate } from '../common/dates';
 
 const STATUS_COLOURS: Record<PetitionStatus, string> = {
   registered: 'orange',

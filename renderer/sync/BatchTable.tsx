@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SyncBatchRecord } from '../../shared/sync/api';
-import { minuteTime } from '../counter/dates';
+import { minuteTime } from '../common/dates';
 import { formatBytes } from './format';
 
 const VIA_LABELS: Record<NonNullable<SyncBatchRecord['via']>, string> = { link: '网络', file: 'U 盘' };

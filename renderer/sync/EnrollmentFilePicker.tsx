@@ -2,7 +2,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { enrollmentFile } from '../../shared/sync/protocol';
-import { minuteTime } from '../counter/dates';
+import { minuteTime } from '../common/dates';
 import { readJsonFile } from '../common/jsonFiles';
 
 export interface ChosenEnrollmentFile {

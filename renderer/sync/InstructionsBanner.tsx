@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
 import { href, paths, type Route } from '../app/router';
 import { useSession } from '../app/session';
-import { chineseDate } from '../counter/dates';
+import { chineseDate } from '../common/dates';
 import { minutesSince, minutesText } from './format';
 import { onInstructionsChanged } from './instructionEvents';
 import { useAcknowledge } from './useAcknowledge';

@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { InstructionRecord } from '../../shared/sync/api';
 import { INSTRUCTION_KIND_LABELS, type InstructionKind } from '../../shared/sync/protocol';
-import { chineseDate } from '../counter/dates';
+import { chineseDate } from '../common/dates';
 
 /** 督办 chases an overdue matter: it is the louder of the two. */
 const KIND_COLOURS: Record<InstructionKind, string> = { assign: 'blue', supervise: 'magenta' };

@@ -1,7 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { navigate, paths, type SystemTab } from '../app/router';
 import { CalendarPage } from '../calendar/CalendarPage';
-import { CatalogPage } from '../counter/CatalogPage';
+import { CatalogPage } from '../catalog/CatalogPage';
 import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from './AuditPage';
 import { UsersPage } from './UsersPage';

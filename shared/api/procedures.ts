@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
 import { calendarProcedures } from '../calendar/api';
-import { catalogProcedures } from '../counter/catalogApi';
+import { catalogProcedures } from '../catalog/api';
 import { casesProcedures } from '../counter/casesApi';
 import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';

@@ -4,7 +4,7 @@ import { defineProcedures } from '../api/contract';
 import type { Role } from '../auth/roles';
 import { issuedDocument } from '../documents/api';
 import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
-import { HANDLING_TYPES, MATERIAL_FORMS, SERVICE_CATEGORIES } from './catalog';
+import { HANDLING_TYPES, MATERIAL_FORMS, SERVICE_CATEGORIES } from '../catalog/catalog';
 import { CASE_STATUSES } from './caseStatus';
 import { DEADLINE_COLOURS } from './deadline';
 

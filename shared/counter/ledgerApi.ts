@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { fileLink } from '../documents/api';
 import { dateString, entityId } from '../validation/fields';
-import { HANDLING_TYPES, SERVICE_CATEGORIES } from './catalog';
+import { HANDLING_TYPES, SERVICE_CATEGORIES } from '../catalog/catalog';
 import { COUNTER_READERS } from './casesApi';
 import { CASE_STATUSES } from './caseStatus';
 

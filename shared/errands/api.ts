@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import type { Role } from '../auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF, RECEIPT_PAPERS, caseSummary } from '../counter/casesApi';
-import { MATERIAL_FORMS } from '../counter/catalog';
+import { MATERIAL_FORMS } from '../catalog/catalog';
 import { issuedDocument } from '../documents/api';
 import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
 

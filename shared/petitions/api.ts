@@ -355,7 +355,7 @@ const listInput = z.strictObject({
 
 /**
  * The monthly statistics. Visits count 批次 (each visit once) and 人次 (its people); letters count
- * 件. See electron/petitions/statistics.ts for what each figure counts.
+ * 件. See electron/backend/petitions/statistics.ts for what each figure counts.
  */
 export const petitionFigures = z.object({
   received: z.number(),

@@ -4,7 +4,7 @@
 // import the other.
 import { z } from 'zod';
 import { calendarFile } from '../calendar/workingCalendar';
-import { catalogFile } from '../counter/catalog';
+import { catalogFile } from '../catalog/catalog';
 import { dateString, oneOf, optionalText, requiredText } from '../validation/fields';
 import {
   INSTRUCTION_KINDS,

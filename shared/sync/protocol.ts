@@ -4,7 +4,7 @@
 // through these schemas, so a well-signed but malformed payload is refused like any other.
 import { z } from 'zod';
 import { calendarFile } from '../calendar/workingCalendar';
-import { catalogFile } from '../counter/catalog';
+import { catalogFile } from '../catalog/catalog';
 
 export const SYNC_PROTOCOL_VERSION = 1;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CalendarYear } from '../../shared/calendar/workingCalendar';
-import { loadWorkingCalendar } from '../../electron/calendar/calendarStore';
+import { loadWorkingCalendar } from '../../electron/backend/calendar/calendarStore';
 import { useClerkHall } from '../support/testHall';
 
 const year2027: CalendarYear = {

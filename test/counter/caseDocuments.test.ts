@@ -11,18 +11,18 @@ import {
   counterMissingMaterialsNotice,
   counterNonAcceptanceNotice,
   counterResultNotice,
-} from '../../electron/counter/documents';
-import { chineseCalendarDate } from '../../electron/counter/documents/parts';
-import type { AcceptanceReceiptRecord, MaterialLine } from '../../electron/counter/documents/records';
+} from '../../electron/backend/counter/documents';
+import { chineseCalendarDate } from '../../electron/backend/counter/documents/parts';
+import type { AcceptanceReceiptRecord, MaterialLine } from '../../electron/backend/counter/documents/records';
 import {
   sampleAcceptanceReceipt,
   sampleMissingMaterialsNotice,
   sampleNonAcceptanceNotice,
   sampleResultNotice,
-} from '../../electron/counter/documents/sampleRecords';
-import { MissingGlyphError } from '../../electron/documents/fonts';
-import { getDocumentType } from '../../electron/documents/registry';
-import { renderPdf } from '../../electron/documents/render';
+} from '../../electron/backend/counter/documents/sampleRecords';
+import { MissingGlyphError } from '../../electron/backend/documents/fonts';
+import { getDocumentType } from '../../electron/backend/documents/registry';
+import { renderPdf } from '../../electron/backend/documents/render';
 import { assertIncludes, PAGE_POINTS, runPoppler, squeeze, usePdfRenderer } from '../support/renderedPdf';
 
 const ISSUE = { issuedAt: new Date('2026-10-12T02:30:00Z'), verificationCode: '7K3M-9QX2-HT4C' } as const;

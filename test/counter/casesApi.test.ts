@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { catalogFile } from '../../shared/counter/catalog';
+import { catalogFile } from '../../shared/catalog/catalog';
 import type { CaseCommandResult } from '../../shared/counter/casesApi';
 import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';

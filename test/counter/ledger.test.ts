@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { catalogFile } from '../../shared/counter/catalog';
+import { catalogFile } from '../../shared/catalog/catalog';
 import { SATISFIED_LEVELS } from '../../shared/counter/casesApi';
 import { percentage } from '../../shared/counter/statistics';
-import { seedDemoCases } from '../../electron/demo/demoCases';
+import { seedDemoCases } from '../../demo/demoCases';
 import { residentId } from '../support/ids';
 import { signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 

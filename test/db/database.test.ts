@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { openDatabase, type Db } from '../../electron/db/database';
-import { appendChange, nextNumber } from '../../electron/db/writes';
-import { uuidv7 } from '../../electron/db/uuidv7';
+import { openDatabase, type Db } from '../../electron/backend/db/database';
+import { appendChange, nextNumber } from '../../electron/backend/db/writes';
+import { uuidv7 } from '../../electron/backend/db/uuidv7';
 
 describe('the SQLite data layer', () => {
   let dir: string;

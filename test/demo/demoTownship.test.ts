@@ -12,11 +12,11 @@ import { ETHNICITIES } from '../../shared/residents/ethnicities';
 import { checkIdNumber, ID_TYPES, type IdType } from '../../shared/residents/idTypes';
 import { pinyinInitialsVariants } from '../../shared/residents/pinyinInitials';
 import { residentSearchTokens } from '../../shared/residents/search';
-import { DEFAULT_SETTINGS, localDate } from '../../electron/api/settings';
-import type { SessionCarrier } from '../../electron/api/context';
-import { openDatabase, type Db } from '../../electron/db/database';
-import { DEMO_ACTOR, seedDemoTownship, type DemoSummary } from '../../electron/demo/demoTownship';
-import { openBackend, type Backend } from '../../electron/host/backend';
+import { DEFAULT_SETTINGS, localDate } from '../../electron/backend/api/settings';
+import type { SessionCarrier } from '../../electron/backend/api/context';
+import { openDatabase, type Db } from '../../electron/backend/db/database';
+import { DEMO_ACTOR, seedDemoTownship, type DemoSummary } from '../../demo/demoTownship';
+import { openBackend, type Backend } from '../../electron/backend/backend';
 
 const NOW = new Date('2026-03-15T02:00:00Z');
 const TODAY = localDate(NOW, DEFAULT_SETTINGS.timeZone);

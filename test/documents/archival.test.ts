@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { loadFonts } from '../../electron/documents/fonts';
-import { renderPdf } from '../../electron/documents/render';
-import { SAMPLE_ISSUE, sampleAgreement } from '../../electron/documents/samples';
-import { demoAgreement } from '../../electron/documents/samples/demoData';
+import { loadFonts } from '../../electron/backend/documents/fonts';
+import { renderPdf } from '../../electron/backend/documents/render';
+import { SAMPLE_ISSUE, sampleAgreement } from '../../electron/backend/documents/samples';
+import { demoAgreement } from '../../electron/backend/documents/samples/demoData';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'township-pdfa-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -22,9 +22,9 @@ import {
   type FontChain,
   type FontSet,
   type TextRun,
-} from '../../electron/documents/fonts';
-import { parseFontFaceCss, parseRangeToken, RangeIndex } from '../../electron/documents/fonts/cssRanges';
-import { FaceContext, FontFace } from '../../electron/documents/fonts/registry';
+} from '../../electron/backend/documents/fonts';
+import { parseFontFaceCss, parseRangeToken, RangeIndex } from '../../electron/backend/documents/fonts/cssRanges';
+import { FaceContext, FontFace } from '../../electron/backend/documents/fonts/registry';
 
 /** The rare-character names of the issue: Extension A (䶮), Extension B (𠮷), the rest basic. */
 const RARE = ['䶮', '𠮷', '堃', '喆', '犇', '昇', '玥', '燚'] as const;

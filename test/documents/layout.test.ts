@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadFonts, MissingGlyphError, type FontSet } from '../../electron/documents/fonts';
-import { fields, paragraph, qrCode, table, verificationLine } from '../../electron/documents/layout';
-import { renderPdf } from '../../electron/documents/render';
-import { defineDocument } from '../../electron/documents/registry';
+import { loadFonts, MissingGlyphError, type FontSet } from '../../electron/backend/documents/fonts';
+import { fields, paragraph, qrCode, table, verificationLine } from '../../electron/backend/documents/layout';
+import { renderPdf } from '../../electron/backend/documents/render';
+import { defineDocument } from '../../electron/backend/documents/registry';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'township-layout-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { IssuedDocument } from '../../shared/documents/api';
-import { loadFonts } from '../../electron/documents/fonts';
-import { renderPdf } from '../../electron/documents/render';
-import { sampleAgreement, sampleReceiptSlip, sampleResidentList } from '../../electron/documents/samples';
+import { loadFonts } from '../../electron/backend/documents/fonts';
+import { renderPdf } from '../../electron/backend/documents/render';
+import { sampleAgreement, sampleReceiptSlip, sampleResidentList } from '../../electron/backend/documents/samples';
 import { issueTestDocument } from '../support/documents';
 import { signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 

@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadFonts, MissingGlyphError, type FontSet } from '../../electron/documents/fonts';
-import { renderPdf } from '../../electron/documents/render';
-import { documentTypes, getDocumentType } from '../../electron/documents/registry';
-import { SAMPLE_ISSUE, SAMPLES } from '../../electron/documents/samples';
-import { demoAgreement, demoReceiptSlip, demoResidentList } from '../../electron/documents/samples/demoData';
+import { loadFonts, MissingGlyphError, type FontSet } from '../../electron/backend/documents/fonts';
+import { renderPdf } from '../../electron/backend/documents/render';
+import { documentTypes, getDocumentType } from '../../electron/backend/documents/registry';
+import { SAMPLE_ISSUE, SAMPLES } from '../../electron/backend/documents/samples';
+import { demoAgreement, demoReceiptSlip, demoResidentList } from '../../electron/backend/documents/samples/demoData';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'township-samples-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

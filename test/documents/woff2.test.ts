@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import * as fontkit from 'fontkit';
-import { woff2ToTtf } from '../../electron/documents/fonts/woff2';
+import { woff2ToTtf } from '../../electron/backend/documents/fonts/woff2';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -12,7 +12,7 @@ import {
   mimeTypeFor,
   resolveAppFile,
 } from '../../electron/main/appProtocol';
-import { SECURITY_HEADERS } from '../../electron/host/securityHeaders';
+import { SECURITY_HEADERS } from '../../electron/hall/securityHeaders';
 
 const ROOT = '/opt/township/dist/renderer';
 

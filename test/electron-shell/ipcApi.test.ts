@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiResult } from '../../shared/api/errors';
-import type { Backend, SessionCarrier } from '../../electron/host/backend';
+import type { Backend, SessionCarrier } from '../../electron/backend/backend';
 import { createApiHandler, endWindowSession, SessionCarriers, type IpcSender } from '../../electron/main/ipcApi';
 
 interface Call {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
-import { SECURITY_HEADERS } from '../../electron/host/securityHeaders';
+import { SECURITY_HEADERS } from '../../electron/hall/securityHeaders';
 import { PRINT_FAILED_TITLE, PRINT_READY_TITLE, type PrintRequest } from '../../shared/documents/printing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { MATERIAL_FORM_LABELS } from '../../shared/counter/catalog';
+import { MATERIAL_FORM_LABELS } from '../../shared/catalog/catalog';
 import { maskIdNumber } from '../../shared/residents/masking';
-import { MissingGlyphError } from '../../electron/documents/fonts';
-import { getDocumentType, isArchival } from '../../electron/documents/registry';
-import { renderPdf } from '../../electron/documents/render';
+import { MissingGlyphError } from '../../electron/backend/documents/fonts';
+import { getDocumentType, isArchival } from '../../electron/backend/documents/registry';
+import { renderPdf } from '../../electron/backend/documents/render';
 import {
   assertIncludes,
   PAGE_POINTS,
@@ -19,9 +19,9 @@ import {
   usePdfRenderer,
   type RenderedPdf,
 } from '../support/renderedPdf';
-import { ERRAND_DOCUMENTS, errandAuthorisation, handoverList } from '../../electron/errands/documents';
-import type { ErrandAuthorisationRecord, HandoverListRecord } from '../../electron/errands/documents/records';
-import { sampleErrandAuthorisation, sampleHandoverList } from '../../electron/errands/documents/sampleRecords';
+import { ERRAND_DOCUMENTS, errandAuthorisation, handoverList } from '../../electron/backend/errands/documents';
+import type { ErrandAuthorisationRecord, HandoverListRecord } from '../../electron/backend/errands/documents/records';
+import { sampleErrandAuthorisation, sampleHandoverList } from '../../electron/backend/errands/documents/sampleRecords';
 
 const ISSUE = { issuedAt: new Date('2026-10-14T02:30:00Z'), verificationCode: '9D4F-K2W7-QM3X' } as const;
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { catalogFile } from '../../shared/counter/catalog';
+import { catalogFile } from '../../shared/catalog/catalog';
 import { residentId } from '../support/ids';
 import { signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 

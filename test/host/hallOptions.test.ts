@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_PORT, parseHallArgs } from '../../electron/host/hallOptions';
+import { DEFAULT_PORT, parseHallArgs } from '../../electron/hall/hallOptions';
 
 const defaults = { cwd: '/srv/hall', staticDir: '/srv/ui' };
 

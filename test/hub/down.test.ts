@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HubInputError } from '../../hub/hub';
-import type { CatalogFile } from '../../shared/counter/catalog';
+import type { CatalogFile } from '../../shared/catalog/catalog';
 import { parseEnvelope } from '../../shared/sync/envelope';
 import { eachDatabase, refused, SAMPLE_CALENDAR, SAMPLE_CATALOG } from '../support/testHub';
 

@@ -56,19 +56,19 @@ async function assertAllowed(filePath: string, code: string) {
 
 const SHARED_FILE = 'shared/residents/x.ts';
 const RENDERER_FILE = 'renderer/residents/x.tsx';
-const BACKEND_FILE = 'electron/residents/x.ts';
+const BACKEND_FILE = 'electron/backend/residents/x.ts';
 
 describe('shared/ stays pure', () => {
   const leaving = [
-    [SHARED_FILE, "import { x } from '../../electron/db/schema';"],
+    [SHARED_FILE, "import { x } from '../../electron/backend/db/schema';"],
     [SHARED_FILE, "import { x } from '../../renderer/residents/page';"],
     [SHARED_FILE, "import { x } from '../../hub/batches';"],
     [SHARED_FILE, "import pkg from '../../package.json';"],
     [SHARED_FILE, "import { x } from '../../../outside-the-repo';"],
     [SHARED_FILE, "import x from '../..';"],
-    [SHARED_FILE, "export * from '../../electron/db/schema';"],
+    [SHARED_FILE, "export * from '../../electron/backend/db/schema';"],
     [SHARED_FILE, "export { x } from '../../renderer/x';"],
-    [SHARED_FILE, "import type { X } from '../../electron/db/schema';"],
+    [SHARED_FILE, "import type { X } from '../../electron/backend/db/schema';"],
     ['shared/x.ts', "import { x } from '../electron/db/schema';"],
     ['shared/x.ts', "import { x } from '../renderer/x';"],
     ['shared/a/b/c/d.ts', "import { x } from '../../../../electron/x';"],
@@ -181,8 +181,8 @@ describe('shared/ stays pure', () => {
 
 describe('renderer/ imports only shared/ and UI packages', () => {
   const forbidden = [
-    [RENDERER_FILE, "import { x } from '../../electron/residents/service';"],
-    [RENDERER_FILE, "import { x } from '../../electron/host/backend';"],
+    [RENDERER_FILE, "import { x } from '../../electron/backend/residents/service';"],
+    [RENDERER_FILE, "import { x } from '../../electron/backend/backend';"],
     [RENDERER_FILE, "import { x } from '../../hub/x';"],
     [RENDERER_FILE, "import { x } from '../../bench/x';"],
     [RENDERER_FILE, "import { x } from '../../e2e/x';"],
@@ -240,7 +240,7 @@ describe('hub/ui/ (the county page) imports only shared/ and UI packages', () =>
     ['hub/ui/tabs/x.tsx', "import { x } from '../../server';"],
     ['hub/ui/tabs/x.tsx', "import { x } from '../../db/x';"],
     ['hub/ui/a/b/c/d/e/f/g/h/x.tsx', "import { x } from '../../../../../../../../../server';"],
-    [PAGE_FILE, "import { x } from '../../electron/db/sqlite3Dialect';"],
+    [PAGE_FILE, "import { x } from '../../electron/backend/db/sqlite3Dialect';"],
     [PAGE_FILE, "import { x } from '../../renderer/app/theme';"],
     [PAGE_FILE, "import { x } from '../../resources/x.svg';"],
     [PAGE_FILE, "import { x } from './../server';"],
@@ -279,7 +279,8 @@ describe("only electron/main and electron/preload import 'electron'", () => {
     [BACKEND_FILE, "import type { BrowserWindow } from 'electron';"],
     [BACKEND_FILE, "import { ipcMain } from 'electron/main';"],
     [BACKEND_FILE, "import { autoUpdater } from 'electron-updater';"],
-    ['electron/host/hall.ts', "import { app } from 'electron';"],
+    ['electron/hall/hall.ts', "import { app } from 'electron';"],
+    ['demo/demoTownship.ts', "import { app } from 'electron';"],
     ['electron/x.ts', "import { app } from 'electron';"],
     ['hub/server.ts', "import { app } from 'electron';"],
     ['bench/run.ts', "import { app } from 'electron';"],
@@ -298,7 +299,7 @@ describe("only electron/main and electron/preload import 'electron'", () => {
 
   const allowed = [
     ['electron/main/main.ts', "import { app, BrowserWindow } from 'electron';"],
-    ['electron/main/main.ts', "import { openBackend } from '../host/backend';"],
+    ['electron/main/main.ts', "import { openBackend } from '../backend/backend';"],
     ['electron/main/main.ts', "import { IPC_API_CHANNEL } from '../../shared/api/bridge';"],
     ['electron/main/main.ts', "export const u = () => import('electron-updater');"],
     ['electron/preload/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
@@ -312,34 +313,37 @@ describe("only electron/main and electron/preload import 'electron'", () => {
 
 describe('the backend and the hub never import renderer/', () => {
   const forbidden = [
-    [BACKEND_FILE, "import { x } from '../../renderer/residents/page';"],
-    [BACKEND_FILE, "import type { X } from '../../renderer/residents/page';"],
-    [BACKEND_FILE, "export * from '../../renderer/x';"],
+    [BACKEND_FILE, "import { x } from '../../../renderer/residents/page';"],
+    [BACKEND_FILE, "import type { X } from '../../../renderer/residents/page';"],
+    [BACKEND_FILE, "export * from '../../../renderer/x';"],
     ['electron/x.ts', "import { x } from '../renderer/x';"],
-    ['electron/host/a/b/c/d/e/f/g/h/i/j/k.ts', "import { x } from '../../../../../../../../../../../../renderer/x';"],
+    ['electron/hall/a/b/c/d/e/f/g/h/i/j/k.ts', "import { x } from '../../../../../../../../../../../../renderer/x';"],
     ['electron/main/main.ts', "import { x } from '../../renderer/x';"],
     ['electron/preload/preload.ts', "import { x } from '../../renderer/x';"],
     ['hub/server.ts', "import { x } from '../renderer/x';"],
     ['hub/routes/x.ts', "import { x } from '../../renderer/x';"],
-    [BACKEND_FILE, "import { x } from '../db/../../renderer/x';"],
+    [BACKEND_FILE, "import { x } from '../db/../../../renderer/x';"],
+    ['demo/x.ts', "import { x } from '../renderer/x';"],
+    ['demo/a/x.ts', "import { x } from '../../renderer/x';"],
   ] as const;
   for (const [file, code] of forbidden) {
     test(`refuses ${file}: ${code}`, () => assertForbidden(file, code, 'no-restricted-imports'));
   }
   test('refuses dynamic import() of renderer/ in the backend', () =>
-    assertForbidden(BACKEND_FILE, "export const m = () => import('../../renderer/x');", 'no-restricted-syntax'));
+    assertForbidden(BACKEND_FILE, "export const m = () => import('../../../renderer/x');", 'no-restricted-syntax'));
 
   const allowed = [
-    ['electron/host/x.ts', "import { isApiError } from '../../shared/api/errors';"],
+    ['electron/hall/x.ts', "import { isApiError } from '../../shared/api/errors';"],
+    ['demo/x.ts', "import { openBackend } from '../electron/backend/backend';"],
     [BACKEND_FILE, "import { readFile } from 'node:fs/promises';"],
     [BACKEND_FILE, "import sqlite3 from 'sqlite3';"],
     [BACKEND_FILE, "import { Kysely } from 'kysely';"],
     [BACKEND_FILE, "import { x } from '../db/connection';"],
     // a module of the backend that happens to be called "renderer" (e.g. a PDF renderer)
-    ['electron/documents/x.ts', "import { x } from './renderer';"],
-    ['electron/documents/x.ts', "import { x } from '../renderer/x';"],
+    ['electron/backend/documents/x.ts', "import { x } from './renderer';"],
+    ['electron/backend/documents/x.ts', "import { x } from '../renderer/x';"],
     ['hub/server.ts', "import { x } from '../shared/api/errors';"],
-    ['hub/server.ts', "import { x } from '../electron/db/connection';"],
+    ['hub/server.ts', "import { x } from '../electron/backend/db/connection';"],
   ] as const;
   for (const [file, code] of allowed) {
     test(`allows ${file}: ${code}`, () => assertAllowed(file, code));
@@ -348,7 +352,7 @@ describe('the backend and the hub never import renderer/', () => {
 
 describe('boundary rules are not switched off inline', () => {
   // `// eslint-disable…` or `/* eslint rule: off */` would make the rules above toothless.
-  const AREAS = ['shared', 'renderer', 'electron', 'hub', 'bench', 'e2e', 'test'];
+  const AREAS = ['shared', 'renderer', 'electron', 'hub', 'demo', 'bench', 'e2e', 'test'];
   const SELF = path.relative(repoRoot, fileURLToPath(import.meta.url));
   const DIRECTIVE = /\/[/*]\s*eslint(?:-disable(?:-next-line|-line)?(?<rules>[^\n*]*)|\s+(?<config>[^\n*]*))/g;
 

@@ -7,23 +7,30 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { documentTypes, getDocumentType } from '../../electron/documents/registry';
-import { renderDocument } from '../../electron/documents/render';
-import { chineseCount, copiesSentence, mediationAgreement } from '../../electron/mediation/documents/agreement';
-import { COVER_NOTE, mediationCaseFile, pageRange } from '../../electron/mediation/documents/caseFile';
-import { mediationClosingSheet } from '../../electron/mediation/documents/closingSheet';
-import { COURT_COMMITMENTS, mediationCourtApplication } from '../../electron/mediation/documents/courtApplication';
-import type { AgreementPaper, CaseFileRecord, CaseFileSection } from '../../electron/mediation/documents/records';
+import { documentTypes, getDocumentType } from '../../electron/backend/documents/registry';
+import { renderDocument } from '../../electron/backend/documents/render';
+import { chineseCount, copiesSentence, mediationAgreement } from '../../electron/backend/mediation/documents/agreement';
+import { COVER_NOTE, mediationCaseFile, pageRange } from '../../electron/backend/mediation/documents/caseFile';
+import { mediationClosingSheet } from '../../electron/backend/mediation/documents/closingSheet';
+import {
+  COURT_COMMITMENTS,
+  mediationCourtApplication,
+} from '../../electron/backend/mediation/documents/courtApplication';
+import type {
+  AgreementPaper,
+  CaseFileRecord,
+  CaseFileSection,
+} from '../../electron/backend/mediation/documents/records';
 // The other papers, registered for the case file's sections.
-import '../../electron/mediation/documents/application';
-import '../../electron/mediation/documents/followUpRecord';
-import '../../electron/mediation/documents/investigationRecord';
-import '../../electron/mediation/documents/oralAgreement';
-import '../../electron/mediation/documents/refusalNotice';
-import '../../electron/mediation/documents/registrationForm';
-import '../../electron/mediation/documents/rightsNotice';
-import '../../electron/mediation/documents/sessionRecord';
-import '../../electron/mediation/documents/terminationNotice';
+import '../../electron/backend/mediation/documents/application';
+import '../../electron/backend/mediation/documents/followUpRecord';
+import '../../electron/backend/mediation/documents/investigationRecord';
+import '../../electron/backend/mediation/documents/oralAgreement';
+import '../../electron/backend/mediation/documents/refusalNotice';
+import '../../electron/backend/mediation/documents/registrationForm';
+import '../../electron/backend/mediation/documents/rightsNotice';
+import '../../electron/backend/mediation/documents/sessionRecord';
+import '../../electron/backend/mediation/documents/terminationNotice';
 import { assertIncludes, PAGE_POINTS, runPoppler, squeeze, usePdfRenderer } from '../support/renderedPdf';
 
 const ISSUE = { issuedAt: new Date('2026-11-20T02:30:00Z'), verificationCode: 'M7QK-4TXA-9HC2' } as const;

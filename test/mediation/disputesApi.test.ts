@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DisputeCommandResult, RegisterDisputeInput } from '../../shared/mediation/disputesApi';
-import { uuidv7 } from '../../electron/db/uuidv7';
+import { uuidv7 } from '../../electron/backend/db/uuidv7';
 import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';
 import { builder, li, zhang } from '../support/mediationParties';

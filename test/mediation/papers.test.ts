@@ -4,24 +4,24 @@
 // signature lines, A4 paper, and a long session record numbered page by page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MissingGlyphError } from '../../electron/documents/fonts';
-import { getDocumentType } from '../../electron/documents/registry';
-import { renderPdf } from '../../electron/documents/render';
-import { mediationApplication } from '../../electron/mediation/documents/application';
-import { mediationFollowUpRecord } from '../../electron/mediation/documents/followUpRecord';
-import { mediationInvestigationRecord } from '../../electron/mediation/documents/investigationRecord';
-import { mediationOralAgreement } from '../../electron/mediation/documents/oralAgreement';
+import { MissingGlyphError } from '../../electron/backend/documents/fonts';
+import { getDocumentType } from '../../electron/backend/documents/registry';
+import { renderPdf } from '../../electron/backend/documents/render';
+import { mediationApplication } from '../../electron/backend/mediation/documents/application';
+import { mediationFollowUpRecord } from '../../electron/backend/mediation/documents/followUpRecord';
+import { mediationInvestigationRecord } from '../../electron/backend/mediation/documents/investigationRecord';
+import { mediationOralAgreement } from '../../electron/backend/mediation/documents/oralAgreement';
 import type {
   AttachmentLine,
   CommitteeLines,
   PartyLines,
   SessionRecordPaper,
-} from '../../electron/mediation/documents/records';
-import { mediationRefusalNotice } from '../../electron/mediation/documents/refusalNotice';
-import { mediationRegistrationForm } from '../../electron/mediation/documents/registrationForm';
-import { mediationRightsNotice } from '../../electron/mediation/documents/rightsNotice';
-import { mediationSessionRecord } from '../../electron/mediation/documents/sessionRecord';
-import { mediationTerminationNotice } from '../../electron/mediation/documents/terminationNotice';
+} from '../../electron/backend/mediation/documents/records';
+import { mediationRefusalNotice } from '../../electron/backend/mediation/documents/refusalNotice';
+import { mediationRegistrationForm } from '../../electron/backend/mediation/documents/registrationForm';
+import { mediationRightsNotice } from '../../electron/backend/mediation/documents/rightsNotice';
+import { mediationSessionRecord } from '../../electron/backend/mediation/documents/sessionRecord';
+import { mediationTerminationNotice } from '../../electron/backend/mediation/documents/terminationNotice';
 import {
   assertA4,
   assertExcludes,

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { DisputeRecord, RegisterDisputeInput } from '../../shared/mediation/disputesApi';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '../../shared/mediation/disputes';
 import { formatYuan, successRate, type MediationStatistics } from '../../shared/mediation/statisticsApi';
-import { uuidv7 } from '../../electron/db/uuidv7';
+import { uuidv7 } from '../../electron/backend/db/uuidv7';
 import { residentId } from '../support/ids';
 import { li, zhang } from '../support/mediationParties';
 import { runPoppler, squeeze } from '../support/renderedPdf';

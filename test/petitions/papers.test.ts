@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { PetitionStatistics } from '../../shared/petitions/api';
-import { MissingGlyphError } from '../../electron/documents/fonts';
-import { getDocumentType, isArchival } from '../../electron/documents/registry';
-import { renderPdf } from '../../electron/documents/render';
+import { MissingGlyphError } from '../../electron/backend/documents/fonts';
+import { getDocumentType, isArchival } from '../../electron/backend/documents/registry';
+import { renderPdf } from '../../electron/backend/documents/render';
 import {
   PETITION_DOCUMENTS,
   petitionAcceptanceNotice,
@@ -19,9 +19,9 @@ import {
   petitionReceptionRota,
   petitionRegistrationForm,
   petitionReply,
-} from '../../electron/petitions/documents';
-import type { PetitionerLines, RegistrationFormRecord } from '../../electron/petitions/documents/records';
-import { petitionStatisticsWorkbook } from '../../electron/petitions/statisticsSpreadsheet';
+} from '../../electron/backend/petitions/documents';
+import type { PetitionerLines, RegistrationFormRecord } from '../../electron/backend/petitions/documents/records';
+import { petitionStatisticsWorkbook } from '../../electron/backend/petitions/statisticsSpreadsheet';
 import {
   assertA4,
   assertExcludes,

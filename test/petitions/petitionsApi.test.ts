@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { PetitionCommandResult, RegisterPetitionInput } from '../../shared/petitions/api';
-import { unsealedAttachments } from '../../electron/sync/fileOutbox';
+import { unsealedAttachments } from '../../electron/backend/sync/fileOutbox';
 import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';
 import {

@@ -11,9 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Insertable } from 'kysely';
 import type { PetitionFigures } from '../../shared/petitions/api';
 import { PETITION_CATEGORIES, SATISFACTION_LABELS } from '../../shared/petitions/petitions';
-import { openDatabase, type Db } from '../../electron/db/database';
-import type { Database } from '../../electron/db/schema';
-import { monthlyStatistics } from '../../electron/petitions/statistics';
+import { openDatabase, type Db } from '../../electron/backend/db/database';
+import type { Database } from '../../electron/backend/db/schema';
+import { monthlyStatistics } from '../../electron/backend/petitions/statistics';
 
 type Row = Insertable<Database['petitions']>;
 

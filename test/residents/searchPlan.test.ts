@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
-import { openDatabase, type Db } from '../../electron/db/database';
-import { searchQuery } from '../../electron/residents/residentSearch';
+import { openDatabase, type Db } from '../../electron/backend/db/database';
+import { searchQuery } from '../../electron/backend/residents/residentSearch';
 import { parseResidentQuery } from '../../shared/residents/search';
 
 /**

@@ -1,10 +1,10 @@
 import type { IssuedDocument } from '../../shared/documents/api';
-import type { Db } from '../../electron/db/database';
-import { runWrite } from '../../electron/api/runWrite';
-import { loadFonts } from '../../electron/documents/fonts';
-import { archivePrepared, prepareDocument } from '../../electron/documents/issue';
-import type { DocumentDefinition } from '../../electron/documents/registry';
-import { sampleReceiptSlip } from '../../electron/documents/samples';
+import type { Db } from '../../electron/backend/db/database';
+import { runWrite } from '../../electron/backend/api/runWrite';
+import { loadFonts } from '../../electron/backend/documents/fonts';
+import { archivePrepared, prepareDocument } from '../../electron/backend/documents/issue';
+import type { DocumentDefinition } from '../../electron/backend/documents/registry';
+import { sampleReceiptSlip } from '../../electron/backend/documents/samples';
 
 export interface IssueTestOptions<R> {
   /** Default: the 80 mm receipt slip with its sample record. */

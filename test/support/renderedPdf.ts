@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { loadFonts, type FontSet } from '../../electron/documents/fonts';
-import { isArchival, type DocumentDefinition } from '../../electron/documents/registry';
-import { renderPdf } from '../../electron/documents/render';
+import { loadFonts, type FontSet } from '../../electron/backend/documents/fonts';
+import { isArchival, type DocumentDefinition } from '../../electron/backend/documents/registry';
+import { renderPdf } from '../../electron/backend/documents/render';
 
 export function runPoppler(tool: string, args: string[]): string {
   const result = spawnSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });

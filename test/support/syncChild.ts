@@ -1,7 +1,7 @@
 // A township program in a process of its own, for the test that kills it in the middle of a
 // sync: opens the backend on the data folder given, unlocks the keys and syncs until done.
 //   node --import tsx test/support/syncChild.ts <dataDir> <passphrase>
-import { openBackend } from '../../electron/host/backend';
+import { openBackend } from '../../electron/backend/backend';
 
 async function main(dataDir: string, passphrase: string): Promise<void> {
   const backend = await openBackend({

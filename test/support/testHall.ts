@@ -6,9 +6,9 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { ApiResult } from '../../shared/api/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
-import type { NodeSettings } from '../../electron/api/settings';
-import { openBackend, type Backend } from '../../electron/host/backend';
-import { createHallServer } from '../../electron/host/httpServer';
+import type { NodeSettings } from '../../electron/backend/api/settings';
+import { openBackend, type Backend } from '../../electron/backend/backend';
+import { createHallServer } from '../../electron/hall/httpServer';
 
 /** A clock tests can move forward: sessions, lockouts and "today" follow it. */
 export class TestClock {

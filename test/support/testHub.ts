@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, afterEach, describe } from 'node:test';
 import { HubRejection, openHub, type Hub } from '../../hub/hub';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
-import type { CatalogFile } from '../../shared/counter/catalog';
+import type { CatalogFile } from '../../shared/catalog/catalog';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
 import { postgresAvailable, startPostgres, type TestPostgres } from './postgres';
 import { makeTestNode, type TestNode } from './syncNode';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import type { Hub } from '../../hub/hub';
 import { handleSyncRequest } from '../../hub/syncRoutes';
-import { mulberry32 } from '../../electron/demo/random';
+import { mulberry32 } from '../../demo/random';
 import { startFaultProxy, type RequestFault } from '../support/faultProxy';
 import { HubFixture, type Dialect } from '../support/testHub';
 import { postgresAvailable } from '../support/postgres';

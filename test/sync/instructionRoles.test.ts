@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { visibleRoles } from '../../electron/sync/instructionsStore';
+import { visibleRoles } from '../../electron/backend/sync/instructionsStore';
 import { isResponsibleFor } from '../../shared/sync/api';
 
 test('who must acknowledge an instruction, and who sees it', () => {

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { openBackend } from '../../electron/host/backend';
+import { openBackend } from '../../electron/backend/backend';
 import { handleSyncRequest } from '../../hub/syncRoutes';
 import { HubFixture } from '../support/testHub';
 import { PASSPHRASE, appendEntries, testCertificates } from './nodeHarness';

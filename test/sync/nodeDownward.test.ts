@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
-import type { CatalogFile } from '../../shared/counter/catalog';
+import type { CatalogFile } from '../../shared/catalog/catalog';
 import { INSTRUCTION_ENTITY } from '../../shared/sync/protocol';
 import { TestClock } from '../support/testHall';
 import {
@@ -156,7 +156,7 @@ describe('what comes down from the county: instructions, the catalog, the calend
 
     // Asking again for packages already applied changes nothing.
     const before = await node.backend.db.selectFrom('sync_packages').selectAll().execute();
-    const { applyDown } = await import('../../electron/sync/downward');
+    const { applyDown } = await import('../../electron/backend/sync/downward');
     const again = await applyDown(
       { db: node.backend.db, now: clock.now, timeZone: 'Asia/Shanghai', via: 'link' },
       {

@@ -12,9 +12,9 @@ import path from 'node:path';
 import { createSelfSignedCertificate, type GeneratedCertificate } from '../../hub/certificate';
 import { openHub, type Hub } from '../../hub/hub';
 import { handleSyncRequest } from '../../hub/syncRoutes';
-import { openBackend, type Backend, type BackendSyncOptions } from '../../electron/host/backend';
-import { createHallServer } from '../../electron/host/httpServer';
-import { appendChange } from '../../electron/db/writes';
+import { openBackend, type Backend, type BackendSyncOptions } from '../../electron/backend/backend';
+import { createHallServer } from '../../electron/hall/httpServer';
+import { appendChange } from '../../electron/backend/db/writes';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
 import { ADMIN, TestClient, TestClock } from '../support/testHall';
 

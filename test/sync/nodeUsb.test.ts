@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { CatalogFile } from '../../shared/counter/catalog';
+import type { CatalogFile } from '../../shared/catalog/catalog';
 import { TestClock, type TestClient } from '../support/testHall';
 import {
   PASSPHRASE,

@@ -9,7 +9,7 @@ import { href, paths } from '../../app/router';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
 import { useServerErrors } from '../../common/useServerErrors';
-import { chineseDate } from '../../counter/dates';
+import { chineseDate } from '../../common/dates';
 import { StaleNotice } from '../StaleNotice';
 import type { RunStep } from './steps';
 

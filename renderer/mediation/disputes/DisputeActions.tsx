@@ -27,8 +27,8 @@ import { FormDialog } from '../../common/FormDialog';
 import { RequiredTextField } from '../../common/RequiredTextField';
 import { recall, remember } from '../../common/sessionMemory';
 import type { ServerErrors } from '../../common/useServerErrors';
-import { chineseDate, toDateString } from '../../counter/dates';
-import { StepDateField, todayValue } from '../../counter/StepDateField';
+import { chineseDate, toDateString } from '../../common/dates';
+import { StepDateField, todayValue } from '../../common/StepDateField';
 import { RecordDialog } from './RecordDialog';
 import { Stale, type RunStep } from './steps';
 

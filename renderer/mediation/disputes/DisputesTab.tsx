@@ -16,7 +16,7 @@ import { useQuery } from '../../api/useQuery';
 import { href, paths } from '../../app/router';
 import { useHasRole } from '../../app/session';
 import { recall, remember } from '../../common/sessionMemory';
-import { chineseDate } from '../../counter/dates';
+import { chineseDate } from '../../common/dates';
 import { committeeOptionLabel } from '../labels';
 import { DisputeStatusTag, NORM_COLOUR_LABELS, NormTag, RiskTag } from './disputeTags';
 

@@ -10,8 +10,8 @@ import { useQuery } from '../../api/useQuery';
 import { useHasRole } from '../../app/session';
 import { FormDialog } from '../../common/FormDialog';
 import { LoadFailed } from '../../common/LoadFailed';
-import { chineseDate } from '../../counter/dates';
-import { useToday } from '../../counter/useToday';
+import { chineseDate } from '../../common/dates';
+import { useToday } from '../../common/useToday';
 import { committeeOptionLabel } from '../labels';
 import { StaleNotice } from '../StaleNotice';
 

@@ -1,8 +1,8 @@
 import { Tag, Tooltip } from 'antd';
 import type { DisputeSummary } from '../../../shared/mediation/disputesApi';
 import { DISPUTE_STATUS_LABELS, type DisputeStatus, type NormColour } from '../../../shared/mediation/disputes';
-import { DEADLINE_TAG_COLOURS } from '../../counter/DeadlineTag';
-import { chineseDate } from '../../counter/dates';
+import { DEADLINE_TAG_COLOURS } from '../../common/DeadlineTag';
+import { chineseDate } from '../../common/dates';
 
 const STATUS_COLOURS: Record<DisputeStatus, string> = {
   registered: 'orange',

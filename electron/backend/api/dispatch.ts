@@ -1,0 +1,146 @@
+import type { ApiError, ApiResult } from '../../../shared/api/errors';
+import { isProcedureName, procedures, type ProcedureName } from '../../../shared/api/procedures';
+import { hasAnyRole } from '../../../shared/auth/roles';
+import { zodIssuesToFieldErrors } from '../../../shared/validation/errors';
+import { resolveSession } from '../auth/sessions';
+import type { Db } from '../db/database';
+import type { DocumentServices } from '../documents/issue';
+import type { Actor } from '../db/writes';
+import { uuidv7 } from '../db/uuidv7';
+import type { RequestContext, SessionCarrier } from './context';
+import { ApiFailure, fail } from './failure';
+import { runWrite } from './runWrite';
+import type { AllHandlers } from './handlers';
+import { localDate, type NodeSettings } from './settings';
+
+/** Procedures a user who must replace an initial password may still call. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ProcedureName>([
+  'system.status',
+  'auth.session',
+  'auth.changePassword',
+  'auth.logout',
+  'auth.unlock',
+  'auth.lock',
+]);
+
+/** What a locked screen still answers: unlocking, or leaving. */
+const ALLOWED_WHILE_LOCKED = new Set<ProcedureName>(['auth.unlock', 'auth.lock', 'auth.logout']);
+
+export interface DispatchDeps {
+  db: Db;
+  handlers: AllHandlers;
+  settings: () => NodeSettings;
+  documents: DocumentServices;
+  now: () => Date;
+  logError: (error: unknown, procedure: string) => void;
+}
+
+/**
+ * The one way into the backend, whatever the transport: name → session → role → input
+ * validation → handler → output validation. Invalid input never reaches a handler, and an
+ * answer is parsed through its declared schema so nothing undeclared leaves.
+ */
+export async function dispatch(
+  deps: DispatchDeps,
+  procedure: string,
+  rawInput: unknown,
+  carrier: SessionCarrier,
+): Promise<ApiResult<unknown>> {
+  try {
+    if (!isProcedureName(procedure)) {
+      fail('UNKNOWN_PROCEDURE', `没有名为“${procedure.slice(0, 64)}”的接口`);
+    }
+    const spec = procedures[procedure];
+    const now = deps.now();
+    const settings = deps.settings();
+    const session = await resolveSession(deps.db, carrier.token, now, settings);
+    if (carrier.token && !session) carrier.setToken(null);
+
+    if (spec.access !== 'public') {
+      if (!session) fail('UNAUTHENTICATED', '尚未登录或登录已过期，请重新登录');
+      if (spec.access !== 'signedIn' && !hasAnyRole(session.user.roles, spec.access)) {
+        fail('FORBIDDEN', `您的角色无权进行此操作（${spec.summary.split('：')[0]}）`);
+      }
+      if (session.locked && !ALLOWED_WHILE_LOCKED.has(procedure)) {
+        fail('SCREEN_LOCKED', '屏幕已锁定，请先输入密码解锁');
+      }
+      if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(procedure)) {
+        fail('FORBIDDEN', '请先修改初始密码');
+      }
+    }
+
+    const parsed = spec.input.safeParse(rawInput ?? {}, { reportInput: true });
+    if (!parsed.success) {
+      const fieldErrors = zodIssuesToFieldErrors(spec.input, parsed.error.issues);
+      const messages = Object.values(fieldErrors);
+      fail(
+        'VALIDATION',
+        messages.length === 1 ? messages[0]! : `有 ${messages.length} 处填写有误：${messages[0]}；……`,
+        { fieldErrors },
+      );
+    }
+
+    const ctx = createContext(deps, now, settings, session, carrier);
+    const handler = deps.handlers[procedure] as (input: unknown, ctx: RequestContext) => Promise<unknown>;
+    const result = await handler(parsed.data, ctx);
+    const checked = spec.output.safeParse(result);
+    if (!checked.success) {
+      deps.logError(new Error(`output of ${procedure} does not match its schema: ${checked.error.message}`), procedure);
+      fail('INTERNAL', '系统内部错误（返回数据不符合接口定义），已记录，请联系系统管理员');
+    }
+    return { ok: true, result: checked.data };
+  } catch (error) {
+    if (error instanceof ApiFailure) return { ok: false, error: error.error };
+    deps.logError(error, procedure);
+    const internal: ApiError = { code: 'INTERNAL', message: '系统内部错误，已记录，请联系系统管理员' };
+    return { ok: false, error: internal };
+  }
+}
+
+function createContext(
+  deps: DispatchDeps,
+  now: Date,
+  settings: NodeSettings,
+  session: RequestContext['session'],
+  carrier: SessionCarrier,
+): RequestContext {
+  const actor: Actor = session
+    ? { id: session.user.id, name: session.user.displayName }
+    : { id: null, name: '（未登录）' };
+  return {
+    db: deps.db,
+    now,
+    today: localDate(now, settings.timeZone),
+    settings,
+    documents: deps.documents,
+    session,
+    carrier,
+    actor,
+    requireUser() {
+      return this.requireSession().user;
+    },
+    requireSession() {
+      if (!session) fail('UNAUTHENTICATED', '尚未登录或登录已过期，请重新登录');
+      return session;
+    },
+    write(work, as = actor) {
+      return runWrite(deps.db, as, now.toISOString(), work);
+    },
+    async audit(action, summary, target, who = actor) {
+      await deps.db
+        .insertInto('audit_events')
+        .values({
+          id: uuidv7(now.getTime()),
+          at: now.toISOString(),
+          actor_id: who.id,
+          actor_name: who.name,
+          action,
+          entity: target?.entity ?? null,
+          entity_id: target?.entityId ?? null,
+          summary,
+          origin: carrier.origin,
+        })
+        .execute();
+    },
+  };
+}

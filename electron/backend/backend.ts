@@ -1,0 +1,137 @@
+import type { ApiResult } from '../../shared/api/errors';
+import { dispatch, type DispatchDeps } from './api/dispatch';
+import type { SessionCarrier } from './api/context';
+import type { AllHandlers } from './api/handlers';
+import { DEFAULT_SETTINGS, type NodeSettings } from './api/settings';
+import { auditHandlers } from './audit/auditHandlers';
+import { authHandlers } from './auth/authHandlers';
+import { calendarHandlers } from './calendar/calendarHandlers';
+import { seedShippedCalendar } from './calendar/calendarStore';
+import { catalogHandlers } from './catalog/catalogHandlers';
+import { casesHandlers } from './counter/casesHandlers';
+import { hallSettingsHandlers } from './counter/hallSettingsHandlers';
+import { ledgerHandlers } from './counter/ledgerHandlers';
+import { SETTING_NODE_ID, readSetting, writeSetting } from './auth/nodeSettings';
+import { usersHandlers } from './auth/usersHandlers';
+import { openDatabase, type Db } from './db/database';
+import { uuidv7 } from './db/uuidv7';
+import { documentsHandlers } from './documents/documentsHandlers';
+import { errandsHandlers } from './errands/errandsHandlers';
+import { committeesHandlers } from './mediation/committeesHandlers';
+import { disputesHandlers } from './mediation/disputesHandlers';
+import { mediationStatisticsHandlers } from './mediation/statisticsHandlers';
+import { petitionsHandlers } from './petitions/petitionsHandlers';
+import { FileTickets, type TicketFile } from './documents/fileTickets';
+import { loadFonts, type FontLocation } from './documents/fonts';
+import { placesHandlers } from './places/placesHandlers';
+import { residentsHandlers } from './residents/residentsHandlers';
+import { instructionsHandlers } from './sync/instructionsHandlers';
+import type { KeyProtector } from './sync/keyStore';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
+import { syncHandlers } from './sync/syncHandlers';
+
+export type { SessionCarrier } from './api/context';
+
+/** The handlers that need nothing but the request context (sync's are made per backend). */
+const commonHandlers = {
+  ...authHandlers,
+  ...usersHandlers,
+  ...placesHandlers,
+  ...residentsHandlers,
+  ...auditHandlers,
+  ...documentsHandlers,
+  ...calendarHandlers,
+  ...catalogHandlers,
+  ...casesHandlers,
+  ...ledgerHandlers,
+  ...hallSettingsHandlers,
+  ...errandsHandlers,
+  ...committeesHandlers,
+  ...disputesHandlers,
+  ...mediationStatisticsHandlers,
+  ...petitionsHandlers,
+  ...instructionsHandlers,
+};
+
+export interface Backend {
+  readonly db: Db;
+  readonly nodeId: string;
+  /** Upward sync with the county hub (tests and the bench drive it directly). */
+  readonly sync: SyncEngine;
+  dispatch(procedure: string, input: unknown, carrier: SessionCarrier): Promise<ApiResult<unknown>>;
+  /** The file behind a short-lived `/files/<ticket>/<name>` link, or null (unknown or expired). */
+  openFile(urlPath: string): TicketFile | null;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  /** Folder holding `township.sqlite` (created if missing). */
+  dataDir: string;
+  /** For tests: the time the backend believes it is. */
+  now?: () => Date;
+  settings?: Partial<NodeSettings>;
+  /** Where the document fonts are (the packaged app's resources); default: the npm packages. */
+  fonts?: FontLocation;
+  logError?: (error: unknown, procedure: string) => void;
+  sync?: BackendSyncOptions;
+}
+
+/** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
+export interface BackendSyncOptions extends Partial<Omit<SyncEngineOptions, 'db' | 'dataDir' | 'now' | 'timeZone'>> {
+  /** The desktop app's OS-keychain wrapping of the private keys (Electron safeStorage). */
+  keyProtector?: KeyProtector | null;
+  /** Unlocks the keys at start (the hall host reads it from TOWNSHIP_SYNC_PASSPHRASE). */
+  passphrase?: string | null;
+  /** Minutes between automatic runs while enrolled and unlocked; absent or 0: none (tests). */
+  intervalMinutes?: number | null;
+}
+
+/** Opens the database (migrating it) and returns the transport-neutral backend. */
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const db = await openDatabase(options.dataDir);
+  let nodeId = await readSetting(db, SETTING_NODE_ID);
+  if (!nodeId) {
+    nodeId = uuidv7();
+    await writeSetting(db, SETTING_NODE_ID, nodeId);
+  }
+  const settings: NodeSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const now = options.now ?? (() => new Date());
+  await seedShippedCalendar(db, now().toISOString());
+  const tickets = new FileTickets(now);
+  const { passphrase, intervalMinutes, ...engineOptions } = options.sync ?? {};
+  const sync = createSyncEngine({
+    log: (line) => console.log(`[township-desk] ${line}`),
+    ...engineOptions,
+    db,
+    dataDir: options.dataDir,
+    now,
+    timeZone: settings.timeZone,
+  });
+  await sync.init({ passphrase });
+  if (intervalMinutes) sync.startScheduler(intervalMinutes);
+  /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
+  const handlers: AllHandlers = { ...commonHandlers, ...syncHandlers(sync) };
+  const deps: DispatchDeps = {
+    db,
+    handlers,
+    settings: () => settings,
+    documents: { dataDir: options.dataDir, fonts: () => loadFonts(options.fonts), tickets },
+    now,
+    logError:
+      options.logError ??
+      ((error, procedure) =>
+        console.error(`[township-desk] ${procedure} 出错：`, error instanceof Error ? error.stack : error)),
+  };
+  return {
+    db,
+    nodeId,
+    sync,
+    dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, carrier),
+    openFile: (urlPath) => tickets.open(urlPath),
+    async close() {
+      // The run in progress is stopped first: it must not write into a closed database.
+      await sync.close();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,818 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Migrations live in code (not files found at run time) so that the bundled hall host and
+ * the packaged desktop app carry them. Never edit a migration that has shipped; add one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE node_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
+        `CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          display_name TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          roles TEXT NOT NULL,
+          active INTEGER NOT NULL DEFAULT 1,
+          must_change_password INTEGER NOT NULL DEFAULT 0,
+          failed_logins INTEGER NOT NULL DEFAULT 0,
+          locked_until TEXT,
+          last_login_at TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL REFERENCES users(id),
+          origin TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          locked_at TEXT,
+          ended_at TEXT
+        ) WITHOUT ROWID`,
+        `CREATE INDEX sessions_by_user ON sessions(user_id)`,
+        `CREATE TABLE villages (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('village', 'community')),
+          sort_order INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE TABLE village_groups (
+          id TEXT PRIMARY KEY,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          name TEXT NOT NULL,
+          sort_order INTEGER NOT NULL,
+          UNIQUE (village_id, name)
+        )`,
+        `CREATE TABLE residents (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          id_type TEXT NOT NULL,
+          id_number TEXT NOT NULL,
+          id_number_reversed TEXT NOT NULL,
+          sex TEXT CHECK (sex IN ('male', 'female')),
+          birth_date TEXT,
+          phone TEXT NOT NULL DEFAULT '',
+          phone_reversed TEXT NOT NULL DEFAULT '',
+          ethnicity TEXT NOT NULL,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          group_id TEXT REFERENCES village_groups(id),
+          address TEXT NOT NULL DEFAULT '',
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          created_by TEXT,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1,
+          voided_at TEXT,
+          void_reason TEXT
+        )`,
+        // One living record per document; a voided record frees its number.
+        `CREATE UNIQUE INDEX residents_unique_document ON residents(id_type, id_number) WHERE voided_at IS NULL`,
+        `CREATE INDEX residents_by_id_number ON residents(id_number)`,
+        `CREATE INDEX residents_by_id_number_reversed ON residents(id_number_reversed)`,
+        `CREATE INDEX residents_by_phone_reversed ON residents(phone_reversed) WHERE phone_reversed <> ''`,
+        `CREATE INDEX residents_by_village ON residents(village_id, group_id)`,
+        `CREATE TABLE resident_search_tokens (
+          token TEXT NOT NULL,
+          resident_id TEXT NOT NULL REFERENCES residents(id),
+          PRIMARY KEY (token, resident_id)
+        ) WITHOUT ROWID`,
+        `CREATE INDEX resident_search_tokens_by_resident ON resident_search_tokens(resident_id)`,
+        `CREATE TABLE change_log (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          op TEXT NOT NULL,
+          data TEXT NOT NULL,
+          actor_id TEXT,
+          actor_name TEXT NOT NULL,
+          at TEXT NOT NULL
+        )`,
+        `CREATE INDEX change_log_by_entity ON change_log(entity, entity_id)`,
+        `CREATE TABLE audit_events (
+          id TEXT PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor_id TEXT,
+          actor_name TEXT NOT NULL,
+          action TEXT NOT NULL,
+          entity TEXT,
+          entity_id TEXT,
+          summary TEXT NOT NULL,
+          origin TEXT NOT NULL
+        )`,
+        `CREATE INDEX audit_events_by_entity ON audit_events(entity_id)`,
+        `CREATE INDEX audit_events_by_action ON audit_events(action, id)`,
+        `CREATE TABLE number_counters (scope TEXT PRIMARY KEY, last_value INTEGER NOT NULL) WITHOUT ROWID`,
+        // The log is append-only: the database itself refuses to rewrite history.
+        `CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END`,
+        `CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END`,
+        `CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`,
+        `CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0002_document_archive': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // Every issued paper: the file's hash proves it unaltered, the code finds it from paper.
+        `CREATE TABLE issued_documents (
+          id TEXT PRIMARY KEY,
+          type TEXT NOT NULL,
+          title TEXT NOT NULL,
+          record_entity TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          verification_code TEXT NOT NULL UNIQUE,
+          sha256 TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          file_path TEXT NOT NULL,
+          issued_by TEXT,
+          issued_by_name TEXT NOT NULL,
+          issued_at TEXT NOT NULL,
+          superseded_by TEXT REFERENCES issued_documents(id),
+          superseded_at TEXT
+        )`,
+        `CREATE INDEX issued_documents_by_record ON issued_documents(record_entity, record_id)`,
+        `CREATE INDEX issued_documents_by_sha256 ON issued_documents(sha256)`,
+        `CREATE TABLE document_prints (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL REFERENCES issued_documents(id),
+          printed_at TEXT NOT NULL,
+          printed_by TEXT,
+          printed_by_name TEXT NOT NULL,
+          copies INTEGER NOT NULL CHECK (copies >= 1),
+          reprint INTEGER NOT NULL
+        )`,
+        `CREATE INDEX document_prints_by_document ON document_prints(document_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0003_document_printing': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // What a printer needs to know (paper, pages) and what a reprint is drawn from: the
+        // record exactly as it was issued, rendered again with the same time and code.
+        `ALTER TABLE issued_documents ADD COLUMN page_size TEXT NOT NULL DEFAULT 'a4'`,
+        `ALTER TABLE issued_documents ADD COLUMN page_width_pt REAL NOT NULL DEFAULT 595.28`,
+        `ALTER TABLE issued_documents ADD COLUMN page_height_pt REAL NOT NULL DEFAULT 841.89`,
+        `ALTER TABLE issued_documents ADD COLUMN page_count INTEGER NOT NULL DEFAULT 1`,
+        `ALTER TABLE issued_documents ADD COLUMN archival INTEGER NOT NULL DEFAULT 0`,
+        `ALTER TABLE issued_documents ADD COLUMN record_json TEXT`,
+        `CREATE INDEX issued_documents_by_time ON issued_documents(issued_at, id)`,
+        // A print the desktop reports as cancelled or failed does not count (the next one is
+        // then still the first); the file printed is hashed so a 补打 copy can be verified too.
+        `ALTER TABLE document_prints ADD COLUMN outcome TEXT NOT NULL DEFAULT 'sent'
+          CHECK (outcome IN ('sent', 'cancelled', 'failed'))`,
+        `ALTER TABLE document_prints ADD COLUMN outcome_message TEXT`,
+        `ALTER TABLE document_prints ADD COLUMN file_sha256 TEXT`,
+        `CREATE INDEX document_prints_by_sha256 ON document_prints(file_sha256)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0004_working_calendar': {
+    async up(db: Kysely<unknown>) {
+      // One row a year, the arrangement as published (JSON, validated by shared/calendar):
+      // replaced whole when the county sends a new one, never patched day by day.
+      await sql
+        .raw(
+          `CREATE TABLE calendar_years (
+            year INTEGER PRIMARY KEY,
+            arrangement TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by_name TEXT NOT NULL
+          )`,
+        )
+        .execute(db);
+    },
+  },
+  '0005_service_catalog': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // The item as a whole (JSON, validated by shared/catalog/catalog) plus the columns
+        // lists and statistics sort and filter on. Items are retired (active_to), never deleted:
+        // cases keep pointing at them.
+        `CREATE TABLE catalog_items (
+          code TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          category TEXT NOT NULL,
+          item TEXT NOT NULL,
+          origin TEXT NOT NULL CHECK (origin IN ('county', 'local')),
+          active_from TEXT,
+          active_to TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL,
+          updated_by_name TEXT NOT NULL
+        )`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0006_counter_cases': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // One row per case. The item (as a snapshot) and the resident's name are fixed at intake:
+        // a later catalog change or a renamed resident must not rewrite what was accepted. The step
+        // details are JSON (read whole with the case); the columns are what lists, worklists
+        // and statistics filter and sort on.
+        // Catalog items as cases saw them, stored once per distinct content (see itemSnapshots).
+        `CREATE TABLE catalog_snapshots (id TEXT PRIMARY KEY, item TEXT NOT NULL) WITHOUT ROWID`,
+        `CREATE TABLE counter_cases (
+          id TEXT PRIMARY KEY,
+          intake_key TEXT NOT NULL UNIQUE,
+          case_number TEXT UNIQUE,
+          status TEXT NOT NULL,
+          resident_id TEXT NOT NULL REFERENCES residents(id),
+          resident_name TEXT NOT NULL,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          item_code TEXT NOT NULL,
+          item_name TEXT NOT NULL,
+          category TEXT NOT NULL,
+          handling_type TEXT NOT NULL,
+          item_snapshot TEXT NOT NULL REFERENCES catalog_snapshots(id),
+          received_materials TEXT NOT NULL,
+          window TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          clerk_id TEXT REFERENCES users(id),
+          clerk_name TEXT NOT NULL,
+          intake_at TEXT NOT NULL,
+          intake_on TEXT NOT NULL,
+          accepted_at TEXT,
+          accepted_on TEXT,
+          original_promised_date TEXT,
+          promised_date TEXT,
+          paused_days INTEGER NOT NULL DEFAULT 0,
+          paused_on TEXT,
+          steps TEXT NOT NULL DEFAULT '{}',
+          outcome TEXT CHECK (outcome IN ('approved', 'refused')),
+          completed_on TEXT,
+          completed_on_the_spot INTEGER NOT NULL DEFAULT 0,
+          delivered_on TEXT,
+          rating TEXT,
+          follow_up_open INTEGER NOT NULL DEFAULT 0,
+          last_step_on TEXT NOT NULL,
+          voided_at TEXT,
+          errand_id TEXT,
+          agent_id TEXT REFERENCES users(id),
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        // A clerk's worklist: their open cases by due date, from the index alone.
+        `CREATE INDEX counter_cases_open_by_clerk ON counter_cases(clerk_id, promised_date)
+          WHERE status IN ('accepted', 'inProgress', 'forwarded', 'paused')`,
+        `CREATE INDEX counter_cases_open ON counter_cases(promised_date)
+          WHERE status IN ('accepted', 'inProgress', 'forwarded', 'paused')`,
+        // Lists by status (待补齐, 待送达), oldest first, for the hall and for one clerk.
+        `CREATE INDEX counter_cases_by_status ON counter_cases(status, intake_at)`,
+        `CREATE INDEX counter_cases_by_clerk_status ON counter_cases(clerk_id, status, intake_at)`,
+        `CREATE INDEX counter_cases_by_accepted_on ON counter_cases(accepted_on)`,
+        `CREATE INDEX counter_cases_by_intake_on ON counter_cases(intake_on)`,
+        `CREATE INDEX counter_cases_by_resident ON counter_cases(resident_id)`,
+        `CREATE INDEX counter_cases_follow_ups ON counter_cases(follow_up_open) WHERE follow_up_open = 1`,
+        `CREATE INDEX counter_cases_by_agent ON counter_cases(agent_id, accepted_on) WHERE agent_id IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0007_errands': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE agent_villages (
+          user_id TEXT PRIMARY KEY REFERENCES users(id),
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          updated_at TEXT NOT NULL
+        ) WITHOUT ROWID`,
+        `CREATE TABLE errand_handovers (
+          id TEXT PRIMARY KEY,
+          request_key TEXT NOT NULL UNIQUE,
+          agent_id TEXT NOT NULL REFERENCES users(id),
+          agent_name TEXT NOT NULL,
+          clerk_id TEXT REFERENCES users(id),
+          clerk_name TEXT NOT NULL,
+          window TEXT NOT NULL,
+          handed_over_at TEXT NOT NULL,
+          handed_over_on TEXT NOT NULL,
+          errand_count INTEGER NOT NULL
+        )`,
+        // Made on the agent's node (node_id), possibly offline: a UUID and no human number,
+        // so errands from many laptops meet at the township without colliding.
+        `CREATE TABLE errands (
+          id TEXT PRIMARY KEY,
+          request_key TEXT NOT NULL UNIQUE,
+          node_id TEXT NOT NULL,
+          agent_id TEXT NOT NULL REFERENCES users(id),
+          agent_name TEXT NOT NULL,
+          village_id TEXT REFERENCES villages(id),
+          resident_id TEXT NOT NULL REFERENCES residents(id),
+          resident_name TEXT NOT NULL,
+          item_code TEXT NOT NULL,
+          item_name TEXT NOT NULL,
+          item TEXT NOT NULL,
+          materials TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL,
+          authorised_at TEXT NOT NULL,
+          authorised_on TEXT NOT NULL,
+          handover_id TEXT REFERENCES errand_handovers(id),
+          handed_over_on TEXT,
+          case_id TEXT REFERENCES counter_cases(id),
+          delivered_on TEXT,
+          delivery_signed_by TEXT,
+          withdraw_reason TEXT,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX errands_by_agent ON errands(agent_id, status)`,
+        `CREATE INDEX errands_by_status ON errands(status, agent_id)`,
+        `CREATE INDEX errands_by_authorised_on ON errands(authorised_on)`,
+        `CREATE INDEX errands_by_handed_over_on ON errands(handed_over_on) WHERE handed_over_on IS NOT NULL`,
+        `CREATE INDEX errands_by_delivered_on ON errands(delivered_on) WHERE delivered_on IS NOT NULL`,
+        `CREATE INDEX errands_by_case ON errands(case_id) WHERE case_id IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0008_mediation_committees': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE mediation_committees (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('township', 'village', 'specialised')),
+          village_id TEXT REFERENCES villages(id),
+          speciality TEXT,
+          seal_name TEXT NOT NULL,
+          case_prefix TEXT NOT NULL UNIQUE,
+          phone TEXT NOT NULL DEFAULT '',
+          active INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE TABLE mediators (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          id_number TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          specialities TEXT NOT NULL,
+          full_time INTEGER NOT NULL,
+          lawyer INTEGER NOT NULL,
+          user_id TEXT UNIQUE REFERENCES users(id),
+          active INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        // A mediator may serve several committees.
+        `CREATE TABLE committee_mediators (
+          committee_id TEXT NOT NULL REFERENCES mediation_committees(id),
+          mediator_id TEXT NOT NULL REFERENCES mediators(id),
+          PRIMARY KEY (committee_id, mediator_id)
+        ) WITHOUT ROWID`,
+        `CREATE INDEX committee_mediators_by_mediator ON committee_mediators(mediator_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0009_mediation_disputes': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE mediation_sweeps (
+          id TEXT PRIMARY KEY,
+          committee_id TEXT NOT NULL REFERENCES mediation_committees(id),
+          held_on TEXT NOT NULL,
+          area TEXT NOT NULL,
+          team TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX mediation_sweeps_by_date ON mediation_sweeps(held_on, committee_id)`,
+        // One row per dispute from registration to closing. The case number is drawn at
+        // acceptance from the committee's counter for the year (mediation-case:<committee>:<year>).
+        // amount_fen: 涉及金额 in fen. outcome_on: the day the agreement was reached or the
+        // mediation ended; effective_on: the written or oral agreement's effective day (Art. 30, 33).
+        `CREATE TABLE disputes (
+          id TEXT PRIMARY KEY,
+          request_key TEXT NOT NULL UNIQUE,
+          committee_id TEXT NOT NULL REFERENCES mediation_committees(id),
+          case_year INTEGER,
+          case_sequence INTEGER,
+          case_number TEXT,
+          status TEXT NOT NULL,
+          source TEXT NOT NULL,
+          sweep_id TEXT REFERENCES mediation_sweeps(id),
+          handover_kind TEXT,
+          handover_from TEXT,
+          handover_on TEXT,
+          handover_reference TEXT NOT NULL DEFAULT '',
+          category TEXT NOT NULL,
+          facts TEXT NOT NULL,
+          village_id TEXT REFERENCES villages(id),
+          place_detail TEXT NOT NULL DEFAULT '',
+          amount_fen INTEGER,
+          people_involved INTEGER NOT NULL,
+          risky INTEGER NOT NULL,
+          risk_note TEXT NOT NULL DEFAULT '',
+          party_names TEXT NOT NULL,
+          registered_on TEXT NOT NULL,
+          registered_by_name TEXT NOT NULL,
+          accepted_on TEXT,
+          refused_on TEXT,
+          refusal_reason TEXT,
+          agreement TEXT,
+          outcome_kind TEXT,
+          outcome_on TEXT,
+          outcome_text TEXT,
+          agreement_copies INTEGER,
+          effective_on TEXT,
+          court_applied_on TEXT,
+          court_name TEXT NOT NULL DEFAULT '',
+          court_decision TEXT,
+          court_decided_on TEXT,
+          closed_on TEXT,
+          closing_summary TEXT,
+          closed_by_name TEXT,
+          last_step_on TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE UNIQUE INDEX disputes_by_case_number ON disputes(committee_id, case_year, case_sequence)
+          WHERE case_sequence IS NOT NULL`,
+        `CREATE INDEX disputes_by_case_sequence ON disputes(case_sequence) WHERE case_sequence IS NOT NULL`,
+        `CREATE INDEX disputes_by_registered_on ON disputes(registered_on)`,
+        `CREATE INDEX disputes_by_outcome_on ON disputes(outcome_on) WHERE outcome_on IS NOT NULL`,
+        `CREATE INDEX disputes_by_sweep ON disputes(sweep_id) WHERE sweep_id IS NOT NULL`,
+        `CREATE INDEX disputes_open ON disputes(status, accepted_on) WHERE status IN ('registered', 'accepted', 'settled')`,
+        // Parties in the order the papers print them (applicants first): 甲方, 乙方 …
+        `CREATE TABLE dispute_parties (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          position INTEGER NOT NULL,
+          side TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          resident_id TEXT REFERENCES residents(id),
+          name TEXT NOT NULL,
+          sex TEXT,
+          ethnicity TEXT NOT NULL DEFAULT '',
+          birth_date TEXT,
+          occupation TEXT NOT NULL DEFAULT '',
+          id_number TEXT NOT NULL DEFAULT '',
+          address TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          legal_representative TEXT NOT NULL DEFAULT '',
+          legal_representative_title TEXT NOT NULL DEFAULT '',
+          agent_name TEXT NOT NULL DEFAULT '',
+          agent_relation TEXT NOT NULL DEFAULT '',
+          agent_phone TEXT NOT NULL DEFAULT '',
+          agent_id_number TEXT NOT NULL DEFAULT ''
+        )`,
+        `CREATE INDEX dispute_parties_by_dispute ON dispute_parties(dispute_id, position)`,
+        `CREATE INDEX dispute_parties_by_name ON dispute_parties(name)`,
+        `CREATE INDEX dispute_parties_by_id_number ON dispute_parties(id_number) WHERE id_number != ''`,
+        `CREATE TABLE dispute_mediators (
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          mediator_id TEXT NOT NULL REFERENCES mediators(id),
+          lead INTEGER NOT NULL,
+          assigned_on TEXT NOT NULL,
+          PRIMARY KEY (dispute_id, mediator_id)
+        ) WITHOUT ROWID`,
+        `CREATE INDEX dispute_mediators_by_mediator ON dispute_mediators(mediator_id)`,
+        `CREATE TABLE dispute_recusals (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          mediator_id TEXT NOT NULL REFERENCES mediators(id),
+          mediator_name TEXT NOT NULL,
+          party_id TEXT NOT NULL REFERENCES dispute_parties(id),
+          party_name TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          decided_on TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_recusals_by_dispute ON dispute_recusals(dispute_id)`,
+        // 调查记录 and 调解记录; statements: [{partyId, partyName, statement}] (JSON).
+        `CREATE TABLE dispute_records (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          kind TEXT NOT NULL,
+          held_on TEXT NOT NULL,
+          place TEXT NOT NULL,
+          mediator_names TEXT NOT NULL,
+          attendees TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          findings TEXT NOT NULL,
+          statements TEXT NOT NULL,
+          recorder TEXT NOT NULL,
+          document_id TEXT REFERENCES issued_documents(id),
+          created_by_name TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_records_by_dispute ON dispute_records(dispute_id, held_on)`,
+        // Files under <data>/attachments/<sha256 prefix>/<sha256>; the hash is listed in the record.
+        `CREATE TABLE dispute_attachments (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          record_id TEXT REFERENCES dispute_records(id),
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          file_path TEXT NOT NULL,
+          caption TEXT NOT NULL DEFAULT '',
+          added_at TEXT NOT NULL,
+          added_by_name TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_attachments_by_dispute ON dispute_attachments(dispute_id)`,
+        `CREATE TABLE dispute_follow_ups (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          planned_on TEXT,
+          done_on TEXT,
+          by_name TEXT NOT NULL DEFAULT '',
+          performance TEXT,
+          notes TEXT NOT NULL DEFAULT '',
+          next_visit_on TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX dispute_follow_ups_by_dispute ON dispute_follow_ups(dispute_id)`,
+        `CREATE INDEX dispute_follow_ups_by_done_on ON dispute_follow_ups(done_on) WHERE done_on IS NOT NULL`,
+        `CREATE TABLE dispute_annotations (
+          id TEXT PRIMARY KEY,
+          dispute_id TEXT NOT NULL REFERENCES disputes(id),
+          at TEXT NOT NULL,
+          by_name TEXT NOT NULL,
+          text TEXT NOT NULL
+        )`,
+        `CREATE INDEX dispute_annotations_by_dispute ON dispute_annotations(dispute_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // The monthly statistics count each event by its own date; registered_on, outcome_on and the
+  // follow-ups' done_on have indexes already, these are the other dates they count by.
+  '0010_mediation_statistics': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE INDEX disputes_by_accepted_on ON disputes(accepted_on) WHERE accepted_on IS NOT NULL`,
+        `CREATE INDEX disputes_by_court_applied_on ON disputes(court_applied_on) WHERE court_applied_on IS NOT NULL`,
+        `CREATE INDEX disputes_by_court_decided_on ON disputes(court_decided_on) WHERE court_decided_on IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // 三调联动 the other way: a dispute refused or whose mediation ended may be sent on to the
+  // township, a court, the police, the petition office or another body (referral_out_kind takes
+  // the handover kinds). referral_out_on is the refusal's or the termination's date, which the
+  // monthly statistics count referrals out by.
+  '0011_mediation_referrals_out': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `ALTER TABLE disputes ADD COLUMN referral_out_kind TEXT`,
+        `ALTER TABLE disputes ADD COLUMN referral_out_to TEXT NOT NULL DEFAULT ''`,
+        `ALTER TABLE disputes ADD COLUMN referral_out_on TEXT`,
+        `CREATE INDEX disputes_by_referral_out_on ON disputes(referral_out_on) WHERE referral_out_on IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // Upward sync (electron/backend/sync). The change log stays the source; these tables hold what the sync
+  // made of it: each batch sealed ONCE and stored before any sending (so a resend is the very same
+  // bytes, which the hub recognises as a replay), each attachment sealed once (the envelope lives
+  // in <data>/sync/outgoing, the row remembers the upload address so an interrupted upload
+  // resumes), the downward packages applied, and the county's instructions.
+  '0012_sync': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE sync_batches (
+          first INTEGER PRIMARY KEY,
+          last INTEGER NOT NULL,
+          node_id TEXT NOT NULL,
+          entries INTEGER NOT NULL,
+          raw_bytes INTEGER NOT NULL,
+          bytes INTEGER NOT NULL,
+          hash TEXT NOT NULL UNIQUE,
+          prev TEXT NOT NULL,
+          envelope BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          sent_at TEXT,
+          acknowledged_at TEXT,
+          via TEXT CHECK (via IN ('link', 'file')),
+          CHECK (last >= first)
+        )`,
+        `CREATE INDEX sync_batches_unacknowledged ON sync_batches(first) WHERE acknowledged_at IS NULL`,
+        `CREATE TABLE sync_files (
+          sha256 TEXT PRIMARY KEY,
+          size_bytes INTEGER NOT NULL,
+          envelope_path TEXT NOT NULL,
+          envelope_bytes INTEGER NOT NULL,
+          upload_url TEXT,
+          created_at TEXT NOT NULL,
+          uploaded_at TEXT,
+          acknowledged_at TEXT,
+          via TEXT CHECK (via IN ('link', 'file'))
+        ) WITHOUT ROWID`,
+        `CREATE TABLE sync_packages (
+          seq INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL,
+          published_at TEXT NOT NULL,
+          applied_at TEXT NOT NULL,
+          via TEXT NOT NULL CHECK (via IN ('link', 'file')),
+          summary TEXT NOT NULL
+        )`,
+        `CREATE TABLE instructions (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('assign', 'supervise')),
+          title TEXT NOT NULL,
+          responsible_role TEXT NOT NULL,
+          due_on TEXT,
+          instruction TEXT NOT NULL,
+          down_seq INTEGER NOT NULL,
+          arrived_at TEXT NOT NULL,
+          acknowledged_at TEXT,
+          acknowledged_by TEXT,
+          acknowledged_by_id TEXT,
+          reply TEXT,
+          replied_at TEXT,
+          replied_by TEXT,
+          version INTEGER NOT NULL DEFAULT 1
+        )`,
+        `CREATE INDEX instructions_by_arrival ON instructions(arrived_at)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // The petition desk (信访). Each step's date and each deadline given is a column of its own:
+  // deadlines are computed when their step is taken and never recomputed (only an extension
+  // moves the handling deadline, and it is recorded). running_due_on is the office's deadline
+  // running now (null when none), kept with every step so the worklist filters by colour on an
+  // index. Petitioners are rows of their own, looked up by ID number or by name and phone to
+  // find a person's earlier petitions.
+  '0013_petitions': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE reception_days (
+          id TEXT PRIMARY KEY,
+          "on" TEXT NOT NULL,
+          starts_at TEXT NOT NULL,
+          ends_at TEXT NOT NULL,
+          place TEXT NOT NULL,
+          leader_name TEXT NOT NULL,
+          leader_title TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX reception_days_by_day ON reception_days("on")`,
+        `CREATE TABLE petitions (
+          id TEXT PRIMARY KEY,
+          year INTEGER NOT NULL,
+          sequence INTEGER NOT NULL,
+          number TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1,
+          status TEXT NOT NULL CHECK (status IN ('registered', 'accepted', 'notAccepted', 'replied',
+            'underReview', 'reviewed', 'underReReview', 'reReviewed', 'closed')),
+          channel TEXT NOT NULL CHECK (channel IN ('visit', 'letter')),
+          source TEXT NOT NULL CHECK (source IN ('desk', 'handedDown')),
+          handed_down_from TEXT NOT NULL DEFAULT '',
+          handed_down_on TEXT,
+          handed_down_reference TEXT NOT NULL DEFAULT '',
+          received_on TEXT NOT NULL,
+          received_at TEXT,
+          people_count INTEGER NOT NULL CHECK (people_count >= 1),
+          group_visit INTEGER NOT NULL,
+          letter_postmark_on TEXT,
+          letter_from_address TEXT NOT NULL DEFAULT '',
+          letter_mail_number TEXT NOT NULL DEFAULT '',
+          letter_pages INTEGER,
+          category TEXT NOT NULL,
+          matter TEXT NOT NULL,
+          requests TEXT NOT NULL DEFAULT '',
+          village_id TEXT REFERENCES villages(id),
+          place TEXT NOT NULL DEFAULT '',
+          department_concerned TEXT NOT NULL DEFAULT '',
+          reception_day_id TEXT REFERENCES reception_days(id),
+          leader_name TEXT NOT NULL DEFAULT '',
+          repeat INTEGER NOT NULL,
+          repeat_of_id TEXT REFERENCES petitions(id),
+          skipped_to TEXT CHECK (skipped_to IN ('county', 'city', 'province', 'national')),
+          petitioner_names TEXT NOT NULL,
+          acceptance_due_on TEXT NOT NULL,
+          accepted_on TEXT,
+          handling_unit TEXT NOT NULL DEFAULT '',
+          not_accepted_on TEXT,
+          not_accepted_ground TEXT,
+          not_accepted_reason TEXT NOT NULL DEFAULT '',
+          not_accepted_channel TEXT NOT NULL DEFAULT '',
+          handling_due_on TEXT,
+          original_handling_due_on TEXT,
+          extended_on TEXT,
+          extension_days INTEGER,
+          extension_reason TEXT NOT NULL DEFAULT '',
+          leader_decision TEXT CHECK (leader_decision IN ('onTheSpot', 'deadline')),
+          leader_decided_on TEXT,
+          leader_due_on TEXT,
+          case_leader TEXT NOT NULL DEFAULT '',
+          assigned_department TEXT NOT NULL DEFAULT '',
+          assigned_person TEXT NOT NULL DEFAULT '',
+          replied_on TEXT,
+          reply_facts TEXT NOT NULL DEFAULT '',
+          reply_opinion TEXT NOT NULL DEFAULT '',
+          reply_basis TEXT NOT NULL DEFAULT '',
+          replied_by_name TEXT NOT NULL DEFAULT '',
+          review_request_due_on TEXT,
+          review_requested_on TEXT,
+          review_body TEXT NOT NULL DEFAULT '',
+          review_due_on TEXT,
+          reviewed_on TEXT,
+          review_outcome TEXT CHECK (review_outcome IN ('upheld', 'changed')),
+          review_opinion TEXT NOT NULL DEFAULT '',
+          re_review_request_due_on TEXT,
+          re_review_requested_on TEXT,
+          re_review_body TEXT NOT NULL DEFAULT '',
+          re_review_due_on TEXT,
+          re_reviewed_on TEXT,
+          re_review_outcome TEXT CHECK (re_review_outcome IN ('upheld', 'changed')),
+          re_review_opinion TEXT NOT NULL DEFAULT '',
+          satisfaction TEXT CHECK (satisfaction IN ('satisfied', 'basicallySatisfied', 'dissatisfied', 'unreachable')),
+          satisfaction_on TEXT,
+          closed_on TEXT,
+          running_due_on TEXT,
+          last_step_on TEXT NOT NULL,
+          request_id TEXT NOT NULL UNIQUE,
+          registered_by_name TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          UNIQUE (year, sequence)
+        )`,
+        `CREATE INDEX petitions_by_received_on ON petitions(received_on)`,
+        `CREATE INDEX petitions_by_running_due_on ON petitions(running_due_on) WHERE running_due_on IS NOT NULL`,
+        `CREATE INDEX petitions_by_accepted_on ON petitions(accepted_on) WHERE accepted_on IS NOT NULL`,
+        `CREATE INDEX petitions_by_not_accepted_on ON petitions(not_accepted_on) WHERE not_accepted_on IS NOT NULL`,
+        `CREATE INDEX petitions_by_replied_on ON petitions(replied_on) WHERE replied_on IS NOT NULL`,
+        `CREATE INDEX petitions_by_acceptance_due_on ON petitions(acceptance_due_on)`,
+        `CREATE INDEX petitions_by_handling_due_on ON petitions(handling_due_on) WHERE handling_due_on IS NOT NULL`,
+        `CREATE INDEX petitions_by_reception_day ON petitions(reception_day_id) WHERE reception_day_id IS NOT NULL`,
+        `CREATE TABLE petitioners (
+          id TEXT PRIMARY KEY,
+          petition_id TEXT NOT NULL REFERENCES petitions(id),
+          position INTEGER NOT NULL,
+          resident_id TEXT REFERENCES residents(id),
+          name TEXT NOT NULL,
+          sex TEXT,
+          id_number TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          address TEXT NOT NULL DEFAULT '',
+          representative INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (petition_id, position)
+        )`,
+        `CREATE INDEX petitioners_by_id_number ON petitioners(id_number) WHERE id_number <> ''`,
+        `CREATE INDEX petitioners_by_name_phone ON petitioners(name, phone) WHERE phone <> ''`,
+        `CREATE TABLE petition_events (
+          id TEXT PRIMARY KEY,
+          petition_id TEXT NOT NULL REFERENCES petitions(id),
+          kind TEXT NOT NULL CHECK (kind IN ('assigned', 'progress', 'transferred', 'handedOver')),
+          "on" TEXT NOT NULL,
+          to_body TEXT NOT NULL DEFAULT '',
+          person TEXT NOT NULL DEFAULT '',
+          note TEXT NOT NULL DEFAULT '',
+          by_name TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX petition_events_by_petition ON petition_events(petition_id)`,
+        `CREATE TABLE petition_attachments (
+          id TEXT PRIMARY KEY,
+          petition_id TEXT NOT NULL REFERENCES petitions(id),
+          file_name TEXT NOT NULL,
+          mime_type TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          file_path TEXT NOT NULL,
+          caption TEXT NOT NULL DEFAULT '',
+          added_by_name TEXT NOT NULL,
+          added_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX petition_attachments_by_petition ON petition_attachments(petition_id)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

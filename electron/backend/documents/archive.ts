@@ -1,0 +1,196 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Selectable } from 'kysely';
+import type { IssuedDocument } from '../../../shared/documents/api';
+import type { PaperSpec } from '../../../shared/documents/printing';
+import { makeVerificationCode } from '../../../shared/documents/verificationCode';
+import type { WriteScope } from '../api/context';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { uuidv7 } from '../db/uuidv7';
+import type { Tx } from '../db/writes';
+import { POINTS_PER_MM } from './pageSizes';
+
+/** Folder of archived PDFs inside the data folder: `documents/2026/11/<id>.pdf`. */
+export const ARCHIVE_FOLDER = 'documents';
+
+export function newVerificationCode(): string {
+  return makeVerificationCode(randomBytes(11));
+}
+
+export interface DocumentToArchive {
+  type: string;
+  title: string;
+  recordEntity: string;
+  recordId: string;
+  /** Printed on the document and in its QR code before it was rendered. */
+  verificationCode: string;
+  pdf: Uint8Array;
+  /** Page size name of the document type, and the page in points. */
+  pageSize: string;
+  pageWidth: number;
+  pageHeight: number;
+  pageCount: number;
+  archival: boolean;
+  /** The record as issued (JSON), from which a 补打 copy is drawn again. */
+  recordJson: string | null;
+  /** The earlier document this one replaces (a corrected receipt, say). */
+  supersedes?: string;
+}
+
+/**
+ * Stores an issued document inside the caller's write: the file first (written to a temporary
+ * name, then renamed, so a crash never leaves half a PDF under the real name), then its row
+ * and a change-log entry. If the transaction fails, the file is removed again.
+ */
+export async function archiveDocument(
+  scope: WriteScope,
+  dataDir: string,
+  doc: DocumentToArchive,
+): Promise<IssuedDocument> {
+  const id = uuidv7();
+  const sha256 = createHash('sha256').update(doc.pdf).digest('hex');
+  const relative = path.posix.join(ARCHIVE_FOLDER, scope.at.slice(0, 4), scope.at.slice(5, 7), `${id}.pdf`);
+  const absolute = path.join(dataDir, relative);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await writeFile(`${absolute}.partial`, doc.pdf);
+  await rename(`${absolute}.partial`, absolute);
+  try {
+    await scope.tx
+      .insertInto('issued_documents')
+      .values({
+        id,
+        type: doc.type,
+        title: doc.title,
+        record_entity: doc.recordEntity,
+        record_id: doc.recordId,
+        verification_code: doc.verificationCode,
+        sha256,
+        size_bytes: doc.pdf.byteLength,
+        file_path: relative,
+        issued_by: scope.actor.id,
+        issued_by_name: scope.actor.name,
+        issued_at: scope.at,
+        superseded_by: null,
+        superseded_at: null,
+        page_size: doc.pageSize,
+        page_width_pt: doc.pageWidth,
+        page_height_pt: doc.pageHeight,
+        page_count: doc.pageCount,
+        archival: doc.archival ? 1 : 0,
+        record_json: doc.recordJson,
+      })
+      .execute();
+    if (doc.supersedes) {
+      await scope.tx
+        .updateTable('issued_documents')
+        .set({ superseded_by: id, superseded_at: scope.at })
+        .where('id', '=', doc.supersedes)
+        .execute();
+    }
+    await scope.log('document', id, 'issue', {
+      type: doc.type,
+      recordEntity: doc.recordEntity,
+      recordId: doc.recordId,
+      verificationCode: doc.verificationCode,
+      sha256,
+      supersedes: doc.supersedes ?? null,
+    });
+  } catch (error) {
+    await rm(absolute, { force: true });
+    throw error;
+  }
+  return {
+    id,
+    type: doc.type,
+    title: doc.title,
+    recordEntity: doc.recordEntity,
+    recordId: doc.recordId,
+    verificationCode: doc.verificationCode,
+    sha256,
+    issuedAt: scope.at,
+    issuedByName: scope.actor.name,
+    printCount: 0,
+    supersededAt: null,
+    paper: paperOf(doc.pageSize, doc.pageWidth, doc.pageHeight),
+    pageCount: doc.pageCount,
+    archival: doc.archival,
+  };
+}
+
+/** The paper of a page in millimetres, to a tenth (what a printer driver is given). */
+export function paperOf(pageSize: string, width: number, height: number): PaperSpec {
+  const toMm = (points: number) => Math.round((points / POINTS_PER_MM) * 10) / 10;
+  return { pageSize, widthMm: toMm(width), heightMm: toMm(height) };
+}
+
+export type IssuedDocumentRow = Selectable<Database['issued_documents']>;
+
+/** Copies counted as printed: not reported cancelled or failed. */
+export function sentPrintCopies(db: Db | Tx, documentIds: readonly string[]) {
+  return db
+    .selectFrom('document_prints')
+    .select((eb) => ['document_id', eb.fn.sum<number>('copies').as('copies')])
+    .where('document_id', 'in', documentIds)
+    .where('outcome', '=', 'sent')
+    .groupBy('document_id')
+    .execute()
+    .then((rows) => new Map(rows.map((row) => [row.document_id, Number(row.copies)])));
+}
+
+export async function findIssuedDocumentRow(
+  db: Db,
+  by: { code: string } | { sha256: string } | { id: string },
+): Promise<IssuedDocumentRow | null> {
+  let query = db.selectFrom('issued_documents').selectAll();
+  if ('code' in by) query = query.where('verification_code', '=', by.code);
+  else if ('sha256' in by) query = query.where('sha256', '=', by.sha256);
+  else query = query.where('id', '=', by.id);
+  return (await query.orderBy('issued_at', 'desc').executeTakeFirst()) ?? null;
+}
+
+export async function findIssuedDocument(
+  db: Db,
+  by: { code: string } | { sha256: string } | { id: string },
+): Promise<IssuedDocument | null> {
+  const row = await findIssuedDocumentRow(db, by);
+  if (!row) return null;
+  return (await toIssuedDocuments(db, [row]))[0]!;
+}
+
+export async function toIssuedDocuments(db: Db, rows: readonly IssuedDocumentRow[]): Promise<IssuedDocument[]> {
+  if (rows.length === 0) return [];
+  const copies = await sentPrintCopies(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    recordEntity: row.record_entity,
+    recordId: row.record_id,
+    verificationCode: row.verification_code,
+    sha256: row.sha256,
+    issuedAt: row.issued_at,
+    issuedByName: row.issued_by_name,
+    printCount: copies.get(row.id) ?? 0,
+    supersededAt: row.superseded_at,
+    paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
+    pageCount: row.page_count,
+    archival: row.archival === 1,
+  }));
+}
+
+/** The documents issued for one record, oldest first, as the record's page lists them. */
+export async function issuedDocumentsOf(db: Db, recordEntity: string, recordId: string): Promise<IssuedDocument[]> {
+  const rows = await db
+    .selectFrom('issued_documents')
+    .selectAll()
+    .where('record_entity', '=', recordEntity)
+    .where('record_id', '=', recordId)
+    .orderBy('issued_at')
+    .execute();
+  return toIssuedDocuments(db, rows);
+}

@@ -1,0 +1,312 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { addDays } from '../../../shared/calendar/dates';
+import { DOCUMENT_LIST_LIMIT, type VerificationStatus } from '../../../shared/documents/api';
+import { checkVerificationCode } from '../../../shared/documents/verificationCode';
+import { fail, failFields } from '../api/failure';
+import type { HandlersFor } from '../api/handlers';
+import type { RequestContext } from '../api/context';
+import { localDayStartUtc } from '../api/settings';
+import { uuidv7 } from '../db/uuidv7';
+import {
+  findIssuedDocument,
+  findIssuedDocumentRow,
+  paperOf,
+  sentPrintCopies,
+  toIssuedDocuments,
+  type IssuedDocumentRow,
+} from './archive';
+import type { TicketFile } from './fileTickets';
+import { documentTypes, isArchival, type DocumentDefinition } from './registry';
+import { renderDocument, type Watermark } from './render';
+import { SAMPLE_ISSUE } from './samples';
+
+const MESSAGES: Record<VerificationStatus, string> = {
+  genuine: '真实有效：与存档一致',
+  superseded: '真实，但已被新出具的文书替换，请以新文书为准',
+  altered: '核验码存在，但文件与存档不一致：文件可能被修改过',
+  notFound: '存档中没有这份文书：核验码不存在，或文件不是本系统出具的',
+};
+
+type DocumentProcedures =
+  | 'documents.verify'
+  | 'documents.types'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.preview'
+  | 'documents.print'
+  | 'documents.reportPrintOutcome'
+  | 'documents.samplePreview';
+
+export const documentsHandlers: HandlersFor<DocumentProcedures> = {
+  async 'documents.verify'(input, ctx) {
+    let code: string | null = null;
+    if (input.code !== undefined) {
+      const checked = checkVerificationCode(input.code);
+      if (!checked.ok) failFields({ code: `核验码：${checked.message}` });
+      code = checked.code;
+    }
+    let isReprint = false;
+    let document = code
+      ? await findIssuedDocument(ctx.db, { code })
+      : await findIssuedDocument(ctx.db, { sha256: input.sha256! });
+    if (!document && input.sha256 !== undefined) {
+      // A 补打 copy is not the archived file, but its hash was recorded when it was printed.
+      const print = await ctx.db
+        .selectFrom('document_prints')
+        .select('document_id')
+        .where('file_sha256', '=', input.sha256)
+        .executeTakeFirst();
+      if (print) {
+        document = await findIssuedDocument(ctx.db, { id: print.document_id });
+        isReprint = document !== null;
+      }
+    }
+    let status: VerificationStatus;
+    if (!document) status = 'notFound';
+    else if (input.sha256 !== undefined && document.sha256 !== input.sha256 && !isReprint) status = 'altered';
+    else status = document.supersededAt ? 'superseded' : 'genuine';
+    const message = isReprint ? `${MESSAGES[status]}（此文件为补打件）` : MESSAGES[status];
+    return { status, message, document, isReprint };
+  },
+
+  async 'documents.types'() {
+    const types = [...documentTypes.values()].map((definition) => ({
+      type: definition.type,
+      title: definition.title,
+      pageSize: definition.pageSize,
+      hasSample: definition.sample !== undefined,
+    }));
+    types.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+    return { types };
+  },
+
+  async 'documents.list'(input, ctx) {
+    const limit = input.limit ?? DOCUMENT_LIST_LIMIT;
+    let query = ctx.db.selectFrom('issued_documents').selectAll();
+    if (input.type) query = query.where('type', '=', input.type);
+    if (input.recordEntity) query = query.where('record_entity', '=', input.recordEntity);
+    if (input.recordId) query = query.where('record_id', '=', input.recordId);
+    if (input.code !== undefined && input.code.trim() !== '') {
+      const checked = checkVerificationCode(input.code);
+      if (!checked.ok) failFields({ code: `核验码：${checked.message}` });
+      query = query.where('verification_code', '=', checked.code);
+    }
+    // Dates are local (the node's time zone); issued_at is UTC, so compare against the instants.
+    if (input.issuedFrom)
+      query = query.where('issued_at', '>=', localDayStartUtc(input.issuedFrom, ctx.settings.timeZone));
+    if (input.issuedTo)
+      query = query.where('issued_at', '<', localDayStartUtc(addDays(input.issuedTo, 1), ctx.settings.timeZone));
+    if (input.cursor) {
+      const [at, id] = input.cursor.split('|');
+      if (!at || !id) failFields({ cursor: '翻页位置：格式不对' });
+      query = query.where((eb) =>
+        eb.or([eb('issued_at', '<', at), eb.and([eb('issued_at', '=', at), eb('id', '<', id)])]),
+      );
+    }
+    const rows = await query
+      .orderBy('issued_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      documents: await toIssuedDocuments(ctx.db, page),
+      nextCursor: rows.length > limit && last ? `${last.issued_at}|${last.id}` : null,
+    };
+  },
+
+  async 'documents.get'(input, ctx) {
+    const row = await requireDocument(ctx, input.id);
+    const prints = await ctx.db
+      .selectFrom('document_prints')
+      .selectAll()
+      .where('document_id', '=', row.id)
+      .orderBy('printed_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const [document] = await toIssuedDocuments(ctx.db, [row]);
+    return {
+      document: document!,
+      prints: prints.map((print) => ({
+        id: print.id,
+        printedAt: print.printed_at,
+        printedByName: print.printed_by_name,
+        copies: print.copies,
+        reprint: print.reprint === 1,
+        outcome: print.outcome,
+        outcomeMessage: print.outcome_message,
+      })),
+    };
+  },
+
+  async 'documents.preview'(input, ctx) {
+    const row = await requireDocument(ctx, input.id);
+    await ctx.audit('readPersonalData', `查看《${row.title}》（核验码 ${row.verification_code}）`, {
+      entity: 'document',
+      entityId: row.id,
+    });
+    return {
+      fileUrl: ctx.documents.tickets.issue(archivedFile(ctx, row)),
+      paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
+    };
+  },
+
+  async 'documents.print'(input, ctx) {
+    const row = await requireDocument(ctx, input.documentId);
+    // A reprint is drawn again from the record with the 补打 watermark; drawing it here (not
+    // when the file is fetched) gives its hash for the print record, so the copy verifies.
+    const reprintFile = async () => {
+      const file = reprintedFile(ctx, row);
+      const bytes = await file.read();
+      return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
+    };
+    const hasSentPrint = async () => (await sentPrintCopies(ctx.db, [row.id])).has(row.id);
+    const prepared = (await hasSentPrint()) ? await reprintFile() : null;
+    const printId = uuidv7(ctx.now.getTime());
+    // Counted inside the write: two windows printing at once cannot both be the first print.
+    const reprint = await ctx.write(async ({ tx, at, actor }) => {
+      const earlier = await tx
+        .selectFrom('document_prints')
+        .select('id')
+        .where('document_id', '=', row.id)
+        .where('outcome', '=', 'sent')
+        .limit(1)
+        .executeTakeFirst();
+      if (earlier && !prepared) return 'raced' as const;
+      await tx
+        .insertInto('document_prints')
+        .values({
+          id: printId,
+          document_id: row.id,
+          printed_at: at,
+          printed_by: actor.id,
+          printed_by_name: actor.name,
+          copies: input.copies,
+          reprint: earlier ? 1 : 0,
+          file_sha256: earlier ? prepared!.sha256 : row.sha256,
+        })
+        .execute();
+      return earlier !== undefined;
+    });
+    // Another window printed the first copy between the check and the write: this one is a reprint.
+    if (reprint === 'raced') return documentsHandlers['documents.print'](input, ctx);
+    await ctx.audit('print', `打印《${row.title}》${input.copies} 份${reprint ? '（补打）' : ''}`, {
+      entity: 'document',
+      entityId: row.id,
+    });
+    const file = reprint ? prepared!.file : archivedFile(ctx, row);
+    const copies = await sentPrintCopies(ctx.db, [row.id]);
+    return {
+      printId,
+      documentType: row.type,
+      reprint,
+      printCount: copies.get(row.id) ?? 0,
+      fileUrl: ctx.documents.tickets.issue(file),
+      paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
+    };
+  },
+
+  async 'documents.reportPrintOutcome'(input, ctx) {
+    const user = ctx.requireUser();
+    const print = await ctx.db
+      .selectFrom('document_prints')
+      .innerJoin('issued_documents', 'issued_documents.id', 'document_prints.document_id')
+      .select([
+        'document_prints.id',
+        'document_prints.document_id',
+        'document_prints.printed_by',
+        'document_prints.outcome',
+        'document_prints.copies',
+        'issued_documents.title',
+      ])
+      .where('document_prints.id', '=', input.printId)
+      .executeTakeFirst();
+    if (!print) fail('NOT_FOUND', '没有这次打印的记录');
+    if (print.printed_by !== user.id) fail('FORBIDDEN', '只能报告自己发起的打印');
+    if (print.outcome !== 'sent') fail('CONFLICT', '这次打印的结果已经报告过');
+    const message = input.message?.trim() || (input.outcome === 'cancelled' ? '已取消打印' : '打印失败');
+    await ctx.write(async ({ tx }) => {
+      await tx
+        .updateTable('document_prints')
+        .set({ outcome: input.outcome, outcome_message: message })
+        .where('id', '=', print.id)
+        .execute();
+    });
+    await ctx.audit(
+      'print',
+      `《${print.title}》${print.copies} 份${input.outcome === 'cancelled' ? '未打印（已取消）' : `打印失败：${message}`}`,
+      { entity: 'document', entityId: print.document_id },
+    );
+    const copies = await sentPrintCopies(ctx.db, [print.document_id]);
+    return { printCount: copies.get(print.document_id) ?? 0 };
+  },
+
+  async 'documents.samplePreview'(input, ctx) {
+    const definition = documentTypes.get(input.type);
+    if (!definition) failFields({ type: `文书类型：没有名为“${input.type}”的文书类型` });
+    const sample = definition.sample;
+    if (!sample) failFields({ type: `文书类型：《${definition.title}》没有样张数据` });
+    const rendered = await renderDocument(definition, sample(), {
+      ...SAMPLE_ISSUE,
+      fonts: await ctx.documents.fonts(),
+      watermark: '样张',
+    });
+    const file: TicketFile = {
+      urlName: `${definition.type}-sample.pdf`,
+      downloadName: `${definition.title}（样张）.pdf`,
+      contentType: 'application/pdf',
+      read: () => Promise.resolve(rendered.pdf),
+    };
+    return {
+      fileUrl: ctx.documents.tickets.issue(file),
+      paper: paperOf(definition.pageSize, rendered.width, rendered.height),
+    };
+  },
+};
+
+async function requireDocument(ctx: RequestContext, id: string): Promise<IssuedDocumentRow> {
+  const row = await findIssuedDocumentRow(ctx.db, { id });
+  if (!row) fail('NOT_FOUND', '存档中没有这份文书');
+  return row;
+}
+
+function archivedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile {
+  return {
+    urlName: `${row.type}-${row.id}.pdf`,
+    downloadName: `${row.title}-${fileNameCode(row.verification_code)}.pdf`,
+    contentType: 'application/pdf',
+    read: () => readFile(path.join(ctx.documents.dataDir, row.file_path)),
+  };
+}
+
+/** The document drawn again from its record as issued, with the 补打 watermark (same bytes every time). */
+function reprintedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile {
+  const definition = documentTypes.get(row.type) as DocumentDefinition<unknown> | undefined;
+  if (!definition || row.record_json === null) {
+    fail('CONFLICT', `《${row.title}》缺少补打所需的数据（文书类型已停用或为早期存档），无法补打`);
+  }
+  const record = JSON.parse(row.record_json) as unknown;
+  return {
+    urlName: `${row.type}-${row.id}-reprint.pdf`,
+    downloadName: `${row.title}-${fileNameCode(row.verification_code)}（补打）.pdf`,
+    contentType: 'application/pdf',
+    read: async () =>
+      (
+        await renderDocument(definition, record, {
+          issuedAt: new Date(row.issued_at),
+          verificationCode: row.verification_code,
+          fonts: await ctx.documents.fonts(),
+          archival: isArchival(definition),
+          watermark: '补打' satisfies Watermark,
+        })
+      ).pdf,
+  };
+}
+
+/** The code as part of a file name: its check symbol may be `*`, `~`, `$`, `=`, which Windows or URLs mangle. */
+function fileNameCode(code: string): string {
+  return code.replace(/[^0-9A-Z-]/g, '_');
+}

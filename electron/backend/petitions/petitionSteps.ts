@@ -1,0 +1,341 @@
+// The steps after registration: acceptance or not, the one extension, the leader's decision,
+// handling events, the written reply, satisfaction, review and re-review, closing. Each deadline
+// is computed when its step is taken, with the counting the settings give then.
+import type { z } from 'zod';
+import type { petitionsProcedures } from '../../../shared/petitions/api';
+import { handlingDeadline, PERIOD_DAYS, periodEnd } from '../../../shared/petitions/periods';
+import {
+  HANDLING_EVENT_LABELS,
+  LEADER_DECISION_LABELS,
+  NOT_ACCEPTED_GROUND_LABELS,
+  REVIEW_LEVEL_LABELS,
+  SATISFACTION_LABELS,
+} from '../../../shared/petitions/petitions';
+import type { RequestContext } from '../api/context';
+import { fail, failFields } from '../api/failure';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
+import { uuidv7 } from '../db/uuidv7';
+import { computeDue, petitionStepDate, requireStatus, runPetitionCommand } from './petitionCommands';
+import { acceptancePaper, extensionPaper, notAcceptedPaper, replyPaper } from './petitionPapers';
+import { readPetitionSettings } from './petitionSettings';
+
+type Input<N extends keyof typeof petitionsProcedures> = z.output<(typeof petitionsProcedures)[N]['input']>;
+
+export function acceptPetition(input: Input<'petitions.accept'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'accept', async (row) => {
+    requireStatus(row, ['registered'], '受理');
+    const acceptedOn = petitionStepDate('acceptedOn', '受理日期', input.acceptedOn, row, ctx.today);
+    const settings = await readPetitionSettings(ctx.db);
+    const calendar = await loadWorkingCalendar(ctx.db);
+    const handlingDueOn = computeDue('acceptedOn', () =>
+      handlingDeadline(calendar, acceptedOn, 0, settings.counting.handling),
+    );
+    const late = acceptedOn > row.acceptance_due_on ? `（超过受理告知期限${row.acceptance_due_on}）` : '';
+    return {
+      set: {
+        status: 'accepted',
+        accepted_on: acceptedOn,
+        handling_unit: input.handlingUnit,
+        handling_due_on: handlingDueOn,
+        original_handling_due_on: handlingDueOn,
+        last_step_on: acceptedOn,
+      },
+      summary: `受理${late}，承办单位${input.handlingUnit}，办理期限至${handlingDueOn}，出具受理告知书`,
+      data: { acceptedOn, handlingUnit: input.handlingUnit, handlingDueOn },
+      document: await acceptancePaper(ctx.db, settings, row, {
+        acceptedOn,
+        handlingUnit: input.handlingUnit,
+        handlingDueOn,
+      }),
+    };
+  });
+}
+
+export function notAcceptPetition(input: Input<'petitions.notAccept'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'notAccept', async (row) => {
+    requireStatus(row, ['registered'], '决定不予受理');
+    const decidedOn = petitionStepDate('decidedOn', '决定日期', input.decidedOn, row, ctx.today);
+    const settings = await readPetitionSettings(ctx.db);
+    return {
+      set: {
+        status: 'notAccepted',
+        not_accepted_on: decidedOn,
+        not_accepted_ground: input.ground,
+        not_accepted_reason: input.reason,
+        not_accepted_channel: input.channel,
+        last_step_on: decidedOn,
+      },
+      summary: `不予受理（${NOT_ACCEPTED_GROUND_LABELS[input.ground]}），出具不予受理告知书`,
+      data: { decidedOn, ground: input.ground, reason: input.reason, channel: input.channel },
+      document: await notAcceptedPaper(ctx.db, settings, row, { decidedOn, ...input }),
+    };
+  });
+}
+
+export function extendPetition(input: Input<'petitions.extend'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'extend', async (row) => {
+    if (row.extended_on)
+      fail(
+        'CONFLICT',
+        `办理期限只能延长一次：已于${row.extended_on}延长${row.extension_days}日（至${row.handling_due_on}），不能再次延期`,
+      );
+    requireStatus(row, ['accepted'], '延长办理期限');
+    const extendedOn = petitionStepDate('extendedOn', '延期决定日期', input.extendedOn, row, ctx.today);
+    const originalDueOn = row.handling_due_on!;
+    if (extendedOn > originalDueOn)
+      failFields({ extendedOn: `延期决定日期：应在办理期限届满（${originalDueOn}）之前决定延期，现已超期` });
+    const settings = await readPetitionSettings(ctx.db);
+    const calendar = await loadWorkingCalendar(ctx.db);
+    const newDueOn = computeDue('days', () =>
+      handlingDeadline(calendar, row.accepted_on!, input.days, settings.counting.handling),
+    );
+    return {
+      set: {
+        extended_on: extendedOn,
+        extension_days: input.days,
+        extension_reason: input.reason,
+        handling_due_on: newDueOn,
+        last_step_on: extendedOn,
+      },
+      summary: `延长办理期限${input.days}日（${originalDueOn} → ${newDueOn}），出具延期办理告知书`,
+      data: { extendedOn, days: input.days, reason: input.reason, originalDueOn, newDueOn },
+      document: await extensionPaper(ctx.db, settings, row, {
+        originalDueOn,
+        days: input.days,
+        newDueOn,
+        reason: input.reason,
+        extendedOn,
+      }),
+    };
+  });
+}
+
+export function recordLeaderDecision(input: Input<'petitions.recordLeaderDecision'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'leaderDecision', (row) => {
+    if (!row.reception_day_id) fail('CONFLICT', '只有在领导接访日登记的信访件才记录接访领导的处理意见');
+    requireStatus(row, ['registered', 'accepted'], '记录领导处理意见');
+    const decidedOn = input.decidedOn ?? ctx.today;
+    if (decidedOn > ctx.today) failFields({ decidedOn: `决定日期：不能晚于今天（${ctx.today}）` });
+    if (decidedOn < row.received_on) failFields({ decidedOn: `决定日期：不能早于来访日期（${row.received_on}）` });
+    let dueOn: string | null = null;
+    let caseLeader = '';
+    if (input.decision === 'deadline') {
+      if (!input.dueOn) failFields({ dueOn: '限办日期：疑难案件限期办理，须写明限办日期' });
+      if (!input.caseLeader) failFields({ caseLeader: '包案领导：疑难案件须确定包案领导' });
+      if (input.dueOn < decidedOn) failFields({ dueOn: `限办日期：不能早于决定日期（${decidedOn}）` });
+      const legalDue = row.handling_due_on;
+      if (legalDue && input.dueOn > legalDue) failFields({ dueOn: `限办日期：不能晚于法定办理期限（${legalDue}）` });
+      dueOn = input.dueOn;
+      caseLeader = input.caseLeader;
+    }
+    return {
+      set: {
+        leader_decision: input.decision,
+        leader_decided_on: decidedOn,
+        leader_due_on: dueOn,
+        case_leader: caseLeader,
+      },
+      summary:
+        `接访领导${row.leader_name}处理意见：${LEADER_DECISION_LABELS[input.decision]}` +
+        (dueOn ? `，限${dueOn}前办结，包案领导${caseLeader}` : ''),
+      data: { decision: input.decision, decidedOn, dueOn, caseLeader },
+    };
+  });
+}
+
+export function addHandlingEvent(input: Input<'petitions.addHandlingEvent'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'handlingEvent', (row) => {
+    requireStatus(row, ['registered', 'accepted', 'underReview', 'underReReview'], '记录办理过程');
+    const on = input.on ?? ctx.today;
+    if (on > ctx.today) failFields({ on: `日期：不能晚于今天（${ctx.today}）` });
+    if (on < row.received_on) failFields({ on: `日期：不能早于收到信访件的日期（${row.received_on}）` });
+    if (input.kind !== 'progress' && !input.toBody)
+      failFields({
+        toBody: input.kind === 'assigned' ? '承办单位：交承办须写明承办单位' : '接收单位：转送、交办须写明接收机关',
+      });
+    if (input.kind === 'progress' && !input.note) failFields({ note: '情况说明：办理进展须写明情况' });
+    const label = HANDLING_EVENT_LABELS[input.kind];
+    return {
+      set: input.kind === 'assigned' ? { assigned_department: input.toBody, assigned_person: input.person } : {},
+      summary: `${label}${input.toBody ? `：${input.toBody}` : ''}${input.person ? `（${input.person}）` : ''}`,
+      data: { kind: input.kind, on, toBody: input.toBody, person: input.person, note: input.note },
+      write: async (scope) => {
+        await scope.tx
+          .insertInto('petition_events')
+          .values({
+            id: uuidv7(),
+            petition_id: row.id,
+            kind: input.kind,
+            on,
+            to_body: input.toBody,
+            person: input.person,
+            note: input.note,
+            by_name: scope.actor.name,
+            created_at: scope.at,
+          })
+          .execute();
+      },
+    };
+  });
+}
+
+export function replyToPetition(input: Input<'petitions.reply'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'reply', async (row) => {
+    requireStatus(row, ['accepted'], '书面答复');
+    const repliedOn = input.repliedOn ?? ctx.today;
+    if (repliedOn > ctx.today) failFields({ repliedOn: `答复日期：不能晚于今天（${ctx.today}）` });
+    if (row.accepted_on && repliedOn < row.accepted_on)
+      failFields({ repliedOn: `答复日期：不能早于受理日期（${row.accepted_on}）` });
+    if (repliedOn < row.last_step_on)
+      failFields({ repliedOn: `答复日期：不能早于上一环节的日期（${row.last_step_on}）` });
+    const settings = await readPetitionSettings(ctx.db);
+    const calendar = await loadWorkingCalendar(ctx.db);
+    const reviewRequestDueOn = computeDue('repliedOn', () =>
+      periodEnd(calendar, repliedOn, PERIOD_DAYS.reviewRequest, settings.counting.reviewRequest),
+    );
+    const late = row.handling_due_on && repliedOn > row.handling_due_on ? `（超过办理期限${row.handling_due_on}）` : '';
+    const user = ctx.requireUser();
+    return {
+      set: {
+        status: 'replied',
+        replied_on: repliedOn,
+        reply_facts: input.facts,
+        reply_opinion: input.opinion,
+        reply_basis: input.basis,
+        replied_by_name: user.displayName,
+        review_request_due_on: reviewRequestDueOn,
+        last_step_on: repliedOn,
+      },
+      summary: `书面答复${late}，出具答复意见书；复查请求期限至${reviewRequestDueOn}`,
+      data: { repliedOn, facts: input.facts, opinion: input.opinion, basis: input.basis, reviewRequestDueOn },
+      document: await replyPaper(ctx.db, settings, row, {
+        facts: input.facts,
+        opinion: input.opinion,
+        basis: input.basis,
+        repliedOn,
+        reviewRequestDueOn,
+      }),
+    };
+  });
+}
+
+export function recordSatisfaction(input: Input<'petitions.recordSatisfaction'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'satisfaction', (row) => {
+    if (!row.replied_on) fail('CONFLICT', '尚未书面答复，不能记录满意度');
+    const on = input.on ?? ctx.today;
+    if (on > ctx.today) failFields({ on: `回访日期：不能晚于今天（${ctx.today}）` });
+    if (on < row.replied_on) failFields({ on: `回访日期：不能早于答复日期（${row.replied_on}）` });
+    return {
+      set: { satisfaction: input.value, satisfaction_on: on },
+      summary: `信访人对答复：${SATISFACTION_LABELS[input.value]}`,
+      data: { value: input.value, on },
+    };
+  });
+}
+
+export function requestReview(input: Input<'petitions.requestReview'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, input.level === 'review' ? 'requestReview' : 'requestReReview', async (row) => {
+    const label = REVIEW_LEVEL_LABELS[input.level];
+    const review = input.level === 'review';
+    // A closed petition reopens for a review of its last answer.
+    const answeredOn = review ? row.replied_on : row.reviewed_on;
+    const windowEnd = review ? row.review_request_due_on : row.re_review_request_due_on;
+    const alreadyRequested = review ? row.review_requested_on : row.re_review_requested_on;
+    if (alreadyRequested) fail('CONFLICT', `已于${alreadyRequested}登记过${label}请求`);
+    if (review) requireStatus(row, ['replied', 'closed'], '登记复查请求');
+    else requireStatus(row, ['reviewed', 'closed'], '登记复核请求');
+    if (!answeredOn || !windowEnd)
+      fail('CONFLICT', review ? '尚未书面答复，不能请求复查' : '尚无复查意见，不能请求复核');
+    const requestedOn = input.requestedOn ?? ctx.today;
+    if (requestedOn > ctx.today) failFields({ requestedOn: `请求日期：不能晚于今天（${ctx.today}）` });
+    if (requestedOn < answeredOn)
+      failFields({ requestedOn: `请求日期：不能早于${review ? '答复' : '复查意见'}日期（${answeredOn}）` });
+    if (requestedOn > windowEnd)
+      failFields({
+        requestedOn: `请求日期：${label}请求应在收到${review ? '答复意见书' : '复查意见'}之日起30日内提出（截至${windowEnd}），已逾期`,
+      });
+    const settings = await readPetitionSettings(ctx.db);
+    const calendar = await loadWorkingCalendar(ctx.db);
+    const period = review ? 'review' : 'reReview';
+    const dueOn = computeDue('requestedOn', () =>
+      periodEnd(calendar, requestedOn, PERIOD_DAYS[period], settings.counting[period]),
+    );
+    const body = input.body || settings.reviewBody;
+    return {
+      set: review
+        ? {
+            status: 'underReview',
+            review_requested_on: requestedOn,
+            review_body: body,
+            review_due_on: dueOn,
+            closed_on: null,
+            last_step_on: requestedOn,
+          }
+        : {
+            status: 'underReReview',
+            re_review_requested_on: requestedOn,
+            re_review_body: body,
+            re_review_due_on: dueOn,
+            closed_on: null,
+            last_step_on: requestedOn,
+          },
+      summary: `信访人向${body}请求${label}，${label}期限至${dueOn}`,
+      data: { level: input.level, requestedOn, body, dueOn },
+    };
+  });
+}
+
+export function recordReview(input: Input<'petitions.recordReview'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, input.level === 'review' ? 'review' : 'reReview', async (row) => {
+    const label = REVIEW_LEVEL_LABELS[input.level];
+    const review = input.level === 'review';
+    requireStatus(row, [review ? 'underReview' : 'underReReview'], `登记${label}意见`);
+    const answeredOn = petitionStepDate('answeredOn', '意见日期', input.answeredOn, row, ctx.today);
+    const outcome = input.outcome === 'upheld' ? '维持原处理意见' : '变更原处理意见';
+    if (review) {
+      const settings = await readPetitionSettings(ctx.db);
+      const calendar = await loadWorkingCalendar(ctx.db);
+      const reReviewRequestDueOn = computeDue('answeredOn', () =>
+        periodEnd(calendar, answeredOn, PERIOD_DAYS.reReviewRequest, settings.counting.reReviewRequest),
+      );
+      return {
+        set: {
+          status: 'reviewed',
+          reviewed_on: answeredOn,
+          review_outcome: input.outcome,
+          review_opinion: input.opinion,
+          re_review_request_due_on: reReviewRequestDueOn,
+          last_step_on: answeredOn,
+        },
+        summary: `复查意见：${outcome}；复核请求期限至${reReviewRequestDueOn}`,
+        data: { level: input.level, answeredOn, outcome: input.outcome, opinion: input.opinion, reReviewRequestDueOn },
+      };
+    }
+    return {
+      set: {
+        status: 'reReviewed',
+        re_reviewed_on: answeredOn,
+        re_review_outcome: input.outcome,
+        re_review_opinion: input.opinion,
+        last_step_on: answeredOn,
+      },
+      summary: `复核意见：${outcome}（复核意见为最终处理意见）`,
+      data: { level: input.level, answeredOn, outcome: input.outcome, opinion: input.opinion },
+    };
+  });
+}
+
+export function closePetition(input: Input<'petitions.close'>, ctx: RequestContext) {
+  return runPetitionCommand(ctx, input, 'close', (row) => {
+    if (row.status === 'registered' || row.status === 'accepted')
+      fail('CONFLICT', '尚未书面答复，不能办结（件件有回复）：请先出具答复意见书');
+    if (row.status === 'notAccepted') fail('CONFLICT', '该信访件已不予受理，以不予受理告知书作答，无需办结');
+    requireStatus(row, ['replied', 'reviewed', 'reReviewed'], '办结');
+    const closedOn = petitionStepDate('closedOn', '办结日期', input.closedOn, row, ctx.today);
+    return {
+      set: { status: 'closed', closed_on: closedOn, last_step_on: closedOn },
+      summary: '办结',
+      data: { closedOn },
+    };
+  });
+}

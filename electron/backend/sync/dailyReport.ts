@@ -1,0 +1,77 @@
+// 有事报事、无事报平安: once a day, before it sends, the node appends to its change log a report
+// of the month's figures — so a township that had a quiet day still tells the county it is
+// alive and how far behind its sync is, and the county's page shows the latest counter,
+// mediation and petition figures without querying every record.
+import {
+  monthlyFiguresReport,
+  REPORT_ENTITY,
+  REPORT_OP,
+  type MonthlyFiguresReport,
+} from '../../../shared/sync/protocol';
+import { runWrite } from '../api/runWrite';
+import { localDate } from '../api/settings';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
+import { monthlySummary } from '../counter/monthlySummary';
+import type { Db } from '../db/database';
+import { monthlyStatistics } from '../mediation/monthlyStatistics';
+import { monthlyStatistics as petitionStatistics } from '../petitions/statistics';
+import { SYNC_SETTINGS, readNumber, readText, writeText } from './syncState';
+
+export const REPORT_ACTOR = { id: null, name: '自动上报' };
+
+/** The month's figures as they stand today. */
+export async function monthlyFigures(db: Db, now: Date, timeZone: string): Promise<MonthlyFiguresReport> {
+  const today = localDate(now, timeZone);
+  const month = today.slice(0, 7);
+  const [counter, mediation, petitions, ackThrough, lastSeq] = await Promise.all([
+    loadWorkingCalendar(db).then((calendar) => monthlySummary(db, calendar, month, today)),
+    monthlyStatistics(db, month, today),
+    petitionStatistics(db, month, today),
+    readNumber(db, SYNC_SETTINGS.ackThrough),
+    db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst(),
+  ]);
+  const totals = mediation.totals;
+  return monthlyFiguresReport.parse({
+    month,
+    reportedAt: now.toISOString(),
+    backlog: Math.max(0, Number(lastSeq?.seq ?? 0) - ackThrough),
+    counter: {
+      received: counter.counts.accepted,
+      completed: counter.counts.completed,
+      overdue: counter.counts.openOverdue,
+    },
+    mediation: {
+      accepted: totals.accepted,
+      successful: totals.settled,
+      concluded: totals.settled + totals.terminated,
+      successRate: totals.successRate,
+    },
+    petitions: {
+      received: petitions.totals.received,
+      visitPeople: petitions.totals.visitPeople,
+      groupVisits: petitions.totals.groupVisitBatches,
+      replied: petitions.totals.replied,
+      overdue: petitions.totals.overdue,
+    },
+  });
+}
+
+/**
+ * Appends today's report unless one was appended today already.
+ * @returns whether a report was appended.
+ */
+export async function appendDailyReport(db: Db, now: Date, timeZone: string): Promise<boolean> {
+  const today = localDate(now, timeZone);
+  if ((await readText(db, SYNC_SETTINGS.reportDay)) === today) return false;
+  const report = await monthlyFigures(db, now, timeZone);
+  return runWrite(db, REPORT_ACTOR, now.toISOString(), async (scope) => {
+    // Checked again inside the transaction: an export and a run may both get here.
+    if ((await readText(scope.tx, SYNC_SETTINGS.reportDay)) === today) return false;
+    await scope.log(REPORT_ENTITY, today, REPORT_OP, report);
+    await writeText(scope.tx, SYNC_SETTINGS.reportDay, today);
+    return true;
+  });
+}

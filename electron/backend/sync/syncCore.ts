@@ -1,0 +1,154 @@
+// The state one node's sync works on, shared by the link run, the USB file and the key
+// commands: the database, the unlocked keys (memory only), and a lock for the few steps that
+// must not interleave — building the batch chain and changing keys or the enrollment. Network
+// requests and backoff pauses happen outside the lock, so a USB export never waits for a
+// sleeping retry.
+import { fromBase64Url } from '../../../shared/sync/bytes';
+import { fail } from '../api/failure';
+import type { Db } from '../db/database';
+import { appendDailyReport } from './dailyReport';
+import { sealPendingFiles } from './fileOutbox';
+import { parseStoredKeys, wipe, type KeyProtector, type StoredKeys, type UnlockedKeys } from './keyStore';
+import { buildBatches, type BatchLimits } from './outbox';
+import {
+  SYNC_SETTINGS,
+  clearSetting,
+  readEnrollment,
+  readNumber,
+  readText,
+  writeText,
+  type StoredEnrollment,
+} from './syncState';
+
+export interface CoreOptions {
+  db: Db;
+  dataDir: string;
+  now: () => Date;
+  timeZone: string;
+  keyProtector: KeyProtector | null;
+  batch: BatchLimits;
+  log: (line: string) => void;
+}
+
+/** Enrolled, unlocked, not revoked: what sending and sealing need. */
+export interface Ready {
+  enrollment: StoredEnrollment;
+  keys: UnlockedKeys;
+  hubBoxPublicKey: Uint8Array;
+}
+
+/** A refusal that retrying will not cure (not enrolled, locked, revoked, refused by the hub). */
+export class SyncStopped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncStopped';
+  }
+}
+
+export class SyncCore {
+  keys: UnlockedKeys | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly options: CoreOptions) {}
+
+  get db(): Db {
+    return this.options.db;
+  }
+
+  now(): Date {
+    return this.options.now();
+  }
+
+  /** Runs `work` after every earlier locked step has finished (FIFO). */
+  locked<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(work);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async storedKeys(): Promise<StoredKeys | null> {
+    const raw = await readText(this.db, SYNC_SETTINGS.keys);
+    return raw ? parseStoredKeys(raw) : null;
+  }
+
+  setKeys(keys: UnlockedKeys | null): void {
+    if (this.keys && this.keys !== keys) wipe(this.keys);
+    this.keys = keys;
+  }
+
+  /** The enrollment and keys, or a SyncStopped saying what is missing. */
+  async ready(): Promise<Ready> {
+    const enrollment = await readEnrollment(this.db);
+    if (!enrollment) throw new SyncStopped('尚未入网：请先导入县级平台发放的入网文件');
+    if (await readText(this.db, SYNC_SETTINGS.revokedAt)) {
+      throw new SyncStopped('本节点已被县级平台吊销，同步已停止；请联系县级平台');
+    }
+    if (!this.keys) throw new SyncStopped('私钥已锁定：请在“同步”页输入密钥口令解锁');
+    return { enrollment, keys: this.keys, hubBoxPublicKey: fromBase64Url(enrollment.hubBoxPublicKey) };
+  }
+
+  /** As `ready`, for API commands: the reason becomes a CONFLICT the screen shows. */
+  async readyOrFail(): Promise<Ready> {
+    try {
+      return await this.ready();
+    } catch (error) {
+      if (error instanceof SyncStopped) fail('CONFLICT', error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * Appends the daily report (when asked and due), then seals every new change-log entry into
+   * stored batches and every new attachment into a file envelope: after this, everything to
+   * send is on disk.
+   */
+  async prepareOutbox(ready: Ready, withReport: boolean): Promise<void> {
+    await this.locked(async () => {
+      if (withReport) await appendDailyReport(this.db, this.now(), this.options.timeZone);
+      const context = {
+        nodeId: ready.enrollment.nodeId,
+        keys: ready.keys.current,
+        hubBoxPublicKey: ready.hubBoxPublicKey,
+        now: this.options.now,
+      };
+      await buildBatches(
+        this.db,
+        { ...context, downApplied: await readNumber(this.db, SYNC_SETTINGS.downApplied) },
+        this.options.batch,
+      );
+      await sealPendingFiles({ ...context, db: this.db, dataDir: this.options.dataDir, log: this.options.log });
+    });
+  }
+
+  /**
+   * A downward envelope sealed to our current box key proves the hub holds our current keys:
+   * the registration, and the last rotation if one was waiting, are confirmed.
+   */
+  async confirmRecipient(recipient: string): Promise<void> {
+    if (!this.keys || recipient !== this.keys.current.boxKeyId) return;
+    await this.markRegistered();
+    await this.markRotated();
+  }
+
+  async markRegistered(): Promise<void> {
+    if (await readText(this.db, SYNC_SETTINGS.registeredAt)) return;
+    await writeText(this.db, SYNC_SETTINGS.registeredAt, this.now().toISOString());
+  }
+
+  async isRegistered(): Promise<boolean> {
+    return (await readText(this.db, SYNC_SETTINGS.registeredAt)) !== null;
+  }
+
+  async markRevoked(): Promise<void> {
+    if (await readText(this.db, SYNC_SETTINGS.revokedAt)) return;
+    await writeText(this.db, SYNC_SETTINGS.revokedAt, this.now().toISOString());
+    this.options.log('县级平台已吊销本节点，同步停止');
+  }
+
+  /** The hub holds the keys the last rotation announced: its envelope need not travel any more. */
+  async markRotated(): Promise<void> {
+    if ((await readText(this.db, SYNC_SETTINGS.rotation)) === null) return;
+    await clearSetting(this.db, SYNC_SETTINGS.rotation);
+    this.options.log('县级平台已确认本节点的新密钥');
+  }
+}

@@ -1,0 +1,50 @@
+// The table of documents a record issued, as the case and dispute pages show it.
+import { Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { IssuedDocument } from '../../shared/documents/api';
+import { href, paths } from '../app/router';
+import { timeColumn } from './PagedTable';
+import { PrintDocumentButton } from './PrintDocumentButton';
+
+/** The papers a case or a dispute issued: title (with 已被替换), when, by whom, pages, code, prints, 打印/补打. */
+export function documentColumns(onPrinted: () => void): ColumnsType<IssuedDocument> {
+  return [
+    {
+      title: '文书',
+      key: 'title',
+      render: (_, document) => (
+        <>
+          <Typography.Link href={href(paths.document(document.id))}>{document.title}</Typography.Link>
+          {document.supersededAt && (
+            <Tag color="orange" style={{ marginInlineStart: 8 }}>
+              已被替换
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    timeColumn<IssuedDocument>('出具时间', 'issuedAt'),
+    { title: '出具人', dataIndex: 'issuedByName', key: 'issuedByName', width: 100 },
+    { title: '页数', dataIndex: 'pageCount', key: 'pageCount', width: 60 },
+    { title: '核验码', dataIndex: 'verificationCode', key: 'verificationCode', width: 160 },
+    {
+      title: '已打印',
+      key: 'printCount',
+      width: 80,
+      render: (_, document) => (document.printCount > 0 ? `${document.printCount} 份` : '未打印'),
+    },
+    {
+      title: '',
+      key: 'print',
+      width: 100,
+      render: (_, document) => (
+        <PrintDocumentButton
+          size="small"
+          documentId={document.id}
+          label={document.printCount > 0 ? '补打' : '打印'}
+          onPrinted={onPrinted}
+        />
+      ),
+    },
+  ];
+}

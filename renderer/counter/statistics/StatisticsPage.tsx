@@ -1,0 +1,27 @@
+import { Tabs, Typography } from 'antd';
+import { navigate, paths, type StatisticsTab } from '../../app/router';
+import { LedgerTab } from './LedgerTab';
+import { MonthlyTab } from './MonthlyTab';
+
+const TABS: { key: StatisticsTab; label: string }[] = [
+  { key: 'monthly', label: '月度统计' },
+  { key: 'ledger', label: '办件台账' },
+];
+
+/** 统计: the county's monthly figures and the case ledger; each tab is a route. */
+export function StatisticsPage({ tab }: { tab: StatisticsTab }) {
+  return (
+    <div style={{ maxWidth: 1400 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        统计
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => navigate(paths.statistics(key as StatisticsTab))}
+        items={TABS.map(({ key, label }) => ({ key, label }))}
+      />
+      {tab === 'monthly' && <MonthlyTab />}
+      {tab === 'ledger' && <LedgerTab />}
+    </div>
+  );
+}
