@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadWorkingCalendar } from '../electron/backend/calendar/calendarStore';
+import { pickOption } from './support/antd';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
@@ -14,8 +15,7 @@ test('the administrator enters next year’s arrangement; a weekday make-up day 
   await page.getByRole('tab', { name: '工作日历' }).waitFor();
   assert.equal(await page.getByLabel('第 7 个假日的名称').inputValue(), '国庆节');
 
-  await page.getByLabel('年份').click();
-  await page.locator('.ant-select-item-option', { hasText: '2027 年（新增）' }).click();
+  await pickOption(page.getByLabel('年份'), '2027 年（新增）');
   await page.getByText('还没有 2027 年的节假日安排').waitFor();
   await page.getByRole('button', { name: /添加假日/ }).click();
   await page.getByLabel('第 1 个假日的名称').fill('元旦');

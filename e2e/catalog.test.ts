@@ -3,7 +3,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+import { acknowledge, opened } from './support/antd';
+import { interceptFileChoosers, signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
 
@@ -11,6 +12,7 @@ test('the administrator finds items by pinyin initials and adds a local item wit
   const { hall, browser } = setup;
   const page = await browser.newPage();
   const errors = watchForPageErrors(page);
+  interceptFileChoosers(page);
   await signIn(page, hall.url, 'demo-admin');
   await page.goto(`${hall.url}#/system/catalog`);
   await page.getByText(/县级目录版本 2026\.1/).waitFor();
@@ -27,7 +29,7 @@ test('the administrator finds items by pinyin initials and adds a local item wit
   await page.getByLabel('查找事项').fill('');
 
   await page.getByRole('button', { name: /新增本地事项/ }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await opened(page.getByRole('dialog'));
   await dialog.getByLabel('事项编码').fill('MZ-001');
   await dialog.getByLabel('事项名称').fill('老年人乘车卡代办');
   await dialog.getByLabel('责任部门').fill('社会事务办公室');
@@ -70,7 +72,7 @@ test('the administrator finds items by pinyin initials and adds a local item wit
     .first()
     .waitFor();
   await rm(file, { force: true });
-  await page.locator('.ant-modal-confirm').getByRole('button').click();
+  await acknowledge(page, '已导入事项目录 2026.9');
 
   // The query phone printed on receipts: a wrong one is explained beside the field.
   const phone = page.getByLabel('回执上的咨询电话');

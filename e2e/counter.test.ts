@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { morningOf } from '../test/support/testHall';
+import { acknowledge, opened, pickOption } from './support/antd';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 import { printedText } from './support/printedPdf';
 
@@ -41,9 +42,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
     await page.getByRole('button', { name: /更换申请人/ }).waitFor();
 
     // Step 2: the item, found by its code.
-    await page.getByLabel('办理事项').click();
-    await page.getByLabel('办理事项').fill(ITEM_CODE);
-    await page.locator('.ant-select-item-option', { hasText: ITEM_NAME }).click();
+    await pickOption(page.getByLabel('办理事项'), ITEM_NAME, { search: ITEM_CODE });
     await page.getByText('承诺 5 个工作日').first().waitFor();
 
     // Step 3: nothing ticked yet, so 受理 waits and says what is missing.
@@ -71,7 +70,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
     // The case: pause for 补正 on the day of acceptance.
     await page.getByRole('heading', { name: new RegExp(`办件 ${caseNumber}`) }).waitFor();
     await page.getByRole('button', { name: /^暂停计时$/ }).click();
-    let dialog = page.getByRole('dialog');
+    let dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('补正材料').check();
     await dialog.getByLabel('暂停原因').fill('流转合同缺少发包方签章，需补正');
     await dialog.getByRole('button', { name: /暂停计时/ }).click();
@@ -81,7 +80,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
     clock.current = morningOf('2026-09-30');
     await page.reload();
     await page.getByRole('button', { name: /^恢复计时$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     assert.equal(await dialog.getByLabel('恢复日期').inputValue(), '2026-09-30');
     await dialog.getByRole('button', { name: /恢复计时/ }).click();
     await page.getByText('2026年10月13日').first().waitFor();
@@ -89,29 +88,26 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
 
     // Complete: the 办结通知书 can be printed at once.
     await page.getByRole('button', { name: /^办结$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('结果说明').fill('经审核，准予备案');
     await dialog.getByRole('button', { name: /办结并出具通知书/ }).click();
     await page.getByText(/办结：已出具《/).waitFor();
 
     // Deliver to the resident at the window.
     await page.getByRole('button', { name: /^送达$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     assert.equal(await dialog.getByLabel('签收人').inputValue(), resident.name);
     await dialog.getByRole('button', { name: /登记送达/ }).click();
     await page.getByText('已送达').first().waitFor();
 
     // The resident rates it: 不满意 opens a follow-up.
     await page.getByRole('button', { name: /^评价$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByRole('radio', { name: /^frown 不满意$|^不满意$/ }).click();
     await dialog.getByLabel('评价意见（可不填）').fill('等候时间太长');
     await dialog.getByRole('button', { name: /提交评价/ }).click();
     await page.getByText('已生成差评整改回访任务', { exact: false }).first().waitFor();
-    await page
-      .getByRole('button', { name: /知道了|确定|OK/ })
-      .first()
-      .click();
+    await acknowledge(page, '已生成差评整改回访任务');
     await page.getByText('差评整改中').waitFor();
 
     // The worklist's 差评整改 tab holds it until the follow-up is closed.
@@ -119,7 +115,7 @@ describe('the counter clerk takes a 承诺件 from intake to the resident’s ra
     await page.getByRole('tab', { name: /差评整改/ }).click();
     await page.getByRole('tabpanel').getByRole('link', { name: caseNumber }).click();
     await page.getByRole('button', { name: /^整改办结$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('整改情况').fill('增设取号提醒，已电话回访群众，群众表示认可');
     await dialog.getByRole('button', { name: /整改办结/ }).click();
     await page.getByText('已整改办结').waitFor();

@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { enrollmentFile } from '../shared/sync/protocol';
 import { startHub, type RunningHub } from '../hub/startHub';
-import { launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
+import { disposeAll } from '../test/support/dispose';
+import { ACTION_TIMEOUT, launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
 
 let dataDir: string;
 let running: RunningHub;
@@ -33,16 +34,18 @@ before(async () => {
   context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true });
 });
 
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await running?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() =>
+  disposeAll([
+    () => context?.close(),
+    () => browser?.close(),
+    () => running?.close(),
+    () => dataDir && rm(dataDir, { recursive: true, force: true }),
+  ]),
+);
 
 test('the county signs in, enrolls a township and issues an instruction', async () => {
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(ACTION_TIMEOUT);
   const errors = watchForPageErrors(page);
   await page.goto(running.url);
 

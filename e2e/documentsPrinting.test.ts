@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { issueTestDocument } from '../test/support/documents';
 import { sampleResidentList } from '../electron/backend/documents/samples';
+import { pickOption } from './support/antd';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 import { printedFile } from './support/printedPdf';
 
@@ -65,8 +66,7 @@ describe('the archive in a browser: preview, print in the browser’s viewer, �
     const errors = watchForPageErrors(page);
     await signIn(page, hall.url, 'demo-clerk');
     await page.goto(`${hall.url}#/documents`);
-    await page.getByLabel('文书类型').fill('居民花名册');
-    await page.locator('.ant-select-item-option', { hasText: '居民花名册' }).click();
+    await pickOption(page.getByLabel('文书类型'), '居民花名册', { search: '居民花名册' });
     await page.getByRole('link', { name: '居民花名册' }).first().click();
     await page.getByRole('img', { name: `第 ${list.pageCount} 页` }).waitFor();
     assert.equal(await page.getByRole('img', { name: /^第 \d+ 页$/ }).count(), list.pageCount);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
+import { disposeAll } from '../test/support/dispose';
+import { opened } from './support/antd';
+import { ACTION_TIMEOUT, launchBrowser, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
 
 let hall: E2eHall;
 let browser: Browser;
@@ -9,14 +11,11 @@ before(async () => {
   hall = await startE2eHall();
   browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  await hall?.dispose();
-});
+after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));
 
 test('first run: the administrator is created in the browser, then adds a clerk', async () => {
   const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(ACTION_TIMEOUT);
   const errors = watchForPageErrors(page);
   await page.goto(hall.url);
   await page.getByLabel('乡镇名称').fill('城关镇');
@@ -30,7 +29,7 @@ test('first run: the administrator is created in the browser, then adds a clerk'
 
   await page.getByRole('menuitem', { name: '系统管理' }).click();
   await page.getByRole('button', { name: /新建用户/ }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await opened(page.getByRole('dialog'));
   await dialog.getByLabel('用户名').fill('clerk1');
   await dialog.getByLabel('姓名').fill('李窗口');
   await dialog.getByRole('checkbox', { name: '窗口工作人员' }).check();

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { disposeAll } from '../test/support/dispose';
+import { opened } from './support/antd';
 import { launchBrowser, signIn, startE2eHall, type E2eHall } from './support/browser';
 
 let hall: E2eHall;
@@ -9,10 +11,7 @@ before(async () => {
   hall = await startE2eHall({ demo: true, demoResidents: 50 });
   browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  await hall?.dispose();
-});
+after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));
 
 test('locking hides the page, survives a reload, and unlocking keeps what was typed', async () => {
   const page = await browser.newPage();
@@ -21,7 +20,7 @@ test('locking hides the page, survives a reload, and unlocking keeps what was ty
   await page.getByLabel('姓名').fill('欧阳娜娜');
   await page.getByRole('button', { name: '锁定屏幕' }).click();
   const lock = page.getByRole('dialog').filter({ hasText: '屏幕已锁定' });
-  await lock.waitFor();
+  await opened(lock);
   assert.equal(await page.getByLabel('姓名').isVisible(), false, 'the form is hidden, not just covered');
 
   await lock.getByLabel('密码').fill('wrong-password1');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { exactly, opened, pickOption } from './support/antd';
 import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
@@ -10,11 +11,9 @@ const TRAFFIC_COMMITTEE = '青石镇道路交通事故人民调解委员会';
 const MEDIATOR = '王立新';
 const SAVE = /保\s*存/;
 
-/** Picks an option of the antd select labelled `label` inside `scope` (closed dropdowns stay in the page, hidden). */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  // By the whole title: a dropdown still fading out may hold a longer option containing the words.
-  await page.locator(`.ant-select-item-option[title="${option}"]:visible`).click();
+/** Picks the option reading exactly `option` in the antd select labelled `label` inside `scope`. */
+async function choose(scope: Locator, label: string, option: string): Promise<void> {
+  await pickOption(scope.getByLabel(label, { exact: true }), exactly(option));
 }
 
 /** The form row of the field labelled `label`: its messages sit beside the field. */
@@ -42,11 +41,11 @@ test('the committee head adds a specialised committee and a mediator serving two
   assert.ok(year, 'the example carries the year');
 
   await page.getByRole('button', { name: /新建调委会/ }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await opened(page.getByRole('dialog'));
   await dialog.getByLabel('调委会名称').fill(TRAFFIC_COMMITTEE);
-  await choose(page, dialog, '类型', '行业性、专业性人民调解委员会');
+  await choose(dialog, '类型', '行业性、专业性人民调解委员会');
   assert.equal(await dialog.getByLabel('所在村（社区）').count(), 0, 'no village for a specialised committee');
-  await choose(page, dialog, '专业领域', '交通事故');
+  await choose(dialog, '专业领域', '交通事故');
   // The seal takes the committee's name when it is left empty.
   assert.equal(await dialog.getByLabel('印章名称').inputValue(), TRAFFIC_COMMITTEE);
   await dialog.getByLabel('案号字号').fill('ABC');
@@ -72,15 +71,15 @@ test('the committee head adds a specialised committee and a mediator serving two
 
   // A mediator on the township committee and the new one.
   await page.getByRole('button', { name: /新增调解员/ }).click();
-  const mediatorDialog = page.getByRole('dialog');
+  const mediatorDialog = await opened(page.getByRole('dialog'));
   // A multiple select stays open after a pick; Escape could close the dialog as well.
   const closeDropdown = () => mediatorDialog.locator('.ant-modal-title').click();
   await mediatorDialog.getByLabel('姓名').fill(MEDIATOR);
   await mediatorDialog.getByLabel('联系电话').fill('13800138000');
-  await choose(page, mediatorDialog, '所属调委会', TOWNSHIP_COMMITTEE);
-  await choose(page, mediatorDialog, '所属调委会', TRAFFIC_COMMITTEE);
+  await choose(mediatorDialog, '所属调委会', TOWNSHIP_COMMITTEE);
+  await choose(mediatorDialog, '所属调委会', TRAFFIC_COMMITTEE);
   await closeDropdown();
-  await choose(page, mediatorDialog, '擅长领域', '交通事故');
+  await choose(mediatorDialog, '擅长领域', '交通事故');
   await closeDropdown();
   await mediatorDialog.getByLabel('专职或兼职').click();
   // Only the administrator links sign-in accounts; the committee head sees the link.

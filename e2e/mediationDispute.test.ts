@@ -5,10 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { residentId } from '../test/support/ids';
 import { morningOf } from '../test/support/testHall';
-import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+import { opened, pickOption } from './support/antd';
+import { pollUntil, signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 import { printedFile, printedText } from './support/printedPdf';
 
 const run = promisify(execFile);
@@ -24,9 +25,8 @@ const TERMS = [
 ];
 
 /** Picks the option of the antd select labelled `label` inside `scope` whose text contains `option`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+async function choose(scope: Locator, label: string, option: string): Promise<void> {
+  await pickOption(scope.getByLabel(label, { exact: true }), option);
 }
 
 /** Types a date into the antd date picker labelled `label` and confirms it. */
@@ -38,14 +38,11 @@ async function pickDate(scope: Locator, label: string, date: string): Promise<vo
 }
 
 /** Waits until the input `locator` shows `value` (a field filled in by the page, not typed). */
-async function valueOf(locator: Locator, value: string): Promise<string> {
-  let current = '';
-  for (let i = 0; i < 50; i++) {
-    current = await locator.inputValue();
-    if (current === value) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return current;
+function valueOf(locator: Locator, value: string): Promise<string> {
+  return pollUntil(
+    () => locator.inputValue(),
+    (current) => current === value,
+  );
 }
 
 /** The form row of the field labelled `label`: its messages sit beside the field. */
@@ -104,9 +101,9 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
     await page.getByRole('link', { name: /登记纠纷/ }).click();
     await page.getByRole('heading', { name: '登记纠纷' }).waitFor();
 
-    await choose(page, page.locator('body'), '调委会', COMMITTEE);
-    await choose(page, page.locator('body'), '纠纷类别', '邻里纠纷');
-    await choose(page, page.locator('body'), '发生地村（社区）', village.name);
+    await choose(page.locator('body'), '调委会', COMMITTEE);
+    await choose(page.locator('body'), '纠纷类别', '邻里纠纷');
+    await choose(page.locator('body'), '发生地村（社区）', village.name);
     await page.getByLabel('发生地点').fill('一组赵家与邻居宅基地交界处');
     await page
       .getByLabel('简要案情')
@@ -117,7 +114,7 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
     // 甲方: from the resident registry; the occupation is not kept there.
     const first = page.getByRole('group', { name: '当事人1' });
     await first.getByRole('button', { name: /从居民库选择/ }).click();
-    const picker = page.getByRole('dialog', { name: '从居民库选择当事人' });
+    const picker = await opened(page.getByRole('dialog', { name: '从居民库选择当事人' }));
     // By the ID number: a name may be shared.
     await picker.getByLabel('查找居民').fill(applicant.id_number);
     await picker
@@ -141,7 +138,7 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
     await second.getByLabel('身份证号码').fill(residentId('19700312', 135));
     await second.getByLabel('职业').click();
     assert.equal(await valueOf(second.getByLabel('出生日期'), '1970-03-12'), '1970-03-12', 'read off the ID number');
-    await choose(page, second, '民族', '汉族');
+    await choose(second, '民族', '汉族');
     await second.getByLabel('职业').fill('个体工商户');
     await second.getByLabel('住址').fill('青石镇东岗村一组10号');
     await second.getByLabel('联系电话').fill('13808712345');
@@ -166,7 +163,7 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
       assert.ok(application.includes(name), `申请书 names ${name}`);
 
     await page.getByRole('button', { name: /^受\s*理$/ }).click();
-    let dialog = page.getByRole('dialog');
+    let dialog = await opened(page.getByRole('dialog'));
     await dialog.getByRole('button', { name: /受理并出具告知书/ }).click();
     await page.getByText(/受理：已出具《人民调解权利义务告知书》/).waitFor();
     const heading = await page.getByRole('heading', { name: /青调字第\d+号/ }).textContent();
@@ -178,8 +175,8 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
       .waitFor();
 
     await page.getByRole('button', { name: /指派调解员/ }).click();
-    dialog = page.getByRole('dialog');
-    await choose(page, dialog, '调解员', MEDIATOR);
+    dialog = await opened(page.getByRole('dialog'));
+    await choose(dialog, '调解员', MEDIATOR);
     await dialog.locator('.ant-modal-title').click();
     await dialog.getByRole('button', { name: /^指\s*派$/ }).click();
     await page.getByText(`${MEDIATOR}（主调）`).waitFor();
@@ -187,7 +184,7 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
     // Two sessions, three days apart.
     const holdSession = async (place: string, statements: string[], result: string) => {
       await page.getByRole('button', { name: /^调解记录$/ }).click();
-      const form = page.getByRole('dialog');
+      const form = await opened(page.getByRole('dialog'));
       await form.getByLabel('调解地点').fill(place);
       for (const [i, label] of [`甲方 ${applicant.name}`, `乙方 ${RESPONDENT}`, `丙方 ${COMPANY}`].entries())
         await form.getByLabel(label).fill(statements[i]!);
@@ -262,7 +259,7 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
 
     // The follow-up: performed in full.
     await page.getByRole('button', { name: /^登记回访$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('回访情况').fill('围墙已拆除，赔偿款已当面付清，双方无异议');
     await dialog.getByRole('button', { name: /登记回访/ }).click();
     await page
@@ -272,7 +269,7 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
 
     // Closing: then only annotations.
     await page.getByRole('button', { name: /^结\s*案$/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('结案情况').fill('协议已全部履行，双方关系恢复正常，予以结案');
     await dialog.getByRole('button', { name: /结案并出具结案登记表/ }).click();
     await page.getByText(/已于2026年3月25日结案/).waitFor();

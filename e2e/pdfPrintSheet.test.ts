@@ -18,6 +18,7 @@ import { SAMPLE_ISSUE, SAMPLES } from '../electron/backend/documents/samples';
 import { SECURITY_HEADERS } from '../electron/hall/securityHeaders';
 import { readStaticFile } from '../electron/hall/staticFiles';
 import { PRINT_FAILED_TITLE, PRINT_READY_TITLE, PRINT_ROUTE } from '../shared/documents/printing';
+import { closeServer, disposeAll } from '../test/support/dispose';
 import { BUILT_UI, launchBrowser, watchForPageErrors } from './support/browser';
 
 const run = promisify(execFile);
@@ -63,11 +64,13 @@ before(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
 });
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await rm(scratch, { recursive: true, force: true });
-});
+after(() =>
+  disposeAll([
+    () => browser?.close(),
+    () => server && closeServer(server),
+    () => scratch && rm(scratch, { recursive: true, force: true }),
+  ]),
+);
 
 function sample(type: string): Buffer {
   const pdf = files.get(`${type}.pdf`);

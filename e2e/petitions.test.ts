@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { residentId } from '../test/support/ids';
 import { ADMIN, TestClient } from '../test/support/testHall';
+import { opened, pickOption } from './support/antd';
 import { signIn, watchForPageErrors } from './support/browser';
 import { printedText } from './support/printedPdf';
 import { morningOf, PASSWORD, useTownshipHall } from './support/townshipHall';
@@ -17,9 +18,8 @@ const THIRD = { name: '赵春花', phone: '13987650021' };
 const MATTER = '东岗村三组修建村道占用六户村民承包地，补偿款至今未发放，村民多次找村委会未果。';
 
 /** Picks the option of the antd select labelled `label` inside `scope` whose text contains `option`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+async function choose(scope: Locator, label: string, option: string): Promise<void> {
+  await pickOption(scope.getByLabel(label, { exact: true }), option);
 }
 
 /** pdftotext may break a long line or space out a word: compare without whitespace. */
@@ -66,7 +66,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '信访' }).click();
     await page.getByRole('tab', { name: '领导接访' }).click();
     await page.getByRole('button', { name: /新增接访安排/ }).click();
-    let dialog = page.getByRole('dialog');
+    let dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('接访地点').fill('青石镇群众工作站信访接待室');
     await dialog.getByLabel('接访领导').fill(LEADER);
     await dialog.getByLabel('领导职务').fill('镇长');
@@ -84,7 +84,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     // 信访人1 from the resident registry, by ID number.
     const one = page.getByRole('group', { name: '信访人1' });
     await one.getByRole('button', { name: /从居民库选择/ }).click();
-    const picker = page.getByRole('dialog', { name: '从居民库选择信访人' });
+    const picker = await opened(page.getByRole('dialog', { name: '从居民库选择信访人' }));
     await picker.getByLabel('查找居民').fill(firstResident.idNumber);
     await picker
       .getByRole('row', { name: new RegExp(first.name) })
@@ -103,8 +103,8 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     await three.getByLabel('姓名').fill(THIRD.name);
     await three.getByLabel('联系电话').fill(THIRD.phone);
 
-    await choose(page, page.locator('body'), '内容分类', '征地拆迁');
-    await choose(page, page.locator('body'), '问题发生地村（社区）', setup.villages[0]!.name);
+    await choose(page.locator('body'), '内容分类', '征地拆迁');
+    await choose(page.locator('body'), '问题发生地村（社区）', setup.villages[0]!.name);
     await page.getByLabel('问题发生地点').fill('三组村道');
     await page.getByLabel('信访事项').fill(MATTER);
     await page.getByLabel('信访诉求').fill('尽快发放占地补偿款');
@@ -143,7 +143,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
 
     // 受理, with the notice: 60 days, due 4 August.
     await page.getByRole('button', { name: button('受理') }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('承办单位').fill('镇自然资源所');
     await dialog.getByRole('button', { name: /受理并出具告知书/ }).click();
     await page.getByText(/受理：已出具《/).waitFor();
@@ -155,7 +155,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
 
     // 延期 once: 30 days more, to 3 September.
     await page.getByRole('button', { name: button('延期') }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('延期理由').fill('涉及县自然资源局的用地审批，需进一步调查核实');
     await dialog.getByRole('button', { name: /延期并出具告知书/ }).click();
     await page.getByText(/延期：已出具《/).waitFor();
@@ -183,7 +183,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     await page.reload();
     await heading.waitFor();
     await page.getByRole('button', { name: button('答复') }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog
       .getByLabel('查明情况')
       .fill('经核实，村道占用六户承包地共1.2亩，补偿款已由县里拨付至村集体账户，尚未分配到户。');
@@ -201,7 +201,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     assert.ok(reply.includes('复查'), 'and the right to a review');
 
     await page.getByRole('button', { name: button('办结') }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByRole('button', { name: button('办结') }).click();
     await page.getByText('已于2026年6月16日办结').waitFor();
 
@@ -279,7 +279,7 @@ describe('the petition dialogs the first scenario does not reach', () => {
     // 领导处理意见: a difficult case, with a deadline and the leader who owns it.
     await page.goto(`${hall.url}#/petitions/${visit.petition.id}`);
     await page.getByRole('button', { name: /领导处理意见/ }).click();
-    let dialog = page.getByRole('dialog');
+    let dialog = await opened(page.getByRole('dialog'));
     await dialog.getByLabel('疑难案件，限期办理').check();
     await dialog.getByLabel('限办日期').fill('2026-09-30');
     await dialog.getByLabel('限办日期').press('Enter');
@@ -289,7 +289,7 @@ describe('the petition dialogs the first scenario does not reach', () => {
 
     // 办理过程: a transfer without the receiving body is refused beside the field, then recorded.
     await page.getByRole('button', { name: /办理过程/ }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await opened(page.getByRole('dialog'));
     await dialog.getByText('转送', { exact: true }).click();
     await dialog.getByLabel('情况说明').fill('属劳动保障监察事项');
     await dialog.getByRole('button', { name: button('记录') }).click();
@@ -308,8 +308,8 @@ describe('the petition dialogs the first scenario does not reach', () => {
     // 不予受理: the ground drafts the channel; the notice carries both.
     await page.goto(`${hall.url}#/petitions/${letter.petition.id}`);
     await page.getByRole('button', { name: /不予受理/ }).click();
-    dialog = page.getByRole('dialog');
-    await choose(page, dialog, '不予受理情形', '诉讼');
+    dialog = await opened(page.getByRole('dialog'));
+    await choose(dialog, '不予受理情形', '诉讼');
     assert.match(await dialog.getByLabel('告知途径').inputValue(), /人民法院提起诉讼/);
     await dialog.getByLabel('不予受理理由').fill('该事项已经人民法院判决，属于判决执行问题');
     await dialog.getByLabel('告知途径').fill('可向青山县人民法院申请强制执行');

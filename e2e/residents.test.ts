@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { disposeAll } from '../test/support/dispose';
 import { residentId } from '../test/support/ids';
 import { launchBrowser, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
 
@@ -11,10 +12,7 @@ describe('a clerk registers and finds a resident; the administrator sees the aud
     hall = await startE2eHall({ demo: true, demoResidents: 300 });
     browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await hall?.dispose();
-  });
+  after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));
 
   const idNumber = residentId('19870412', 123, '410223');
 

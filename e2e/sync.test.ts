@@ -8,7 +8,9 @@ import type { Locator, Page } from 'playwright-core';
 import { createSelfSignedCertificate, type GeneratedCertificate } from '../hub/certificate';
 import { openHub, type Hub, type InstructionStatus } from '../hub/hub';
 import { startHubServer, type RunningHubServer } from '../hub/server';
-import { signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+import { disposeAll } from '../test/support/dispose';
+import { acknowledge, opened } from './support/antd';
+import { interceptFileChoosers, pollUntil, signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const PASSPHRASE = '青石镇同步口令2026';
 const TITLE = '核查汛期地质灾害隐患点';
@@ -16,17 +18,11 @@ const TITLE = '核查汛期地质灾害隐患点';
 const CLERK_TITLE = '更新便民服务事项办事指南';
 const REPLY = '已组织各村排查隐患点12处，均已设置警示标志，排查台账随后报送。';
 
+/** A whole sync (sealing, HTTPS, applying) on a busy machine: well beyond a page action's wait. */
+const SYNC_TIMEOUT = 60_000;
+
 /** The dialog's 入网 button; not 选择入网文件 (and antd's leaving spinner may still be in its name). */
 const OK_ENROLL = /入网$/;
-
-/**
- * Playwright turns file dialogs into `filechooser` events only once a listener exists, and
- * enabling that takes a round trip: a click racing it (on a busy machine) opens a native
- * dialog instead, and the event never comes. Listening from the start closes the race.
- */
-function interceptFileChoosers(page: Page): void {
-  page.on('filechooser', () => {});
-}
 
 /** Chooses `file` in the file dialog that clicking `button` opens. */
 async function chooseFile(page: Page, button: Locator, file: string): Promise<void> {
@@ -39,13 +35,14 @@ async function hubShows(
   hub: Hub,
   check: (rows: InstructionStatus[]) => InstructionStatus | undefined,
 ): Promise<InstructionStatus> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const found = check(await hub.instructionStatus());
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('the hub never saw it');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const rows = await pollUntil(
+    () => hub.instructionStatus(),
+    (r) => check(r) !== undefined,
+    SYNC_TIMEOUT,
+  );
+  const found = check(rows);
+  if (!found) throw new Error('the hub never saw it');
+  return found;
 }
 
 describe('the township enrolls with the county hub and answers an instruction, in the browser', () => {
@@ -72,12 +69,14 @@ describe('the township enrolls with the county hub and answers an instruction, i
     });
   });
 
-  after(async () => {
-    await server?.close();
-    await hub?.close();
-    await rm(hubDir, { recursive: true, force: true });
-    await rm(fileDir, { recursive: true, force: true });
-  });
+  after(() =>
+    disposeAll([
+      () => server?.close(),
+      () => hub?.close(),
+      () => hubDir && rm(hubDir, { recursive: true, force: true }),
+      () => fileDir && rm(fileDir, { recursive: true, force: true }),
+    ]),
+  );
 
   test('enrollment, sync, the red banner, 签收 and 反馈 reach the county', async () => {
     const { hall, browser } = setup;
@@ -108,7 +107,7 @@ describe('the township enrolls with the county hub and answers an instruction, i
     await writeFile(wrongPath, JSON.stringify({ format: 'township-desk/catalog', version: '2026.1' }));
 
     await page.getByRole('button', { name: '导入入网文件' }).click();
-    const dialog = page.getByRole('dialog', { name: '导入入网文件' });
+    const dialog = await opened(page.getByRole('dialog', { name: '导入入网文件' }));
     // The passphrase is typed twice; a typing mistake is caught before anything is generated.
     await dialog.getByLabel('密钥口令', { exact: true }).fill(PASSPHRASE);
     await dialog.getByLabel('再次输入密钥口令').fill(`${PASSPHRASE}x`);
@@ -163,7 +162,7 @@ describe('the township enrolls with the county hub and answers an instruction, i
     );
     const progressCard = page.locator('.ant-card', { hasText: '进度' });
     await page.getByRole('button', { name: '立即同步' }).click();
-    await progressCard.getByText(/上次同步完成/).waitFor({ timeout: 30_000 });
+    await progressCard.getByText(/上次同步完成/).waitFor({ timeout: SYNC_TIMEOUT });
     await page.locator('.ant-card', { hasText: '批次记录' }).getByText('网络').first().waitFor();
 
     // The red banner, above every page, with the minutes since arrival.
@@ -182,7 +181,7 @@ describe('the township enrolls with the county hub and answers an instruction, i
     await row.getByText('已签收，待反馈').waitFor();
     await row.getByText('剩').waitFor();
     await row.getByRole('button', { name: `反馈“${TITLE}”` }).click();
-    const replyDialog = page.getByRole('dialog', { name: new RegExp(`反馈交办事项：${TITLE}`) });
+    const replyDialog = await opened(page.getByRole('dialog', { name: new RegExp(`反馈交办事项：${TITLE}`) }));
     await replyDialog.getByRole('button', { name: '提交反馈' }).click();
     await replyDialog.getByText('请填写反馈内容').waitFor();
     await replyDialog.getByLabel('反馈内容').fill(REPLY);
@@ -203,7 +202,7 @@ describe('the township enrolls with the county hub and answers an instruction, i
     assert.equal(seen.acknowledgedBy, '赵志强');
     assert.equal(seen.ackWithin5Min, true);
     assert.equal(seen.reply, REPLY);
-    await progressCard.getByText(/上次同步完成/).waitFor({ timeout: 30_000 });
+    await progressCard.getByText(/上次同步完成/).waitFor({ timeout: SYNC_TIMEOUT });
     await page.locator('.ant-descriptions-item', { hasText: '待上报' }).getByText(/^0 条/).waitFor();
     assert.deepEqual(errors, []);
     await page.close();
@@ -256,7 +255,7 @@ describe('the township enrolls with the county hub and answers an instruction, i
     ]);
     await page.locator('.ant-modal-confirm-title', { hasText: '同步文件已导出' }).waitFor();
     assert.match(download.suggestedFilename(), /\.tdsync$/);
-    await page.locator('.ant-modal-confirm').getByRole('button').click();
+    await acknowledge(page, '同步文件已导出');
     const exported = await readFile((await download.path())!);
 
     // At the county: the file is imported and a reply file comes back for the stick.
@@ -270,13 +269,13 @@ describe('the township enrolls with the county hub and answers an instruction, i
     // 导入回执文件: the batches are confirmed as carried by USB; nothing is left pending.
     await chooseFile(page, page.getByRole('button', { name: '导入回执文件' }), replyPath);
     await page.locator('.ant-modal-confirm-title', { hasText: '回执文件已导入' }).waitFor();
-    await page.locator('.ant-modal-confirm').getByRole('button').click();
+    await acknowledge(page, '回执文件已导入');
     await pending.getByText(/^0 条/).waitFor();
     await page.locator('.ant-card', { hasText: '批次记录' }).getByText('U 盘').first().waitFor();
     // The same reply file again changes nothing.
     await chooseFile(page, page.getByRole('button', { name: '导入回执文件' }), replyPath);
     await page.locator('.ant-modal-confirm-title', { hasText: '回执文件已导入' }).waitFor();
-    await page.locator('.ant-modal-confirm').getByRole('button').click();
+    await acknowledge(page, '回执文件已导入');
     await pending.getByText(/^0 条/).waitFor();
     assert.deepEqual(errors, []);
     await page.close();

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { issueTestDocument } from '../test/support/documents';
-import { launchBrowser, signIn, startE2eHall, type E2eHall } from './support/browser';
+import { disposeAll } from '../test/support/dispose';
+import { interceptFileChoosers, launchBrowser, signIn, startE2eHall, type E2eHall } from './support/browser';
 
 let hall: E2eHall;
 let browser: Browser;
@@ -14,11 +15,13 @@ before(async () => {
   browser = await launchBrowser();
   scratch = await mkdtemp(path.join(os.tmpdir(), 'township-verify-'));
 });
-after(async () => {
-  await browser?.close();
-  await hall?.dispose();
-  await rm(scratch, { recursive: true, force: true });
-});
+after(() =>
+  disposeAll([
+    () => browser?.close(),
+    () => hall?.dispose(),
+    () => scratch && rm(scratch, { recursive: true, force: true }),
+  ]),
+);
 
 test('a clerk checks a paper by its code and a file by its fingerprint', async () => {
   const doc = await issueTestDocument({ db: hall.backend.db, dataDir: hall.dataDir }, { issuerName: '孙出具' });
@@ -26,6 +29,7 @@ test('a clerk checks a paper by its code and a file by its fingerprint', async (
     path.join(hall.dataDir, 'documents', doc.issuedAt.slice(0, 4), doc.issuedAt.slice(5, 7), `${doc.id}.pdf`),
   );
   const page = await browser.newPage();
+  interceptFileChoosers(page);
   await signIn(page, hall.url, 'demo-clerk');
   await page.getByRole('menuitem', { name: '文书' }).click();
   await page.getByRole('tab', { name: '核验文书' }).click();

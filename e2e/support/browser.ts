@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo/demoTownship';
 import { startHall, type RunningHall } from '../../electron/hall/startHall';
 import { DEFAULT_DEMO_RESIDENTS } from '../../electron/hall/hallOptions';
+import { disposeAll } from '../../test/support/dispose';
 
 /** Debian's Chromium; Playwright's own browser download is not available on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +20,32 @@ export const CHROMIUM_ARGS = [
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const BUILT_UI = path.join(REPO_ROOT, 'dist/renderer');
+
+/**
+ * How long a page action or wait may take. Generous on purpose: CI runs on two cores that other
+ * jobs may load, and there a step that takes 300 ms on an idle machine (a PDF rendered and
+ * archived, a page drawn by pdf.js) can take several seconds. A wait ends as soon as its state
+ * is reached, so this costs nothing when all is well.
+ */
+export const ACTION_TIMEOUT = 30_000;
+
+/**
+ * Polls `read` until `done` accepts its answer, for states Playwright cannot wait for itself (the
+ * pages' CSP refuses `waitForFunction`); gives up after `timeoutMs` and returns the last answer,
+ * for the caller's assertion to report.
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = ACTION_TIMEOUT,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -61,14 +88,14 @@ export async function startE2eHall(options: E2eHallOptions = {}): Promise<E2eHal
           settings: { sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 },
         }
       : undefined,
-  );
+  ).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     ...hall,
     dataDir,
-    async dispose() {
-      await hall.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    dispose: () => disposeAll([() => hall.close(), () => rm(dataDir, { recursive: true, force: true })]),
   };
 }
 
@@ -88,10 +115,7 @@ export function useHallAndBrowser(options: E2eHallOptions = {}): E2eSetup {
     hall = await startE2eHall(options);
     browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await hall?.dispose();
-  });
+  after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));
   return {
     get hall() {
       if (!hall) throw new Error('the hall starts in before()');
@@ -117,9 +141,18 @@ export function watchForPageErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Playwright turns file dialogs into `filechooser` events only once a listener exists, and
+ * enabling that takes a round trip: a click racing it (on a busy machine) opens a native
+ * dialog instead, and the event never comes. Listening from the start closes the race.
+ */
+export function interceptFileChoosers(page: Page): void {
+  page.on('filechooser', () => {});
+}
+
 /** Signs in as a demo user and waits for the main menu. */
 export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(ACTION_TIMEOUT);
   await page.goto(url);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);

@@ -6,9 +6,19 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 
 const run = promisify(execFile);
+
+/** Whether `request` comes from `page` itself rather than from a tab it opened. */
+export function fromPage(page: Page, request: Request): boolean {
+  try {
+    return request.frame().page() === page;
+  } catch {
+    // A navigation that started before its frame existed: that of a new tab, not of `page`.
+    return false;
+  }
+}
 
 /**
  * Clicks `button` and returns the bytes of the PDF the new tab was sent to. The page is brought back
@@ -16,10 +26,17 @@ const run = promisify(execFile);
  * opened then could lose the next click.
  */
 export async function printedFile(page: Page, button: Locator): Promise<Buffer> {
+  // Listened for before the click, on the context, which sees the tab's requests from its first:
+  // `popup.waitForRequest` starts only once the popup event has reached this process, and on a
+  // busy machine the tab may have asked for the file by then. (The page itself may load files
+  // too, for its preview: only the new tab's request counts.)
+  const fileRequested = page
+    .context()
+    .waitForEvent('request', { predicate: (r) => r.url().includes('/files/') && !fromPage(page, r) });
   const popupOpened = page.waitForEvent('popup');
   await button.click();
   const popup = await popupOpened;
-  const request = await popup.waitForRequest((r) => r.url().includes('/files/'));
+  const request = await fileRequested;
   const response = await fetch(request.url());
   assert.equal(response.status, 200);
   await popup.close();

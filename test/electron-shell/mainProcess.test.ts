@@ -138,7 +138,7 @@ const fakeElectron = {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** Polls until `condition` holds (the backend opens and closes asynchronously; CI machines are slow). */
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);

@@ -33,6 +33,7 @@ import {
 import { createSelfSignedCertificate, type GeneratedCertificate } from '../../hub/certificate';
 import { openHub, type Hub } from '../../hub/hub';
 import { startHubServer, type RunningHubServer } from '../../hub/server';
+import { disposeAll } from '../support/dispose';
 
 const COUNTY_TOKEN = 'county-token-for-tests-0123456789abcdef';
 
@@ -68,12 +69,14 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await server?.close();
-  await hub?.close();
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(uiDir, { recursive: true, force: true });
-});
+after(() =>
+  disposeAll([
+    () => server?.close(),
+    () => hub?.close(),
+    () => dataDir && rm(dataDir, { recursive: true, force: true }),
+    () => uiDir && rm(uiDir, { recursive: true, force: true }),
+  ]),
+);
 
 /** A request as a township makes it: trusting exactly the pinned certificate. */
 function request(

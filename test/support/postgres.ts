@@ -65,6 +65,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       '-D',
       dataDir,
       '-w',
+      // Waits until the server takes connections; pg_ctl's own 60 s can pass on a loaded CI machine.
+      '-t',
+      '300',
       '-l',
       path.join(dir, 'server.log'),
       '-o',
@@ -73,6 +76,8 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       'start',
     ]);
   } catch (error) {
+    // A server that started but was not ready in time would otherwise run on, a daemon no test stops.
+    await tool('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => {});
     await rm(dir, { recursive: true, force: true });
     throw new Error(`无法启动测试用 PostgreSQL：${String(error)}`, { cause: error });
   }

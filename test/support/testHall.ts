@@ -121,14 +121,20 @@ export const ADMIN = { townshipName: '青石镇', username: 'admin', displayName
 /** A hall after first-run setup, with a village and an administrator client signed in. */
 export async function startSetUpHall(settings: Partial<NodeSettings> = {}) {
   const hall = await startTestHall(settings);
-  const admin = hall.client();
-  await admin.ok('system.setupAdministrator', ADMIN);
-  const village = await admin.ok('places.saveVillage', {
-    name: '东岗村',
-    kind: 'village',
-    groups: [{ name: '第一村民小组' }, { name: '第二村民小组' }],
-  });
-  return { hall, admin, village };
+  try {
+    const admin = hall.client();
+    await admin.ok('system.setupAdministrator', ADMIN);
+    const village = await admin.ok('places.saveVillage', {
+      name: '东岗村',
+      kind: 'village',
+      groups: [{ name: '第一村民小组' }, { name: '第二村民小组' }],
+    });
+    return { hall, admin, village };
+  } catch (error) {
+    // Nobody else holds the hall yet: left open, its server would keep the test process alive.
+    await hall.close();
+    throw error;
+  }
 }
 
 /** Creates a user with the given roles and returns a signed-in client (password already changed). */
@@ -155,11 +161,14 @@ export interface ClerkHall {
 /** Registers `before`/`after` hooks: a set-up hall with its administrator and one counter clerk, closed afterwards. */
 export function useClerkHall(): ClerkHall {
   let state: { hall: TestHall; admin: TestClient; clerk: TestClient } | undefined;
+  // Held as soon as it runs, so that `after` closes it even if the rest of `before` fails.
+  let started: TestHall | undefined;
   before(async () => {
     const { hall, admin } = await startSetUpHall();
+    started = hall;
     state = { hall, admin, clerk: await signedInAs(hall, admin, 'clerk', ['counterClerk']) };
   });
-  after(() => state?.hall.close());
+  after(() => started?.close());
   const get = () => {
     if (!state) throw new Error('the hall starts in before()');
     return state;

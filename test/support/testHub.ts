@@ -12,6 +12,7 @@ import { HubRejection, openHub, type Hub } from '../../hub/hub';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../../shared/catalog/catalog';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
+import { disposeAll } from './dispose';
 import { postgresAvailable, startPostgres, type TestPostgres } from './postgres';
 import { makeTestNode, type TestNode } from './syncNode';
 
@@ -143,16 +144,20 @@ export class HubFixture {
 
   async closeAll(): Promise<void> {
     const open = this.open.splice(0);
-    for (const { hub, dataDir } of open) {
-      await hub.close();
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    await disposeAll(
+      open.flatMap(({ hub, dataDir }) => [() => hub.close(), () => rm(dataDir, { recursive: true, force: true })]),
+    );
   }
 
+  /** Also when a hub fails to close: the PostgreSQL server is a daemon of its own and would outlive the tests. */
   async stop(): Promise<void> {
-    await this.closeAll();
-    const server = await this.postgres;
-    await server?.stop();
+    await disposeAll([
+      () => this.closeAll(),
+      async () => {
+        const server = await this.postgres;
+        await server?.stop();
+      },
+    ]);
   }
 }
 

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { openBackend } from '../../electron/backend/backend';
 import { handleSyncRequest } from '../../hub/syncRoutes';
+import { stopChild } from '../support/dispose';
 import { HubFixture } from '../support/testHub';
 import { PASSPHRASE, appendEntries, testCertificates } from './nodeHarness';
 
@@ -117,6 +118,10 @@ test('a township program killed mid-sync and restarted: every entry reaches the 
       await node.close();
     }
   } finally {
+    // A failed step can leave the township program running, and it would keep this file's
+    // process alive after the test. (The cast: TypeScript cannot see the callbacks assign it.)
+    const last = child as ChildProcess | null;
+    if (last) await stopChild(last);
     server.closeAllConnections();
     server.close();
     await rm(dataDir, { recursive: true, force: true });

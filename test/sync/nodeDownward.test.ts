@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../../shared/catalog/catalog';
 import { INSTRUCTION_ENTITY } from '../../shared/sync/protocol';
+import { disposeAll } from '../support/dispose';
 import { TestClock } from '../support/testHall';
 import {
   PASSPHRASE,
@@ -36,10 +37,9 @@ describe('what comes down from the county: instructions, the catalog, the calend
     nodeId = enrollment.nodeId;
     await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
   });
-  after(async () => {
-    await node.close();
-    await hub.close();
-  });
+  // Each closed even if the other fails, or if `before` failed half-way: a server left open keeps
+  // this file's process alive after its tests.
+  after(() => disposeAll([() => node?.close(), () => hub?.close()]));
 
   test('an instruction round trip: issued, arrived, acknowledged, answered — and the county sees each step', async () => {
     const mediator = await userClient(node, 'mediator', ['mediator']);

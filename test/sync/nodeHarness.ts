@@ -95,7 +95,11 @@ export async function startTestHub(clock: TestClock): Promise<TestHubServer> {
       return enrollment;
     },
   };
-  await state.restart();
+  await state.restart().catch(async (error: unknown) => {
+    await hub.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return state;
 }
 
@@ -140,7 +144,12 @@ export async function startNodeHall(clock: TestClock, sync: BackendSyncOptions =
   };
   await open(sync);
   const admin = new TestClient(url);
-  await admin.ok('system.setupAdministrator', ADMIN);
+  // A failed set-up must not leave the server listening: nothing else would close it.
+  await admin.ok('system.setupAdministrator', ADMIN).catch(async (error: unknown) => {
+    await shut();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const hall: TestNodeHall = {
     get url() {
       return url;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CatalogFile } from '../../shared/catalog/catalog';
+import { disposeAll } from '../support/dispose';
 import { TestClock, type TestClient } from '../support/testHall';
 import {
   PASSPHRASE,
@@ -47,10 +48,9 @@ describe('the USB file both ways, for a township without a link', () => {
     hub = await startTestHub(clock);
     node = await startNodeHall(clock, { batchMaxEntries: 300 });
   });
-  after(async () => {
-    await node.close();
-    await hub.close();
-  });
+  // Each closed even if the other fails, or if `before` failed half-way: a server left open keeps
+  // this file's process alive after its tests.
+  after(() => disposeAll([() => node?.close(), () => hub?.close()]));
 
   test('enrolled and synced by files only: export, import at the hub, import the reply; twice changes nothing', async () => {
     const enrollment = await hub.enrollment();
