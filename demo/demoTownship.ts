@@ -17,7 +17,7 @@ export { mulberry32 } from './random';
 import { derivedColumns } from '../electron/backend/residents/residentRows';
 import demoCatalog from '../resources/catalog/demo-service-catalog.json';
 import { catalogFile } from '../shared/catalog/catalog';
-import { runWrite } from '../electron/backend/api/runWrite';
+import { runWrite } from '../electron/backend/db/writeScope';
 import { importCatalogFile } from '../electron/backend/catalog/catalogStore';
 import { SETTING_QUERY_PHONE } from '../electron/backend/counter/caseDocuments';
 import { addDays } from '../shared/calendar/dates';

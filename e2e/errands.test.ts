@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ADMIN } from '../test/support/testHall';
+import { opened, pickOption } from './support/antd';
 import { signIn, watchForPageErrors } from './support/browser';
 import { morningOf, PASSWORD, STAFF, useTownshipHall } from './support/townshipHall';
 import { printedText } from './support/printedPdf';
@@ -19,6 +20,9 @@ describe('village agents’ errands in the browser', () => {
   // A Tuesday, a working day: every step may be dated today.
   const setup = useTownshipHall(morningOf('2026-10-13'));
 
+  /** An agent registers errands for the residents of the agent's village (set by the first test). */
+  const agentsResidents = () => setup.residents.filter((r) => r.villageId === setup.villages[1]!.id);
+
   async function requiredMaterials(code: string): Promise<string[]> {
     const { entries } = await setup.clients.agent.ok('catalog.list', { query: code, agentAllowedOnly: true });
     const entry = entries.find((e) => e.item.code === code)!;
@@ -32,8 +36,7 @@ describe('village agents’ errands in the browser', () => {
     await signIn(page, setup.hall.url, ADMIN.username, ADMIN.password);
     await page.goto(`${setup.hall.url}#/errands/agents`);
     await page.getByRole('tab', { name: '代办员' }).waitFor();
-    await page.getByLabel(`${AGENT_NAME}所属村（社区）`).click();
-    await page.locator('.ant-select-item-option', { hasText: village.name }).click();
+    await pickOption(page.getByLabel(`${AGENT_NAME}所属村（社区）`), village.name);
     await page.getByText(`已设定${AGENT_NAME}所属${village.name}`).first().waitFor();
     const { agents } = await setup.clients.clerk.ok('errands.agents', {});
     assert.equal(agents.find((a) => a.name === AGENT_NAME)?.villageName, village.name);
@@ -42,7 +45,7 @@ describe('village agents’ errands in the browser', () => {
   });
 
   test('an errand from the authorisation to the delivery', async () => {
-    const resident = setup.residents[0]!;
+    const resident = agentsResidents()[0]!;
     const agent = await setup.browser.newPage();
     const agentErrors = watchForPageErrors(agent);
     await signIn(agent, setup.hall.url, STAFF.agent.username, PASSWORD);
@@ -65,9 +68,7 @@ describe('village agents’ errands in the browser', () => {
     assert.equal(await agent.locator('.ant-select-item-option', { hasText: IN_PERSON_CODE }).count(), 0);
     assert.ok(await register.isDisabled());
 
-    await agent.getByLabel('代办事项').click();
-    await agent.getByLabel('代办事项').fill(ITEM_CODE);
-    await agent.locator('.ant-select-item-option', { hasText: ITEM_NAME }).click();
+    await pickOption(agent.getByLabel('代办事项'), ITEM_NAME, { search: ITEM_CODE });
     await agent.getByLabel('备注').fill('委托人年事已高，由代办员上门收件');
     await register.click();
     await agent.getByText(`已登记代办：${resident.name}的“${ITEM_NAME}”`).waitFor();
@@ -81,7 +82,7 @@ describe('village agents’ errands in the browser', () => {
 
     // The materials, collected at the resident's home.
     await agent.getByRole('button', { name: /收材料/ }).click();
-    let dialog = agent.getByRole('dialog');
+    let dialog = await opened(agent.getByRole('dialog'));
     await dialog.getByText(/还缺 \d+ 项必需材料/).waitFor();
     await dialog.getByRole('button', { name: /全部勾选/ }).click();
     await dialog.getByText('必需材料已收齐，保存后可交窗口办理').waitFor();
@@ -132,7 +133,7 @@ describe('village agents’ errands in the browser', () => {
     await row.getByText('已办结').waitFor();
     await agent.getByText(/有 1 件窗口已办结/).waitFor();
     await row.getByRole('button', { name: /登记送达/ }).click();
-    dialog = agent.getByRole('dialog');
+    dialog = await opened(agent.getByRole('dialog'));
     assert.equal(await dialog.getByLabel('签收人').inputValue(), resident.name);
     assert.equal(await dialog.getByLabel('送达日期').inputValue(), '2026-10-13');
     await dialog.getByRole('button', { name: /登记送达/ }).click();
@@ -154,7 +155,7 @@ describe('village agents’ errands in the browser', () => {
   });
 
   test('three errands handed over with one list', async () => {
-    const batch = setup.residents.slice(1, 4);
+    const batch = agentsResidents().slice(1, 4);
     for (const [i, resident] of batch.entries()) {
       const code = BATCH_ITEMS[i]!;
       const { errand } = await setup.clients.agent.ok('errands.register', {

@@ -10,17 +10,15 @@ import type { Page } from 'playwright-core';
 import { zhang, li } from '../test/support/mediationParties';
 import { DEMO_PASSWORD } from '../demo/demoTownship';
 import { morningOf, TestClient } from '../test/support/testHall';
+import { opened, pickOption } from './support/antd';
 import { signIn, useHallAndBrowser, watchForPageErrors, type E2eHall } from './support/browser';
 
 const run = promisify(execFile);
 
 /** A neighbour dispute registered over the API (accepted too when asked); its id. */
 async function dispute(hall: E2eHall, mediator: TestClient, accept: boolean): Promise<string> {
-  const committee = await hall.backend.db
-    .selectFrom('mediation_committees')
-    .select('id')
-    .orderBy('name')
-    .executeTakeFirstOrThrow();
+  // One of the committees the mediator serves on: those are the disputes a mediator handles.
+  const committee = { id: (await mediator.ok('auth.session', {}))!.user.committeeIds[0]! };
   const village = await hall.backend.db.selectFrom('villages').select('id').orderBy('name').executeTakeFirstOrThrow();
   const { dispute: registered } = await mediator.ok('mediation.registerDispute', {
     requestId: crypto.randomUUID(),
@@ -62,12 +60,11 @@ async function endDispute(
   step: { button: string; ok: string; reasonLabel: string; required: string; reason: string; to: string },
 ) {
   await page.getByRole('button', { name: step.button, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: step.button });
+  const dialog = await opened(page.getByRole('dialog', { name: step.button }));
   await dialog.getByRole('button', { name: step.ok }).click();
   await dialog.getByText(step.required).waitFor();
   await dialog.getByLabel(step.reasonLabel).fill(step.reason);
-  await dialog.getByLabel('移送（三调联动）').click();
-  await page.locator('.ant-select-item-option:visible', { hasText: '引导至人民法院' }).click();
+  await pickOption(dialog.getByLabel('移送（三调联动）'), '引导至人民法院');
   // Sending on needs the receiving body: the form says so before anything is sent.
   await dialog.getByRole('button', { name: step.ok }).click();
   await dialog.getByText('请填写接收单位').waitFor();

@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import type { RatingLevel } from '../shared/counter/casesApi';
 import { formatPercentage, monthSpan } from '../shared/counter/statistics';
+import { pickOption } from './support/antd';
 import { signIn, watchForPageErrors } from './support/browser';
+import { fromPage } from './support/printedPdf';
 import { morningOf, PASSWORD, STAFF, useTownshipHall } from './support/townshipHall';
 
 const MONTH = '2026-10';
@@ -77,6 +79,11 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
     await intake(4, TEN_DAYS);
     await intake(5, FIVE_DAYS, { missing: true });
 
+    // The agent serves the resident's village: an agent registers errands there only.
+    await setup.admin.ok('errands.setAgentVillage', {
+      userId: setup.userIds.agent,
+      villageId: residents[6]!.villageId,
+    });
     const { errand } = await setup.clients.agent.ok('errands.register', {
       requestId: crypto.randomUUID(),
       residentId: residents[6]!.id,
@@ -174,10 +181,14 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
     assert.equal(acceptedCell, counts.accepted);
 
     // PDF: opened in a new tab.
+    // As in printedFile: the file request is awaited from before the click, so it cannot be missed.
+    const fileRequested = page
+      .context()
+      .waitForEvent('request', { predicate: (r) => r.url().includes('/files/') && !fromPage(page, r) });
     const popupOpened = page.waitForEvent('popup');
     await page.getByRole('button', { name: /导出 PDF/ }).click();
     const popup = await popupOpened;
-    const request = await popup.waitForRequest((r) => r.url().includes('/files/'));
+    const request = await fileRequested;
     const pdf = Buffer.from(await (await fetch(request.url())).arrayBuffer());
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     await popup.close();
@@ -209,8 +220,7 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
     );
 
     // Only the completed ones.
-    await page.getByLabel('状态').click();
-    await page.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await pickOption(page.getByLabel('状态'), '已办结');
     await page.getByText(`符合条件的共 ${completed.total} 件`).waitFor();
 
     // Excel: the filtered ledger with the county's headers.

@@ -7,6 +7,7 @@ import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { catalogFile } from '../../shared/catalog/catalog';
 import { residentId } from '../../test/support/ids';
+import { disposeAll } from '../../test/support/dispose';
 import { ADMIN, TestClient } from '../../test/support/testHall';
 import { launchBrowser, REPO_ROOT, startE2eHall, type E2eHall } from './browser';
 
@@ -34,15 +35,19 @@ export interface TownshipHall {
   readonly clients: Record<StaffKey, TestClient>;
   readonly userIds: Record<StaffKey, string>;
   readonly villages: { id: string; name: string }[];
-  readonly residents: { id: string; name: string }[];
+  readonly residents: { id: string; name: string; villageId: string }[];
 }
 
 /** Registers `before`/`after` hooks: the hall set up on `start`, and a browser; both closed afterwards. */
 export function useTownshipHall(start: Date): TownshipHall {
   let state: Omit<TownshipHall, 'clock'> | undefined;
   const clock = { current: start };
+  let hall: E2eHall | undefined;
+  let browser: Browser | undefined;
   before(async () => {
-    const hall = await startE2eHall({ clock });
+    // Kept outside `state` as soon as each is up: if a later step of the set-up fails, `after`
+    // still closes them (a hall left open keeps the test process alive).
+    hall = await startE2eHall({ clock });
     const admin = new TestClient(hall.url);
     await admin.ok('system.setupAdministrator', ADMIN);
     const villages = [];
@@ -75,15 +80,12 @@ export function useTownshipHall(start: Date): TownshipHall {
         ethnicity: '汉族',
         villageId: villages[i % villages.length]!.id,
       });
-      residents.push({ id: resident.id, name: resident.name });
+      residents.push({ id: resident.id, name: resident.name, villageId: resident.villageId });
     }
-    const browser = await launchBrowser();
+    browser = await launchBrowser();
     state = { hall, browser, admin, clients, userIds, villages, residents };
   });
-  after(async () => {
-    await state?.browser.close();
-    await state?.hall.dispose();
-  });
+  after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));
   const get = () => {
     if (!state) throw new Error('the hall starts in before()');
     return state;

@@ -16,7 +16,7 @@ import { usersHandlers } from './auth/usersHandlers';
 import { openDatabase, type Db } from './db/database';
 import { uuidv7 } from './db/uuidv7';
 import { documentsHandlers } from './documents/documentsHandlers';
-import { errandsHandlers } from './errands/errandsHandlers';
+import { errandsHandlers } from './counter/errands/errandsHandlers';
 import { committeesHandlers } from './mediation/committeesHandlers';
 import { disputesHandlers } from './mediation/disputesHandlers';
 import { mediationStatisticsHandlers } from './mediation/statisticsHandlers';
@@ -28,6 +28,12 @@ import { residentsHandlers } from './residents/residentsHandlers';
 import { instructionsHandlers } from './sync/instructionsHandlers';
 import type { KeyProtector } from './sync/keyStore';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
+import type { RecordTables } from './workflow/recordTables';
+import { residentTable } from './residents/residentTable';
+import { caseTable } from './counter/caseTable';
+import { errandHandoverTable, errandTable } from './counter/errands/errandTables';
+import { disputeTable } from './mediation/disputeTable';
+import { petitionTable, receptionDayTable } from './petitions/petitionTables';
 import { syncHandlers } from './sync/syncHandlers';
 
 export type { SessionCarrier } from './api/context';
@@ -51,6 +57,17 @@ const commonHandlers = {
   ...mediationStatisticsHandlers,
   ...petitionsHandlers,
   ...instructionsHandlers,
+};
+
+/** Where each kind of record lives: its declared access is applied through these. */
+export const RECORD_TABLES: RecordTables = {
+  resident: residentTable,
+  counterCase: caseTable,
+  errand: errandTable,
+  errandHandover: errandHandoverTable,
+  dispute: disputeTable,
+  petition: petitionTable,
+  receptionDay: receptionDayTable,
 };
 
 export interface Backend {
@@ -116,6 +133,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     settings: () => settings,
     documents: { dataDir: options.dataDir, fonts: () => loadFonts(options.fonts), tickets },
+    records: RECORD_TABLES,
     now,
     logError:
       options.logError ??

@@ -1,13 +1,13 @@
 import { Button, Result } from 'antd';
 import { RESIDENT_EDITORS } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
-import { AGENTS } from '../../shared/errands/api';
+import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { CasePage } from '../counter/CasePage';
 import { IntakePage } from '../counter/IntakePage';
 import { WorklistPage } from '../counter/WorklistPage';
-import { ERRAND_USERS, ErrandsPage } from '../errands/ErrandsPage';
-import { RegisterErrandPage } from '../errands/RegisterErrandPage';
+import { ERRAND_USERS, ErrandsPage } from '../counter/errands/ErrandsPage';
+import { RegisterErrandPage } from '../counter/errands/RegisterErrandPage';
 import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
 import { DisputeEditPage, DisputeFormPage } from '../mediation/disputes/DisputeFormPage';
 import { DisputePage } from '../mediation/disputes/DisputePage';

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
-import { AGENTS } from '../../shared/errands/api';
+import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
 import { PETITION_STAFF } from '../../shared/petitions/api';
 import { SYNC_READERS } from '../../shared/sync/api';

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
-import { AGENTS } from '../../shared/errands/api';
+import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { PETITION_READERS } from '../../shared/petitions/api';
 import { paths, type Route } from './router';

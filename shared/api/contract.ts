@@ -1,5 +1,38 @@
 import type { z } from 'zod';
+import type { AuditAction } from '../audit/actions';
 import type { Role } from '../auth/roles';
+import type { RecordKindName } from '../workflow/kinds';
+
+/**
+ * The record a call reads or changes, named by a field of its input. The backend checks the
+ * caller's access to that very record (its kind's read rules and scope) before the handler
+ * runs; documents and attachments follow the record they belong to.
+ */
+export type RecordRef =
+  | { kind: RecordKindName; field: string }
+  /** An issued document's id: the access of the record it was issued for. */
+  | { document: string }
+  /** An attachment's id, of a record of `kind`. */
+  | { kind: RecordKindName; attachment: string };
+
+/**
+ * An answer that carries unmasked personal data (an ID number, a phone, an address, what a
+ * dispute or a petition is about) writes one audit event, decided here and not remembered by
+ * the handler: who, which procedure, which record(s), when.
+ */
+export interface AuditSpec {
+  /** `readPersonalData` unless said otherwise. */
+  action?: Extract<AuditAction, 'readPersonalData' | 'print' | 'export'>;
+  /** What the log says was done (`查看信访件`); the record's label follows. */
+  what: string;
+  /**
+   * A list: the kind of its records and the output fields holding them, each record with an
+   * `id` (`agents.errands`: the errands of every agent).
+   */
+  list?: { kind: RecordKindName; fields: readonly string[] };
+  /** The whole summary, when it depends on the answer (`打印《…》2 份（补打）`). */
+  describe?: (input: never, output: never) => string;
+}
 
 /**
  * One procedure of the API: its input schema (validated on the backend, whatever the
@@ -13,6 +46,9 @@ export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   kind: 'query' | 'command';
   /** `public`: no session needed; `signedIn`: any role; otherwise the roles allowed. */
   access: 'public' | 'signedIn' | readonly Role[];
+  /** The record this call addresses, whose access is checked before the handler. */
+  record?: RecordRef;
+  audit?: AuditSpec;
   input: I;
   output: O;
 }

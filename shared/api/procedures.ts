@@ -7,7 +7,7 @@ import { casesProcedures } from '../counter/casesApi';
 import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';
 import { documentsProcedures } from '../documents/api';
-import { errandsProcedures } from '../errands/api';
+import { errandsProcedures } from '../counter/errandsApi';
 import { committeesProcedures } from '../mediation/committees';
 import { disputesProcedures } from '../mediation/disputesApi';
 import { mediationStatisticsProcedures } from '../mediation/statisticsApi';

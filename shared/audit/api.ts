@@ -1,27 +1,8 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
+import { AUDIT_ACTIONS } from './actions';
 
-/** Reads of personal data, prints, exports and sign-ins: what the audit log records besides changes. */
-export const AUDIT_ACTIONS = [
-  'signIn',
-  'signInFailed',
-  'accountLocked',
-  'signOut',
-  'readPersonalData',
-  'print',
-  'export',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
-  signIn: '登录',
-  signInFailed: '登录失败',
-  accountLocked: '账号锁定',
-  signOut: '退出',
-  readPersonalData: '查看个人信息',
-  print: '打印',
-  export: '导出',
-};
+export { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from './actions';
 
 export const auditEvent = z.object({
   id: z.string(),
@@ -31,6 +12,10 @@ export const auditEvent = z.object({
   action: z.enum(AUDIT_ACTIONS),
   entity: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The records a list showed. */
+  recordIds: z.array(z.string()).nullable(),
+  /** The API procedure that answered. */
+  procedure: z.string().nullable(),
   summary: z.string(),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;

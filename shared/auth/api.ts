@@ -29,6 +29,10 @@ export const sessionUser = z.object({
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
   mustChangePassword: z.boolean(),
+  /** A village agent's villages: the residents and errands the agent reads. */
+  villageIds: z.array(z.string()),
+  /** The mediation committees the user serves on (through the mediator linked to the account). */
+  committeeIds: z.array(z.string()),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 

@@ -1,16 +1,14 @@
 // The counter's cases (办件): intake, each step of handling, the worklist.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
-import type { Role } from '../auth/roles';
 import { issuedDocument } from '../documents/api';
 import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
 import { HANDLING_TYPES, MATERIAL_FORMS, SERVICE_CATEGORIES } from '../catalog/catalog';
 import { CASE_STATUSES } from './caseStatus';
+import { COUNTER_READERS, COUNTER_STAFF } from './caseKind';
 import { DEADLINE_COLOURS } from './deadline';
 
-/** Who works cases at the counter; the leader reads them. */
-export const COUNTER_STAFF: readonly Role[] = ['administrator', 'counterClerk'];
-export const COUNTER_READERS: readonly Role[] = [...COUNTER_STAFF, 'leader'];
+export { COUNTER_READERS, COUNTER_STAFF };
 
 export const RECEIPT_PAPERS = ['a5', 'receipt80'] as const;
 export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
@@ -224,6 +222,7 @@ export const casesProcedures = defineProcedures({
     summary: '待补齐材料的件补齐后受理（不必重新录入）',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -238,6 +237,7 @@ export const casesProcedures = defineProcedures({
     summary: '开始办理',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({ caseId, version: caseVersion }),
     output: commandResult,
   },
@@ -245,6 +245,7 @@ export const casesProcedures = defineProcedures({
     summary: '转报县级部门（报送日期、接收部门）',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -257,6 +258,7 @@ export const casesProcedures = defineProcedures({
     summary: '登记县级部门的回复，件回到办理中',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -269,6 +271,7 @@ export const casesProcedures = defineProcedures({
     summary: '暂停计时（补正材料或经批准的特殊环节）：暂停期间不计入办理时限',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -282,6 +285,7 @@ export const casesProcedures = defineProcedures({
     summary: '恢复计时：承诺办结日期顺延暂停的工作日数',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({ caseId, version: caseVersion, resumedOn: stepDate('恢复日期') }),
     output: commandResult,
   },
@@ -289,6 +293,7 @@ export const casesProcedures = defineProcedures({
     summary: '办结（准予办理或不予批准），出具办结通知书',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -302,6 +307,7 @@ export const casesProcedures = defineProcedures({
     summary: '送达：本人领取、代办员送达或邮寄，写明签收人',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -315,6 +321,7 @@ export const casesProcedures = defineProcedures({
     summary: '好差评（五级）；不满意、非常不满意自动生成整改回访任务',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({
       caseId,
       version: caseVersion,
@@ -328,6 +335,7 @@ export const casesProcedures = defineProcedures({
     summary: '差评整改办结：写明采取的措施',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({ caseId, version: caseVersion, actionTaken: requiredText('整改情况', 500) }),
     output: commandResult,
   },
@@ -335,6 +343,7 @@ export const casesProcedures = defineProcedures({
     summary: '作废（写明原因，记录保留不删除）',
     kind: 'command',
     access: COUNTER_STAFF,
+    record: { kind: 'counterCase', field: 'caseId' },
     input: z.strictObject({ caseId, version: caseVersion, reason: requiredText('作废原因', 200) }),
     output: commandResult,
   },
@@ -342,6 +351,8 @@ export const casesProcedures = defineProcedures({
     summary: '一件的全部情况：申请人、事项、材料、各环节、文书、操作记录',
     kind: 'query',
     access: COUNTER_READERS,
+    record: { kind: 'counterCase', field: 'caseId' },
+    audit: { what: '查看' },
     input: z.strictObject({ caseId }),
     output: caseDetail,
   },
@@ -349,6 +360,10 @@ export const casesProcedures = defineProcedures({
     summary: '工作台：在办件按紧急程度排列（超期件始终列出），待补齐、待送达、差评整改件，及红黄绿计数',
     kind: 'query',
     access: COUNTER_READERS,
+    audit: {
+      what: '查看办件工作台',
+      list: { kind: 'counterCase', fields: ['open', 'awaitingMaterials', 'awaitingDelivery', 'followUps'] },
+    },
     input: z.strictObject({
       /** Only the cases this user accepted (a clerk's own worklist); the whole hall otherwise. */
       mine: z.boolean().optional().describe('只看本人'),

@@ -1,6 +1,7 @@
 // The case ledger (办件台账) and the monthly summary (月度统计).
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
+import { describeReportExport, reportFormat } from '../documents/reports';
 import { fileLink } from '../documents/api';
 import { dateString, entityId } from '../validation/fields';
 import { HANDLING_TYPES, SERVICE_CATEGORIES } from '../catalog/catalog';
@@ -117,6 +118,7 @@ export const ledgerProcedures = defineProcedures({
     summary: '办件台账：按收件日期、事项、类别、状态、经办人、代办员、村筛选，分页',
     kind: 'query',
     access: COUNTER_READERS,
+    audit: { what: '查看办件台账', list: { kind: 'counterCase', fields: ['rows'] } },
     input: z.strictObject({
       filter: ledgerFilter,
       /** From the previous page's `nextCursor`. */
@@ -128,6 +130,12 @@ export const ledgerProcedures = defineProcedures({
     summary: '导出办件台账为 Excel（.xlsx），列名按县里的台账格式',
     kind: 'query',
     access: COUNTER_READERS,
+    audit: {
+      action: 'export',
+      what: '导出办件台账',
+      describe: (input: { filter: { from: string; to: string } }, output: { rowCount: number }) =>
+        `导出办件台账（${input.filter.from} 至 ${input.filter.to}，${output.rowCount} 件）`,
+    },
     input: z.strictObject({ filter: ledgerFilter }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }), rowCount: z.number() }),
   },
@@ -142,7 +150,8 @@ export const ledgerProcedures = defineProcedures({
     summary: '导出月度统计：PDF 或 Excel（.xlsx）',
     kind: 'query',
     access: COUNTER_READERS,
-    input: z.strictObject({ month, format: z.enum(['pdf', 'xlsx']).describe('格式') }),
+    audit: { action: 'export', what: '导出月度统计', describe: describeReportExport('月度统计') },
+    input: z.strictObject({ month, format: reportFormat }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }) }),
   },
 });

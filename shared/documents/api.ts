@@ -128,6 +128,7 @@ export const documentsProcedures = defineProcedures({
     summary: '一份文书的存档信息与打印记录',
     kind: 'query',
     access: 'signedIn',
+    record: { document: 'id' },
     input: z.strictObject({ id: entityId('文书') }),
     output: z.object({ document: issuedDocument, prints: z.array(documentPrint) }),
   },
@@ -135,6 +136,8 @@ export const documentsProcedures = defineProcedures({
     summary: '预览文书：给出存档文件的临时链接（不计打印）',
     kind: 'query',
     access: 'signedIn',
+    record: { document: 'id' },
+    audit: { what: '查看' },
     input: z.strictObject({ id: entityId('文书') }),
     output: fileLink,
   },
@@ -142,12 +145,20 @@ export const documentsProcedures = defineProcedures({
     summary: '打印文书：记入审计日志（份数）并给出要打印的文件；已打印过的文书给出带“补打”水印的文件',
     kind: 'command',
     access: 'signedIn',
+    record: { document: 'documentId' },
+    audit: {
+      action: 'print',
+      what: '打印',
+      describe: (input: { copies: number }, output: { title: string; reprint: boolean }) =>
+        `打印《${output.title}》${input.copies} 份${output.reprint ? '（补打）' : ''}`,
+    },
     input: z.strictObject({
       documentId: entityId('文书'),
       copies: z.number().int().min(1).max(20).describe('份数'),
     }),
     output: fileLink.extend({
       printId: z.string(),
+      title: z.string(),
       documentType: z.string(),
       reprint: z.boolean(),
       printCount: z.number(),

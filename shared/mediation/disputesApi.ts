@@ -3,7 +3,6 @@
 // closing and the case file.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
-import type { Role } from '../auth/roles';
 import { attachmentLink, attachmentUploadFields, issuedDocument } from '../documents/api';
 import { SEXES } from '../residents/api';
 import { dateString, entityId, optionalPhone, optionalText, requiredText } from '../validation/fields';
@@ -21,9 +20,9 @@ import {
   PERFORMANCE_LEVELS,
   RECORD_KINDS,
 } from './disputes';
+import { MEDIATION_WORKERS } from './disputeKind';
 
-/** Who works disputes: mediators and their committee heads (the administrator too). */
-export const MEDIATION_WORKERS: readonly Role[] = ['administrator', 'committeeHead', 'mediator'];
+export { MEDIATION_WORKERS };
 
 const disputeId = entityId('纠纷');
 /** The dispute as the mediator last saw it: a command on a dispute changed since is refused. */
@@ -387,6 +386,7 @@ export const disputesProcedures = defineProcedures({
     summary: '修改纠纷登记内容与当事人（结案前）',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: updateDisputeInput,
     output: commandResult,
   },
@@ -394,6 +394,7 @@ export const disputesProcedures = defineProcedures({
     summary: '纠纷台账：按当事人姓名、案号、调委会、状态、期限颜色查找',
     kind: 'query',
     access: MEDIATION_READERS,
+    audit: { what: '查看纠纷台账', list: { kind: 'dispute', fields: ['disputes'] } },
     input: z.strictObject({
       query: optionalText('查询', 40),
       committeeId: entityId('调委会').optional(),
@@ -410,6 +411,8 @@ export const disputesProcedures = defineProcedures({
     summary: '一件纠纷的全部内容：当事人、调解员、记录、附件、回访、文书、经过',
     kind: 'query',
     access: MEDIATION_READERS,
+    record: { kind: 'dispute', field: 'id' },
+    audit: { what: '查看' },
     input: z.strictObject({ id: disputeId }),
     output: disputeDetail,
   },
@@ -417,6 +420,7 @@ export const disputesProcedures = defineProcedures({
     summary: '受理纠纷：编调解案号，打印人民调解权利义务告知书',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({ acceptedOn: stepDate('受理日期') }),
     output: commandResult,
   },
@@ -424,6 +428,7 @@ export const disputesProcedures = defineProcedures({
     summary: '不予受理（如已进入诉讼、仲裁），可移送或引导至其他单位（三调联动移出），打印不予受理告知书',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       reason: requiredText('不予受理理由', 500),
       refusedOn: stepDate('决定日期'),
@@ -435,6 +440,7 @@ export const disputesProcedures = defineProcedures({
     summary: '指派调解员（可多名，一名主调）',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       mediatorIds: z.array(entityId('调解员')).min(1, { message: '至少指派一名调解员' }).max(10).describe('调解员'),
       leadMediatorId: entityId('主调解员'),
@@ -446,6 +452,7 @@ export const disputesProcedures = defineProcedures({
     summary: '记录当事人申请调解员回避，并撤换该调解员',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       mediatorId: entityId('回避的调解员'),
       requestedByPartyId: entityId('申请回避的当事人'),
@@ -458,6 +465,7 @@ export const disputesProcedures = defineProcedures({
     summary: '记录一次调查或调解（调查记录、调解记录），打印供签名',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       kind: z.enum(RECORD_KINDS).describe('记录类型'),
       heldOn: dateString('日期'),
@@ -480,6 +488,7 @@ export const disputesProcedures = defineProcedures({
     summary: '添加附件（照片、扫描件），保存在数据目录并记下哈希',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'disputeId' },
     input: z.strictObject({
       disputeId,
       recordId: entityId('记录').nullable().optional().describe('所属记录'),
@@ -491,6 +500,8 @@ export const disputesProcedures = defineProcedures({
     summary: '打开一个附件（短时有效的文件链接）',
     kind: 'query',
     access: MEDIATION_READERS,
+    record: { kind: 'dispute', attachment: 'attachmentId' },
+    audit: { what: '查看附件：' },
     input: z.strictObject({ attachmentId: entityId('附件') }),
     output: attachmentLink,
   },
@@ -498,6 +509,7 @@ export const disputesProcedures = defineProcedures({
     summary: '保存书面调解协议草稿（可不完整）',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({ agreement: agreementDraft }),
     output: commandResult,
   },
@@ -505,6 +517,7 @@ export const disputesProcedures = defineProcedures({
     summary: '核对第二十九条要素后出具人民调解协议书（当事人数加一份，副本加水印），调解成功',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({ agreedOn: stepDate('协议日期') }),
     output: commandResult,
   },
@@ -512,6 +525,7 @@ export const disputesProcedures = defineProcedures({
     summary: '记录口头调解协议（第二十八条），调解成功',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({ content: requiredText('口头协议内容', 4000), agreedOn: stepDate('达成日期') }),
     output: commandResult,
   },
@@ -519,6 +533,7 @@ export const disputesProcedures = defineProcedures({
     summary: '终止调解，可移送公安、法院、行政机关等（三调联动移出），打印终止调解告知书（告知其他解决途径）',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       reason: requiredText('终止理由', 1000),
       terminatedOn: stepDate('终止日期'),
@@ -530,6 +545,7 @@ export const disputesProcedures = defineProcedures({
     summary: '为当事人准备司法确认申请书',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: z.strictObject({ id: disputeId, court: requiredText('受理法院', 60) }),
     output: commandResult,
   },
@@ -537,6 +553,7 @@ export const disputesProcedures = defineProcedures({
     summary: '记录是否申请司法确认及法院裁定',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       appliedOn: dateString('申请日期').nullable().describe('申请日期'),
       court: optionalText('受理法院', 60),
@@ -549,6 +566,7 @@ export const disputesProcedures = defineProcedures({
     summary: '计划或记录一次回访（履行情况、下次回访）',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({
       followUpId: entityId('回访').optional(),
       plannedOn: dateString('计划日期').nullable().optional(),
@@ -564,6 +582,7 @@ export const disputesProcedures = defineProcedures({
     summary: '结案：填写结案登记表，此后只能批注',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: command({ summary: requiredText('结案情况', 2000), closedOn: stepDate('结案日期') }),
     output: commandResult,
   },
@@ -571,6 +590,7 @@ export const disputesProcedures = defineProcedures({
     summary: '在纠纷（含已结案）上加批注',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: z.strictObject({ id: disputeId, text: requiredText('批注', 1000) }),
     output: annotationRecord,
   },
@@ -578,6 +598,7 @@ export const disputesProcedures = defineProcedures({
     summary: '生成卷宗 PDF（封面、目录及页码、全部文书与记录）并存档',
     kind: 'command',
     access: MEDIATION_WORKERS,
+    record: { kind: 'dispute', field: 'id' },
     input: z.strictObject({ id: disputeId }),
     output: commandResult,
   },

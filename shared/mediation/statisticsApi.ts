@@ -27,6 +27,7 @@
 // A committee's row counts its own disputes and sweeps; the township's figures are their sums.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
+import { describeReportExport, reportFormat } from '../documents/reports';
 import { month } from '../counter/ledgerApi';
 import { percentage } from '../counter/statistics';
 import { fileLink } from '../documents/api';
@@ -117,7 +118,8 @@ export const mediationStatisticsProcedures = defineProcedures({
     summary: '导出人民调解月度统计：PDF 统计表或 Excel（.xlsx）',
     kind: 'query',
     access: MEDIATION_READERS,
-    input: z.strictObject({ ...statisticsInput, format: z.enum(['pdf', 'xlsx']).describe('格式') }),
+    audit: { action: 'export', what: '导出调解月度统计', describe: describeReportExport('人民调解月度统计') },
+    input: z.strictObject({ ...statisticsInput, format: reportFormat }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }) }),
   },
 });

@@ -3,12 +3,13 @@
 // reception days and the settings of the clock.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
-import type { Role } from '../auth/roles';
+import { describeReportExport, reportFormat } from '../documents/reports';
 import { month } from '../counter/ledgerApi';
 import { attachmentLink, attachmentUploadFields, fileLink, issuedDocument } from '../documents/api';
 import { SEXES } from '../residents/api';
 import { dateString, entityId, optionalPhone, optionalText, requiredText } from '../validation/fields';
 import { DAY_COUNTS, PETITION_PERIODS, MAX_EXTENSION_DAYS } from './periods';
+import { PETITION_READERS, PETITION_STAFF } from './petitionKind';
 import {
   GROUP_VISIT_MIN_PEOPLE,
   HANDLING_EVENT_KINDS,
@@ -24,10 +25,7 @@ import {
   SKIPPED_LEVELS,
 } from './petitions';
 
-/** Who works the petition desk. */
-export const PETITION_STAFF: readonly Role[] = ['administrator', 'petitionReceptionist'];
-/** Who reads petitions and their statistics (the leaders read). */
-export const PETITION_READERS: readonly Role[] = [...PETITION_STAFF, 'leader'];
+export { PETITION_READERS, PETITION_STAFF };
 
 const petitionId = entityId('信访件');
 /** The petition as the receptionist last saw it: a command on one changed since is refused. */
@@ -282,6 +280,8 @@ export const petitionRecord = petitionSummary.extend({
   reviews: z.array(reviewRecord),
   satisfaction: z.object({ value: z.enum(SATISFACTIONS), on: z.string() }).nullable(),
   closedOn: z.string().nullable(),
+  /** The last step's date: no later step may be dated before it. */
+  lastStepOn: z.string(),
   attachments: z.array(petitionAttachment),
   documents: z.array(issuedDocument),
 });
@@ -431,6 +431,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '信访件列表：按编号、信访人、电话或事项查找，按状态和期限（红黄绿）筛选',
     kind: 'query',
     access: PETITION_READERS,
+    audit: { what: '查看信访件列表', list: { kind: 'petition', fields: ['petitions'] } },
     input: listInput,
     output: z.object({ petitions: z.array(petitionSummary), truncated: z.boolean() }),
   },
@@ -438,6 +439,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '查找信访人此前的信访件（按身份证号码，或姓名加电话）',
     kind: 'query',
     access: PETITION_READERS,
+    audit: { what: '查找信访人此前的信访件', list: { kind: 'petition', fields: ['petitions'] } },
     input: z.strictObject({
       petitioners: z
         .array(
@@ -458,6 +460,8 @@ export const petitionsProcedures = defineProcedures({
     summary: '一件信访件的全部情况（信访人、期限、办理过程、答复、复查复核、文书、附件）',
     kind: 'query',
     access: PETITION_READERS,
+    record: { kind: 'petition', field: 'id' },
+    audit: { what: '查看' },
     input: z.strictObject({ id: petitionId }),
     output: petitionRecord,
   },
@@ -472,6 +476,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '受理（收到之日起15日内），出具受理告知书，办理期限自受理之日起60日',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       acceptedOn: stepDate('受理日期'),
       /** 承办单位 named on the notice: 镇司法所, 镇自然资源所 … */
@@ -483,6 +488,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '不予受理，出具不予受理告知书（写明理由和应当通过的途径）',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       decidedOn: stepDate('决定日期'),
       ground: z.enum(NOT_ACCEPTED_GROUNDS).describe('不予受理情形'),
@@ -496,6 +502,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '延长办理期限（只能一次，不超过30日），出具延期办理告知书',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       extendedOn: stepDate('延期决定日期'),
       days: z
@@ -512,6 +519,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '记录接访领导的处理意见：当场解决，或限期办理并确定包案领导',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       decision: z.enum(LEADER_DECISIONS).describe('处理意见'),
       decidedOn: stepDate('决定日期'),
@@ -524,6 +532,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '办理过程：交承办单位（人）、办理进展、转送或交办其他机关',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       kind: z.enum(HANDLING_EVENT_KINDS).describe('事项'),
       on: stepDate('日期'),
@@ -537,6 +546,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '书面答复（件件有回复），出具答复意见书；复查请求期限自答复之日起30日',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       repliedOn: stepDate('答复日期'),
       /** 查明的事实 */
@@ -552,6 +562,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '记录信访人对答复的满意度',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({ value: z.enum(SATISFACTIONS).describe('满意度'), on: stepDate('回访日期') }),
     output: commandResult,
   },
@@ -559,6 +570,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '登记复查或复核请求（答复或复查意见送达之日起30日内）',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       level: z.enum(REVIEW_LEVELS).describe('复查或复核'),
       requestedOn: stepDate('请求日期'),
@@ -570,6 +582,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '登记复查或复核意见（收到请求之日起30日内）',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({
       level: z.enum(REVIEW_LEVELS).describe('复查或复核'),
       answeredOn: stepDate('意见日期'),
@@ -582,6 +595,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '办结（须已书面答复）',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
     input: command({ closedOn: stepDate('办结日期') }),
     output: commandResult,
   },
@@ -589,6 +603,7 @@ export const petitionsProcedures = defineProcedures({
     summary: '添加附件（来信扫描件、照片），保存在数据目录并记下哈希',
     kind: 'command',
     access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'petitionId' },
     input: z.strictObject({
       petitionId,
       ...attachmentUploadFields,
@@ -599,6 +614,8 @@ export const petitionsProcedures = defineProcedures({
     summary: '打开信访件的一个附件（短时有效的文件链接）',
     kind: 'query',
     access: PETITION_READERS,
+    record: { kind: 'petition', attachment: 'attachmentId' },
+    audit: { what: '查看附件：' },
     input: z.strictObject({ attachmentId: entityId('附件') }),
     output: attachmentLink,
   },
@@ -641,7 +658,8 @@ export const petitionsProcedures = defineProcedures({
     summary: '导出信访月度统计：PDF 统计表或 Excel（.xlsx）',
     kind: 'query',
     access: PETITION_READERS,
-    input: z.strictObject({ month, format: z.enum(['pdf', 'xlsx']).describe('格式') }),
+    audit: { action: 'export', what: '导出信访月度统计', describe: describeReportExport('信访月度统计') },
+    input: z.strictObject({ month, format: reportFormat }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }) }),
   },
 });

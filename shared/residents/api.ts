@@ -84,6 +84,11 @@ export const residentsProcedures = defineProcedures({
     summary: '打开居民档案（完整证件号码等个人信息；每次打开记入审计日志）',
     kind: 'query',
     access: RESIDENT_READERS,
+    record: { kind: 'resident', field: 'id' },
+    audit: {
+      what: '查看居民档案',
+      describe: (_input: unknown, output: { name: string }) => `查看居民“${output.name}”的完整信息`,
+    },
     input: z.strictObject({ id: entityId('居民') }),
     output: residentRecord,
   },
@@ -98,6 +103,7 @@ export const residentsProcedures = defineProcedures({
     summary: '修改居民信息；须带上打开时的版本号，防止两个窗口互相覆盖',
     kind: 'command',
     access: RESIDENT_EDITORS,
+    record: { kind: 'resident', field: 'id' },
     input: z.strictObject({
       id: entityId('居民'),
       version: z.number().int().min(1).describe('版本'),

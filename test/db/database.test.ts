@@ -50,6 +50,7 @@ describe('the SQLite data layer', () => {
         '0011_mediation_referrals_out',
         '0012_sync',
         '0013_petitions',
+        '0014_audit_procedure',
       ],
     );
   });

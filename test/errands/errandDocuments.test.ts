@@ -19,9 +19,15 @@ import {
   usePdfRenderer,
   type RenderedPdf,
 } from '../support/renderedPdf';
-import { ERRAND_DOCUMENTS, errandAuthorisation, handoverList } from '../../electron/backend/errands/documents';
-import type { ErrandAuthorisationRecord, HandoverListRecord } from '../../electron/backend/errands/documents/records';
-import { sampleErrandAuthorisation, sampleHandoverList } from '../../electron/backend/errands/documents/sampleRecords';
+import { ERRAND_DOCUMENTS, errandAuthorisation, handoverList } from '../../electron/backend/counter/errands/documents';
+import type {
+  ErrandAuthorisationRecord,
+  HandoverListRecord,
+} from '../../electron/backend/counter/errands/documents/records';
+import {
+  sampleErrandAuthorisation,
+  sampleHandoverList,
+} from '../../electron/backend/counter/errands/documents/sampleRecords';
 
 const ISSUE = { issuedAt: new Date('2026-10-14T02:30:00Z'), verificationCode: '9D4F-K2W7-QM3X' } as const;
 

@@ -51,7 +51,7 @@ describe('mediation disputes through the API', () => {
         active: true,
       })
     ).id;
-    const saveMediator = async (name: string, idNumber: string) =>
+    const saveMediator = async (name: string, idNumber: string, userId: string | null = null) =>
       (
         await admin.ok('mediation.saveMediator', {
           name,
@@ -61,11 +61,12 @@ describe('mediation disputes through the API', () => {
           specialities: ['邻里纠纷'],
           fullTime: true,
           lawyer: false,
-          userId: null,
+          userId,
           active: true,
         })
       ).id;
-    wang = await saveMediator('王芳', residentId('19800101', 42));
+    // The mediator signs in as 王芳: a mediator reads the disputes of their committees.
+    wang = await saveMediator('王芳', residentId('19800101', 42), (await mediator.ok('auth.session', {}))!.user.id);
     yang = await saveMediator('杨建华', residentId('19790505', 53));
   });
   after(() => hall.close());
@@ -296,12 +297,27 @@ describe('mediation disputes through the API', () => {
   test('a mediator who is a party, shares a party’s home or was recused is not assigned', async () => {
     hall.clock.current = morningOf('2026-11-02');
     // 王芳 is herself the respondent of this one.
-    const own = await mediator.ok(
+    const registered = await mediator.ok(
       'mediation.registerDispute',
       registration({
         parties: [zhang, { ...li, name: '王芳', idNumber: residentId('19800101', 42) }],
       }),
     );
+    // A registered dispute gets its mediators once accepted, not before (the declaration's words).
+    refused(
+      await mediator.call('mediation.assignMediators', {
+        id: registered.dispute.id,
+        version: registered.dispute.version,
+        mediatorIds: [yang],
+        leadMediatorId: yang,
+      }),
+      409,
+      /该纠纷当前为“待受理”，不能指派调解员（只有“调解中”的纠纷可以）/,
+    );
+    const own = await mediator.ok('mediation.acceptDispute', {
+      id: registered.dispute.id,
+      version: registered.dispute.version,
+    });
     refused(
       await mediator.call('mediation.assignMediators', {
         id: own.dispute.id,
@@ -331,7 +347,7 @@ describe('mediation disputes through the API', () => {
       villageId,
       address: home,
     });
-    const family = await mediator.ok(
+    const familyRegistered = await mediator.ok(
       'mediation.registerDispute',
       registration({
         parties: [
@@ -340,6 +356,10 @@ describe('mediation disputes through the API', () => {
         ],
       }),
     );
+    const family = await mediator.ok('mediation.acceptDispute', {
+      id: familyRegistered.dispute.id,
+      version: familyRegistered.dispute.version,
+    });
     refused(
       await mediator.call('mediation.assignMediators', {
         id: family.dispute.id,

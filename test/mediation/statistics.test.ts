@@ -146,7 +146,8 @@ describe('mediation monthly statistics through the API', () => {
         specialities: ['邻里纠纷'],
         fullTime: true,
         lawyer: false,
-        userId: null,
+        // The mediator signs in as 王芳: a mediator reads the disputes of their committees.
+        userId: (await mediator.ok('auth.session', {}))!.user.id,
         active: true,
       })
     ).id;

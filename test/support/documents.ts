@@ -1,6 +1,6 @@
 import type { IssuedDocument } from '../../shared/documents/api';
 import type { Db } from '../../electron/backend/db/database';
-import { runWrite } from '../../electron/backend/api/runWrite';
+import { runWrite } from '../../electron/backend/db/writeScope';
 import { loadFonts } from '../../electron/backend/documents/fonts';
 import { archivePrepared, prepareDocument } from '../../electron/backend/documents/issue';
 import type { DocumentDefinition } from '../../electron/backend/documents/registry';

@@ -2,8 +2,10 @@ import type { SessionUser } from '../../../shared/auth/api';
 import type { AuditAction } from '../../../shared/audit/api';
 import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
-import type { Actor, Tx } from '../db/writes';
+import type { Actor } from '../db/writes';
+import type { WriteScope } from '../db/writeScope';
 import type { NodeSettings } from './settings';
+import type { RecordTables } from '../workflow/recordTables';
 
 /** Where a transport keeps the session token of one client (a cookie, a window). */
 export interface SessionCarrier {
@@ -20,12 +22,13 @@ export interface ActiveSession {
   locked: boolean;
 }
 
-/** One write: rows and change-log entries commit together or not at all. */
-export interface WriteScope {
-  tx: Tx;
-  at: string;
-  actor: Actor;
-  log(entity: string, entityId: string, op: string, data: unknown): Promise<void>;
+export type { WriteScope };
+
+/** What an audit event is about: one record, or (a list) the records it showed. */
+export interface AuditTarget {
+  entity: string;
+  entityId: string | null;
+  recordIds?: string[] | null;
 }
 
 export interface RequestContext {
@@ -36,6 +39,8 @@ export interface RequestContext {
   settings: NodeSettings;
   /** Rendering, archiving and short-lived file links for documents. */
   documents: DocumentServices;
+  /** Where each kind of record lives, for its declared access. */
+  records: RecordTables;
   session: ActiveSession | null;
   carrier: SessionCarrier;
   actor: Actor;
@@ -44,11 +49,9 @@ export interface RequestContext {
   requireSession(): ActiveSession;
   /** Runs `work` in one transaction; `as` names the actor when there is no session yet (first run). */
   write<T>(work: (scope: WriteScope) => Promise<T>, as?: Actor): Promise<T>;
-  /** Records a read, print, export or sign-in; `actor` defaults to the signed-in user. */
-  audit(
-    action: AuditAction,
-    summary: string,
-    target?: { entity: string; entityId: string },
-    actor?: Actor,
-  ): Promise<void>;
+  /**
+   * Records a read, print, export or sign-in, with the procedure that did it; `actor` defaults
+   * to the signed-in user. Reads of personal data are declared on their procedures instead.
+   */
+  audit(action: AuditAction, summary: string, target?: AuditTarget, actor?: Actor): Promise<void>;
 }

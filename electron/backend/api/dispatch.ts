@@ -1,4 +1,5 @@
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
+import type { ProcedureSpec } from '../../../shared/api/contract';
 import { isProcedureName, procedures, type ProcedureName } from '../../../shared/api/procedures';
 import { hasAnyRole } from '../../../shared/auth/roles';
 import { zodIssuesToFieldErrors } from '../../../shared/validation/errors';
@@ -7,9 +8,11 @@ import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
 import type { Actor } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
+import { checkAddressedRecord, declaredAuditEvent } from '../workflow/recordAccess';
+import type { RecordTables } from '../workflow/recordTables';
 import type { RequestContext, SessionCarrier } from './context';
 import { ApiFailure, fail } from './failure';
-import { runWrite } from './runWrite';
+import { runWrite } from '../db/writeScope';
 import type { AllHandlers } from './handlers';
 import { localDate, type NodeSettings } from './settings';
 
@@ -31,14 +34,18 @@ export interface DispatchDeps {
   handlers: AllHandlers;
   settings: () => NodeSettings;
   documents: DocumentServices;
+  /** Where each kind of record lives, for its declared access. */
+  records: RecordTables;
   now: () => Date;
   logError: (error: unknown, procedure: string) => void;
 }
 
 /**
  * The one way into the backend, whatever the transport: name → session → role → input
- * validation → handler → output validation. Invalid input never reaches a handler, and an
- * answer is parsed through its declared schema so nothing undeclared leaves.
+ * validation → access to the record the input names → handler → output validation → the
+ * declared audit event. Invalid input never reaches a handler, a record the caller may not read
+ * is never touched, and an answer is parsed through its declared schema so nothing undeclared
+ * leaves.
  */
 export async function dispatch(
   deps: DispatchDeps,
@@ -80,13 +87,26 @@ export async function dispatch(
       );
     }
 
-    const ctx = createContext(deps, now, settings, session, carrier);
+    const declared = spec as ProcedureSpec;
+    const addressed =
+      declared.record && session
+        ? await checkAddressedRecord(deps.db, deps.records, declared.record, parsed.data, session.user)
+        : null;
+    const ctx = createContext(deps, procedure, now, settings, session, carrier);
     const handler = deps.handlers[procedure] as (input: unknown, ctx: RequestContext) => Promise<unknown>;
     const result = await handler(parsed.data, ctx);
     const checked = spec.output.safeParse(result);
     if (!checked.success) {
       deps.logError(new Error(`output of ${procedure} does not match its schema: ${checked.error.message}`), procedure);
       fail('INTERNAL', '系统内部错误（返回数据不符合接口定义），已记录，请联系系统管理员');
+    }
+    if (declared.audit) {
+      const event = declaredAuditEvent(declared.audit, addressed, parsed.data, checked.data);
+      await ctx.audit(
+        event.action,
+        event.summary,
+        event.entity ? { entity: event.entity, entityId: event.entityId, recordIds: event.recordIds } : undefined,
+      );
     }
     return { ok: true, result: checked.data };
   } catch (error) {
@@ -99,6 +119,7 @@ export async function dispatch(
 
 function createContext(
   deps: DispatchDeps,
+  procedure: string,
   now: Date,
   settings: NodeSettings,
   session: RequestContext['session'],
@@ -113,6 +134,7 @@ function createContext(
     today: localDate(now, settings.timeZone),
     settings,
     documents: deps.documents,
+    records: deps.records,
     session,
     carrier,
     actor,
@@ -137,6 +159,8 @@ function createContext(
           action,
           entity: target?.entity ?? null,
           entity_id: target?.entityId ?? null,
+          record_ids: target?.recordIds ? JSON.stringify(target.recordIds) : null,
+          procedure,
           summary,
           origin: carrier.origin,
         })

@@ -1,4 +1,5 @@
 import type { AuditEvent, ChangeEntry } from '../../../shared/audit/api';
+import { maskPersonalData } from '../../../shared/residents/masking';
 import type { HandlersFor } from '../api/handlers';
 
 export const auditHandlers: HandlersFor<'audit.events' | 'audit.changes'> = {
@@ -21,6 +22,8 @@ export const auditHandlers: HandlersFor<'audit.events' | 'audit.changes'> = {
         action: r.action as AuditEvent['action'],
         entity: r.entity,
         entityId: r.entity_id,
+        recordIds: r.record_ids === null ? null : (JSON.parse(r.record_ids) as string[]),
+        procedure: r.procedure,
         summary: r.summary,
       })),
     };
@@ -46,7 +49,8 @@ export const auditHandlers: HandlersFor<'audit.events' | 'audit.changes'> = {
         actorId: r.actor_id,
         actorName: r.actor_name,
         at: r.at,
-        data: JSON.parse(r.data) as unknown,
+        // Like every other list, the change log shows ID numbers and phones masked.
+        data: maskPersonalData(JSON.parse(r.data)),
       })),
     };
   },

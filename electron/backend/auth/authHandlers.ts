@@ -34,31 +34,32 @@ export const authHandlers: HandlersFor<
     const passwordHash = await hashPassword(input.password);
     const userId = uuidv7();
     await ctx.write(
-      async ({ tx, at, log }) => {
+      async ({ tx, at, change, insert }) => {
         const existing = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
         if (existing) fail('CONFLICT', '本系统已完成首次设置，请用已有账号登录');
-        await writeSetting(tx, SETTING_TOWNSHIP_NAME, input.townshipName);
-        await tx
-          .insertInto('users')
-          .values(
-            newUserRow({
-              id: userId,
-              username: input.username,
-              displayName: input.displayName,
-              passwordHash,
-              roles: ['administrator'],
-              mustChangePassword: false,
-              at,
-              signedInNow: true,
-            }),
-          )
-          .execute();
-        await log('node', 'township', 'setup', { townshipName: input.townshipName });
-        await log('user', userId, 'create', {
-          username: input.username,
-          displayName: input.displayName,
-          roles: ['administrator'],
+        await change({ entity: 'node', id: 'township', op: 'setup' }, async (write) => {
+          await writeSetting(write, SETTING_TOWNSHIP_NAME, input.townshipName);
+          return { townshipName: input.townshipName };
         });
+        await insert(
+          'users',
+          newUserRow({
+            id: userId,
+            username: input.username,
+            displayName: input.displayName,
+            passwordHash,
+            roles: ['administrator'],
+            mustChangePassword: false,
+            at,
+            signedInNow: true,
+          }),
+          {
+            entity: 'user',
+            id: userId,
+            op: 'create',
+            data: { username: input.username, displayName: input.displayName, roles: ['administrator'] },
+          },
+        );
       },
       { id: userId, name: input.displayName },
     );
@@ -167,14 +168,16 @@ export const authHandlers: HandlersFor<
       fail('VALIDATION', '新密码不能与原密码相同', { fieldErrors: { newPassword: '新密码：不能与原密码相同' } });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    await ctx.write(async ({ tx, at, log }) => {
-      await tx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: 0, updated_at: at })
-        .where('id', '=', user.id)
-        .execute();
-      await log('user', user.id, 'changePassword', {});
-    });
+    await ctx.write(({ at, change }) =>
+      change({ entity: 'user', id: user.id, op: 'changePassword' }, async (tx) => {
+        await tx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, must_change_password: 0, updated_at: at })
+          .where('id', '=', user.id)
+          .execute();
+        return {};
+      }),
+    );
     return { ok: true };
   },
 };
@@ -197,7 +200,7 @@ async function signIn(ctx: RequestContext, userId: string, issueToken: boolean):
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const { token, expiresAt } = await startSession(ctx.db, userId, ctx.carrier.origin, ctx.now, ctx.settings);
   ctx.carrier.setToken(token);
-  const sessionUser = toSessionUser(user);
+  const sessionUser = await toSessionUser(ctx.db, user);
   await ctx.audit(
     'signIn',
     `登录（${ctx.carrier.origin}）`,

@@ -15,13 +15,26 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function toSessionUser(row: Database['users']): SessionUser {
+/** The user as a session carries them: roles, and the places whose records they read. */
+export async function toSessionUser(db: Db, row: Database['users']): Promise<SessionUser> {
+  const [villages, committees] = await Promise.all([
+    db.selectFrom('agent_villages').select('village_id').where('user_id', '=', row.id).execute(),
+    db
+      .selectFrom('committee_mediators as cm')
+      .innerJoin('mediators as m', 'm.id', 'cm.mediator_id')
+      .select('cm.committee_id')
+      .where('m.user_id', '=', row.id)
+      .where('m.active', '=', 1)
+      .execute(),
+  ]);
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
     roles: parseRoles(row.roles),
     mustChangePassword: row.must_change_password === 1,
+    villageIds: villages.map((v) => v.village_id),
+    committeeIds: [...new Set(committees.map((c) => c.committee_id))],
   };
 }
 
@@ -82,7 +95,7 @@ export async function resolveSession(
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso }).where('token_hash', '=', tokenHash).execute();
   }
-  return { tokenHash, user: toSessionUser(row), expiresAt: row.expires_at, locked: row.locked_at !== null };
+  return { tokenHash, user: await toSessionUser(db, row), expiresAt: row.expires_at, locked: row.locked_at !== null };
 }
 
 export async function endSession(db: Db, tokenHash: string, now: Date): Promise<void> {

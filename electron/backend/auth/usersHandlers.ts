@@ -18,28 +18,31 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
   async 'users.create'(input, ctx) {
     const passwordHash = await hashPassword(input.password);
     const id = uuidv7();
-    await ctx.write(async ({ tx, at, log }) => {
+    await ctx.write(async ({ tx, at, insert }) => {
       const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
       if (taken)
         fail('DUPLICATE', `用户名“${input.username}”已被使用`, {
           fieldErrors: { username: `用户名：“${input.username}”已被使用` },
         });
-      await tx
-        .insertInto('users')
-        .values(
-          newUserRow({
-            id,
-            username: input.username,
-            displayName: input.displayName,
-            passwordHash,
-            roles: input.roles,
-            // The administrator knows this password; the user must replace it.
-            mustChangePassword: true,
-            at,
-          }),
-        )
-        .execute();
-      await log('user', id, 'create', { username: input.username, displayName: input.displayName, roles: input.roles });
+      await insert(
+        'users',
+        newUserRow({
+          id,
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          roles: input.roles,
+          // The administrator knows this password; the user must replace it.
+          mustChangePassword: true,
+          at,
+        }),
+        {
+          entity: 'user',
+          id,
+          op: 'create',
+          data: { username: input.username, displayName: input.displayName, roles: input.roles },
+        },
+      );
     });
     return toUserRecord(await loadUser(ctx.db, id));
   },
@@ -49,25 +52,25 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
     if (input.id === me.id && (!input.active || !input.roles.includes('administrator'))) {
       fail('CONFLICT', '不能停用自己或取消自己的管理员角色，以免系统无人管理');
     }
-    await ctx.write(async ({ tx, at, log }) => {
-      const current = await loadUser(tx, input.id);
-      if (current.version !== input.version) fail('STALE', '该用户刚被别人修改过，请刷新后再改');
-      await tx
-        .updateTable('users')
-        .set({
+    await ctx.write(async ({ tx, at, update }) => {
+      await loadUser(tx, input.id);
+      await update(
+        'users',
+        input,
+        {
           display_name: input.displayName,
           roles: JSON.stringify(input.roles),
           active: input.active ? 1 : 0,
           updated_at: at,
-          version: current.version + 1,
-        })
-        .where('id', '=', input.id)
-        .execute();
-      await log('user', input.id, 'update', {
-        displayName: input.displayName,
-        roles: input.roles,
-        active: input.active,
-      });
+        },
+        {
+          entity: 'user',
+          id: input.id,
+          op: 'update',
+          data: { displayName: input.displayName, roles: input.roles, active: input.active },
+        },
+        '该用户刚被别人修改过，请刷新后再改',
+      );
     });
     // Role or status changes take effect at once: the user signs in again.
     await endSessionsOfUser(ctx.db, input.id, ctx.now);
@@ -76,21 +79,15 @@ export const usersHandlers: HandlersFor<'users.list' | 'users.create' | 'users.u
 
   async 'users.resetPassword'(input, ctx) {
     const passwordHash = await hashPassword(input.password);
-    await ctx.write(async ({ tx, at, log }) => {
+    await ctx.write(async ({ tx, at, update }) => {
       const current = await loadUser(tx, input.id);
-      await tx
-        .updateTable('users')
-        .set({
-          password_hash: passwordHash,
-          must_change_password: 1,
-          failed_logins: 0,
-          locked_until: null,
-          updated_at: at,
-          version: current.version + 1,
-        })
-        .where('id', '=', input.id)
-        .execute();
-      await log('user', input.id, 'resetPassword', {});
+      await update(
+        'users',
+        current,
+        { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: at },
+        { entity: 'user', id: input.id, op: 'resetPassword', data: {} },
+        '该用户刚被别人修改过，请刷新后再改',
+      );
     });
     await endSessionsOfUser(ctx.db, input.id, ctx.now);
     return { ok: true };

@@ -7,8 +7,8 @@ import {
   type CalendarYear,
 } from '../../../shared/calendar/workingCalendar';
 import type { CalendarYearRecord } from '../../../shared/calendar/api';
-import type { WriteScope } from '../api/context';
-import { runWrite } from '../api/runWrite';
+import type { WriteScope } from '../db/writeScope';
+import { runWrite } from '../db/writeScope';
 import type { Db } from '../db/database';
 import shippedCalendar from '../../../resources/calendars/working-calendar-2026.json';
 
@@ -44,12 +44,14 @@ export async function writeCalendarYear(scope: WriteScope, arrangement: Calendar
     updated_at: scope.at,
     updated_by_name: scope.actor.name,
   };
-  await scope.tx
-    .insertInto('calendar_years')
-    .values(row)
-    .onConflict((oc) => oc.column('year').doUpdateSet(row))
-    .execute();
-  await scope.log('calendarYear', String(arrangement.year), 'save', arrangement);
+  await scope.change({ entity: 'calendarYear', id: String(arrangement.year), op: 'save' }, async (tx) => {
+    await tx
+      .insertInto('calendar_years')
+      .values(row)
+      .onConflict((oc) => oc.column('year').doUpdateSet(row))
+      .execute();
+    return arrangement;
+  });
   return { arrangement, updatedAt: scope.at, updatedByName: scope.actor.name };
 }
 
@@ -65,8 +67,10 @@ export async function replaceCalendar(
   const incoming = new Set(years.map((y) => y.year));
   for (const { year } of before) {
     if (incoming.has(year)) continue;
-    await scope.tx.deleteFrom('calendar_years').where('year', '=', year).execute();
-    await scope.log('calendarYear', String(year), 'withdraw', { year });
+    await scope.change({ entity: 'calendarYear', id: String(year), op: 'withdraw' }, async (tx) => {
+      await tx.deleteFrom('calendar_years').where('year', '=', year).execute();
+      return { year };
+    });
   }
   for (const arrangement of years) await writeCalendarYear(scope, arrangement);
   return {

@@ -64,9 +64,11 @@ export async function writeCatalogItem(
     updated_at: scope.at,
     updated_by_name: scope.actor.name,
   };
-  if (current) await scope.tx.updateTable('catalog_items').set(row).where('code', '=', item.code).execute();
-  else await scope.tx.insertInto('catalog_items').values(row).execute();
-  await scope.log('catalogItem', item.code, current ? 'update' : 'create', { origin, item });
+  await scope.change({ entity: 'catalogItem', id: item.code, op: current ? 'update' : 'create' }, async (tx) => {
+    if (current) await tx.updateTable('catalog_items').set(row).where('code', '=', item.code).execute();
+    else await tx.insertInto('catalog_items').values(row).execute();
+    return { origin, item };
+  });
   return toEntry(row);
 }
 
@@ -105,10 +107,12 @@ export async function importCatalogFile(scope: WriteScope, file: CatalogFile, to
     await writeCatalogItem(scope, { ...item, activeTo: yesterday }, 'county', row);
     result.retired.push(row.code);
   }
-  await writeSetting(scope.tx, SETTING_VERSION, file.version);
-  await writeSetting(scope.tx, SETTING_ISSUED_BY, file.issuedBy);
-  await writeSetting(scope.tx, SETTING_IMPORTED_AT, scope.at);
-  await scope.log('catalog', 'file', 'import', { issuedBy: file.issuedBy, ...result });
+  await scope.change({ entity: 'catalog', id: 'file', op: 'import' }, async (tx) => {
+    await writeSetting(tx, SETTING_VERSION, file.version);
+    await writeSetting(tx, SETTING_ISSUED_BY, file.issuedBy);
+    await writeSetting(tx, SETTING_IMPORTED_AT, scope.at);
+    return { issuedBy: file.issuedBy, ...result };
+  });
   return result;
 }
 

@@ -1,7 +1,7 @@
 // Intake (收件): a complete application is accepted with a number, a promised date and a
 // receipt; an incomplete one waits for its materials with a one-time notice; one the township
 // does not handle is refused with a notice saying where to go.
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import { yearOf } from '../../../shared/calendar/dates';
 import { MissingCalendarYearError, type WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import { catalogItem, type CatalogItem } from '../../../shared/catalog/catalog';
@@ -11,27 +11,20 @@ import type { ParsedInputOf } from '../../../shared/api/procedures';
 import type { CaseMaterial, CaseCommandResult, ReceiptPaper } from '../../../shared/counter/casesApi';
 import type { CaseStatus } from '../../../shared/counter/caseStatus';
 import { promisedCompletionDate } from '../../../shared/counter/deadline';
-import type { RequestContext, WriteScope } from '../api/context';
+import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import type { Database } from '../db/schema';
 import { uuidv7 } from '../db/uuidv7';
-import { nextNumber, type Tx } from '../db/writes';
+import type { Tx } from '../db/writes';
 import { findIssuedDocument } from '../documents/archive';
-import { archivePrepared, prepareDocument, type PreparedDocument } from '../documents/issue';
 import { findCatalogRow } from '../catalog/catalogStore';
-import { saveSnapshot } from './itemSnapshots';
-import { CASE_ENTITY, applyPlan, loadCaseRecord, type CasePlan } from './caseCommands';
+import { numberedPaper } from '../workflow/numbers';
+import { createRecord, prepare, type PaperToIssue } from '../workflow/runStep';
+import { saveSnapshot, snapshotId } from './itemSnapshots';
+import { caseBinding, loadCaseRecord, runCaseStep } from './caseBinding';
 import { hallInfo, missingMaterialsPaper, nonAcceptancePaper, receiptPaper } from './caseDocuments';
-import {
-  findCaseRow,
-  itemOf,
-  loadResidentLine,
-  materialsOf,
-  type CaseRow,
-  type CaseSteps,
-  type ResidentLine,
-} from './caseRows';
+import { itemOf, loadResidentLine, materialsOf, type CaseRow, type CaseSteps, type ResidentLine } from './caseRows';
 
 type IntakeInput = ParsedInputOf<'counter.intake'>;
 
@@ -76,9 +69,8 @@ export interface Acceptance {
 }
 
 /**
- * Accepts inside `tx`: draws the number and archives the receipt. The receipt was drawn before
- * the transaction with the number the counter was expected to give; if another window took it
- * meanwhile, the receipt is drawn again here (rare, and a receipt takes milliseconds).
+ * Accepting a case: the promised date, and the number drawn in the transaction with the columns
+ * and the receipt that carry it (see workflow/numbers).
  */
 export async function acceptanceStep(
   ctx: RequestContext,
@@ -97,61 +89,50 @@ export async function acceptanceStep(
   }
   const promisedDate = promisedDateOrFail(calendar, base.item, today, acceptance.completeNow);
   const year = yearOf(today);
-  const scope = caseNumberScope(year);
   const hall = await hallInfo(ctx.db);
-  const paperFor = (sequence: number) =>
-    receiptPaper(
-      { hall, ...base, window: acceptance.window },
-      {
-        paper: acceptance.paper,
-        caseNumber: formatCaseNumber(year, sequence),
-        materials: acceptance.materials,
-        acceptedOn: today,
-        promisedDate,
-        completedOnTheSpot: acceptance.completeNow,
-      },
-    );
-  const expected = (await expectedNumber(ctx, scope)) + position;
-  const draft = paperFor(expected);
-  const prepared = await prepareDocument(ctx.documents, draft.definition, draft.record as never, ctx.now);
-  return {
-    promisedDate,
-    /** The number this case will most likely get (another window may take it first). */
-    expectedCaseNumber: formatCaseNumber(year, expected),
-    /** Inside the transaction: the number, and the receipt that carries it. */
-    async draw(tx: Tx): Promise<{ caseNumber: string; receipt: PreparedDocument }> {
-      const sequence = await nextNumber(tx, scope);
-      if (sequence === expected) return { caseNumber: formatCaseNumber(year, sequence), receipt: prepared };
-      const again = paperFor(sequence);
-      const receipt = await prepareDocument(ctx.documents, again.definition, again.record as never, ctx.now);
-      return { caseNumber: formatCaseNumber(year, sequence), receipt };
+  const number = await numberedPaper(
+    ctx,
+    caseNumberScope(year),
+    async (sequence) => {
+      const caseNumber = formatCaseNumber(year, sequence);
+      const receipt = receiptPaper(
+        { hall, ...base, window: acceptance.window },
+        {
+          paper: acceptance.paper,
+          caseNumber,
+          materials: acceptance.materials,
+          acceptedOn: today,
+          promisedDate,
+          completedOnTheSpot: acceptance.completeNow,
+        },
+      );
+      return { set: acceptedColumns(ctx, acceptance, caseNumber, promisedDate), paper: await prepare(ctx, receipt) };
     },
-    columns(caseNumber: string, at: string) {
-      return {
-        case_number: caseNumber,
-        status: acceptance.completeNow ? ('completed' as const) : ('accepted' as const),
-        accepted_at: at,
-        accepted_on: today,
-        original_promised_date: promisedDate,
-        promised_date: promisedDate,
-        window: acceptance.window,
-        received_materials: receivedNames(acceptance.materials),
-        ...(acceptance.completeNow
-          ? { outcome: 'approved' as const, completed_on: today, completed_on_the_spot: 1 }
-          : {}),
-        last_step_on: today,
-      };
-    },
-  };
+    position,
+  );
+  return { promisedDate, number };
 }
 
-async function expectedNumber(ctx: RequestContext, scope: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('number_counters')
-    .select('last_value')
-    .where('scope', '=', scope)
-    .executeTakeFirst();
-  return (row?.last_value ?? 0) + 1;
+function acceptedColumns(
+  ctx: RequestContext,
+  acceptance: Acceptance,
+  caseNumber: string,
+  promisedDate: string | null,
+): Updateable<Database['counter_cases']> {
+  return {
+    case_number: caseNumber,
+    status: acceptance.completeNow ? 'completed' : 'accepted',
+    accepted_at: ctx.now.toISOString(),
+    accepted_on: ctx.today,
+    original_promised_date: promisedDate,
+    promised_date: promisedDate,
+    window: acceptance.window,
+    received_materials: receivedNames(acceptance.materials),
+    ...(acceptance.completeNow
+      ? { outcome: 'approved' as const, completed_on: ctx.today, completed_on_the_spot: 1 }
+      : {}),
+    last_step_on: ctx.today,
+  };
 }
 
 async function findByIntakeKey(db: RequestContext['db'] | Tx, key: string): Promise<CaseRow | undefined> {
@@ -163,7 +144,7 @@ async function replayIntake(ctx: RequestContext, row: CaseRow): Promise<CaseComm
   const first = await ctx.db
     .selectFrom('issued_documents')
     .select('id')
-    .where('record_entity', '=', CASE_ENTITY)
+    .where('record_entity', '=', caseBinding.kind.name)
     .where('record_id', '=', row.id)
     .orderBy('issued_at')
     .executeTakeFirst();
@@ -208,65 +189,57 @@ export async function intake(ctx: RequestContext, input: IntakeInput): Promise<C
           calendar,
         )
       : null;
-  let notice: PreparedDocument | null = null;
+  let notice: PaperToIssue | undefined;
   if (input.decision === 'awaitMaterials') {
     if (missingRequired(materials).length === 0) {
       failFields({ receivedMaterials: '已收材料：必需材料已经齐全，请直接受理' });
     }
-    const draft = missingMaterialsPaper({ hall, ...base, window: input.window }, materials, today);
-    notice = await prepareDocument(ctx.documents, draft.definition, draft.record as never, ctx.now);
+    notice = missingMaterialsPaper({ hall, ...base, window: input.window }, materials, today);
   }
   if (input.decision === 'refuse') {
     if (!input.refusalReason) failFields({ refusalReason: '不予受理理由：请写明不予受理的理由' });
-    const draft = nonAcceptancePaper(
-      { hall, ...base, window: input.window },
-      input.refusalReason,
-      input.redirectTo,
-      today,
-    );
-    notice = await prepareDocument(ctx.documents, draft.definition, draft.record as never, ctx.now);
+    notice = nonAcceptancePaper({ hall, ...base, window: input.window }, input.refusalReason, input.redirectTo, today);
   }
 
-  const written = await ctx.write(async (scope) => {
-    // Two submissions of one intake queue on the one writer: the second finds the first here.
-    const again = await findByIntakeKey(scope.tx, input.requestId);
-    if (again) return { replay: again };
-    const drawn = acceptance ? await acceptance.draw(scope.tx) : null;
-    const steps: CaseSteps =
-      input.decision === 'refuse' ? { refusal: { reason: input.refusalReason, redirectTo: input.redirectTo } } : {};
-    await insertCase(scope, {
+  const steps: CaseSteps =
+    input.decision === 'refuse' ? { refusal: { reason: input.refusalReason, redirectTo: input.redirectTo } } : {};
+  try {
+    const { record, document } = await createRecord(ctx, caseBinding, {
       id,
-      requestKey: input.requestId,
-      status: input.decision === 'refuse' ? 'notAccepted' : 'awaitingMaterials',
-      resident,
-      item,
-      materials,
-      window: input.window,
-      note: input.note,
-      clerk: user,
-      steps,
-      today,
-      accepted: drawn && acceptance ? acceptance.columns(drawn.caseNumber, scope.at) : {},
+      op: 'intake',
+      requires: requiresItem(item),
+      values: caseValues(ctx, {
+        id,
+        requestKey: input.requestId,
+        status: input.decision === 'refuse' ? 'notAccepted' : 'awaitingMaterials',
+        resident,
+        item,
+        materials,
+        window: input.window,
+        note: input.note,
+        clerk: user,
+        steps,
+      }),
+      number: acceptance?.number,
+      document: notice,
+      summary: (numbered) =>
+        intakeSummary(input.decision, item, numbered.case_number ?? null, input.completeNow ?? false),
+      data: {
+        decision: input.decision,
+        residentId: resident.id,
+        itemCode: item.code,
+        received: materials.filter((m) => m.received).map((m) => m.name),
+        promisedDate: acceptance?.promisedDate ?? null,
+        completeNow: input.completeNow ?? false,
+      },
     });
-    await scope.log(CASE_ENTITY, id, 'intake', {
-      decision: input.decision,
-      caseNumber: drawn?.caseNumber ?? null,
-      residentId: resident.id,
-      itemCode: item.code,
-      received: materials.filter((m) => m.received).map((m) => m.name),
-      promisedDate: acceptance?.promisedDate ?? null,
-      completeNow: input.completeNow ?? false,
-      summary: intakeSummary(input.decision, item, drawn?.caseNumber ?? null, input.completeNow ?? false),
-    });
-    const paper = drawn?.receipt ?? notice;
-    const document = paper
-      ? await archivePrepared(scope, ctx.documents, paper, { recordEntity: CASE_ENTITY, recordId: id })
-      : null;
-    return { document };
-  });
-  if ('replay' in written) return replayIntake(ctx, written.replay!);
-  const row = await findCaseRow(ctx.db, id);
-  return { case: await loadCaseRecord(ctx, row!, calendar), document: written.document };
+    return { case: record, document };
+  } catch (error) {
+    // Two submissions of one intake raced: the first made the case, the second answers with it.
+    const again = await findByIntakeKey(ctx.db, input.requestId);
+    if (again) return replayIntake(ctx, again);
+    throw error;
+  }
 }
 
 function intakeSummary(decision: IntakeInput['decision'], item: CatalogItem, caseNumber: string | null, now: boolean) {
@@ -275,9 +248,12 @@ function intakeSummary(decision: IntakeInput['decision'], item: CatalogItem, cas
   return `受理“${item.name}”，编号 ${caseNumber}${now ? '，当场办结' : ''}`;
 }
 
-/** A new case row: the item, the resident's name and village copied as they are today. */
-export async function insertCase(
-  scope: WriteScope,
+/**
+ * A new case's columns: the item (its snapshot, which `requiresItem` stores), the resident's name
+ * and village copied as they are today.
+ */
+export function caseValues(
+  ctx: RequestContext,
   values: {
     id: string;
     requestKey: string;
@@ -289,46 +265,42 @@ export async function insertCase(
     note: string;
     clerk: { id: string; displayName: string };
     steps: CaseSteps;
-    today: string;
-    accepted: Updateable<Database['counter_cases']>;
     errand?: { errandId: string; agentId: string };
   },
-): Promise<void> {
-  const village = await scope.tx
-    .selectFrom('residents')
-    .select('village_id')
-    .where('id', '=', values.resident.id)
-    .executeTakeFirstOrThrow();
-  await scope.tx
-    .insertInto('counter_cases')
-    .values({
-      id: values.id,
-      intake_key: values.requestKey,
-      case_number: null,
-      status: values.status,
-      resident_id: values.resident.id,
-      resident_name: values.resident.name,
-      village_id: village.village_id,
-      item_code: values.item.code,
-      item_name: values.item.name,
-      category: values.item.category,
-      handling_type: values.item.handlingType,
-      item_snapshot: await saveSnapshot(scope.tx, values.item),
-      received_materials: receivedNames(values.materials),
-      window: values.window,
-      note: values.note,
-      clerk_id: values.clerk.id,
-      clerk_name: values.clerk.displayName,
-      intake_at: scope.at,
-      intake_on: values.today,
-      steps: JSON.stringify(values.steps),
-      last_step_on: values.today,
-      updated_at: scope.at,
-      errand_id: values.errand?.errandId ?? null,
-      agent_id: values.errand?.agentId ?? null,
-      ...values.accepted,
-    })
-    .execute();
+): Insertable<Database['counter_cases']> {
+  return {
+    id: values.id,
+    intake_key: values.requestKey,
+    case_number: null,
+    status: values.status,
+    resident_id: values.resident.id,
+    resident_name: values.resident.name,
+    village_id: values.resident.villageId,
+    item_code: values.item.code,
+    item_name: values.item.name,
+    category: values.item.category,
+    handling_type: values.item.handlingType,
+    item_snapshot: snapshotId(values.item),
+    received_materials: receivedNames(values.materials),
+    window: values.window,
+    note: values.note,
+    clerk_id: values.clerk.id,
+    clerk_name: values.clerk.displayName,
+    intake_at: ctx.now.toISOString(),
+    intake_on: ctx.today,
+    steps: JSON.stringify(values.steps),
+    last_step_on: ctx.today,
+    updated_at: ctx.now.toISOString(),
+    errand_id: values.errand?.errandId ?? null,
+    agent_id: values.errand?.agentId ?? null,
+  };
+}
+
+/** The item as accepted, stored once per distinct content before the case that points at it. */
+export function requiresItem(item: CatalogItem) {
+  return async (tx: Tx) => {
+    await saveSnapshot(tx, item);
+  };
 }
 
 /** 补齐后受理: the case waiting for materials is accepted with what was kept from its intake. */
@@ -337,38 +309,28 @@ export async function acceptAwaiting(
   input: ParsedInputOf<'counter.accept'>,
 ): Promise<CaseCommandResult> {
   const user = ctx.requireUser();
-  const row = await findCaseRow(ctx.db, input.caseId);
-  if (!row) fail('NOT_FOUND', '没有这一办件');
-  if (row.version !== input.version) fail('STALE', '该办件刚被别人处理过，请刷新后再操作');
-  if (row.status !== 'awaitingMaterials') fail('CONFLICT', `该件当前不是“待补齐材料”，不能再次受理`);
-  const item = await itemOf(ctx.db, row);
-  const resident = await loadResidentLine(ctx.db, row.resident_id);
-  if (!resident) fail('INTERNAL', '该件的申请人记录缺失');
-  // Keep what was ticked at intake: materials handed in then are still here.
-  const before = new Set(
-    materialsOf(item, row)
-      .filter((m) => m.received)
-      .map((m) => m.name),
-  );
-  const materials = tickMaterials(item, [...new Set([...before, ...input.receivedMaterials])]);
-  const calendar = await loadWorkingCalendar(ctx.db);
-  const acceptance = await acceptanceStep(
-    ctx,
-    { resident: { ...resident, name: row.resident_name }, item, clerkName: user.displayName },
-    { materials, window: input.window, completeNow: input.completeNow ?? false, paper: input.receiptPaper ?? 'a5' },
-    calendar,
-  );
-  const document = await ctx.write(async (scope) => {
-    const current = await findCaseRow(scope.tx, row.id);
-    if (current?.version !== row.version) fail('STALE', '该办件刚被别人处理过，请刷新后再操作');
-    const drawn = await acceptance.draw(scope.tx);
-    const plan: CasePlan = {
-      set: { ...acceptance.columns(drawn.caseNumber, scope.at), clerk_id: user.id, clerk_name: user.displayName },
-      summary: `材料补齐，受理“${item.name}”，编号 ${drawn.caseNumber}`,
-      data: { caseNumber: drawn.caseNumber, received: materials.filter((m) => m.received).map((m) => m.name) },
+  return runCaseStep(ctx, input, 'accept', async ({ row, calendar }) => {
+    const item = await itemOf(ctx.db, row);
+    const resident = await loadResidentLine(ctx.db, row.resident_id);
+    if (!resident) fail('INTERNAL', '该件的申请人记录缺失');
+    // Keep what was ticked at intake: materials handed in then are still here.
+    const before = new Set(
+      materialsOf(item, row)
+        .filter((m) => m.received)
+        .map((m) => m.name),
+    );
+    const materials = tickMaterials(item, [...new Set([...before, ...input.receivedMaterials])]);
+    const acceptance = await acceptanceStep(
+      ctx,
+      { resident: { ...resident, name: row.resident_name }, item, clerkName: user.displayName },
+      { materials, window: input.window, completeNow: input.completeNow ?? false, paper: input.receiptPaper ?? 'a5' },
+      calendar,
+    );
+    return {
+      set: { clerk_id: user.id, clerk_name: user.displayName },
+      number: acceptance.number,
+      summary: (numbered) => `材料补齐，受理“${item.name}”，编号 ${numbered.case_number}`,
+      data: { received: materials.filter((m) => m.received).map((m) => m.name) },
     };
-    return applyPlan(scope, ctx, row.id, 'accept', plan, drawn.receipt);
   });
-  const updated = await findCaseRow(ctx.db, row.id);
-  return { case: await loadCaseRecord(ctx, updated!, calendar), document };
 }

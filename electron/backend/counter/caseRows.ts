@@ -129,6 +129,7 @@ export interface ResidentLine {
   name: string;
   idNumber: string;
   phone: string;
+  villageId: string;
   villageName: string;
 }
 
@@ -136,7 +137,14 @@ export async function loadResidentLine(db: Db | Tx, residentId: string): Promise
   return db
     .selectFrom('residents as r')
     .innerJoin('villages as v', 'v.id', 'r.village_id')
-    .select(['r.id', 'r.name', 'r.id_number as idNumber', 'r.phone', 'v.name as villageName'])
+    .select([
+      'r.id',
+      'r.name',
+      'r.id_number as idNumber',
+      'r.phone',
+      'r.village_id as villageId',
+      'v.name as villageName',
+    ])
     .where('r.id', '=', residentId)
     .executeTakeFirst();
 }

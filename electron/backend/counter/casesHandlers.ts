@@ -1,5 +1,4 @@
 import {
-  DELIVERY_METHOD_LABELS,
   OUTCOME_LABELS,
   PAUSE_KIND_LABELS,
   POOR_LEVELS,
@@ -12,7 +11,8 @@ import type { HandlersFor } from '../api/handlers';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { entityHistory } from '../audit/entityHistory';
 import { issuedDocumentsOf } from '../documents/archive';
-import { CASE_ENTITY, loadCaseRecord, runCaseCommand, stepDate } from './caseCommands';
+import { caseBinding, loadCaseRecord, runCaseStep } from './caseBinding';
+import { deliveryPlan } from './casePlans';
 import { hallInfo, resultPaper } from './caseDocuments';
 import { acceptAwaiting, intake } from './caseIntake';
 import {
@@ -46,16 +46,15 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   'counter.accept': (input, ctx) => acceptAwaiting(ctx, input),
 
   'counter.startHandling'(input, ctx) {
-    return runCaseCommand(ctx, input, 'startHandling', ({ today }) => ({
-      set: { status: 'inProgress', last_step_on: today },
+    return runCaseStep(ctx, input, 'startHandling', ({ on }) => ({
+      set: { status: 'inProgress', last_step_on: on },
       summary: '开始办理',
       data: {},
     }));
   },
 
   'counter.forward'(input, ctx) {
-    return runCaseCommand(ctx, input, 'forward', ({ row, steps, today }) => {
-      const sentOn = stepDate('sentOn', '报送日期', input.sentOn, row, today);
+    return runCaseStep(ctx, input, 'forward', ({ steps, on: sentOn }) => {
       return {
         set: { status: 'forwarded', last_step_on: sentOn },
         steps: { ...steps, forward: { sentOn, department: input.department, repliedOn: null, reply: null } },
@@ -66,8 +65,7 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.recordForwardReply'(input, ctx) {
-    return runCaseCommand(ctx, input, 'recordForwardReply', ({ row, steps, today }) => {
-      const repliedOn = stepDate('repliedOn', '回复日期', input.repliedOn, row, today);
+    return runCaseStep(ctx, input, 'recordForwardReply', ({ steps, on: repliedOn }) => {
       return {
         set: { status: 'inProgress', last_step_on: repliedOn },
         steps: { ...steps, forward: { ...steps.forward!, repliedOn, reply: input.reply } },
@@ -78,8 +76,7 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.pause'(input, ctx) {
-    return runCaseCommand(ctx, input, 'pause', ({ row, steps, today }) => {
-      const pausedOn = stepDate('pausedOn', '暂停日期', input.pausedOn, row, today);
+    return runCaseStep(ctx, input, 'pause', ({ row, steps, on: pausedOn }) => {
       const pause = {
         kind: input.kind,
         reason: input.reason,
@@ -98,9 +95,8 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.resume'(input, ctx) {
-    return runCaseCommand(ctx, input, 'resume', ({ row, steps, calendar, today }) => {
+    return runCaseStep(ctx, input, 'resume', ({ row, steps, calendar, on: resumedOn }) => {
       const pause = currentPause(steps)!;
-      const resumedOn = stepDate('resumedOn', '恢复日期', input.resumedOn, row, today);
       const days = pausedWorkingDays(calendar, pause.pausedOn, resumedOn);
       const promisedDate = row.promised_date === null ? null : extendByPause(calendar, row.promised_date, days);
       const pauses = steps.pauses!.map((p) => (p === pause ? { ...p, resumedOn, workingDays: days } : p));
@@ -123,8 +119,7 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.complete'(input, ctx) {
-    return runCaseCommand(ctx, input, 'complete', async ({ row, steps, today }) => {
-      const completedOn = stepDate('completedOn', '办结日期', input.completedOn, row, today);
+    return runCaseStep(ctx, input, 'complete', async ({ row, steps, on: completedOn }) => {
       const resident = await loadResidentLine(ctx.db, row.resident_id);
       const document = resultPaper(
         {
@@ -154,19 +149,13 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.deliver'(input, ctx) {
-    return runCaseCommand(ctx, input, 'deliver', ({ row, steps, today }) => {
-      const deliveredOn = stepDate('deliveredOn', '送达日期', input.deliveredOn, row, today);
-      return {
-        set: { status: 'delivered', delivered_on: deliveredOn, last_step_on: deliveredOn },
-        steps: { ...steps, delivery: { method: input.method, signedBy: input.signedBy, deliveredOn } },
-        summary: `送达：${DELIVERY_METHOD_LABELS[input.method]}，${input.signedBy}签收`,
-        data: { method: input.method, signedBy: input.signedBy, deliveredOn },
-      };
-    });
+    return runCaseStep(ctx, input, 'deliver', ({ steps, on: deliveredOn }) =>
+      deliveryPlan(steps, { method: input.method, signedBy: input.signedBy, deliveredOn }),
+    );
   },
 
   'counter.rate'(input, ctx) {
-    return runCaseCommand(ctx, input, 'rate', ({ steps }) => {
+    return runCaseStep(ctx, input, 'rate', ({ steps }) => {
       const poor = POOR_LEVELS.includes(input.level);
       const ratedAt = ctx.now.toISOString();
       return {
@@ -183,31 +172,24 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.closeFollowUp'(input, ctx) {
-    return runCaseCommand(
-      ctx,
-      input,
-      'closeFollowUp',
-      ({ steps }) => ({
-        set: { follow_up_open: 0 },
-        steps: {
-          ...steps,
-          followUp: {
-            openedAt: steps.followUp!.openedAt,
-            closedAt: ctx.now.toISOString(),
-            actionTaken: input.actionTaken,
-            closedByName: ctx.requireUser().displayName,
-          },
+    return runCaseStep(ctx, input, 'closeFollowUp', ({ steps }) => ({
+      set: { follow_up_open: 0 },
+      steps: {
+        ...steps,
+        followUp: {
+          openedAt: steps.followUp!.openedAt,
+          closedAt: ctx.now.toISOString(),
+          actionTaken: input.actionTaken,
+          closedByName: ctx.requireUser().displayName,
         },
-        summary: `差评整改办结：${input.actionTaken}`,
-        data: { actionTaken: input.actionTaken },
-      }),
-      // Not a move of the state machine: a rated case stays rated.
-      (row) => (row.follow_up_open === 1 ? null : '该件没有待办结的差评整改任务'),
-    );
+      },
+      summary: `差评整改办结：${input.actionTaken}`,
+      data: { actionTaken: input.actionTaken },
+    }));
   },
 
   'counter.void'(input, ctx) {
-    return runCaseCommand(ctx, input, 'void', ({ steps }) => ({
+    return runCaseStep(ctx, input, 'void', ({ steps }) => ({
       set: { status: 'voided', voided_at: ctx.now.toISOString(), paused_on: null, follow_up_open: 0 },
       steps: {
         ...steps,
@@ -220,11 +202,11 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
 
   async 'counter.get'(input, ctx) {
     const row = await findCaseRow(ctx.db, input.caseId);
-    if (!row) fail('NOT_FOUND', '没有这一办件');
+    if (!row) fail('NOT_FOUND', caseBinding.missing);
     const [record, documents, history] = await Promise.all([
       loadCaseRecord(ctx, row),
-      issuedDocumentsOf(ctx.db, CASE_ENTITY, row.id),
-      entityHistory(ctx.db, CASE_ENTITY, row.id),
+      issuedDocumentsOf(ctx.db, caseBinding.kind.name, row.id),
+      entityHistory(ctx.db, caseBinding.kind.name, row.id),
     ]);
     return {
       case: record,

@@ -9,10 +9,12 @@ export const hallSettingsHandlers: HandlersFor<'counter.hallSettings' | 'counter
   },
 
   async 'counter.saveHallSettings'(input, ctx) {
-    await ctx.write(async (scope) => {
-      await writeSetting(scope.tx, SETTING_QUERY_PHONE, input.queryPhone);
-      await scope.log('node', 'hall', 'saveHallSettings', { queryPhone: input.queryPhone });
-    });
+    await ctx.write((scope) =>
+      scope.change({ entity: 'node', id: 'hall', op: 'saveHallSettings' }, async (tx) => {
+        await writeSetting(tx, SETTING_QUERY_PHONE, input.queryPhone);
+        return { queryPhone: input.queryPhone };
+      }),
+    );
     const { queryPhone, hallName } = await hallInfo(ctx.db);
     return { queryPhone, hallName };
   },

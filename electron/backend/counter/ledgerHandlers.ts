@@ -53,7 +53,6 @@ export const ledgerHandlers: HandlersFor<
     const rows = await ledgerRows(ctx.db, input.filter, LEDGER_EXPORT_LIMIT);
     const bytes = await ledgerWorkbook(hall.townshipName, input.filter, rows);
     const name = `ledger-${input.filter.from}-${input.filter.to}.xlsx`;
-    await ctx.audit('export', `导出办件台账（${input.filter.from} 至 ${input.filter.to}，${rows.length} 件）`);
     return {
       file: {
         fileUrl: fileFor(
@@ -75,7 +74,6 @@ export const ledgerHandlers: HandlersFor<
   async 'counter.exportMonthlySummary'(input, ctx) {
     const summary = await monthlySummary(ctx.db, await loadWorkingCalendar(ctx.db), input.month, ctx.today);
     const hall = await hallInfo(ctx.db);
-    await ctx.audit('export', `导出${input.month}月度统计（${input.format === 'pdf' ? 'PDF' : 'Excel'}）`);
     const file = await exportReport(ctx, {
       format: input.format,
       downloadName: `月度统计（${input.month}）`,

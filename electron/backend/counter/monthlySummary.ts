@@ -8,7 +8,7 @@ import { deadlineState } from '../../../shared/counter/deadline';
 import type { MonthlySummary } from '../../../shared/counter/ledgerApi';
 import { monthSpan, percentage } from '../../../shared/counter/statistics';
 import type { Db } from '../db/database';
-import { monthlyErrandCounts } from '../errands/monthlyCounts';
+import { monthlyErrandCounts } from './errands/monthlyCounts';
 
 const COMPLETED: readonly CaseStatus[] = ['completed', 'delivered', 'rated'];
 

@@ -809,6 +809,13 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  '0014_audit_procedure': {
+    async up(db: Kysely<unknown>) {
+      // Which procedure answered, and which records a list showed: an audit event names both.
+      await sql`ALTER TABLE audit_events ADD COLUMN procedure TEXT`.execute(db);
+      await sql`ALTER TABLE audit_events ADD COLUMN record_ids TEXT`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

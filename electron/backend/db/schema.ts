@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 import type { HandlingType } from '../../../shared/catalog/catalog';
 import type { Outcome, RatingLevel } from '../../../shared/counter/casesApi';
 import type { CaseStatus } from '../../../shared/counter/caseStatus';
-import type { ErrandStatus } from '../../../shared/errands/api';
+import type { ErrandStatus } from '../../../shared/counter/errandsApi';
 import type { CommitteeKind } from '../../../shared/mediation/committees';
 import type {
   CourtDecision,
@@ -110,6 +110,10 @@ export interface Database {
     action: string;
     entity: string | null;
     entity_id: string | null;
+    /** A list's records (JSON array of ids). */
+    record_ids: string | null;
+    /** The API procedure that did it. */
+    procedure: string | null;
     summary: string;
     origin: string;
   };

@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 import type { IssuedDocument } from '../../../shared/documents/api';
 import type { PaperSpec } from '../../../shared/documents/printing';
 import { makeVerificationCode } from '../../../shared/documents/verificationCode';
-import type { WriteScope } from '../api/context';
+import type { WriteScope } from '../db/writeScope';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { uuidv7 } from '../db/uuidv7';
@@ -57,45 +57,47 @@ export async function archiveDocument(
   await writeFile(`${absolute}.partial`, doc.pdf);
   await rename(`${absolute}.partial`, absolute);
   try {
-    await scope.tx
-      .insertInto('issued_documents')
-      .values({
-        id,
-        type: doc.type,
-        title: doc.title,
-        record_entity: doc.recordEntity,
-        record_id: doc.recordId,
-        verification_code: doc.verificationCode,
-        sha256,
-        size_bytes: doc.pdf.byteLength,
-        file_path: relative,
-        issued_by: scope.actor.id,
-        issued_by_name: scope.actor.name,
-        issued_at: scope.at,
-        superseded_by: null,
-        superseded_at: null,
-        page_size: doc.pageSize,
-        page_width_pt: doc.pageWidth,
-        page_height_pt: doc.pageHeight,
-        page_count: doc.pageCount,
-        archival: doc.archival ? 1 : 0,
-        record_json: doc.recordJson,
-      })
-      .execute();
-    if (doc.supersedes) {
-      await scope.tx
-        .updateTable('issued_documents')
-        .set({ superseded_by: id, superseded_at: scope.at })
-        .where('id', '=', doc.supersedes)
+    await scope.change({ entity: 'document', id, op: 'issue' }, async (tx) => {
+      await tx
+        .insertInto('issued_documents')
+        .values({
+          id,
+          type: doc.type,
+          title: doc.title,
+          record_entity: doc.recordEntity,
+          record_id: doc.recordId,
+          verification_code: doc.verificationCode,
+          sha256,
+          size_bytes: doc.pdf.byteLength,
+          file_path: relative,
+          issued_by: scope.actor.id,
+          issued_by_name: scope.actor.name,
+          issued_at: scope.at,
+          superseded_by: null,
+          superseded_at: null,
+          page_size: doc.pageSize,
+          page_width_pt: doc.pageWidth,
+          page_height_pt: doc.pageHeight,
+          page_count: doc.pageCount,
+          archival: doc.archival ? 1 : 0,
+          record_json: doc.recordJson,
+        })
         .execute();
-    }
-    await scope.log('document', id, 'issue', {
-      type: doc.type,
-      recordEntity: doc.recordEntity,
-      recordId: doc.recordId,
-      verificationCode: doc.verificationCode,
-      sha256,
-      supersedes: doc.supersedes ?? null,
+      if (doc.supersedes) {
+        await tx
+          .updateTable('issued_documents')
+          .set({ superseded_by: id, superseded_at: scope.at })
+          .where('id', '=', doc.supersedes)
+          .execute();
+      }
+      return {
+        type: doc.type,
+        recordEntity: doc.recordEntity,
+        recordId: doc.recordId,
+        verificationCode: doc.verificationCode,
+        sha256,
+        supersedes: doc.supersedes ?? null,
+      };
     });
   } catch (error) {
     await rm(absolute, { force: true });

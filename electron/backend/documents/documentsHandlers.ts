@@ -21,6 +21,7 @@ import type { TicketFile } from './fileTickets';
 import { documentTypes, isArchival, type DocumentDefinition } from './registry';
 import { renderDocument, type Watermark } from './render';
 import { SAMPLE_ISSUE } from './samples';
+import { readablePointers } from '../workflow/recordTables';
 
 const MESSAGES: Record<VerificationStatus, string> = {
   genuine: '真实有效：与存档一致',
@@ -84,7 +85,10 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
 
   async 'documents.list'(input, ctx) {
     const limit = input.limit ?? DOCUMENT_LIST_LIMIT;
-    let query = ctx.db.selectFrom('issued_documents').selectAll();
+    let query = ctx.db
+      .selectFrom('issued_documents')
+      .selectAll()
+      .where(readablePointers(ctx.records, ctx.requireUser(), 'record_entity', 'record_id'));
     if (input.type) query = query.where('type', '=', input.type);
     if (input.recordEntity) query = query.where('record_entity', '=', input.recordEntity);
     if (input.recordId) query = query.where('record_id', '=', input.recordId);
@@ -144,10 +148,6 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
 
   async 'documents.preview'(input, ctx) {
     const row = await requireDocument(ctx, input.id);
-    await ctx.audit('readPersonalData', `查看《${row.title}》（核验码 ${row.verification_code}）`, {
-      entity: 'document',
-      entityId: row.id,
-    });
     return {
       fileUrl: ctx.documents.tickets.issue(archivedFile(ctx, row)),
       paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
@@ -193,14 +193,11 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
     });
     // Another window printed the first copy between the check and the write: this one is a reprint.
     if (reprint === 'raced') return documentsHandlers['documents.print'](input, ctx);
-    await ctx.audit('print', `打印《${row.title}》${input.copies} 份${reprint ? '（补打）' : ''}`, {
-      entity: 'document',
-      entityId: row.id,
-    });
     const file = reprint ? prepared!.file : archivedFile(ctx, row);
     const copies = await sentPrintCopies(ctx.db, [row.id]);
     return {
       printId,
+      title: row.title,
       documentType: row.type,
       reprint,
       printCount: copies.get(row.id) ?? 0,

@@ -8,7 +8,7 @@
 //     return archivePrepared(scope, ctx.documents, prepared, { recordEntity: 'case', recordId });
 //   });
 import type { IssuedDocument } from '../../../shared/documents/api';
-import type { WriteScope } from '../api/context';
+import type { WriteScope } from '../db/writeScope';
 import { archiveDocument, newVerificationCode } from './archive';
 import type { FontSet } from './fonts';
 import type { FileTickets } from './fileTickets';

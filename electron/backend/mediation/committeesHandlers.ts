@@ -160,20 +160,21 @@ export const committeesHandlers: HandlersFor<
             .where('id', '=', input.id)
             .executeTakeFirst();
           await current(row, input.version, '调委会');
-          await scope.tx
-            .updateTable('mediation_committees')
-            .set({ ...columns, version: row!.version + 1 })
-            .where('id', '=', input.id)
-            .execute();
-          await scope.log('mediationCommittee', input.id, 'update', columns);
+          await scope.update(
+            'mediation_committees',
+            row!,
+            columns,
+            { entity: 'mediationCommittee', id: input.id, op: 'update', data: columns },
+            '这个调委会刚被别人修改过，请刷新后再改',
+          );
           return input.id;
         }
         const newId = uuidv7();
-        await scope.tx
-          .insertInto('mediation_committees')
-          .values({ id: newId, ...columns, created_at: scope.at, version: 1 })
-          .execute();
-        await scope.log('mediationCommittee', newId, 'create', columns);
+        await scope.insert(
+          'mediation_committees',
+          { id: newId, ...columns, created_at: scope.at, version: 1 },
+          { entity: 'mediationCommittee', id: newId, op: 'create', data: columns },
+        );
         return newId;
       });
       return (await committeeRecords(ctx.db, [id]))[0]!;
@@ -218,36 +219,30 @@ export const committeesHandlers: HandlersFor<
           active: input.active ? 1 : 0,
           updated_at: scope.at,
         };
-        let mediatorId = input.id;
-        if (mediatorId) {
-          const row = await scope.tx
-            .selectFrom('mediators')
-            .selectAll()
-            .where('id', '=', mediatorId)
-            .executeTakeFirst();
-          await current(row, input.version, '调解员');
-          await scope.tx
-            .updateTable('mediators')
-            .set({ ...columns, id_number: idNumber || row!.id_number, version: row!.version + 1 })
-            .where('id', '=', mediatorId)
-            .execute();
-          await scope.tx.deleteFrom('committee_mediators').where('mediator_id', '=', mediatorId).execute();
-        } else {
-          mediatorId = uuidv7();
-          await scope.tx
-            .insertInto('mediators')
-            .values({ id: mediatorId, ...columns, id_number: idNumber, created_at: scope.at, version: 1 })
-            .execute();
-        }
-        await scope.tx
-          .insertInto('committee_mediators')
-          .values(committeeIds.map((committeeId) => ({ committee_id: committeeId, mediator_id: mediatorId })))
-          .execute();
+        const mediatorId = input.id ?? uuidv7();
         // The log keeps the ID number masked: it is there to tell mediators apart, not to copy.
-        await scope.log('mediator', mediatorId, input.id ? 'update' : 'create', {
-          ...columns,
-          idNumberChanged: idNumber !== '',
-          committeeIds,
+        const entry = { entity: 'mediator', id: mediatorId, op: input.id ? 'update' : 'create' };
+        await scope.change(entry, async (tx) => {
+          if (input.id) {
+            const row = await tx.selectFrom('mediators').selectAll().where('id', '=', mediatorId).executeTakeFirst();
+            await current(row, input.version, '调解员');
+            await tx
+              .updateTable('mediators')
+              .set({ ...columns, id_number: idNumber || row!.id_number, version: row!.version + 1 })
+              .where('id', '=', mediatorId)
+              .execute();
+            await tx.deleteFrom('committee_mediators').where('mediator_id', '=', mediatorId).execute();
+          } else {
+            await tx
+              .insertInto('mediators')
+              .values({ id: mediatorId, ...columns, id_number: idNumber, created_at: scope.at, version: 1 })
+              .execute();
+          }
+          await tx
+            .insertInto('committee_mediators')
+            .values(committeeIds.map((committeeId) => ({ committee_id: committeeId, mediator_id: mediatorId })))
+            .execute();
+          return { ...columns, idNumberChanged: idNumber !== '', committeeIds };
         });
         return mediatorId;
       });

@@ -1,86 +1,48 @@
 // Acceptance or refusal, and who mediates: the case number drawn per committee and year, the
 // mediators assigned (never a party or someone living with one), recusals honoured.
 import type { z } from 'zod';
-import type { DisputeCommandResult, disputesProcedures } from '../../../shared/mediation/disputesApi';
+import type { disputesProcedures } from '../../../shared/mediation/disputesApi';
 import { formatMediationCaseNumber, mediationNumberScope } from '../../../shared/mediation/caseNumbers';
 import { yearOf } from '../../../shared/calendar/dates';
 import type { RequestContext } from '../api/context';
-import { fail, failFields } from '../api/failure';
-import { nextNumber } from '../db/writes';
+import { failFields } from '../api/failure';
 import { uuidv7 } from '../db/uuidv7';
-import { archivePrepared, prepareDocument, type PreparedDocument } from '../documents/issue';
-import { disputeStepDate, findDisputeOrFail, referralOut, requireStatus, runDisputeCommand } from './disputeCommands';
-import { DISPUTE_ENTITY, findDisputeRow, loadAssignedMediators, loadDisputeRecord, loadParties } from './disputeRows';
+import { numberedPaper } from '../workflow/numbers';
+import { prepare } from '../workflow/runStep';
+import { runDisputeStep } from './disputeBinding';
+import { loadAssignedMediators, loadParties } from './disputeRows';
+import { referralOut } from './referrals';
 import { refusalNoticePaper, rightsNoticePaper } from './disputePapers';
 
 type Input<N extends keyof typeof disputesProcedures> = z.output<(typeof disputesProcedures)[N]['input']>;
 
-const STALE = '该纠纷刚被别人处理过，请刷新后再操作';
-
-/**
- * Draws the number in the accepting transaction (no gaps, no duplicates). The notice is drawn
- * before it with the number the counter is expected to give, and again inside only when another
- * acceptance took that number meanwhile, so the one writer does not wait for a render.
- */
-export async function acceptDispute(input: Input<'mediation.acceptDispute'>, ctx: RequestContext) {
-  const row = await findDisputeOrFail(ctx, input.id);
-  if (row.version !== input.version) fail('STALE', STALE);
-  requireStatus(row, ['registered'], '受理');
-  const acceptedOn = disputeStepDate('acceptedOn', '受理日期', input.acceptedOn, row, ctx.today);
-  const year = yearOf(acceptedOn);
-  const scope = mediationNumberScope(row.committee_id, year);
-  const committee = await ctx.db
-    .selectFrom('mediation_committees')
-    .select('case_prefix')
-    .where('id', '=', row.committee_id)
-    .executeTakeFirstOrThrow();
-  const counter = await ctx.db
-    .selectFrom('number_counters')
-    .select('last_value')
-    .where('scope', '=', scope)
-    .executeTakeFirst();
-  const render = async (sequence: number) => {
-    const caseNumber = formatMediationCaseNumber(year, committee.case_prefix, sequence);
-    const notice = await rightsNoticePaper(ctx, row, caseNumber, acceptedOn);
-    return prepareDocument(ctx.documents, notice.definition, notice.record as never, ctx.now);
-  };
-  const predicted = (counter?.last_value ?? 0) + 1;
-  let prepared: PreparedDocument = await render(predicted);
-  const document = await ctx.write(async (write) => {
-    const current = await findDisputeRow(write.tx, row.id);
-    if (current?.version !== row.version) fail('STALE', STALE);
-    const sequence = await nextNumber(write.tx, scope);
-    if (sequence !== predicted) prepared = await render(sequence);
-    const caseNumber = formatMediationCaseNumber(year, committee.case_prefix, sequence);
-    await write.tx
-      .updateTable('disputes')
-      .set((eb) => ({
-        status: 'accepted',
-        accepted_on: acceptedOn,
-        case_year: year,
-        case_sequence: sequence,
-        case_number: caseNumber,
-        last_step_on: acceptedOn,
-        updated_at: write.at,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', row.id)
-      .execute();
-    await write.log(DISPUTE_ENTITY, row.id, 'accept', {
-      caseNumber,
-      acceptedOn,
-      summary: `受理，案号${caseNumber}，出具权利义务告知书`,
-    });
-    return archivePrepared(write, ctx.documents, prepared, { recordEntity: DISPUTE_ENTITY, recordId: row.id });
+/** Accepting draws the case number per committee and year, and issues the rights notice with it. */
+export function acceptDispute(input: Input<'mediation.acceptDispute'>, ctx: RequestContext) {
+  return runDisputeStep(ctx, input, 'accept', async ({ row, on: acceptedOn }) => {
+    const year = yearOf(acceptedOn);
+    const committee = await ctx.db
+      .selectFrom('mediation_committees')
+      .select('case_prefix')
+      .where('id', '=', row.committee_id)
+      .executeTakeFirstOrThrow();
+    return {
+      set: { status: 'accepted', accepted_on: acceptedOn, last_step_on: acceptedOn },
+      summary: (numbered) => `受理，案号${numbered.case_number}，出具权利义务告知书`,
+      data: { acceptedOn },
+      number: await numberedPaper(ctx, mediationNumberScope(row.committee_id, year), async (sequence) => {
+        const caseNumber = formatMediationCaseNumber(year, committee.case_prefix, sequence);
+        const notice = await rightsNoticePaper(ctx, row, caseNumber, acceptedOn);
+        return {
+          set: { case_year: year, case_sequence: sequence, case_number: caseNumber },
+          paper: await prepare(ctx, notice),
+        };
+      }),
+    };
   });
-  const updated = await findDisputeRow(ctx.db, row.id);
-  return { dispute: await loadDisputeRecord(ctx.db, updated!, ctx.today), document } satisfies DisputeCommandResult;
 }
 
 export function refuseDispute(input: Input<'mediation.refuseDispute'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'refuse', async (row) => {
-    requireStatus(row, ['registered'], '不予受理');
-    const refusedOn = disputeStepDate('refusedOn', '决定日期', input.refusedOn, row, ctx.today);
+  return runDisputeStep(ctx, input, 'refuse', async ({ row, on: refusedOn }) => {
     const referral = referralOut(input.referral, refusedOn);
     return {
       set: {
@@ -144,9 +106,7 @@ async function conflictOf(
 }
 
 export function assignMediators(input: Input<'mediation.assignMediators'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'assignMediators', async (row) => {
-    requireStatus(row, ['registered', 'accepted'], '指派调解员');
-    const assignedOn = disputeStepDate('assignedOn', '指派日期', input.assignedOn, row, ctx.today);
+  return runDisputeStep(ctx, input, 'assign', async ({ row, on: assignedOn }) => {
     const ids = [...new Set(input.mediatorIds)];
     if (!ids.includes(input.leadMediatorId)) failFields({ leadMediatorId: '主调解员：应在指派的调解员之中' });
     const mediators = await ctx.db
@@ -178,9 +138,9 @@ export function assignMediators(input: Input<'mediation.assignMediators'>, ctx: 
       set: { last_step_on: assignedOn },
       summary: `指派调解员：${names.join('、')}（主调：${lead.name}）`,
       data: { mediatorIds: ids, leadMediatorId: input.leadMediatorId, assignedOn },
-      write: async (scope) => {
-        await scope.tx.deleteFrom('dispute_mediators').where('dispute_id', '=', row.id).execute();
-        await scope.tx
+      write: async (tx) => {
+        await tx.deleteFrom('dispute_mediators').where('dispute_id', '=', row.id).execute();
+        await tx
           .insertInto('dispute_mediators')
           .values(
             ids.map((id) => ({
@@ -197,9 +157,7 @@ export function assignMediators(input: Input<'mediation.assignMediators'>, ctx: 
 }
 
 export function recordRecusal(input: Input<'mediation.recordRecusal'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'recusal', async (row) => {
-    requireStatus(row, ['registered', 'accepted'], '申请回避');
-    const decidedOn = disputeStepDate('decidedOn', '决定日期', input.decidedOn, row, ctx.today);
+  return runDisputeStep(ctx, input, 'recusal', async ({ row, on: decidedOn }) => {
     const assigned = await loadAssignedMediators(ctx.db, row.id);
     const mediator = assigned.find((m) => m.mediator_id === input.mediatorId);
     if (!mediator) failFields({ mediatorId: '回避的调解员：该调解员没有被指派到本纠纷' });
@@ -210,8 +168,8 @@ export function recordRecusal(input: Input<'mediation.recordRecusal'>, ctx: Requ
       set: { last_step_on: decidedOn },
       summary: `当事人${party.name}申请调解员${mediator.name}回避（${input.reason}），已撤换`,
       data: { mediatorId: input.mediatorId, partyId: party.id, reason: input.reason, decidedOn },
-      write: async (scope) => {
-        await scope.tx
+      write: async (tx, scope) => {
+        await tx
           .insertInto('dispute_recusals')
           .values({
             id: uuidv7(),
@@ -225,14 +183,14 @@ export function recordRecusal(input: Input<'mediation.recordRecusal'>, ctx: Requ
             created_at: scope.at,
           })
           .execute();
-        await scope.tx
+        await tx
           .deleteFrom('dispute_mediators')
           .where('dispute_id', '=', row.id)
           .where('mediator_id', '=', mediator.mediator_id)
           .execute();
         // The lead withdrawn: the next mediator on the dispute leads.
         if (mediator.lead === 1 && remaining.length > 0)
-          await scope.tx
+          await tx
             .updateTable('dispute_mediators')
             .set({ lead: 1 })
             .where('dispute_id', '=', row.id)

@@ -6,7 +6,7 @@ import { PERFORMANCE_LEVEL_LABELS } from '../../../shared/mediation/disputes';
 import type { disputesProcedures } from '../../../shared/mediation/disputesApi';
 import { maskIdNumber } from '../../../shared/residents/masking';
 import type { RequestContext } from '../api/context';
-import { requireStatus, runDisputeCommand } from './disputeCommands';
+import { runDisputeStep } from './disputeBinding';
 import { loadFollowUps } from './disputeClosing';
 import { committeeLines, caseTitle, paperOf } from './disputePapers';
 import { loadAttachments } from './disputeRecords';
@@ -141,8 +141,7 @@ export async function caseFileRecord(ctx: RequestContext, row: DisputeRow): Prom
 }
 
 export function caseFile(input: Input<'mediation.caseFile'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'caseFile', async (row) => {
-    requireStatus(row, ['accepted', 'settled', 'terminated', 'closed', 'refused'], '生成卷宗');
+  return runDisputeStep(ctx, input, 'caseFile', async ({ row }) => {
     const previous = await ctx.db
       .selectFrom('issued_documents')
       .select('id')

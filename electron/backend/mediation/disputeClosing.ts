@@ -8,8 +8,8 @@ import { fail, failFields } from '../api/failure';
 import type { Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
 import type { Tx } from '../db/writes';
-import { disputeStepDate, findDisputeOrFail, requireStatus, runDisputeCommand } from './disputeCommands';
-import { DISPUTE_ENTITY } from './disputeRows';
+import { addToRecord } from '../workflow/attachments';
+import { disputeBinding, runDisputeStep } from './disputeBinding';
 import { closingSheetPaper } from './disputePapers';
 
 type Input<N extends keyof typeof disputesProcedures> = z.output<(typeof disputesProcedures)[N]['input']>;
@@ -25,8 +25,7 @@ export function loadFollowUps(db: Db | Tx, disputeId: string) {
 }
 
 export function saveFollowUp(input: Input<'mediation.saveFollowUp'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'followUp', async (row) => {
-    requireStatus(row, ['settled'], '回访');
+  return runDisputeStep(ctx, input, input.doneOn ? 'recordFollowUp' : 'planFollowUp', async ({ row }) => {
     const after = row.outcome_on ?? row.registered_on;
     const errors: Record<string, string> = {};
     const plannedOn = input.plannedOn ?? null;
@@ -68,15 +67,15 @@ export function saveFollowUp(input: Input<'mediation.saveFollowUp'>, ctx: Reques
       set: {},
       summary,
       data: { followUpId: input.followUpId ?? null, ...values },
-      write: async (scope) => {
+      write: async (tx, scope) => {
         if (existing)
-          await scope.tx
+          await tx
             .updateTable('dispute_follow_ups')
             .set((eb) => ({ ...values, updated_at: scope.at, version: eb('version', '+', 1) }))
             .where('id', '=', existing.id)
             .execute();
         else
-          await scope.tx
+          await tx
             .insertInto('dispute_follow_ups')
             .values({
               id: uuidv7(),
@@ -89,7 +88,7 @@ export function saveFollowUp(input: Input<'mediation.saveFollowUp'>, ctx: Reques
             .execute();
         // The next visit becomes a planned one, so closing waits for it.
         if (doneOn && input.nextVisitOn)
-          await scope.tx
+          await tx
             .insertInto('dispute_follow_ups')
             .values({
               id: uuidv7(),
@@ -112,8 +111,7 @@ export function saveFollowUp(input: Input<'mediation.saveFollowUp'>, ctx: Reques
 
 export function closeDispute(input: Input<'mediation.closeDispute'>, ctx: RequestContext) {
   const user = ctx.requireUser();
-  return runDisputeCommand(ctx, input, 'close', async (row) => {
-    requireStatus(row, ['settled', 'terminated'], '结案');
+  return runDisputeStep(ctx, input, 'close', async ({ row, on: closedOn }) => {
     const followUps = await loadFollowUps(ctx.db, row.id);
     const done = followUps.filter((f) => f.done_on);
     if (row.status === 'settled') {
@@ -123,14 +121,8 @@ export function closeDispute(input: Input<'mediation.closeDispute'>, ctx: Reques
       if (row.court_applied_on && !row.court_decision)
         fail('CONFLICT', '已申请司法确认，尚未记录法院裁定，记录裁定后才能结案');
     }
-    const lastVisit = done.reduce((last, f) => (f.done_on! > last ? f.done_on! : last), row.last_step_on);
-    const closedOn = disputeStepDate(
-      'closedOn',
-      '结案日期',
-      input.closedOn,
-      { ...row, last_step_on: lastVisit },
-      ctx.today,
-    );
+    const lastVisit = done.reduce((last, f) => (f.done_on! > last ? f.done_on! : last), '');
+    if (closedOn < lastVisit) failFields({ closedOn: `结案日期：不能早于最后一次回访的日期（${lastVisit}）` });
     return {
       set: {
         status: 'closed',
@@ -148,19 +140,14 @@ export function closeDispute(input: Input<'mediation.closeDispute'>, ctx: Reques
 
 export async function annotate(input: Input<'mediation.annotate'>, ctx: RequestContext) {
   const user = ctx.requireUser();
-  const row = await findDisputeOrFail(ctx, input.id);
-  const id = uuidv7();
-  const at = await ctx.write(async (scope) => {
-    await scope.tx
-      .insertInto('dispute_annotations')
-      .values({ id, dispute_id: row.id, at: scope.at, by_name: user.displayName, text: input.text })
-      .execute();
-    await scope.log(DISPUTE_ENTITY, row.id, 'annotate', {
-      annotationId: id,
-      text: input.text,
-      summary: `批注：${input.text}`,
-    });
-    return scope.at;
-  });
+  const { id, at } = await addToRecord(
+    ctx,
+    disputeBinding,
+    'annotate',
+    input.id,
+    'dispute_annotations',
+    (id, scope) => ({ id, dispute_id: input.id, at: scope.at, by_name: user.displayName, text: input.text }),
+    (id) => ({ annotationId: id, text: input.text, summary: `批注：${input.text}` }),
+  );
   return { id, at, byName: user.displayName, text: input.text };
 }

@@ -6,15 +6,15 @@ import { COURT_DECISION_LABELS, courtWindow } from '../../../shared/mediation/di
 import type { disputesProcedures } from '../../../shared/mediation/disputesApi';
 import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
-import { disputeStepDate, referralOut, requireStatus, runDisputeCommand } from './disputeCommands';
+import { runDisputeStep } from './disputeBinding';
+import { referralOut } from './referrals';
 import { agreementOf, loadAssignedMediators, loadParties, toPartyRecord, type DisputeRow } from './disputeRows';
 import { agreementPaper, courtApplicationPaper, oralAgreementPaper, terminationNoticePaper } from './disputePapers';
 
 type Input<N extends keyof typeof disputesProcedures> = z.output<(typeof disputesProcedures)[N]['input']>;
 
 export function saveAgreementDraft(input: Input<'mediation.saveAgreementDraft'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'agreementDraft', (row) => {
-    requireStatus(row, ['accepted'], '起草调解协议');
+  return runDisputeStep(ctx, input, 'agreementDraft', ({ row }) => {
     const due = input.agreement.performanceDueOn;
     if (due && due < row.registered_on)
       failFields({ 'agreement.performanceDueOn': `履行期限：不能早于纠纷登记日期（${row.registered_on}）` });
@@ -47,10 +47,8 @@ async function assertComplete(ctx: RequestContext, row: DisputeRow): Promise<voi
 }
 
 export function issueAgreement(input: Input<'mediation.issueAgreement'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'agreement', async (row) => {
-    requireStatus(row, ['accepted'], '出具调解协议书');
+  return runDisputeStep(ctx, input, 'issueAgreement', async ({ row, on: agreedOn }) => {
     await assertComplete(ctx, row);
-    const agreedOn = disputeStepDate('agreedOn', '协议日期', input.agreedOn, row, ctx.today);
     const draft = agreementOf(row)!;
     const document = await agreementPaper(ctx, row, draft, agreedOn);
     const copies = (document.record as { copies: number }).copies;
@@ -74,12 +72,10 @@ export function issueAgreement(input: Input<'mediation.issueAgreement'>, ctx: Re
 }
 
 export function recordOralAgreement(input: Input<'mediation.recordOralAgreement'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'oralAgreement', async (row) => {
-    requireStatus(row, ['accepted'], '记录口头协议');
+  return runDisputeStep(ctx, input, 'oral', async ({ row, on: agreedOn }) => {
     const parties = await loadParties(ctx.db, row.id);
     if (!parties.some((p) => p.side === 'applicant') || !parties.some((p) => p.side === 'respondent'))
       fail('CONFLICT', '达成协议须双方都有当事人：请先补充申请方和被申请方当事人');
-    const agreedOn = disputeStepDate('agreedOn', '达成日期', input.agreedOn, row, ctx.today);
     return {
       set: {
         status: 'settled',
@@ -96,9 +92,7 @@ export function recordOralAgreement(input: Input<'mediation.recordOralAgreement'
 }
 
 export function terminate(input: Input<'mediation.terminate'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'terminate', async (row) => {
-    requireStatus(row, ['accepted'], '终止调解');
-    const on = disputeStepDate('terminatedOn', '终止日期', input.terminatedOn, row, ctx.today);
+  return runDisputeStep(ctx, input, 'terminate', async ({ row, on }) => {
     const referral = referralOut(input.referral, on);
     return {
       set: {
@@ -116,16 +110,14 @@ export function terminate(input: Input<'mediation.terminate'>, ctx: RequestConte
   });
 }
 
-function requireWrittenAgreement(row: DisputeRow): string {
-  requireStatus(row, ['settled'], '办理司法确认');
-  if (row.outcome_kind !== 'written' || !row.effective_on)
-    fail('CONFLICT', '只有书面调解协议可以申请司法确认（口头协议须先制作书面协议）');
-  return row.effective_on;
+/** The day a written agreement took effect (the declaration allows court steps on those alone). */
+function effectiveOnOf(row: DisputeRow): string {
+  return row.effective_on ?? row.outcome_on!;
 }
 
 export function courtApplicationForm(input: Input<'mediation.courtApplicationForm'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'courtApplicationForm', async (row) => {
-    const effectiveOn = requireWrittenAgreement(row);
+  return runDisputeStep(ctx, input, 'courtForm', async ({ row }) => {
+    const effectiveOn = effectiveOnOf(row);
     const window = courtWindow(effectiveOn, ctx.today);
     if (window.state === 'closed')
       fail('CONFLICT', `申请司法确认的三十日期限已于 ${window.closesOn} 届满（人民调解法第三十三条）`);
@@ -140,8 +132,8 @@ export function courtApplicationForm(input: Input<'mediation.courtApplicationFor
 }
 
 export function recordCourtConfirmation(input: Input<'mediation.recordCourtConfirmation'>, ctx: RequestContext) {
-  return runDisputeCommand(ctx, input, 'courtConfirmation', (row) => {
-    const effectiveOn = requireWrittenAgreement(row);
+  return runDisputeStep(ctx, input, 'courtRecord', ({ row }) => {
+    const effectiveOn = effectiveOnOf(row);
     const window = courtWindow(effectiveOn, ctx.today);
     const errors: Record<string, string> = {};
     if (input.appliedOn) {

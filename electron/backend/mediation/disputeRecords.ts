@@ -6,10 +6,11 @@ import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import type { Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
-import { attachmentLink, storeAttachment } from '../documents/attachmentFiles';
+import { attachmentLink } from '../documents/attachmentFiles';
 import type { Tx } from '../db/writes';
-import { findDisputeOrFail, notBeforeRegistration, requireStatus, runDisputeCommand } from './disputeCommands';
-import { DISPUTE_ENTITY, loadAssignedMediators, loadParties } from './disputeRows';
+import { attachToRecord } from '../workflow/attachments';
+import { disputeBinding, runDisputeStep } from './disputeBinding';
+import { loadAssignedMediators, loadParties } from './disputeRows';
 import { recordPaper } from './disputePapers';
 
 type Input<N extends keyof typeof disputesProcedures> = z.output<(typeof disputesProcedures)[N]['input']>;
@@ -79,13 +80,11 @@ export async function loadRecordEntries(db: Db | Tx, disputeId: string): Promise
 export async function addRecord(input: Input<'mediation.addRecord'>, ctx: RequestContext) {
   const user = ctx.requireUser();
   const recordId = uuidv7();
-  const result = await runDisputeCommand(
+  const result = await runDisputeStep(
     ctx,
     input,
     input.kind === 'session' ? 'session' : 'investigation',
-    async (row) => {
-      requireStatus(row, input.kind === 'session' ? ['accepted'] : ['registered', 'accepted'], '记录调查或调解');
-      notBeforeRegistration('heldOn', '日期', input.heldOn, row, ctx.today);
+    async ({ row }) => {
       if (input.kind === 'session' && !input.findings)
         failFields({ findings: '调解结果：调解记录须写明本次调解的结果' });
       if (input.kind === 'investigation' && !input.findings)
@@ -151,24 +150,20 @@ export async function addRecord(input: Input<'mediation.addRecord'>, ctx: Reques
         summary: `${kindLabel}：${input.heldOn} ${input.place}`,
         data: { recordId, ...values, statements },
         document,
-        write: async (scope) => {
-          await scope.tx
+        write: async (tx, scope) => {
+          await tx
             .insertInto('dispute_records')
             .values({ ...values, document_id: null, created_at: scope.at })
             .execute();
           if (attachmentIds.length > 0)
-            await scope.tx
+            await tx
               .updateTable('dispute_attachments')
               .set({ record_id: recordId })
               .where('id', 'in', attachmentIds)
               .execute();
         },
-        archived: async (scope, issued) => {
-          await scope.tx
-            .updateTable('dispute_records')
-            .set({ document_id: issued.id })
-            .where('id', '=', recordId)
-            .execute();
+        archived: async (tx, issued) => {
+          await tx.updateTable('dispute_records').set({ document_id: issued.id }).where('id', '=', recordId).execute();
         },
       };
     },
@@ -180,44 +175,36 @@ export async function addRecord(input: Input<'mediation.addRecord'>, ctx: Reques
 
 export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx: RequestContext) {
   const user = ctx.requireUser();
-  const row = await findDisputeOrFail(ctx, input.disputeId);
-  requireStatus(row, ['registered', 'accepted', 'settled', 'terminated'], '添加附件');
   if (input.recordId) {
     const record = await ctx.db
       .selectFrom('dispute_records')
       .select('id')
       .where('id', '=', input.recordId)
-      .where('dispute_id', '=', row.id)
+      .where('dispute_id', '=', input.disputeId)
       .executeTakeFirst();
     if (!record) failFields({ recordId: '所属记录：不是本纠纷的记录' });
   }
-  const { sha256, filePath, sizeBytes } = await storeAttachment(ctx.documents.dataDir, input);
-  const id = uuidv7();
-  const values = {
-    id,
-    dispute_id: row.id,
-    record_id: input.recordId ?? null,
-    file_name: input.fileName,
-    mime_type: input.mimeType,
-    size_bytes: sizeBytes,
-    sha256,
-    file_path: filePath,
-    caption: input.caption,
-    added_by_name: user.displayName,
-  };
-  await ctx.write(async (scope) => {
-    await scope.tx
-      .insertInto('dispute_attachments')
-      .values({ ...values, added_at: scope.at })
-      .execute();
-    await scope.log(DISPUTE_ENTITY, row.id, 'attach', {
-      attachmentId: id,
-      fileName: input.fileName,
-      sha256,
-      sizeBytes,
-      summary: `添加附件“${input.fileName}”（SHA-256 ${sha256.slice(0, 12)}…）`,
-    });
-  });
+  const id = await attachToRecord(
+    ctx,
+    disputeBinding,
+    'attach',
+    input.disputeId,
+    input,
+    'dispute_attachments',
+    ({ id, stored, scope }) => ({
+      id,
+      dispute_id: input.disputeId,
+      record_id: input.recordId ?? null,
+      file_name: input.fileName,
+      mime_type: input.mimeType,
+      size_bytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      file_path: stored.filePath,
+      caption: input.caption,
+      added_by_name: user.displayName,
+      added_at: scope.at,
+    }),
+  );
   const stored = await ctx.db.selectFrom('dispute_attachments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!stored) fail('INTERNAL', '附件保存失败');
   return toAttachmentRecord(stored);
@@ -230,9 +217,5 @@ export async function attachmentFile(input: Input<'mediation.attachmentFile'>, c
     .where('id', '=', input.attachmentId)
     .executeTakeFirst();
   if (!row) fail('NOT_FOUND', '没有这个附件');
-  await ctx.audit('readPersonalData', `查看纠纷附件“${row.file_name}”`, {
-    entity: DISPUTE_ENTITY,
-    entityId: row.dispute_id,
-  });
   return attachmentLink(ctx.documents, row);
 }

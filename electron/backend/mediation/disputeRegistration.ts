@@ -1,23 +1,18 @@
 // Registering a dispute and editing what was registered: the committee, where it came from,
 // what it is about and the parties (checked ID numbers, applicants first).
+import { disputeKind } from '../../../shared/mediation/disputeKind';
+import { accessRefusal } from '../../../shared/workflow/kind';
 import { z } from 'zod';
 import type { DisputeCommandResult } from '../../../shared/mediation/disputesApi';
 import { registerDisputeInput, updateDisputeInput, type PartyInput } from '../../../shared/mediation/disputesApi';
 import { yuanToFen } from '../../../shared/mediation/disputes';
 import { checkIdNumber } from '../../../shared/residents/idTypes';
-import type { RequestContext, WriteScope } from '../api/context';
+import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import { uuidv7 } from '../db/uuidv7';
-import { archivePrepared, prepareDocument, type PreparedDocument } from '../documents/issue';
-import { requireStatus, runDisputeCommand } from './disputeCommands';
-import {
-  DISPUTE_ENTITY,
-  findDisputeRow,
-  loadDisputeRecord,
-  loadParties,
-  partyNamesOf,
-  type PartyRow,
-} from './disputeRows';
+import { createRecord } from '../workflow/runStep';
+import { disputeBinding, runDisputeStep } from './disputeBinding';
+import { loadDisputeRecord, loadParties, partyNamesOf, type PartyRow } from './disputeRows';
 import { registrationPaper } from './disputePapers';
 
 type RegisterInput = z.output<typeof registerDisputeInput>;
@@ -154,6 +149,8 @@ export async function registerDispute(input: RegisterInput, ctx: RequestContext)
     .executeTakeFirst();
   if (!committee) failFields({ committeeId: '调委会：没有这个调委会' });
   if (committee.active !== 1) failFields({ committeeId: '调委会：该调委会已撤销，不能再登记纠纷' });
+  const outOfScope = accessRefusal(disputeKind, user, { committeeId: input.committeeId }, '登记');
+  if (outOfScope) failFields({ committeeId: `调委会：${outOfScope}` });
   await assertReferences(ctx, input.committeeId, input);
   const parties = checkedParties(input.parties, ctx.today, new Map());
   const id = uuidv7();
@@ -170,33 +167,22 @@ export async function registerDispute(input: RegisterInput, ctx: RequestContext)
     registered_by_name: user.displayName,
     last_step_on: registeredOn,
   };
-  const prepared: PreparedDocument = await registrationPaper(ctx, { ...columns, id }, partyRows).then((paper) =>
-    prepareDocument(ctx.documents, paper.definition, paper.record as never, ctx.now),
-  );
   try {
-    const document = await ctx.write(async (scope) => {
-      await scope.tx
-        .insertInto('disputes')
-        .values({
-          id,
-          request_key: input.requestId,
-          ...columns,
-          court_name: '',
-          created_at: scope.at,
-          updated_at: scope.at,
-          version: 1,
-        })
-        .execute();
-      await scope.tx.insertInto('dispute_parties').values(partyRows).execute();
-      await scope.log(DISPUTE_ENTITY, id, 'register', {
-        ...columns,
-        parties: loggedParties(parties),
-        summary: `登记纠纷（${parties.length} 名当事人）`,
-      });
-      return archivePrepared(scope, ctx.documents, prepared, { recordEntity: DISPUTE_ENTITY, recordId: id });
+    const { record, document } = await createRecord(ctx, disputeBinding, {
+      id,
+      op: 'register',
+      values: { id, request_key: input.requestId, ...columns, court_name: '', created_at: ctx.now.toISOString() },
+      summary: `登记纠纷（${parties.length} 名当事人）`,
+      data: { ...columns, parties: loggedParties(parties) },
+      document: await registrationPaper(ctx, { ...columns, id }, partyRows),
+      write: (tx) =>
+        tx
+          .insertInto('dispute_parties')
+          .values(partyRows)
+          .execute()
+          .then(() => undefined),
     });
-    const row = await findDisputeRow(ctx.db, id);
-    return { dispute: await loadDisputeRecord(ctx.db, row!, ctx.today), document };
+    return { dispute: record, document };
   } catch (error) {
     // Two submits of one request raced: the first registered it, the second answers with it.
     if (sqliteUnique(error, 'disputes.request_key')) {
@@ -208,8 +194,7 @@ export async function registerDispute(input: RegisterInput, ctx: RequestContext)
 }
 
 export function updateDispute(input: UpdateInput, ctx: RequestContext): Promise<DisputeCommandResult> {
-  return runDisputeCommand(ctx, input, 'update', async (row) => {
-    requireStatus(row, ['registered', 'accepted'], '修改登记内容');
+  return runDisputeStep(ctx, input, 'update', async ({ row }) => {
     await assertReferences(ctx, row.committee_id, input);
     if (input.handover && input.handover.on > row.registered_on)
       failFields({ 'handover.on': `移送日期：不能晚于登记日期（${row.registered_on}）` });
@@ -234,13 +219,13 @@ export function updateDispute(input: UpdateInput, ctx: RequestContext): Promise<
       set: columns,
       summary: '修改纠纷登记内容',
       data: { ...columns, parties: loggedParties(parties) },
-      write: async (scope: WriteScope) => {
-        for (const party of removed) await scope.tx.deleteFrom('dispute_parties').where('id', '=', party.id).execute();
+      write: async (tx) => {
+        for (const party of removed) await tx.deleteFrom('dispute_parties').where('id', '=', party.id).execute();
         for (const [position, party] of parties.entries()) {
           const values = partyColumns(party, position);
-          if (party.id) await scope.tx.updateTable('dispute_parties').set(values).where('id', '=', party.id).execute();
+          if (party.id) await tx.updateTable('dispute_parties').set(values).where('id', '=', party.id).execute();
           else
-            await scope.tx
+            await tx
               .insertInto('dispute_parties')
               .values({ id: uuidv7(), dispute_id: row.id, ...values })
               .execute();

@@ -37,6 +37,8 @@ import {
   toAttachmentRecord,
 } from './disputeRecords';
 import { registerDispute, updateDispute } from './disputeRegistration';
+import { disputeTable } from './disputeTable';
+import { readableCondition } from '../workflow/recordTables';
 import { DISPUTE_ENTITY, findDisputeRow, loadDisputeRecord, toDisputeSummary } from './disputeRows';
 
 type DisputeEb = ExpressionBuilder<Database & { d: Database['disputes'] }, 'd'>;
@@ -174,26 +176,26 @@ export const disputesHandlers: HandlersFor<
       if (input.id) {
         const row = await scope.tx
           .selectFrom('mediation_sweeps')
-          .selectAll()
+          .select('id')
           .where('id', '=', input.id)
           .executeTakeFirst();
         if (!row) fail('NOT_FOUND', '没有这次排查');
         if (input.version === undefined) failFields({ version: '修改排查须带上版本' });
-        if (row.version !== input.version) fail('STALE', '这次排查刚被别人修改过，请刷新后再改');
-        await scope.tx
-          .updateTable('mediation_sweeps')
-          .set({ ...columns, version: row.version + 1 })
-          .where('id', '=', input.id)
-          .execute();
-        await scope.log('mediationSweep', input.id, 'update', columns);
+        await scope.update(
+          'mediation_sweeps',
+          { id: input.id, version: input.version },
+          columns,
+          { entity: 'mediationSweep', id: input.id, op: 'update', data: columns },
+          '这次排查刚被别人修改过，请刷新后再改',
+        );
         return input.id;
       }
       const newId = uuidv7();
-      await scope.tx
-        .insertInto('mediation_sweeps')
-        .values({ id: newId, ...columns, created_at: scope.at, version: 1 })
-        .execute();
-      await scope.log('mediationSweep', newId, 'create', columns);
+      await scope.insert(
+        'mediation_sweeps',
+        { id: newId, ...columns, created_at: scope.at, version: 1 },
+        { entity: 'mediationSweep', id: newId, op: 'create', data: columns },
+      );
       return newId;
     });
     return (await sweepRecords(ctx.db, { ids: [id] }))[0]!;
@@ -228,6 +230,8 @@ export const disputesHandlers: HandlersFor<
           .whereRef('dm.dispute_id', '=', 'd.id')
           .as('mediator_names'),
       );
+    // A mediator reads the disputes of the committees they serve on; the declaration says so.
+    query = query.where(readableCondition(disputeTable, ctx.requireUser(), 'd'));
     const text = input.query.trim();
     if (text) {
       const number = caseNumberQuery(text);

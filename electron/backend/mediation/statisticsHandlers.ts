@@ -17,7 +17,6 @@ export const mediationStatisticsHandlers: HandlersFor<
   async 'mediation.exportMonthlyStatistics'(input, ctx) {
     const statistics = await monthlyStatistics(ctx.db, input.month, ctx.today, input.committeeId);
     const label = `人民调解月度统计（${statistics.scopeName}，${input.month}）`;
-    await ctx.audit('export', `导出${label}（${input.format === 'pdf' ? 'PDF' : 'Excel'}）`);
     const file = await exportReport(ctx, {
       format: input.format,
       downloadName: label,

@@ -17,14 +17,12 @@ import type { RequestContext } from '../api/context';
 import { failFields } from '../api/failure';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { uuidv7 } from '../db/uuidv7';
-import { nextNumber } from '../db/writes';
-import { archivePrepared, prepareDocument, type PreparedDocument } from '../documents/issue';
-import { computeDue } from './petitionCommands';
+import { numberedPaper } from '../workflow/numbers';
+import { createRecord, prepare } from '../workflow/runStep';
+import { computeDue, petitionBinding } from './petitionBinding';
 import { registrationPaper } from './petitionPapers';
 import {
-  findPetitionRow,
   loadPetitionRecord,
-  PETITION_ENTITY,
   petitionerNamesOf,
   toPetitionSummary,
   type PetitionerRow,
@@ -140,7 +138,6 @@ export async function registerPetition(input: RegisterInput, ctx: RequestContext
   );
   const id = uuidv7();
   const year = yearOf(receivedOn);
-  const scope = petitionNumberScope(year);
   const petitionerRows: PetitionerRow[] = petitioners.map((p, position) => ({
     id: uuidv7(),
     petition_id: id,
@@ -185,60 +182,40 @@ export async function registerPetition(input: RegisterInput, ctx: RequestContext
     last_step_on: receivedOn,
     registered_by_name: user.displayName,
   };
-  const counter = await ctx.db
-    .selectFrom('number_counters')
-    .select('last_value')
-    .where('scope', '=', scope)
-    .executeTakeFirst();
-  const render = async (sequence: number): Promise<PreparedDocument> => {
-    const row = {
-      ...columns,
-      id,
-      year,
-      sequence,
-      number: formatPetitionNumber(settings.numberPrefix, year, sequence),
-    } as PetitionRow;
-    const paper = await registrationPaper(ctx.db, settings, row, petitionerRows);
-    return prepareDocument(ctx.documents, paper.definition, paper.record, ctx.now);
-  };
-  // The form is drawn with the number the counter is expected to give, and again inside only
-  // when another registration took it meanwhile, so the one writer does not wait for a render.
-  const predicted = (counter?.last_value ?? 0) + 1;
-  let prepared = await render(predicted);
+  const number = (sequence: number) => formatPetitionNumber(settings.numberPrefix, year, sequence);
   try {
-    const document = await ctx.write(async (write) => {
-      const sequence = await nextNumber(write.tx, scope);
-      if (sequence !== predicted) prepared = await render(sequence);
-      const number = formatPetitionNumber(settings.numberPrefix, year, sequence);
-      await write.tx
-        .insertInto('petitions')
-        .values({
-          id,
-          year,
-          sequence,
-          number,
-          request_id: input.requestId,
-          ...columns,
-          created_at: write.at,
-          updated_at: write.at,
-          version: 1,
-        })
-        .execute();
-      await write.tx.insertInto('petitioners').values(petitionerRows).execute();
-      await write.log(PETITION_ENTITY, id, 'register', {
+    const { record, document } = await createRecord(ctx, petitionBinding, {
+      id,
+      op: 'register',
+      values: { id, request_id: input.requestId, ...columns, created_at: ctx.now.toISOString() },
+      summary: (numbered) =>
+        `登记${input.channel === 'visit' ? '来访' : '来信'}${numbered.number ?? ''}（${input.peopleCount}人）`,
+      data: {
         ...columns,
-        number,
         petitioners: petitioners.map((p) => ({
           name: p.name,
           residentId: p.residentId ?? null,
           representative: p.representative,
         })),
-        summary: `登记${input.channel === 'visit' ? '来访' : '来信'}${number}（${input.peopleCount}人）`,
-      });
-      return archivePrepared(write, ctx.documents, prepared, { recordEntity: PETITION_ENTITY, recordId: id });
+      },
+      number: await numberedPaper(ctx, petitionNumberScope(year), async (sequence) => {
+        const set = { year, sequence, number: number(sequence) };
+        const paper = await registrationPaper(
+          ctx.db,
+          settings,
+          { ...columns, id, ...set } as PetitionRow,
+          petitionerRows,
+        );
+        return { set, paper: await prepare(ctx, paper) };
+      }),
+      write: (tx) =>
+        tx
+          .insertInto('petitioners')
+          .values(petitionerRows)
+          .execute()
+          .then(() => undefined),
     });
-    const row = await findPetitionRow(ctx.db, id);
-    return { petition: await loadPetitionRecord(ctx.db, row!, ctx.today), document };
+    return { petition: record, document };
   } catch (error) {
     // Two submits of one request raced: the first registered it, the second answers with it.
     if (sqliteUnique(error, 'petitions.request_id')) {

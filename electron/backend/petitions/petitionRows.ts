@@ -238,6 +238,7 @@ export async function loadPetitionRecord(db: Db, row: PetitionRow, today: string
     reviews: reviewsOf(row),
     satisfaction: row.satisfaction && row.satisfaction_on ? { value: row.satisfaction, on: row.satisfaction_on } : null,
     closedOn: row.closed_on,
+    lastStepOn: row.last_step_on,
     attachments: attachments.map(toAttachment),
     documents,
   };

@@ -12,19 +12,17 @@ import {
   SATISFACTION_LABELS,
 } from '../../../shared/petitions/petitions';
 import type { RequestContext } from '../api/context';
-import { fail, failFields } from '../api/failure';
+import { failFields } from '../api/failure';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { uuidv7 } from '../db/uuidv7';
-import { computeDue, petitionStepDate, requireStatus, runPetitionCommand } from './petitionCommands';
+import { computeDue, runPetitionStep } from './petitionBinding';
 import { acceptancePaper, extensionPaper, notAcceptedPaper, replyPaper } from './petitionPapers';
 import { readPetitionSettings } from './petitionSettings';
 
 type Input<N extends keyof typeof petitionsProcedures> = z.output<(typeof petitionsProcedures)[N]['input']>;
 
 export function acceptPetition(input: Input<'petitions.accept'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'accept', async (row) => {
-    requireStatus(row, ['registered'], '受理');
-    const acceptedOn = petitionStepDate('acceptedOn', '受理日期', input.acceptedOn, row, ctx.today);
+  return runPetitionStep(ctx, input, 'accept', async ({ row, on: acceptedOn }) => {
     const settings = await readPetitionSettings(ctx.db);
     const calendar = await loadWorkingCalendar(ctx.db);
     const handlingDueOn = computeDue('acceptedOn', () =>
@@ -52,9 +50,7 @@ export function acceptPetition(input: Input<'petitions.accept'>, ctx: RequestCon
 }
 
 export function notAcceptPetition(input: Input<'petitions.notAccept'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'notAccept', async (row) => {
-    requireStatus(row, ['registered'], '决定不予受理');
-    const decidedOn = petitionStepDate('decidedOn', '决定日期', input.decidedOn, row, ctx.today);
+  return runPetitionStep(ctx, input, 'notAccept', async ({ row, on: decidedOn }) => {
     const settings = await readPetitionSettings(ctx.db);
     return {
       set: {
@@ -73,14 +69,7 @@ export function notAcceptPetition(input: Input<'petitions.notAccept'>, ctx: Requ
 }
 
 export function extendPetition(input: Input<'petitions.extend'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'extend', async (row) => {
-    if (row.extended_on)
-      fail(
-        'CONFLICT',
-        `办理期限只能延长一次：已于${row.extended_on}延长${row.extension_days}日（至${row.handling_due_on}），不能再次延期`,
-      );
-    requireStatus(row, ['accepted'], '延长办理期限');
-    const extendedOn = petitionStepDate('extendedOn', '延期决定日期', input.extendedOn, row, ctx.today);
+  return runPetitionStep(ctx, input, 'extend', async ({ row, on: extendedOn }) => {
     const originalDueOn = row.handling_due_on!;
     if (extendedOn > originalDueOn)
       failFields({ extendedOn: `延期决定日期：应在办理期限届满（${originalDueOn}）之前决定延期，现已超期` });
@@ -111,12 +100,7 @@ export function extendPetition(input: Input<'petitions.extend'>, ctx: RequestCon
 }
 
 export function recordLeaderDecision(input: Input<'petitions.recordLeaderDecision'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'leaderDecision', (row) => {
-    if (!row.reception_day_id) fail('CONFLICT', '只有在领导接访日登记的信访件才记录接访领导的处理意见');
-    requireStatus(row, ['registered', 'accepted'], '记录领导处理意见');
-    const decidedOn = input.decidedOn ?? ctx.today;
-    if (decidedOn > ctx.today) failFields({ decidedOn: `决定日期：不能晚于今天（${ctx.today}）` });
-    if (decidedOn < row.received_on) failFields({ decidedOn: `决定日期：不能早于来访日期（${row.received_on}）` });
+  return runPetitionStep(ctx, input, 'leaderDecision', ({ row, on: decidedOn }) => {
     let dueOn: string | null = null;
     let caseLeader = '';
     if (input.decision === 'deadline') {
@@ -144,11 +128,7 @@ export function recordLeaderDecision(input: Input<'petitions.recordLeaderDecisio
 }
 
 export function addHandlingEvent(input: Input<'petitions.addHandlingEvent'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'handlingEvent', (row) => {
-    requireStatus(row, ['registered', 'accepted', 'underReview', 'underReReview'], '记录办理过程');
-    const on = input.on ?? ctx.today;
-    if (on > ctx.today) failFields({ on: `日期：不能晚于今天（${ctx.today}）` });
-    if (on < row.received_on) failFields({ on: `日期：不能早于收到信访件的日期（${row.received_on}）` });
+  return runPetitionStep(ctx, input, 'event', ({ row, on }) => {
     if (input.kind !== 'progress' && !input.toBody)
       failFields({
         toBody: input.kind === 'assigned' ? '承办单位：交承办须写明承办单位' : '接收单位：转送、交办须写明接收机关',
@@ -159,8 +139,8 @@ export function addHandlingEvent(input: Input<'petitions.addHandlingEvent'>, ctx
       set: input.kind === 'assigned' ? { assigned_department: input.toBody, assigned_person: input.person } : {},
       summary: `${label}${input.toBody ? `：${input.toBody}` : ''}${input.person ? `（${input.person}）` : ''}`,
       data: { kind: input.kind, on, toBody: input.toBody, person: input.person, note: input.note },
-      write: async (scope) => {
-        await scope.tx
+      write: async (tx, scope) => {
+        await tx
           .insertInto('petition_events')
           .values({
             id: uuidv7(),
@@ -180,14 +160,7 @@ export function addHandlingEvent(input: Input<'petitions.addHandlingEvent'>, ctx
 }
 
 export function replyToPetition(input: Input<'petitions.reply'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'reply', async (row) => {
-    requireStatus(row, ['accepted'], '书面答复');
-    const repliedOn = input.repliedOn ?? ctx.today;
-    if (repliedOn > ctx.today) failFields({ repliedOn: `答复日期：不能晚于今天（${ctx.today}）` });
-    if (row.accepted_on && repliedOn < row.accepted_on)
-      failFields({ repliedOn: `答复日期：不能早于受理日期（${row.accepted_on}）` });
-    if (repliedOn < row.last_step_on)
-      failFields({ repliedOn: `答复日期：不能早于上一环节的日期（${row.last_step_on}）` });
+  return runPetitionStep(ctx, input, 'reply', async ({ row, on: repliedOn }) => {
     const settings = await readPetitionSettings(ctx.db);
     const calendar = await loadWorkingCalendar(ctx.db);
     const reviewRequestDueOn = computeDue('repliedOn', () =>
@@ -220,11 +193,7 @@ export function replyToPetition(input: Input<'petitions.reply'>, ctx: RequestCon
 }
 
 export function recordSatisfaction(input: Input<'petitions.recordSatisfaction'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'satisfaction', (row) => {
-    if (!row.replied_on) fail('CONFLICT', '尚未书面答复，不能记录满意度');
-    const on = input.on ?? ctx.today;
-    if (on > ctx.today) failFields({ on: `回访日期：不能晚于今天（${ctx.today}）` });
-    if (on < row.replied_on) failFields({ on: `回访日期：不能早于答复日期（${row.replied_on}）` });
+  return runPetitionStep(ctx, input, 'satisfaction', ({ on }) => {
     return {
       set: { satisfaction: input.value, satisfaction_on: on },
       summary: `信访人对答复：${SATISFACTION_LABELS[input.value]}`,
@@ -234,22 +203,11 @@ export function recordSatisfaction(input: Input<'petitions.recordSatisfaction'>,
 }
 
 export function requestReview(input: Input<'petitions.requestReview'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, input.level === 'review' ? 'requestReview' : 'requestReReview', async (row) => {
+  const review = input.level === 'review';
+  // A closed petition reopens for a review of its last answer.
+  return runPetitionStep(ctx, input, review ? 'requestReview' : 'requestReReview', async ({ row, on: requestedOn }) => {
     const label = REVIEW_LEVEL_LABELS[input.level];
-    const review = input.level === 'review';
-    // A closed petition reopens for a review of its last answer.
-    const answeredOn = review ? row.replied_on : row.reviewed_on;
-    const windowEnd = review ? row.review_request_due_on : row.re_review_request_due_on;
-    const alreadyRequested = review ? row.review_requested_on : row.re_review_requested_on;
-    if (alreadyRequested) fail('CONFLICT', `已于${alreadyRequested}登记过${label}请求`);
-    if (review) requireStatus(row, ['replied', 'closed'], '登记复查请求');
-    else requireStatus(row, ['reviewed', 'closed'], '登记复核请求');
-    if (!answeredOn || !windowEnd)
-      fail('CONFLICT', review ? '尚未书面答复，不能请求复查' : '尚无复查意见，不能请求复核');
-    const requestedOn = input.requestedOn ?? ctx.today;
-    if (requestedOn > ctx.today) failFields({ requestedOn: `请求日期：不能晚于今天（${ctx.today}）` });
-    if (requestedOn < answeredOn)
-      failFields({ requestedOn: `请求日期：不能早于${review ? '答复' : '复查意见'}日期（${answeredOn}）` });
+    const windowEnd = (review ? row.review_request_due_on : row.re_review_request_due_on)!;
     if (requestedOn > windowEnd)
       failFields({
         requestedOn: `请求日期：${label}请求应在收到${review ? '答复意见书' : '复查意见'}之日起30日内提出（截至${windowEnd}），已逾期`,
@@ -286,11 +244,8 @@ export function requestReview(input: Input<'petitions.requestReview'>, ctx: Requ
 }
 
 export function recordReview(input: Input<'petitions.recordReview'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, input.level === 'review' ? 'review' : 'reReview', async (row) => {
-    const label = REVIEW_LEVEL_LABELS[input.level];
-    const review = input.level === 'review';
-    requireStatus(row, [review ? 'underReview' : 'underReReview'], `登记${label}意见`);
-    const answeredOn = petitionStepDate('answeredOn', '意见日期', input.answeredOn, row, ctx.today);
+  const review = input.level === 'review';
+  return runPetitionStep(ctx, input, review ? 'recordReview' : 'recordReReview', async ({ on: answeredOn }) => {
     const outcome = input.outcome === 'upheld' ? '维持原处理意见' : '变更原处理意见';
     if (review) {
       const settings = await readPetitionSettings(ctx.db);
@@ -326,12 +281,7 @@ export function recordReview(input: Input<'petitions.recordReview'>, ctx: Reques
 }
 
 export function closePetition(input: Input<'petitions.close'>, ctx: RequestContext) {
-  return runPetitionCommand(ctx, input, 'close', (row) => {
-    if (row.status === 'registered' || row.status === 'accepted')
-      fail('CONFLICT', '尚未书面答复，不能办结（件件有回复）：请先出具答复意见书');
-    if (row.status === 'notAccepted') fail('CONFLICT', '该信访件已不予受理，以不予受理告知书作答，无需办结');
-    requireStatus(row, ['replied', 'reviewed', 'reReviewed'], '办结');
-    const closedOn = petitionStepDate('closedOn', '办结日期', input.closedOn, row, ctx.today);
+  return runPetitionStep(ctx, input, 'close', ({ on: closedOn }) => {
     return {
       set: { status: 'closed', closed_on: closedOn, last_step_on: closedOn },
       summary: '办结',

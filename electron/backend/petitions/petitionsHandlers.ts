@@ -6,13 +6,13 @@ import type { petitionsProcedures } from '../../../shared/petitions/api';
 import { normalizeIdNumber } from '../../../shared/residents/idNumber';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
-import { uuidv7 } from '../db/uuidv7';
-import { attachmentLink, storeAttachment } from '../documents/attachmentFiles';
+import { attachmentLink } from '../documents/attachmentFiles';
 import { exportReport } from '../documents/reportExport';
 import { petitionMonthlyStatisticsReport } from './documents';
-import { findPetitionOrFail, requireStatus } from './petitionCommands';
+import { attachToRecord } from '../workflow/attachments';
+import { petitionBinding } from './petitionBinding';
 import { findEarlierPetitions, registerPetition } from './petitionRegistration';
-import { loadPetitionRecord, PETITION_ENTITY, toAttachment, toPetitionSummary } from './petitionRows';
+import { findPetitionRow, loadPetitionRecord, toAttachment, toPetitionSummary } from './petitionRows';
 import { readPetitionSettings, writePetitionSettings } from './petitionSettings';
 import {
   acceptPetition,
@@ -44,10 +44,12 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
   },
 
   async 'petitions.saveSettings'(input, ctx) {
-    await ctx.write(async (scope) => {
-      await writePetitionSettings(scope.tx, input);
-      await scope.log('petitionSettings', 'petitions', 'save', { ...input, summary: '修改信访设置' });
-    });
+    await ctx.write((scope) =>
+      scope.change({ entity: 'petitionSettings', id: 'petitions', op: 'save' }, async (tx) => {
+        await writePetitionSettings(tx, input);
+        return { ...input, summary: '修改信访设置' };
+      }),
+    );
     return readPetitionSettings(ctx.db);
   },
 
@@ -106,8 +108,8 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
   },
 
   async 'petitions.get'(input, ctx) {
-    const row = await findPetitionOrFail(ctx, input.id);
-    await ctx.audit('readPersonalData', `查看信访件${row.number}`, { entity: PETITION_ENTITY, entityId: row.id });
+    const row = await findPetitionRow(ctx.db, input.id);
+    if (!row) fail('NOT_FOUND', petitionBinding.missing);
     return loadPetitionRecord(ctx.db, row, ctx.today);
   },
 
@@ -125,38 +127,26 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
 
   async 'petitions.addAttachment'(input, ctx) {
     const user = ctx.requireUser();
-    const row = await findPetitionOrFail(ctx, input.petitionId);
-    requireStatus(
-      row,
-      ['registered', 'accepted', 'notAccepted', 'replied', 'underReview', 'reviewed', 'underReReview', 'reReviewed'],
-      '添加附件',
-    );
-    const stored = await storeAttachment(ctx.documents.dataDir, input);
-    const id = uuidv7();
-    await ctx.write(async (scope) => {
-      await scope.tx
-        .insertInto('petition_attachments')
-        .values({
-          id,
-          petition_id: row.id,
-          file_name: input.fileName,
-          mime_type: input.mimeType,
-          size_bytes: stored.sizeBytes,
-          sha256: stored.sha256,
-          file_path: stored.filePath,
-          caption: input.caption,
-          added_by_name: user.displayName,
-          added_at: scope.at,
-        })
-        .execute();
-      await scope.log(PETITION_ENTITY, row.id, 'attach', {
-        attachmentId: id,
-        fileName: input.fileName,
+    const id = await attachToRecord(
+      ctx,
+      petitionBinding,
+      'attach',
+      input.petitionId,
+      input,
+      'petition_attachments',
+      ({ id, stored, scope }) => ({
+        id,
+        petition_id: input.petitionId,
+        file_name: input.fileName,
+        mime_type: input.mimeType,
+        size_bytes: stored.sizeBytes,
         sha256: stored.sha256,
-        sizeBytes: stored.sizeBytes,
-        summary: `添加附件“${input.fileName}”（SHA-256 ${stored.sha256.slice(0, 12)}…）`,
-      });
-    });
+        file_path: stored.filePath,
+        caption: input.caption,
+        added_by_name: user.displayName,
+        added_at: scope.at,
+      }),
+    );
     const saved = await ctx.db.selectFrom('petition_attachments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!saved) fail('INTERNAL', '附件保存失败');
     return toAttachment(saved);
@@ -169,10 +159,6 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
       .where('id', '=', input.attachmentId)
       .executeTakeFirst();
     if (!row) fail('NOT_FOUND', '没有这个附件');
-    await ctx.audit('readPersonalData', `查看信访件附件“${row.file_name}”`, {
-      entity: PETITION_ENTITY,
-      entityId: row.petition_id,
-    });
     return attachmentLink(ctx.documents, row);
   },
 
@@ -191,7 +177,6 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
       readPetitionSettings(ctx.db),
     ]);
     const label = `信访月度统计（${input.month}）`;
-    await ctx.audit('export', `导出${label}（${input.format === 'pdf' ? 'PDF' : 'Excel'}）`);
     const file = await exportReport(ctx, {
       format: input.format,
       downloadName: label,

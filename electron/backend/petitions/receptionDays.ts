@@ -80,57 +80,58 @@ export async function saveReceptionDay(input: Input<'petitions.saveReceptionDay'
     failFields({
       startsAt: `开始时间：${input.leaderName}在${input.on} ${clash.starts_at}—${clash.ends_at}已安排在${clash.place}接访，时间重叠`,
     });
-  await ctx.write(async (scope) => {
-    if (input.id) {
-      const before = await scope.tx
-        .selectFrom('reception_days')
-        .select(['on', 'leader_name'])
-        .where('id', '=', input.id)
-        .executeTakeFirst();
-      if (!before) fail('NOT_FOUND', '没有这个接访安排');
-      const registered = await scope.tx
-        .selectFrom('petitions')
-        .select('number')
-        .where('reception_day_id', '=', input.id)
-        .executeTakeFirst();
-      if (registered && (before.on !== input.on || before.leader_name !== input.leaderName))
-        fail('CONFLICT', `该接访日已登记信访件（${registered.number}），不能再改日期或接访领导`);
-      await scope.tx
-        .updateTable('reception_days')
-        .set({ ...values, updated_at: scope.at })
-        .where('id', '=', input.id)
-        .execute();
-    } else {
-      await scope.tx
-        .insertInto('reception_days')
-        .values({ id, ...values, created_at: scope.at, updated_at: scope.at })
-        .execute();
-    }
-    await scope.log(RECEPTION_DAY_ENTITY, id, input.id ? 'update' : 'create', {
-      ...values,
-      summary: `${input.on} ${input.startsAt}—${input.endsAt} ${input.leaderTitle}${input.leaderName}在${input.place}接访`,
-    });
-  });
+  const entry = { entity: RECEPTION_DAY_ENTITY, id, op: input.id ? 'update' : 'create' };
+  await ctx.write((scope) =>
+    scope.change(entry, async (tx) => {
+      if (input.id) {
+        const before = await tx
+          .selectFrom('reception_days')
+          .select(['on', 'leader_name'])
+          .where('id', '=', input.id)
+          .executeTakeFirst();
+        if (!before) fail('NOT_FOUND', '没有这个接访安排');
+        const registered = await tx
+          .selectFrom('petitions')
+          .select('number')
+          .where('reception_day_id', '=', input.id)
+          .executeTakeFirst();
+        if (registered && (before.on !== input.on || before.leader_name !== input.leaderName))
+          fail('CONFLICT', `该接访日已登记信访件（${registered.number}），不能再改日期或接访领导`);
+        await tx
+          .updateTable('reception_days')
+          .set({ ...values, updated_at: scope.at })
+          .where('id', '=', input.id)
+          .execute();
+      } else {
+        await tx
+          .insertInto('reception_days')
+          .values({ id, ...values, created_at: scope.at, updated_at: scope.at })
+          .execute();
+      }
+      return {
+        ...values,
+        summary: `${input.on} ${input.startsAt}—${input.endsAt} ${input.leaderTitle}${input.leaderName}在${input.place}接访`,
+      };
+    }),
+  );
   return (await loadDays(ctx.db, { ids: [id] }))[0]!;
 }
 
 export async function deleteReceptionDay(input: Input<'petitions.deleteReceptionDay'>, ctx: RequestContext) {
-  await ctx.write(async (scope) => {
-    const day = await scope.tx.selectFrom('reception_days').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!day) fail('NOT_FOUND', '没有这个接访安排');
-    const registered = await scope.tx
-      .selectFrom('petitions')
-      .select('number')
-      .where('reception_day_id', '=', input.id)
-      .executeTakeFirst();
-    if (registered) fail('CONFLICT', `该接访日已登记信访件（${registered.number}），不能取消`);
-    await scope.tx.deleteFrom('reception_days').where('id', '=', input.id).execute();
-    await scope.log(RECEPTION_DAY_ENTITY, input.id, 'delete', {
-      on: day.on,
-      leaderName: day.leader_name,
-      summary: `取消${day.on} ${day.leader_name}的接访安排`,
-    });
-  });
+  await ctx.write((scope) =>
+    scope.change({ entity: RECEPTION_DAY_ENTITY, id: input.id, op: 'delete' }, async (tx) => {
+      const day = await tx.selectFrom('reception_days').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!day) fail('NOT_FOUND', '没有这个接访安排');
+      const registered = await tx
+        .selectFrom('petitions')
+        .select('number')
+        .where('reception_day_id', '=', input.id)
+        .executeTakeFirst();
+      if (registered) fail('CONFLICT', `该接访日已登记信访件（${registered.number}），不能取消`);
+      await tx.deleteFrom('reception_days').where('id', '=', input.id).execute();
+      return { on: day.on, leaderName: day.leader_name, summary: `取消${day.on} ${day.leader_name}的接访安排` };
+    }),
+  );
   return { ok: true as const };
 }
 

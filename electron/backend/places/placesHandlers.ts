@@ -15,61 +15,68 @@ export const placesHandlers: HandlersFor<'places.listVillages' | 'places.saveVil
     const repeated = names.find((name, i) => names.indexOf(name) !== i);
     if (repeated) failFields({ groups: `村民小组：“${repeated}”重复了` });
     const id = input.id ?? uuidv7();
-    await ctx.write(async ({ tx, at, log }) => {
-      const sameName = await tx.selectFrom('villages').select('id').where('name', '=', input.name).executeTakeFirst();
-      if (sameName && sameName.id !== id) failFields({ name: `村（社区）名称：“${input.name}”已有` });
-      if (input.id) {
-        const current = await tx.selectFrom('villages').select('version').where('id', '=', input.id).executeTakeFirst();
-        if (!current) fail('NOT_FOUND', '没有这个村（社区）');
-        if (current.version !== input.version) fail('STALE', '该村（社区）刚被别人修改过，请刷新后再改');
-        await tx
-          .updateTable('villages')
-          .set({ name: input.name, kind: input.kind, updated_at: at, version: current.version + 1 })
-          .where('id', '=', input.id)
-          .execute();
-      } else {
-        const count = await tx
-          .selectFrom('villages')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('villages')
-          .values({
-            id,
-            name: input.name,
-            kind: input.kind,
-            sort_order: Number(count.n) + 1,
-            created_at: at,
-            updated_at: at,
-            version: 1,
-          })
-          .execute();
-      }
-      const existingGroups = await tx
-        .selectFrom('village_groups')
-        .select(['id', 'name'])
-        .where('village_id', '=', id)
-        .execute();
-      for (const [index, group] of input.groups.entries()) {
-        if (group.id) {
-          if (!existingGroups.some((g) => g.id === group.id))
-            fail('NOT_FOUND', `小组“${group.name}”不属于本村（社区）`);
+    await ctx.write((scope) =>
+      scope.change({ entity: 'village', id, op: input.id ? 'update' : 'create' }, async (tx) => {
+        const at = scope.at;
+        const sameName = await tx.selectFrom('villages').select('id').where('name', '=', input.name).executeTakeFirst();
+        if (sameName && sameName.id !== id) failFields({ name: `村（社区）名称：“${input.name}”已有` });
+        if (input.id) {
+          const current = await tx
+            .selectFrom('villages')
+            .select('version')
+            .where('id', '=', input.id)
+            .executeTakeFirst();
+          if (!current) fail('NOT_FOUND', '没有这个村（社区）');
+          if (current.version !== input.version) fail('STALE', '该村（社区）刚被别人修改过，请刷新后再改');
           await tx
-            .updateTable('village_groups')
-            .set({ name: group.name, sort_order: index + 1 })
-            .where('id', '=', group.id)
+            .updateTable('villages')
+            .set({ name: input.name, kind: input.kind, updated_at: at, version: current.version + 1 })
+            .where('id', '=', input.id)
             .execute();
         } else {
+          const count = await tx
+            .selectFrom('villages')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
           await tx
-            .insertInto('village_groups')
-            .values({ id: uuidv7(), village_id: id, name: group.name, sort_order: index + 1 })
+            .insertInto('villages')
+            .values({
+              id,
+              name: input.name,
+              kind: input.kind,
+              sort_order: Number(count.n) + 1,
+              created_at: at,
+              updated_at: at,
+              version: 1,
+            })
             .execute();
         }
-      }
-      const omitted = existingGroups.filter((g) => !input.groups.some((x) => x.id === g.id));
-      if (omitted.length > 0) fail('CONFLICT', `小组不能删除（${omitted.map((g) => g.name).join('、')}），可以改名`);
-      await log('village', id, input.id ? 'update' : 'create', await loadVillage(tx, id));
-    });
+        const existingGroups = await tx
+          .selectFrom('village_groups')
+          .select(['id', 'name'])
+          .where('village_id', '=', id)
+          .execute();
+        for (const [index, group] of input.groups.entries()) {
+          if (group.id) {
+            if (!existingGroups.some((g) => g.id === group.id))
+              fail('NOT_FOUND', `小组“${group.name}”不属于本村（社区）`);
+            await tx
+              .updateTable('village_groups')
+              .set({ name: group.name, sort_order: index + 1 })
+              .where('id', '=', group.id)
+              .execute();
+          } else {
+            await tx
+              .insertInto('village_groups')
+              .values({ id: uuidv7(), village_id: id, name: group.name, sort_order: index + 1 })
+              .execute();
+          }
+        }
+        const omitted = existingGroups.filter((g) => !input.groups.some((x) => x.id === g.id));
+        if (omitted.length > 0) fail('CONFLICT', `小组不能删除（${omitted.map((g) => g.name).join('、')}），可以改名`);
+        return loadVillage(tx, id);
+      }),
+    );
     return loadVillage(ctx.db, id);
   },
 };

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { ResidentSummary } from '../../../shared/residents/api';
 import { MAX_NAME_TOKEN_CHARS, reverseString, type SearchTerm } from '../../../shared/residents/search';
 import type { Db } from '../db/database';
@@ -19,8 +19,10 @@ export async function searchResidents(
   db: Db,
   terms: readonly SearchTerm[],
   limit: number,
+  /** The residents the searcher may read (a village agent: the agent's village), on alias `r`. */
+  readable?: Expression<SqlBool>,
 ): Promise<{ items: ResidentSummary[]; total: number; totalIsLowerBound: boolean }> {
-  const query = searchQuery(terms);
+  const query = searchQuery(terms, readable);
   if (!query) return { items: [], total: 0, totalIsLowerBound: false };
   const rows = await query.page(limit).execute(db);
   let total = rows.rows.length;
@@ -34,11 +36,12 @@ export async function searchResidents(
 }
 
 /** The SQL of a search (a page of rows, and the capped count), apart so tests can EXPLAIN it. */
-export function searchQuery(terms: readonly SearchTerm[]) {
+export function searchQuery(terms: readonly SearchTerm[], readable?: Expression<SqlBool>) {
   const ordered = [...terms].sort((a, b) => selectivity(b) - selectivity(a));
   const [driver, ...rest] = ordered;
   if (!driver) return null;
-  const filters: RawBuilder<unknown>[] = rest.map(rowMatches);
+  const filters: (RawBuilder<unknown> | Expression<SqlBool>)[] = rest.map(rowMatches);
+  if (readable) filters.push(readable);
   for (const term of terms) {
     if (term.kind === 'name' && [...term.text].length > MAX_NAME_TOKEN_CHARS) {
       filters.push(sql`instr(lower(r.name), ${term.text}) > 0`);

@@ -7,6 +7,11 @@ import type { Tx } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import { derivedColumns, loadResident, replaceSearchTokens } from './residentRows';
 import { searchResidents } from './residentSearch';
+import { residentTable } from './residentTable';
+import { readableCondition } from '../workflow/recordTables';
+import { accessRefusal } from '../../../shared/workflow/kind';
+import { residentAccess } from '../../../shared/residents/residentAccess';
+import type { Reader } from '../../../shared/workflow/access';
 
 type ResidentFields = ParsedInputOf<'residents.register'>;
 
@@ -16,48 +21,48 @@ export const residentsHandlers: HandlersFor<
   async 'residents.search'(input, ctx) {
     const parsed = parseResidentQuery(input.query);
     if (!parsed.ok) failFields({ query: `查询内容：${parsed.message}` });
-    const found = await searchResidents(ctx.db, parsed.terms, input.limit ?? 20);
+    const readable = readableCondition(residentTable, ctx.requireUser(), 'r');
+    const found = await searchResidents(ctx.db, parsed.terms, input.limit ?? 20, readable);
     return { ...found, interpretedAs: `按${describeTerms(parsed.terms)}查找` };
   },
 
   async 'residents.get'(input, ctx) {
     const resident = await loadResident(ctx.db, input.id);
     if (!resident) fail('NOT_FOUND', '没有这位居民（可能已作废）');
-    await ctx.audit('readPersonalData', `查看居民“${resident.name}”的完整信息`, {
-      entity: 'resident',
-      entityId: resident.id,
-    });
     return resident;
   },
 
   async 'residents.register'(input, ctx) {
     const id = uuidv7();
-    await ctx.write(async ({ tx, at, actor, log }) => {
-      const fields = await checkResident(tx, input, ctx.today, null);
-      await tx
-        .insertInto('residents')
-        .values({
-          id,
-          ...fields,
-          ...derivedColumns(fields.id_number, fields.phone),
-          created_at: at,
-          created_by: actor.id,
-          updated_at: at,
-          version: 1,
-          voided_at: null,
-          void_reason: null,
-        })
-        .execute()
-        .catch(duplicateRace);
-      await replaceSearchTokens(tx, id, fields.name);
-      await log('resident', id, 'create', fields);
+    await ctx.write(async ({ tx, at, actor, change }) => {
+      const fields = await checkResident(tx, input, ctx.today, null, ctx.requireUser());
+      // The search tokens are the record's index, written under its entry.
+      await change({ entity: 'resident', id, op: 'create' }, async (write) => {
+        await write
+          .insertInto('residents')
+          .values({
+            id,
+            ...fields,
+            ...derivedColumns(fields.id_number, fields.phone),
+            created_at: at,
+            created_by: actor.id,
+            updated_at: at,
+            version: 1,
+            voided_at: null,
+            void_reason: null,
+          })
+          .execute()
+          .catch(duplicateRace);
+        await replaceSearchTokens(write, id, fields.name);
+        return fields;
+      });
     });
     return (await loadResident(ctx.db, id))!;
   },
 
   async 'residents.update'(input, ctx) {
     const { id, version, ...editable } = input;
-    await ctx.write(async ({ tx, at, log }) => {
+    await ctx.write(async ({ tx, at, change }) => {
       const current = await tx
         .selectFrom('residents')
         .selectAll()
@@ -70,19 +75,21 @@ export const residentsHandlers: HandlersFor<
           details: { currentVersion: current.version },
         });
       }
-      const fields = await checkResident(tx, editable, ctx.today, id);
+      const fields = await checkResident(tx, editable, ctx.today, id, ctx.requireUser());
       const changed = Object.fromEntries(
         Object.entries(fields).filter(([key, value]) => current[key as keyof typeof current] !== value),
       );
       if (Object.keys(changed).length === 0) return;
-      await tx
-        .updateTable('residents')
-        .set({ ...fields, ...derivedColumns(fields.id_number, fields.phone), updated_at: at, version: version + 1 })
-        .where('id', '=', id)
-        .execute()
-        .catch(duplicateRace);
-      if (changed.name !== undefined) await replaceSearchTokens(tx, id, fields.name);
-      await log('resident', id, 'update', changed);
+      await change({ entity: 'resident', id, op: 'update' }, async (write) => {
+        await write
+          .updateTable('residents')
+          .set({ ...fields, ...derivedColumns(fields.id_number, fields.phone), updated_at: at, version: version + 1 })
+          .where('id', '=', id)
+          .execute()
+          .catch(duplicateRace);
+        if (changed.name !== undefined) await replaceSearchTokens(write, id, fields.name);
+        return changed;
+      });
     });
     return (await loadResident(ctx.db, id))!;
   },
@@ -93,8 +100,10 @@ export const residentsHandlers: HandlersFor<
  * date not after today), sex and birth date read off it, the village and group, and that no
  * other living record holds the same document. Returns the columns to store.
  */
-async function checkResident(tx: Tx, input: ResidentFields, today: string, selfId: string | null) {
+async function checkResident(tx: Tx, input: ResidentFields, today: string, selfId: string | null, reader: Reader) {
   const errors: Record<string, string> = {};
+  const outOfScope = accessRefusal(residentAccess, reader, { villageId: input.villageId }, '登记');
+  if (outOfScope) errors.villageId = `村（社区）：${outOfScope}`;
   const idCheck = checkIdNumber(input.idType, input.idNumber, today);
   let sex = input.sex ?? null;
   let birthDate = input.birthDate ?? null;

@@ -8,7 +8,7 @@ import {
   REPORT_OP,
   type MonthlyFiguresReport,
 } from '../../../shared/sync/protocol';
-import { runWrite } from '../api/runWrite';
+import { runWrite } from '../db/writeScope';
 import { localDate } from '../api/settings';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { monthlySummary } from '../counter/monthlySummary';
@@ -70,8 +70,10 @@ export async function appendDailyReport(db: Db, now: Date, timeZone: string): Pr
   return runWrite(db, REPORT_ACTOR, now.toISOString(), async (scope) => {
     // Checked again inside the transaction: an export and a run may both get here.
     if ((await readText(scope.tx, SYNC_SETTINGS.reportDay)) === today) return false;
-    await scope.log(REPORT_ENTITY, today, REPORT_OP, report);
-    await writeText(scope.tx, SYNC_SETTINGS.reportDay, today);
+    await scope.change({ entity: REPORT_ENTITY, id: today, op: REPORT_OP }, async (tx) => {
+      await writeText(tx, SYNC_SETTINGS.reportDay, today);
+      return report;
+    });
     return true;
   });
 }

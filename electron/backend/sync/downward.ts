@@ -7,10 +7,10 @@
 import { fromBase64Url, fromUtf8 } from '../../../shared/sync/bytes';
 import { EnvelopeError, openEnvelope, parseEnvelope, verifyEnvelope } from '../../../shared/sync/envelope';
 import { downPayload, type DownPackage, type DownPayload } from '../../../shared/sync/protocol';
-import { runWrite } from '../api/runWrite';
+import { runWrite } from '../db/writeScope';
 import { localDate } from '../api/settings';
 import { replaceCalendar } from '../calendar/calendarStore';
-import type { WriteScope } from '../api/context';
+import type { WriteScope } from '../db/writeScope';
 import { importCatalogFile } from '../catalog/catalogStore';
 import type { Db } from '../db/database';
 import type { SyncVia } from '../db/schema';
@@ -124,24 +124,22 @@ async function applyPackage(context: ApplyContext, item: DownPackage): Promise<b
     // Checked inside the transaction: the link and a USB import may bring the same package.
     if (item.seq <= (await readNumber(scope.tx, SYNC_SETTINGS.downApplied))) return false;
     const summary = await applyContent(scope, item, today);
-    await scope.tx
-      .insertInto('sync_packages')
-      .values({
-        seq: item.seq,
-        kind: item.kind,
-        published_at: item.publishedAt,
-        applied_at: scope.at,
-        via: context.via,
-        summary,
-      })
-      .onConflict((oc) => oc.column('seq').doNothing())
-      .execute();
-    await scope.log('syncPackage', String(item.seq), 'apply', {
-      kind: item.kind,
-      publishedAt: item.publishedAt,
-      summary,
+    await scope.change({ entity: 'syncPackage', id: String(item.seq), op: 'apply' }, async (tx) => {
+      await tx
+        .insertInto('sync_packages')
+        .values({
+          seq: item.seq,
+          kind: item.kind,
+          published_at: item.publishedAt,
+          applied_at: scope.at,
+          via: context.via,
+          summary,
+        })
+        .onConflict((oc) => oc.column('seq').doNothing())
+        .execute();
+      await writeNumber(tx, SYNC_SETTINGS.downApplied, item.seq);
+      return { kind: item.kind, publishedAt: item.publishedAt, summary };
     });
-    await writeNumber(scope.tx, SYNC_SETTINGS.downApplied, item.seq);
     return true;
   });
 }

@@ -42,11 +42,19 @@ function toRecord(row: InstructionRow): InstructionRecord {
   };
 }
 
+const INSTRUCTION_STALE = '这个交办、督办事项刚被别人签收或反馈过，请刷新后再操作';
+
 /** Records an instruction that came down (once: a second copy of it changes nothing). */
 export async function recordArrival(scope: WriteScope, instruction: Instruction, seq: number): Promise<boolean> {
-  const inserted = await scope.tx
-    .insertInto('instructions')
-    .values({
+  const known = await scope.tx
+    .selectFrom('instructions')
+    .select('id')
+    .where('id', '=', instruction.id)
+    .executeTakeFirst();
+  if (known) return false;
+  await scope.insert(
+    'instructions',
+    {
       id: instruction.id,
       kind: instruction.kind,
       title: instruction.title,
@@ -55,11 +63,14 @@ export async function recordArrival(scope: WriteScope, instruction: Instruction,
       instruction: JSON.stringify(instruction),
       down_seq: seq,
       arrived_at: scope.at,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-  await scope.log(INSTRUCTION_ENTITY, instruction.id, 'arrive', INSTRUCTION_OPS.arrive.parse({ arrivedAt: scope.at }));
+    },
+    {
+      entity: INSTRUCTION_ENTITY,
+      id: instruction.id,
+      op: 'arrive',
+      data: INSTRUCTION_OPS.arrive.parse({ arrivedAt: scope.at }),
+    },
+  );
   return true;
 }
 
@@ -87,17 +98,13 @@ async function findVisible(scope: WriteScope, user: SessionUser, id: string): Pr
 
 async function acknowledgeRow(scope: WriteScope, row: InstructionRow, user: SessionUser): Promise<void> {
   const data = INSTRUCTION_OPS.acknowledge.parse({ acknowledgedAt: scope.at, acknowledgedBy: user.displayName });
-  await scope.tx
-    .updateTable('instructions')
-    .set((eb) => ({
-      acknowledged_at: scope.at,
-      acknowledged_by: user.displayName,
-      acknowledged_by_id: user.id,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', row.id)
-    .execute();
-  await scope.log(INSTRUCTION_ENTITY, row.id, 'acknowledge', data);
+  await scope.update(
+    'instructions',
+    row,
+    { acknowledged_at: scope.at, acknowledged_by: user.displayName, acknowledged_by_id: user.id },
+    { entity: INSTRUCTION_ENTITY, id: row.id, op: 'acknowledge', data },
+    INSTRUCTION_STALE,
+  );
 }
 
 /** 签收: once; a second acknowledgement (a double click, a colleague) leaves the first standing. */
@@ -117,12 +124,14 @@ export async function replyToInstruction(ctx: RequestContext, id: string, reply:
     const row = await findVisible(scope, user, id);
     if (!row.acknowledged_at) await acknowledgeRow(scope, row, user);
     const data = INSTRUCTION_OPS.reply.parse({ reply, repliedAt: scope.at, repliedBy: user.displayName });
-    await scope.tx
-      .updateTable('instructions')
-      .set((eb) => ({ reply, replied_at: scope.at, replied_by: user.displayName, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-    await scope.log(INSTRUCTION_ENTITY, id, 'reply', data);
+    const current = await reread(scope, id);
+    await scope.update(
+      'instructions',
+      current,
+      { reply, replied_at: scope.at, replied_by: user.displayName },
+      { entity: INSTRUCTION_ENTITY, id, op: 'reply', data },
+      INSTRUCTION_STALE,
+    );
     return toRecord(await reread(scope, id));
   });
 }

@@ -11,7 +11,7 @@
 import { toBase64Url } from '../../../shared/sync/bytes';
 import { WrongPassphraseError } from '../../../shared/sync/keys';
 import { fail, failFields } from '../api/failure';
-import { runWrite } from '../api/runWrite';
+import { runWrite } from '../db/writeScope';
 import type { Actor } from '../db/writes';
 import { parseEnrollmentFile, sealRegistration, sealRotation, toStoredEnrollment } from './enrollment';
 import {
@@ -68,32 +68,34 @@ export async function enrollNode(core: SyncCore, input: unknown, passphrase: str
     const at = now.toISOString();
     const { stored, keys } = await createKeySet(passphrase, core.options.keyProtector, at);
     const registration = sealRegistration(file, keys, now);
-    await runWrite(core.db, actor, at, async (scope) => {
-      await writeEnrollment(scope.tx, toStoredEnrollment(file, at));
-      await writeText(scope.tx, SYNC_SETTINGS.keys, JSON.stringify({ current: stored, retired: [] }));
-      await writeBytes(scope.tx, SYNC_SETTINGS.registration, registration);
-      for (const key of [
-        SYNC_SETTINGS.registeredAt,
-        SYNC_SETTINGS.revokedAt,
-        SYNC_SETTINGS.rotation,
-        SYNC_SETTINGS.ackThrough,
-        SYNC_SETTINGS.downApplied,
-        SYNC_SETTINGS.lastError,
-      ]) {
-        await clearSetting(scope.tx, key);
-      }
-      // Batches and file envelopes made under an earlier enrollment name another node or key;
-      // the change log they came from is all still there and is batched afresh.
-      await scope.tx.deleteFrom('sync_batches').execute();
-      await scope.tx.deleteFrom('sync_files').execute();
-      await scope.log(SYNC_NODE_ENTITY, file.nodeId, 'enroll', {
-        nodeId: file.nodeId,
-        townshipName: file.townshipName,
-        hubUrl: file.hubUrl,
-        certificateFingerprint: file.certificateFingerprint,
-        ...publicSummary(keys),
-      });
-    });
+    await runWrite(core.db, actor, at, (scope) =>
+      scope.change({ entity: SYNC_NODE_ENTITY, id: file.nodeId, op: 'enroll' }, async (tx) => {
+        await writeEnrollment(tx, toStoredEnrollment(file, at));
+        await writeText(tx, SYNC_SETTINGS.keys, JSON.stringify({ current: stored, retired: [] }));
+        await writeBytes(tx, SYNC_SETTINGS.registration, registration);
+        for (const key of [
+          SYNC_SETTINGS.registeredAt,
+          SYNC_SETTINGS.revokedAt,
+          SYNC_SETTINGS.rotation,
+          SYNC_SETTINGS.ackThrough,
+          SYNC_SETTINGS.downApplied,
+          SYNC_SETTINGS.lastError,
+        ]) {
+          await clearSetting(tx, key);
+        }
+        // Batches and file envelopes made under an earlier enrollment name another node or key;
+        // the change log they came from is all still there and is batched afresh.
+        await tx.deleteFrom('sync_batches').execute();
+        await tx.deleteFrom('sync_files').execute();
+        return {
+          nodeId: file.nodeId,
+          townshipName: file.townshipName,
+          hubUrl: file.hubUrl,
+          certificateFingerprint: file.certificateFingerprint,
+          ...publicSummary(keys),
+        };
+      }),
+    );
     core.setKeys(assemble(keys, []));
     return keys;
   });
@@ -172,15 +174,17 @@ export async function rotateNodeKeys(core: SyncCore, passphrase: string, actor: 
     const at = now.toISOString();
     const { stored: next, keys } = await createKeySet(passphrase, core.options.keyProtector, at);
     const rotation = sealRotation(ready.enrollment, ready.keys.current, keys, now);
-    await runWrite(core.db, actor, at, async (scope) => {
-      await writeText(
-        scope.tx,
-        SYNC_SETTINGS.keys,
-        JSON.stringify({ current: next, retired: [...stored.retired, stored.current] }),
-      );
-      await writeBytes(scope.tx, SYNC_SETTINGS.rotation, rotation);
-      await scope.log(SYNC_NODE_ENTITY, ready.enrollment.nodeId, 'rotateKeys', publicSummary(keys));
-    });
+    await runWrite(core.db, actor, at, (scope) =>
+      scope.change({ entity: SYNC_NODE_ENTITY, id: ready.enrollment.nodeId, op: 'rotateKeys' }, async (tx) => {
+        await writeText(
+          tx,
+          SYNC_SETTINGS.keys,
+          JSON.stringify({ current: next, retired: [...stored.retired, stored.current] }),
+        );
+        await writeBytes(tx, SYNC_SETTINGS.rotation, rotation);
+        return publicSummary(keys);
+      }),
+    );
     const boxKeys = new Map(ready.keys.boxKeys);
     boxKeys.set(keys.boxKeyId, keys.box);
     // The old signing key is no longer needed in memory.

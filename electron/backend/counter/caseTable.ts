@@ -1,0 +1,16 @@
+import { caseKind } from '../../../shared/counter/caseKind';
+import type { RecordTable } from '../workflow/recordTables';
+
+export const caseTable: RecordTable = {
+  access: caseKind,
+  table: 'counter_cases',
+  columns: {},
+  label: async (db, id) => {
+    const row = await db
+      .selectFrom('counter_cases')
+      .select(['case_number', 'resident_name', 'item_name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && `办件${row.case_number ?? ''}（${row.resident_name}，${row.item_name}）`;
+  },
+};

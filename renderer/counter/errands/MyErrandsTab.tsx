@@ -1,0 +1,120 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { canRun } from '../../../shared/counter/caseStatus';
+import type { ErrandRecord } from '../../../shared/counter/errandsApi';
+import { useQuery } from '../../api/useQuery';
+import { href, paths } from '../../app/router';
+import { LoadFailed } from '../../common/LoadFailed';
+import { recall, remember } from '../../common/sessionMemory';
+import { useToday } from '../../common/useToday';
+import { ErrandDialogs, type ErrandDialogKind, type ErrandDialogState } from './ErrandDialogs';
+import { ErrandTable } from './ErrandTable';
+import { PrintDocumentButton } from '../../common/PrintDocumentButton';
+
+const CLOSED_KEY = 'errands.includeClosed';
+
+const DONE_MESSAGES: Record<ErrandDialogKind, (errand: ErrandRecord) => string> = {
+  collect: (errand) =>
+    errand.status === 'collected' ? '必需材料已收齐，可交窗口办理' : '已保存收取的材料，必需材料尚未收齐',
+  withdraw: (errand) => `已撤回${errand.residentName}的代办`,
+  deliver: (errand) => `已登记送达，${errand.delivery?.signedBy ?? errand.residentName}签收`,
+};
+
+/** Whether the counter has finished the case, so its result can go to the resident. */
+export function canDeliver(errand: ErrandRecord): boolean {
+  return errand.status === 'handedOver' && errand.case !== null && canRun('deliver', errand.case.status);
+}
+
+/** 我的代办: the agent's errands and what to do next with each. */
+export function MyErrandsTab() {
+  const { message } = App.useApp();
+  const today = useToday();
+  const [includeClosed, setIncludeClosed] = useState(() => recall<boolean>(CLOSED_KEY) ?? false);
+  const mine = useQuery('errands.mine', includeClosed ? { includeClosed: true } : {});
+  const [dialog, setDialog] = useState<ErrandDialogState | null>(null);
+
+  if (mine.error && !mine.data) return <LoadFailed error={mine.error} what="我的代办" onRetry={mine.reload} />;
+  const errands = mine.data?.errands ?? [];
+  const open = (kind: ErrandDialogKind, errand: ErrandRecord) => setDialog({ kind, errand, open: true });
+
+  function actions(errand: ErrandRecord) {
+    const editable = errand.status === 'authorised' || errand.status === 'collected';
+    return (
+      <Flex gap={6} wrap>
+        {editable && (
+          <Button
+            size="small"
+            type={errand.status === 'authorised' ? 'primary' : 'default'}
+            onClick={() => open('collect', errand)}
+          >
+            收材料
+          </Button>
+        )}
+        {editable && (
+          <Button size="small" danger onClick={() => open('withdraw', errand)}>
+            撤回
+          </Button>
+        )}
+        {canDeliver(errand) && (
+          <Button size="small" type="primary" onClick={() => open('deliver', errand)}>
+            登记送达
+          </Button>
+        )}
+        {errand.authorisationDocumentId && (
+          <PrintDocumentButton size="small" documentId={errand.authorisationDocumentId} label="打印授权书" />
+        )}
+        {errand.status === 'handedOver' && !canDeliver(errand) && (
+          <Typography.Text type="secondary">窗口办理中</Typography.Text>
+        )}
+      </Flex>
+    );
+  }
+
+  const waiting = errands.filter(canDeliver).length;
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <Button type="primary" icon={<PlusOutlined />} href={href(paths.errandNew)}>
+          登记代办
+        </Button>
+        <Flex gap={12} align="center" wrap>
+          <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+            <Switch
+              checked={includeClosed}
+              aria-label="含已办结"
+              onChange={(checked) => {
+                setIncludeClosed(checked);
+                remember(CLOSED_KEY, checked);
+              }}
+            />
+            含已办结（已送达、已撤回）
+          </label>
+          <Button icon={<ReloadOutlined />} onClick={mine.reload} loading={mine.loading}>
+            刷新
+          </Button>
+        </Flex>
+      </Flex>
+      {mine.error && <Alert type="error" showIcon title="没有刷新出来" description={mine.error.message} />}
+      {waiting > 0 && (
+        <Alert type="success" showIcon title={`有 ${waiting} 件窗口已办结，请把结果送给居民并登记送达`} />
+      )}
+      <ErrandTable
+        errands={errands}
+        loading={mine.loading}
+        emptyText={includeClosed ? '还没有登记过代办' : '没有正在办的代办'}
+        actions={actions}
+      />
+      <ErrandDialogs
+        dialog={dialog}
+        today={today}
+        onClose={() => setDialog((current) => current && { ...current, open: false })}
+        onDone={(errand, kind) => {
+          void message.success(DONE_MESSAGES[kind](errand));
+          mine.reload();
+        }}
+        onStale={mine.reload}
+      />
+    </Flex>
+  );
+}

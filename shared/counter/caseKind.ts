@@ -1,0 +1,92 @@
+// The counter case (办件), declared once: the steps of its life, from which statuses, by whom,
+// dated how; who reads it. The backend refuses with these words; the case page draws its
+// buttons from them.
+import type { Role } from '../auth/roles';
+import { defineKind } from '../workflow/kind';
+import { CASE_STATUS_LABELS, type CaseStatus } from './caseStatus';
+
+/** Who works cases at the counter; the leader reads them. */
+export const COUNTER_STAFF: readonly Role[] = ['administrator', 'counterClerk'];
+export const COUNTER_READERS: readonly Role[] = [...COUNTER_STAFF, 'leader'];
+
+/** What the declaration reads of a case (the API's case record has it all). */
+export interface CaseFacts {
+  status: CaseStatus;
+  lastStepOn: string;
+  followUp: { closedAt: string | null } | null;
+}
+
+export const CASE_STEPS = [
+  'accept',
+  'startHandling',
+  'forward',
+  'recordForwardReply',
+  'pause',
+  'resume',
+  'complete',
+  'deliver',
+  'rate',
+  'closeFollowUp',
+  'void',
+] as const;
+export type CaseStep = (typeof CASE_STEPS)[number];
+
+const staff = COUNTER_STAFF;
+
+export const caseKind = defineKind<CaseStatus, CaseStep, CaseFacts>({
+  name: 'counterCase',
+  noun: '办件',
+  the: '该件',
+  statusLabels: CASE_STATUS_LABELS,
+  status: (c) => c.status,
+  lastStepOn: (c) => c.lastStepOn,
+  read: { administrator: 'all', counterClerk: 'all', leader: 'all' },
+  why: '全科窗口：任何窗口都可能接续办理任何一件；领导查看以督办和统计。代办员看自己代办件的进度，通过代办记录，不直接读办件。',
+  scope: () => ({}),
+  stale: '该件刚被别人处理过，请刷新后再操作',
+  steps: {
+    accept: { label: '受理', from: ['awaitingMaterials'], roles: staff },
+    startHandling: { label: '开始办理', from: ['accepted'], roles: staff },
+    forward: {
+      label: '转报',
+      from: ['accepted', 'inProgress'],
+      roles: staff,
+      date: { field: 'sentOn', label: '报送日期' },
+    },
+    recordForwardReply: {
+      label: '登记转报回复',
+      from: ['forwarded'],
+      roles: staff,
+      date: { field: 'repliedOn', label: '回复日期' },
+    },
+    pause: {
+      label: '暂停计时',
+      from: ['accepted', 'inProgress', 'forwarded'],
+      roles: staff,
+      date: { field: 'pausedOn', label: '暂停日期' },
+    },
+    // Back to the status the pause began in (kept on the case).
+    resume: { label: '恢复计时', from: ['paused'], roles: staff, date: { field: 'resumedOn', label: '恢复日期' } },
+    complete: {
+      label: '办结',
+      from: ['accepted', 'inProgress'],
+      roles: staff,
+      date: { field: 'completedOn', label: '办结日期' },
+    },
+    deliver: { label: '送达', from: ['completed'], roles: staff, date: { field: 'deliveredOn', label: '送达日期' } },
+    rate: { label: '评价', from: ['delivered'], roles: staff },
+    // Not a move of the status: a rated case stays rated.
+    closeFollowUp: {
+      label: '整改办结',
+      from: ['rated'],
+      roles: staff,
+      guard: (c) => (c.followUp && c.followUp.closedAt === null ? null : '该件没有待办结的差评整改任务'),
+    },
+    void: {
+      label: '作废',
+      from: ['awaitingMaterials', 'accepted', 'inProgress', 'forwarded', 'paused', 'completed', 'delivered', 'rated'],
+      roles: staff,
+      tone: 'danger',
+    },
+  },
+});

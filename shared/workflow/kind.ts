@@ -1,0 +1,230 @@
+// A kind of record, declared once: its states, the steps that move it (from which states, on
+// what condition, by which roles, dated how), who reads it. The backend refuses a step with the
+// words of `refusalOf`; the UI draws its buttons from `offeredSteps`. Both read the same
+// declaration, so they cannot drift apart.
+import { hasAnyRole, type Role } from '../auth/roles';
+import { inScope, SCOPE_UNSET, SCOPE_WORDS, scopesOf, type Reader, type ReadRules, type ScopeFacts } from './access';
+import type { RecordKindName } from './kinds';
+
+/** A date a step may not precede, and what it is (`受理日期`). */
+export interface DateBound {
+  on: string;
+  what: string;
+}
+
+/** When a step may be dated: never after today, never before the dates `notBefore` gives. */
+export interface StepDateRule<R> {
+  /** The input field carrying the date; today when the field is left out. */
+  field: string;
+  label: string;
+  /** The earliest allowed dates, checked in order; by default the record's last step. */
+  notBefore?: (record: R) => DateBound | DateBound[];
+}
+
+export interface StepSpec<S extends string, R> {
+  label: string;
+  /** The statuses the step starts from. */
+  from: readonly S[];
+  roles: readonly Role[];
+  /** Why the record cannot take the step now although its status allows it, or null. */
+  guard?: (record: R, today: string) => string | null;
+  /**
+   * Statuses outside `from` in which the step is still shown, disabled, with the reason: a clerk
+   * then sees why (件件有回复: no closing before a reply) instead of looking for a missing button.
+   */
+  shownIn?: Partial<Record<S, string>>;
+  /** Statuses outside `from` whose refusal has words of its own (the step is not shown there). */
+  refusedIn?: Partial<Record<S, string>>;
+  /**
+   * Offered as a button only while this holds, though still allowed (a request made in time may
+   * be entered late; once the record is closed the button goes after the window).
+   */
+  offerWhile?: (record: R, today: string) => boolean;
+  /** Shown although its guard refuses it (the reason on the disabled button). */
+  showWhenGuarded?: boolean;
+  date?: StepDateRule<R>;
+  tone?: 'danger';
+  /** Taken from its own place on the record's page (a card, a link), not among the step buttons. */
+  elsewhere?: boolean;
+}
+
+/** Who reads a kind of record and what scope a record falls in. */
+export interface RecordAccess<R> {
+  name: RecordKindName;
+  /** `纠纷`, `办件`: used in messages. */
+  noun: string;
+  read: ReadRules;
+  /** Why these roles read these records and no others (PIPL: minimum necessary), for the access table. */
+  why: string;
+  scope: (record: R) => ScopeFacts;
+}
+
+export interface RecordKind<S extends string, K extends string, R> extends RecordAccess<R> {
+  /** `该纠纷`: how a refusal names the record. */
+  the: string;
+  statusLabels: Record<S, string>;
+  status: (record: R) => S;
+  lastStepOn: (record: R) => string;
+  /** Statuses in which nothing more may happen, with what is still possible (“只能加批注”). */
+  final?: Partial<Record<S, string>>;
+  steps: Record<K, StepSpec<S, R>>;
+  /** Said when the record changed since the user read it. */
+  stale: string;
+}
+
+/**
+ * Why `reader` may not read records of this kind, or the one placed as `facts` says (or, with
+ * `verb`, register or handle one there); null when they may.
+ */
+export function accessRefusal<R>(
+  access: RecordAccess<R>,
+  reader: Reader,
+  facts: ScopeFacts,
+  verb = '查看',
+): string | null {
+  const scopes = scopesOf(access.read, reader);
+  if (scopes.length === 0) return `您的角色不能${verb}${access.noun}`;
+  if (scopes.some((scope) => inScope(scope, reader, facts))) return null;
+  const only = `您只能${verb}${scopes.map((s) => SCOPE_WORDS[s]).join('或')}${access.noun}`;
+  const unset = scopes.map((s) => SCOPE_UNSET[s]).find((u) => u?.missing(reader));
+  return unset ? `${only}；${unset.words}` : only;
+}
+
+export function defineAccess<R>(access: RecordAccess<R>): RecordAccess<R> {
+  return access;
+}
+
+export function defineKind<S extends string, K extends string, R>(kind: RecordKind<S, K, R>): RecordKind<S, K, R> {
+  return kind;
+}
+
+export type StepsOf<T> = T extends RecordKind<string, infer K, unknown> ? K : never;
+
+/** The user taking a step: their roles decide the steps, their scope the records. */
+export type Actor = Reader;
+
+export interface Refusal {
+  code: 'FORBIDDEN' | 'CONFLICT';
+  message: string;
+}
+
+function statusRefusal<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  step: StepSpec<S, R>,
+  status: S,
+): string | null {
+  if (step.from.includes(status)) return null;
+  const shown = step.shownIn?.[status] ?? step.refusedIn?.[status];
+  if (shown) return shown;
+  const finalWords = kind.final?.[status];
+  if (finalWords) return `${kind.the}${kind.statusLabels[status]}，不能再${step.label}，${finalWords}`;
+  const allowed = step.from.map((s) => `“${kind.statusLabels[s]}”`).join('或');
+  return `${kind.the}当前为“${kind.statusLabels[status]}”，不能${step.label}（只有${allowed}的${kind.noun}可以）`;
+}
+
+/** Why `actor` may not take `step` on `record` today, or null when they may. */
+export function refusalOf<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  record: R,
+  actor: Actor,
+  today: string,
+): Refusal | null {
+  const step = kind.steps[stepName];
+  if (!hasAnyRole(actor.roles, step.roles)) {
+    return { code: 'FORBIDDEN', message: `您的角色不能${step.label}` };
+  }
+  const outOfScope = accessRefusal(kind, actor, kind.scope(record), '处理');
+  if (outOfScope) return { code: 'FORBIDDEN', message: outOfScope };
+  const status = statusRefusal(kind, step, kind.status(record));
+  if (status) return { code: 'CONFLICT', message: status };
+  const guarded = step.guard?.(record, today);
+  return guarded ? { code: 'CONFLICT', message: guarded } : null;
+}
+
+export interface OfferedStep<K extends string> {
+  step: K;
+  label: string;
+  tone?: 'danger';
+  /** Why the step is shown but cannot be taken now; null when it can. */
+  disabledBecause: string | null;
+}
+
+/** The steps to draw as buttons for `record` and `actor`, in the declaration's order. */
+export function offeredSteps<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  record: R,
+  actor: Actor,
+  today: string,
+): OfferedStep<K>[] {
+  const status = kind.status(record);
+  const offered: OfferedStep<K>[] = [];
+  for (const name of Object.keys(kind.steps) as K[]) {
+    const step = kind.steps[name];
+    if (step.elsewhere || !hasAnyRole(actor.roles, step.roles)) continue;
+    if (step.offerWhile && !step.offerWhile(record, today)) continue;
+    if (!step.from.includes(status) && !step.shownIn?.[status]) continue;
+    const refusal = refusalOf(kind, name, record, actor, today);
+    if (refusal && !step.from.includes(status)) {
+      offered.push({ step: name, label: step.label, tone: step.tone, disabledBecause: refusal.message });
+    } else if (!refusal) {
+      offered.push({ step: name, label: step.label, tone: step.tone, disabledBecause: null });
+    } else if (step.showWhenGuarded && refusal.code === 'CONFLICT') {
+      offered.push({ step: name, label: step.label, tone: step.tone, disabledBecause: refusal.message });
+    }
+  }
+  return offered;
+}
+
+/** Whether `actor` may take `step` on `record` now (for a step taken from its own place on the page). */
+export function canTake<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  record: R,
+  actor: Actor,
+  today: string,
+): boolean {
+  return refusalOf(kind, stepName, record, actor, today) === null;
+}
+
+/** The dates a step on `record` may not precede, in the order they are checked. */
+export function earliestStepDates<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  record: R,
+): DateBound[] {
+  const bounds = kind.steps[stepName].date?.notBefore?.(record) ?? {
+    on: kind.lastStepOn(record),
+    what: '上一环节的日期',
+  };
+  return Array.isArray(bounds) ? bounds : [bounds];
+}
+
+/** The earliest date a step on `record` may carry (for a date picker). */
+export function earliestStepDate<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  record: R,
+): string {
+  return earliestStepDates(kind, stepName, record).reduce((latest, b) => (b.on > latest ? b.on : latest), '');
+}
+
+/**
+ * The date of a step: today when not given; refused (with the field and the words) when it is
+ * after today or before the earliest date the step allows.
+ */
+export function stepDateOf<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  record: R,
+  given: string | null | undefined,
+  today: string,
+): { ok: true; on: string } | { ok: false; field: string; message: string } {
+  const rule = kind.steps[stepName].date;
+  const on = given ?? today;
+  if (!rule) return { ok: true, on };
+  if (on > today) return { ok: false, field: rule.field, message: `${rule.label}：不能晚于今天（${today}）` };
+  const before = earliestStepDates(kind, stepName, record).find((bound) => on < bound.on);
+  if (before) return { ok: false, field: rule.field, message: `${rule.label}：不能早于${before.what}（${before.on}）` };
+  return { ok: true, on };
+}
