@@ -3,7 +3,6 @@ import { Alert, App, Card, Descriptions, Flex, Table, Tag, Typography } from 'an
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import {
-  COUNTER_STAFF,
   DELIVERY_METHOD_LABELS,
   OUTCOME_LABELS,
   PAUSE_KIND_LABELS,
@@ -15,15 +14,14 @@ import {
   type CaseMaterial,
   type CaseRecord,
 } from '../../shared/counter/casesApi';
-import { CASE_COMMAND_LABELS } from '../../shared/counter/caseStatus';
 import type { IssuedDocument } from '../../shared/documents/api';
 import { useQuery } from '../api/useQuery';
 import { href, paths } from '../app/router';
-import { useHasRole } from '../app/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { timeColumn } from '../common/PagedTable';
-import { ACTION_LABELS, CaseActions, type CaseAction } from './CaseActions';
+import { CaseSteps } from './CaseSteps';
+import { caseKind, type CaseStep } from '../../shared/counter/caseKind';
 import { CaseStatusTag } from './CaseStatusTag';
 import { chineseDate, minuteTime } from '../common/dates';
 import { DeadlineTag } from '../common/DeadlineTag';
@@ -38,9 +36,8 @@ import { useToday } from '../common/useToday';
 export function CasePage({ id }: { id: string }) {
   const detail = useQuery('counter.get', { caseId: id });
   const today = useToday();
-  const canWork = useHasRole(COUNTER_STAFF);
   const { message, modal } = App.useApp();
-  const [issued, setIssued] = useState<{ action: CaseAction; document: IssuedDocument } | null>(null);
+  const [issued, setIssued] = useState<{ step: CaseStep; document: IssuedDocument } | null>(null);
   // The answer of the last command, shown until the reload brings history and documents.
   const [latest, setLatest] = useState<CaseDetail | null>(null);
 
@@ -49,21 +46,21 @@ export function CasePage({ id }: { id: string }) {
   const shown: CaseDetail = latest && latest.case.version > detail.data.case.version ? latest : detail.data;
   const record = shown.case;
 
-  function done(action: CaseAction, result: CaseCommandResult) {
+  function done(step: CaseStep, result: CaseCommandResult) {
     setLatest({
       ...shown,
       case: result.case,
       documents: result.document ? [result.document, ...shown.documents] : shown.documents,
     });
-    setIssued(result.document ? { action, document: result.document } : null);
+    setIssued(result.document ? { step, document: result.document } : null);
     detail.reload();
-    if (action === 'rate' && result.case.rating && isPoor(result.case.rating.level)) {
+    if (step === 'rate' && result.case.rating && isPoor(result.case.rating.level)) {
       modal.warning({
         title: `已记录评价：${RATING_LEVEL_LABELS[result.case.rating.level]}`,
         content: '已生成差评整改回访任务（见工作台“差评整改”）。请核实情况、整改并回访群众后，在本页点“整改办结”。',
       });
     } else {
-      void message.success(`${ACTION_LABELS[action]}：已完成`);
+      void message.success(`${caseKind.steps[step].label}：已完成`);
     }
   }
 
@@ -79,13 +76,13 @@ export function CasePage({ id }: { id: string }) {
           <DeadlineTag deadline={record.deadline} paused={record.status === 'paused'} />
           {record.followUp && record.followUp.closedAt === null && <Tag color="red">差评整改中</Tag>}
         </Flex>
-        {canWork && <CaseActions detail={shown} today={today} onDone={done} onStale={detail.reload} />}
+        <CaseSteps record={record} today={today} reload={detail.reload} onDone={done} />
       </Flex>
       {issued && (
         <Alert
           type="success"
           showIcon
-          title={`${ACTION_LABELS[issued.action]}：已出具《${issued.document.title}》`}
+          title={`${caseKind.steps[issued.step].label}：已出具《${issued.document.title}》`}
           action={
             <Flex gap={8}>
               <PrintDocumentButton
@@ -374,7 +371,7 @@ function Steps({ record }: { record: CaseRecord }) {
   );
 }
 
-const OP_LABELS: Record<string, string> = { ...CASE_COMMAND_LABELS, intake: '收件', closeFollowUp: '整改办结' };
+const stepLabel = (op: string) => (op === 'intake' ? '收件' : (caseKind.steps[op as CaseStep]?.label ?? op));
 
 const historyColumns: ColumnsType<CaseHistoryEntry> = [
   timeColumn<CaseHistoryEntry>('时间', 'at'),
@@ -383,7 +380,7 @@ const historyColumns: ColumnsType<CaseHistoryEntry> = [
     dataIndex: 'op',
     key: 'op',
     width: 120,
-    render: (op: string) => OP_LABELS[op] ?? op,
+    render: stepLabel,
   },
   { title: '经办人', dataIndex: 'actorName', key: 'actorName', width: 120 },
   { title: '说明', dataIndex: 'summary', key: 'summary' },

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { calendarFile, WorkingCalendar } from '../../shared/calendar/workingCalendar';
-import { CASE_COMMANDS, CASE_STATUSES, canRun, refusalOf } from '../../shared/counter/caseStatus';
+import { CASE_STEPS, caseKind, type CaseStep } from '../../shared/counter/caseKind';
+import type { CaseStatus } from '../../shared/counter/caseStatus';
+import { refusalOf } from '../../shared/workflow/kind';
 import { deadlineState, extendByPause, pausedWorkingDays, promisedCompletionDate } from '../../shared/counter/deadline';
 
 const calendar = new WorkingCalendar(
@@ -83,8 +85,12 @@ describe('deadline colours', () => {
 });
 
 describe('the case state machine', () => {
+  const clerk = { id: 'clerk', roles: ['counterClerk' as const], villageIds: [], committeeIds: [] };
+  const caseIn = (status: CaseStatus) => ({ status, lastStepOn: '2026-10-01', followUp: null });
+  const refusal = (step: CaseStep, status: CaseStatus) =>
+    refusalOf(caseKind, step, caseIn(status), clerk, '2026-10-09')?.message ?? null;
   test('each status allows exactly the commands of the flow', () => {
-    const allowed = (status: (typeof CASE_STATUSES)[number]) => CASE_COMMANDS.filter((c) => canRun(c, status));
+    const allowed = (status: CaseStatus) => CASE_STEPS.filter((step) => refusal(step, status) === null);
     assert.deepEqual(allowed('awaitingMaterials'), ['accept', 'void']);
     assert.deepEqual(allowed('accepted'), ['startHandling', 'forward', 'pause', 'complete', 'void']);
     assert.deepEqual(allowed('inProgress'), ['forward', 'pause', 'complete', 'void']);
@@ -97,7 +103,7 @@ describe('the case state machine', () => {
     assert.deepEqual(allowed('voided'), []);
   });
   test('a refusal names the status and what is needed', () => {
-    assert.equal(refusalOf('complete', 'accepted'), null);
-    assert.equal(refusalOf('rate', 'completed'), '该件当前为“已办结”，不能评价（只有“已送达”的件可以）');
+    assert.equal(refusal('complete', 'accepted'), null);
+    assert.equal(refusal('rate', 'completed'), '该件当前为“已办结”，不能评价（只有“已送达”的办件可以）');
   });
 });

@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import type { AuditSpec, RecordRef } from '../../../shared/api/contract';
 import type { Reader } from '../../../shared/workflow/access';
 import { isRecordKindName } from '../../../shared/workflow/kinds';
+import { hasAnyRole } from '../../../shared/auth/roles';
+import { PAPERS_OF_NO_KIND } from './recordTables';
 import { fail } from '../api/failure';
 import type { Db } from '../db/database';
 import { accessRefusal } from '../../../shared/workflow/kind';
@@ -26,7 +28,7 @@ function fieldOf(input: unknown, field: string): string | null {
 async function checkRecord(db: Db, tables: RecordTables, kind: string, id: string, reader: Reader) {
   if (!isRecordKindName(kind)) {
     // Papers of no declared kind (none today) are the administrator's alone.
-    if (!reader.roles.includes('administrator')) fail('FORBIDDEN', '您的角色不能查看这份文书');
+    if (!hasAnyRole(reader.roles, PAPERS_OF_NO_KIND)) fail('FORBIDDEN', '您的角色不能查看这份文书');
     return;
   }
   const table = tables[kind];

@@ -3,6 +3,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { scopesOf, type Reader, type ReadScope, type ScopeFacts } from '../../../shared/workflow/access';
 import type { RecordAccess } from '../../../shared/workflow/kind';
+import { hasAnyRole, type Role } from '../../../shared/auth/roles';
 import type { RecordKindName } from '../../../shared/workflow/kinds';
 import type { Db } from '../db/database';
 
@@ -25,6 +26,9 @@ export interface RecordTable {
 }
 
 export type RecordTables = { [N in RecordKindName]: RecordTable };
+
+/** Who reads papers issued for no declared kind of record (none today). */
+export const PAPERS_OF_NO_KIND: readonly Role[] = ['administrator'];
 
 /** The scope facts of one record, or null when there is none with that id. */
 export async function scopeFactsOf(db: Db, table: RecordTable, id: string): Promise<ScopeFacts | null> {
@@ -90,7 +94,7 @@ export function readablePointers(
         : sql<SqlBool>`(${ofKind} and ${sql.ref(idColumn)} in (select id from ${sql.table(table.table)} where ${readableCondition(table, reader)}))`,
     );
   }
-  if (reader.roles.includes('administrator')) {
+  if (hasAnyRole(reader.roles, PAPERS_OF_NO_KIND)) {
     const kinds = Object.values(tables).map((t) => t.access.name);
     conditions.push(sql<SqlBool>`${sql.ref(entityColumn)} not in (${sql.join(kinds)})`);
   }

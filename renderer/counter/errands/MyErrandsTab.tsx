@@ -1,7 +1,9 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { canRun } from '../../../shared/counter/caseStatus';
+import { errandKind } from '../../../shared/counter/errandKind';
+import { canTake } from '../../../shared/workflow/kind';
+import { useSession } from '../../app/session';
 import type { ErrandRecord } from '../../../shared/counter/errandsApi';
 import { useQuery } from '../../api/useQuery';
 import { href, paths } from '../../app/router';
@@ -21,11 +23,6 @@ const DONE_MESSAGES: Record<ErrandDialogKind, (errand: ErrandRecord) => string> 
   deliver: (errand) => `已登记送达，${errand.delivery?.signedBy ?? errand.residentName}签收`,
 };
 
-/** Whether the counter has finished the case, so its result can go to the resident. */
-export function canDeliver(errand: ErrandRecord): boolean {
-  return errand.status === 'handedOver' && errand.case !== null && canRun('deliver', errand.case.status);
-}
-
 /** 我的代办: the agent's errands and what to do next with each. */
 export function MyErrandsTab() {
   const { message } = App.useApp();
@@ -33,6 +30,9 @@ export function MyErrandsTab() {
   const [includeClosed, setIncludeClosed] = useState(() => recall<boolean>(CLOSED_KEY) ?? false);
   const mine = useQuery('errands.mine', includeClosed ? { includeClosed: true } : {});
   const [dialog, setDialog] = useState<ErrandDialogState | null>(null);
+  const { info } = useSession();
+  /** Whether the counter has finished the case, so its result can go to the resident. */
+  const canDeliver = (errand: ErrandRecord) => canTake(errandKind, 'deliver', errand, info.user, today);
 
   if (mine.error && !mine.data) return <LoadFailed error={mine.error} what="我的代办" onRetry={mine.reload} />;
   const errands = mine.data?.errands ?? [];

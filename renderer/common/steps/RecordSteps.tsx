@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import type { RecordKind } from '../../../shared/workflow/kind';
+import { StepButtons } from './StepButtons';
+import { useSteps, type Steps } from './useSteps';
+
+interface Props<S extends string, K extends string, R> {
+  kind: RecordKind<S, K, R>;
+  record: R;
+  today: string;
+  /** Loads the record as it now is (after a STALE refusal). */
+  reload: () => unknown;
+  /** The dialog of the open step; `steps.run` sends it, `steps.close` closes it. */
+  dialog: (step: K, steps: Steps<K>) => ReactNode;
+}
+
+/** A record's step buttons, drawn from its declaration, and the dialog of the step opened. */
+export function RecordSteps<S extends string, K extends string, R>({
+  kind,
+  record,
+  today,
+  reload,
+  dialog,
+}: Props<S, K, R>) {
+  const steps = useSteps<K>({ stale: kind.stale, today, reload });
+  return (
+    <>
+      <StepButtons
+        kind={kind}
+        record={record}
+        today={steps.today}
+        open={steps.open}
+        opening={steps.opening}
+        onOpen={steps.openStep}
+      />
+      {steps.open && dialog(steps.open, steps)}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import type { InputOf, OutputOf, ProcedureName } from '../../../shared/api/procedures';
+import { ApiCallError, call, isApiCallError } from '../../api/client';
+
+/** The words every step dialog shows when its record changed under the user (STALE). */
+export function staleMessage(stale: string): string {
+  return `${stale.replace(/，请刷新后再操作$/, '')}。页面已载入最新情况：请先核对，确认仍需这样办理再提交；这里填写的内容都还在，不需要时请点“取消”。`;
+}
+
+export interface Steps<K extends string> {
+  /** The step whose dialog is open, or null. */
+  open: K | null;
+  /** The step whose dialog is being opened (today is fetched again first). */
+  opening: K | null;
+  /** Today on the hall's clock, as of the last opening: a page may stay open overnight. */
+  today: string;
+  openStep: (step: K) => void;
+  close: () => void;
+  /**
+   * Sends a step. A refusal because the record changed meanwhile (STALE) reloads the page's
+   * record and answers with one message; what was typed stays in the dialog.
+   */
+  run: <N extends ProcedureName>(procedure: N, input: InputOf<N>) => Promise<OutputOf<N>>;
+}
+
+/** The step dialogs of one record page: which is open, the day they date steps by, sending. */
+export function useSteps<K extends string>(options: {
+  /** The kind's words for a record changed meanwhile. */
+  stale: string;
+  today: string;
+  /** Loads the record as it now is. */
+  reload: () => unknown;
+}): Steps<K> {
+  const { stale, reload } = options;
+  const [open, setOpen] = useState<K | null>(null);
+  const [opening, setOpening] = useState<K | null>(null);
+  const [today, setToday] = useState(options.today);
+
+  const openStep = useCallback(
+    (step: K) => {
+      setOpening(step);
+      void call('system.status', {})
+        .then((status) => setToday(status.today))
+        .catch(() => setToday(options.today))
+        .finally(() => {
+          setOpening(null);
+          setOpen(step);
+        });
+    },
+    [options.today],
+  );
+
+  const run = useCallback(
+    async <N extends ProcedureName>(procedure: N, input: InputOf<N>): Promise<OutputOf<N>> => {
+      try {
+        return await call(procedure, input);
+      } catch (error) {
+        if (isApiCallError(error) && error.code === 'STALE') {
+          reload();
+          throw new ApiCallError(error.procedure, { code: 'STALE', message: staleMessage(stale) });
+        }
+        throw error;
+      }
+    },
+    [reload, stale],
+  );
+
+  return { open, opening, today, openStep, close: useCallback(() => setOpen(null), []), run };
+}
