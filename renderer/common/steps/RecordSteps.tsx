@@ -11,6 +11,7 @@ interface Props<S extends string, K extends string, R> {
   reload: () => unknown;
   /** The dialog of the open step; `steps.run` sends it, `steps.close` closes it. */
   dialog: (step: K, steps: Steps<K>) => ReactNode;
+  size?: 'small' | 'middle' | 'large';
 }
 
 /** A record's step buttons, drawn from its declaration, and the dialog of the step opened. */
@@ -20,6 +21,7 @@ export function RecordSteps<S extends string, K extends string, R>({
   today,
   reload,
   dialog,
+  size,
 }: Props<S, K, R>) {
   const steps = useSteps<K>({ stale: kind.stale, today, reload });
   return (
@@ -31,6 +33,7 @@ export function RecordSteps<S extends string, K extends string, R>({
         open={steps.open}
         opening={steps.opening}
         onOpen={steps.openStep}
+        size={size}
       />
       {steps.open && dialog(steps.open, steps)}
     </>

@@ -11,6 +11,8 @@ interface Props<S extends string, K extends string, R> {
   /** The step whose dialog is being opened (its button spins). */
   opening?: K | null;
   onOpen: (step: K) => void;
+  /** Buttons in a table row are small. */
+  size?: 'small' | 'middle' | 'large';
 }
 
 /**
@@ -25,17 +27,19 @@ export function StepButtons<S extends string, K extends string, R>({
   open,
   opening = null,
   onOpen,
+  size,
 }: Props<S, K, R>) {
   const { info } = useSession();
   const offered = offeredSteps(kind, record, info.user, today);
   if (offered.length === 0) return null;
   const main = offered.find((o) => o.disabledBecause === null && o.tone !== 'danger')?.step;
   return (
-    <Flex gap={8} wrap>
+    <Flex gap={size === 'small' ? 6 : 8} wrap>
       {offered.map(({ step, label, tone, disabledBecause }) => {
         const button = (
           <Button
             key={step}
+            size={size}
             type={step === main ? 'primary' : 'default'}
             danger={tone === 'danger'}
             loading={opening === step}

@@ -10,13 +10,14 @@ import { href, paths } from '../../app/router';
 import { LoadFailed } from '../../common/LoadFailed';
 import { recall, remember } from '../../common/sessionMemory';
 import { useToday } from '../../common/useToday';
-import { ErrandDialogs, type ErrandDialogKind, type ErrandDialogState } from './ErrandDialogs';
+import { ErrandSteps } from './ErrandSteps';
+import type { AgentStep } from './steps/errandStep';
 import { ErrandTable } from './ErrandTable';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
 
 const CLOSED_KEY = 'errands.includeClosed';
 
-const DONE_MESSAGES: Record<ErrandDialogKind, (errand: ErrandRecord) => string> = {
+const DONE_MESSAGES: Record<AgentStep, (errand: ErrandRecord) => string> = {
   collect: (errand) =>
     errand.status === 'collected' ? '必需材料已收齐，可交窗口办理' : '已保存收取的材料，必需材料尚未收齐',
   withdraw: (errand) => `已撤回${errand.residentName}的代办`,
@@ -29,42 +30,30 @@ export function MyErrandsTab() {
   const today = useToday();
   const [includeClosed, setIncludeClosed] = useState(() => recall<boolean>(CLOSED_KEY) ?? false);
   const mine = useQuery('errands.mine', includeClosed ? { includeClosed: true } : {});
-  const [dialog, setDialog] = useState<ErrandDialogState | null>(null);
   const { info } = useSession();
   /** Whether the counter has finished the case, so its result can go to the resident. */
   const canDeliver = (errand: ErrandRecord) => canTake(errandKind, 'deliver', errand, info.user, today);
 
   if (mine.error && !mine.data) return <LoadFailed error={mine.error} what="我的代办" onRetry={mine.reload} />;
   const errands = mine.data?.errands ?? [];
-  const open = (kind: ErrandDialogKind, errand: ErrandRecord) => setDialog({ kind, errand, open: true });
 
   function actions(errand: ErrandRecord) {
-    const editable = errand.status === 'authorised' || errand.status === 'collected';
     return (
       <Flex gap={6} wrap>
-        {editable && (
-          <Button
-            size="small"
-            type={errand.status === 'authorised' ? 'primary' : 'default'}
-            onClick={() => open('collect', errand)}
-          >
-            收材料
-          </Button>
-        )}
-        {editable && (
-          <Button size="small" danger onClick={() => open('withdraw', errand)}>
-            撤回
-          </Button>
-        )}
-        {canDeliver(errand) && (
-          <Button size="small" type="primary" onClick={() => open('deliver', errand)}>
-            登记送达
-          </Button>
-        )}
+        <ErrandSteps
+          errand={errand}
+          today={today}
+          reload={mine.reload}
+          size="small"
+          onDone={(step, next) => {
+            void message.success(DONE_MESSAGES[step](next));
+            mine.reload();
+          }}
+        />
         {errand.authorisationDocumentId && (
           <PrintDocumentButton size="small" documentId={errand.authorisationDocumentId} label="打印授权书" />
         )}
-        {errand.status === 'handedOver' && !canDeliver(errand) && (
+        {errand.case && !canDeliver(errand) && errand.delivery === null && (
           <Typography.Text type="secondary">窗口办理中</Typography.Text>
         )}
       </Flex>
@@ -104,16 +93,6 @@ export function MyErrandsTab() {
         loading={mine.loading}
         emptyText={includeClosed ? '还没有登记过代办' : '没有正在办的代办'}
         actions={actions}
-      />
-      <ErrandDialogs
-        dialog={dialog}
-        today={today}
-        onClose={() => setDialog((current) => current && { ...current, open: false })}
-        onDone={(errand, kind) => {
-          void message.success(DONE_MESSAGES[kind](errand));
-          mine.reload();
-        }}
-        onStale={mine.reload}
       />
     </Flex>
   );

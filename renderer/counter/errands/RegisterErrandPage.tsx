@@ -1,4 +1,4 @@
-import { FileDoneOutlined, InboxOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Result, Space, Typography } from 'antd';
 import type { RefSelectProps } from 'antd';
 import { useRef, useState } from 'react';
@@ -16,7 +16,7 @@ import { ItemFacts } from '../../catalog/itemInfo';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
 import { ResidentPicker } from '../ResidentPicker';
 import { useToday } from '../../common/useToday';
-import { ErrandDialogs, type ErrandDialogState } from './ErrandDialogs';
+import { ErrandSteps } from './ErrandSteps';
 import { collectedText } from './ErrandTable';
 
 const FIELDS = ['residentId', 'itemCode', 'note'];
@@ -168,7 +168,6 @@ function RegisterResult({ registered, onNext }: { registered: Registered; onNext
   const { message } = App.useApp();
   const today = useToday();
   const [errand, setErrand] = useState<ErrandRecord>(registered.errand);
-  const [dialog, setDialog] = useState<ErrandDialogState | null>(null);
   return (
     <>
       <Result
@@ -188,15 +187,22 @@ function RegisterResult({ registered, onNext }: { registered: Registered; onNext
               documentId={registered.document.id}
               label="打印委托代办授权书"
             />
-            {(errand.status === 'authorised' || errand.status === 'collected') && (
-              <Button
-                size="large"
-                icon={<InboxOutlined />}
-                onClick={() => setDialog({ kind: 'collect', errand, open: true })}
-              >
-                收材料
-              </Button>
-            )}
+            <ErrandSteps
+              errand={errand}
+              today={today}
+              reload={() => undefined}
+              size="large"
+              onDone={(_step, next) => {
+                setErrand(next);
+                void message.success(
+                  next.status === 'collected'
+                    ? '必需材料已收齐，可交窗口办理'
+                    : next.status === 'withdrawn'
+                      ? '已撤回这项代办'
+                      : '已保存收取的材料',
+                );
+              }}
+            />
             <Button size="large" icon={<PlusOutlined />} onClick={onNext}>
               继续登记
             </Button>
@@ -205,16 +211,6 @@ function RegisterResult({ registered, onNext }: { registered: Registered; onNext
             </Button>
           </Flex>
         }
-      />
-      <ErrandDialogs
-        dialog={dialog}
-        today={today}
-        onClose={() => setDialog((current) => current && { ...current, open: false })}
-        onDone={(next) => {
-          setErrand(next);
-          void message.success(next.status === 'collected' ? '必需材料已收齐，可交窗口办理' : '已保存收取的材料');
-        }}
-        onStale={() => undefined}
       />
     </>
   );
