@@ -178,11 +178,11 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
     assert.equal(again.body.ok, false);
     assert.match(again.body.ok ? '' : again.body.error.message, /只能延长一次/);
 
-    // 答复 ten days later, then 办结.
+    // 书面答复 ten days later, then 办结.
     clock.current = morningOf('2026-06-16');
     await page.reload();
     await heading.waitFor();
-    await page.getByRole('button', { name: button('答复') }).click();
+    await page.getByRole('button', { name: button('书面答复') }).click();
     dialog = await opened(page.getByRole('dialog'));
     await dialog
       .getByLabel('查明情况')
@@ -192,7 +192,7 @@ describe('a receptionist takes a group visit on a leader’s reception day from 
       .fill('责成东岗村委会于2026年6月30日前将补偿款足额发放到户，镇自然资源所监督落实。');
     await dialog.getByLabel('政策法规依据').fill('《中华人民共和国土地管理法》第四十八条');
     await dialog.getByRole('button', { name: /答复并出具答复意见书/ }).click();
-    await page.getByText(/答复：已出具《/).waitFor();
+    await page.getByText(/书面答复：已出具《/).waitFor();
     const reply = squeeze(
       await printedText(page, page.getByRole('button', { name: /^printer\s*打印.*(意见书|答复)/ })),
     );

@@ -3,7 +3,6 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useState } from 'react';
 import type { IssuedDocument } from '../../shared/documents/api';
 import {
-  PETITION_STAFF,
   type EarlierPetition,
   type PetitionCommandResult,
   type PetitionerRecord,
@@ -20,10 +19,12 @@ import {
   SATISFACTION_LABELS,
   SKIPPED_LEVEL_LABELS,
 } from '../../shared/petitions/petitions';
+import { petitionKind } from '../../shared/petitions/petitionKind';
+import { canTake } from '../../shared/workflow/kind';
 import { SEX_LABELS } from '../../shared/residents/api';
-import { ApiCallError, call, isApiCallError } from '../api/client';
+import { call } from '../api/client';
 import { href, paths } from '../app/router';
-import { useHasRole } from '../app/session';
+import { useSession } from '../app/session';
 import { AttachmentsCard } from '../common/AttachmentsCard';
 import { IssuedDocumentAlert } from '../common/IssuedDocumentAlert';
 import { useVersionedRecord } from '../common/useVersionedRecord';
@@ -35,14 +36,8 @@ import { documentColumns } from '../common/documentColumns';
 import { useToday } from '../common/useToday';
 import { earlierColumns, useEarlierPetitions } from './EarlierPetitions';
 import { ISSUED_PETITION_KEY, type IssuedPetitionNotice } from './issuedNotice';
-import {
-  offeredActions,
-  PetitionActionButtons,
-  PetitionDialogs,
-  type PetitionAction,
-  type RunPetitionStep,
-} from './PetitionActions';
 import { PetitionDeadlineTag, PetitionFlags, PetitionStatusTag } from './petitionTags';
+import { PetitionSteps } from './PetitionSteps';
 
 const petitionVersion = (petition: PetitionRecord) => petition.version;
 
@@ -52,7 +47,7 @@ const mono = { fontFamily: 'Consolas, "Courier New", monospace' };
 export function PetitionPage({ id }: { id: string }) {
   const { message } = App.useApp();
   const today = useToday();
-  const canWork = useHasRole(PETITION_STAFF);
+  const { info } = useSession();
   const fetchPetition = useCallback(() => call('petitions.get', { id }), [id]);
   const {
     record: petition,
@@ -61,7 +56,6 @@ export function PetitionPage({ id }: { id: string }) {
     loadError,
     reloadQuietly,
   } = useVersionedRecord(fetchPetition, petitionVersion);
-  const [open, setOpen] = useState<PetitionAction | null>(null);
   const [issued, setIssued] = useState<IssuedPetitionNotice | null>(() => {
     const notice = recall<IssuedPetitionNotice>(ISSUED_PETITION_KEY);
     if (notice?.petitionId !== id) return null;
@@ -69,34 +63,19 @@ export function PetitionPage({ id }: { id: string }) {
     return notice;
   });
 
-  const run: RunPetitionStep = useCallback(
-    async (label, name, input) => {
-      try {
-        const result = (await call(name, { id, version: version.current, ...input } as never)) as PetitionCommandResult;
-        version.current = result.petition.version;
-        setPetition(result.petition);
-        setIssued(result.document ? { petitionId: id, title: label, document: result.document } : null);
-        if (!result.document) void message.success(`${label}：已完成`);
-        return result;
-      } catch (error) {
-        if (isApiCallError(error) && error.code === 'STALE') {
-          // What was typed stays in the dialog; the page shows the petition as it now is.
-          reloadQuietly();
-          throw new ApiCallError(error.procedure, {
-            code: 'STALE',
-            message:
-              '这件信访件刚被其他人办理过，页面已重新载入最新情况。请先核对页面上的状态，确认仍需这样办理再提交；如不再需要，请点“取消”。',
-          });
-        }
-        throw error;
-      }
+  const done = useCallback(
+    (result: PetitionCommandResult, title: string) => {
+      // The answer is the newest version: a reload answered after it is dropped, the next step sends it.
+      version.current = result.petition.version;
+      setPetition(result.petition);
+      setIssued(result.document ? { petitionId: id, title, document: result.document } : null);
+      if (!result.document) void message.success(`${title}：已完成`);
     },
-    [id, message, reloadQuietly, setPetition, version],
+    [id, message, setPetition, version],
   );
 
   if (loadError && !petition) return <LoadFailed error={loadError} what="这件信访件" onRetry={reloadQuietly} />;
   if (!petition) return <Loading />;
-  const offered = canWork ? offeredActions(petition, today) : [];
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1300 }}>
@@ -110,7 +89,7 @@ export function PetitionPage({ id }: { id: string }) {
           <PetitionDeadlineTag deadline={petition.deadline} />
           <PetitionFlags petition={petition} />
         </Flex>
-        {offered.length > 0 && <PetitionActionButtons offered={offered} open={open} onOpen={setOpen} />}
+        <PetitionSteps record={petition} today={today} version={version} reload={reloadQuietly} onDone={done} />
       </Flex>
       <Typography.Text type="secondary">
         {`${petition.petitionerNames}，${PETITION_CHANNEL_LABELS[petition.channel]}，${PETITION_CATEGORY_LABELS[petition.category]}`}
@@ -141,15 +120,12 @@ export function PetitionPage({ id }: { id: string }) {
       </Card>
       <AttachmentsCard
         attachments={petition.attachments}
-        canAdd={canWork && petition.status !== 'closed'}
+        canAdd={canTake(petitionKind, 'attach', petition, info.user, today)}
         captionPlaceholder="说明，如 来信扫描件、现场照片"
         add={(upload) => call('petitions.addAttachment', { petitionId: petition.id, ...upload })}
         fileUrl={async (row) => (await call('petitions.attachmentFile', { attachmentId: row.id })).fileUrl}
         onAdded={reloadQuietly}
       />
-      {canWork && (
-        <PetitionDialogs petition={petition} today={today} open={open} onClose={() => setOpen(null)} run={run} />
-      )}
     </Flex>
   );
 }

@@ -31,8 +31,8 @@ export interface PetitionFacts {
 export const PETITION_STEPS = [
   'accept',
   'notAccept',
-  'leaderDecision',
   'reply',
+  'leaderDecision',
   'event',
   'extend',
   'satisfaction',
@@ -96,19 +96,6 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
       tone: 'danger',
       date: { field: 'decidedOn', label: '决定日期' },
     },
-    // Only a visit received on a leader's reception day carries the leader's decision, once.
-    leaderDecision: {
-      label: '领导处理意见',
-      from: ['registered', 'accepted'],
-      roles: staff,
-      guard: (p) =>
-        !p.receptionDay
-          ? '只有在领导接访日登记的信访件才记录接访领导的处理意见'
-          : p.leaderDecision
-            ? `已于${p.leaderDecision.decidedOn}记录接访领导${p.receptionDay.leaderName}的处理意见，不能再次记录`
-            : null,
-      date: { field: 'decidedOn', label: '决定日期', notBefore: (p) => ({ on: p.receivedOn, what: '来访日期' }) },
-    },
     reply: {
       label: '书面答复',
       from: ['accepted'],
@@ -121,6 +108,19 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
           { on: p.lastStepOn, what: '上一环节的日期' },
         ],
       },
+    },
+    // Only a visit received on a leader's reception day carries the leader's decision, once.
+    leaderDecision: {
+      label: '领导处理意见',
+      from: ['registered', 'accepted'],
+      roles: staff,
+      guard: (p) =>
+        !p.receptionDay
+          ? '只有在领导接访日登记的信访件才记录接访领导的处理意见'
+          : p.leaderDecision
+            ? `已于${p.leaderDecision.decidedOn}记录接访领导${p.receptionDay.leaderName}的处理意见，不能再次记录`
+            : null,
+      date: { field: 'decidedOn', label: '决定日期', notBefore: (p) => ({ on: p.receivedOn, what: '来访日期' }) },
     },
     event: {
       label: '办理过程',

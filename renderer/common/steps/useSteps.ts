@@ -34,21 +34,21 @@ export function useSteps<K extends string>(options: {
   const { stale, reload } = options;
   const [open, setOpen] = useState<K | null>(null);
   const [opening, setOpening] = useState<K | null>(null);
-  const [today, setToday] = useState(options.today);
+  // The page's today (the sign-in's date until the hall's clock answers) or the one fetched when a
+  // dialog last opened, whichever is later: a page open overnight moves on with either.
+  const [fetched, setFetched] = useState<string | null>(null);
+  const today = fetched !== null && fetched > options.today ? fetched : options.today;
 
-  const openStep = useCallback(
-    (step: K) => {
-      setOpening(step);
-      void call('system.status', {})
-        .then((status) => setToday(status.today))
-        .catch(() => setToday(options.today))
-        .finally(() => {
-          setOpening(null);
-          setOpen(step);
-        });
-    },
-    [options.today],
-  );
+  const openStep = useCallback((step: K) => {
+    setOpening(step);
+    void call('system.status', {})
+      .then((status) => setFetched(status.today))
+      .catch(() => undefined)
+      .finally(() => {
+        setOpening(null);
+        setOpen(step);
+      });
+  }, []);
 
   const run = useCallback(
     async <N extends ProcedureName>(procedure: N, input: InputOf<N>): Promise<OutputOf<N>> => {

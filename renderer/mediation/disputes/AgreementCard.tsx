@@ -1,17 +1,18 @@
 import { DeleteOutlined, FileProtectOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import type { AgreementDraft, DisputeRecord } from '../../../shared/mediation/disputesApi';
 import { missingAgreementElements, type AgreementFacts } from '../../../shared/mediation/agreementCheck';
-import { isApiCallError } from '../../api/client';
+import { disputeKind } from '../../../shared/mediation/disputeKind';
+import { earliestStepDate } from '../../../shared/workflow/kind';
+import { errorMessage, isApiCallError } from '../../api/client';
 import { href, paths } from '../../app/router';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
 import { useServerErrors } from '../../common/useServerErrors';
 import { chineseDate } from '../../common/dates';
-import { StaleNotice } from '../StaleNotice';
-import type { RunStep } from './steps';
+import type { DisputeStepInput } from '../steps';
 
 interface Values {
   facts?: string;
@@ -65,7 +66,13 @@ function toDraft(values: Values): AgreementDraft & AgreementFacts {
 interface Props {
   dispute: DisputeRecord;
   today: string;
-  run: RunStep;
+  /** Takes the step (as the step dialogs do: a STALE refusal reloads the page); `label` names it in the notice. */
+  send: <K extends 'agreementDraft' | 'issueAgreement'>(
+    step: K,
+    input: DisputeStepInput<K>,
+    label: string,
+  ) => Promise<void>;
+  /** Loads the dispute as it now is. */
   reload: () => Promise<{ dispute: DisputeRecord }>;
 }
 
@@ -74,7 +81,8 @@ interface Props {
  * the registry finds every element Art. 29 asks for; what it finds missing is named above the
  * form and beside each field. The copies follow the number of parties.
  */
-export function AgreementCard({ dispute, today, run, reload }: Props) {
+export function AgreementCard({ dispute, today, send, reload }: Props) {
+  const { modal, message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const server = useServerErrors();
   const [busy, setBusy] = useState<'save' | 'issue' | null>(null);
@@ -102,11 +110,14 @@ export function AgreementCard({ dispute, today, run, reload }: Props) {
     const values = form.getFieldsValue(true) as Values;
     try {
       // The registry checks the draft as saved: save first, then issue (on the version just saved).
-      await run('保存协议草稿', 'mediation.saveAgreementDraft', { agreement: toDraft(values) });
+      // The notices name the card's buttons, which the mediator clicked.
+      await send('agreementDraft', { agreement: toDraft(values) }, '保存协议草稿');
       if (!issue) return;
-      await run('出具协议书', 'mediation.issueAgreement', {
-        agreedOn: values.agreedOn ? values.agreedOn.format('YYYY-MM-DD') : undefined,
-      });
+      await send(
+        'issueAgreement',
+        { agreedOn: values.agreedOn ? values.agreedOn.format('YYYY-MM-DD') : undefined },
+        '出具协议书',
+      );
     } catch (error) {
       server.setError(error);
       if (isApiCallError(error) && error.code !== 'STALE') {
@@ -118,6 +129,30 @@ export function AgreementCard({ dispute, today, run, reload }: Props) {
       inFlight.current = false;
       setBusy(null);
     }
+  }
+
+  const earliestAgreedOn = earliestStepDate(disputeKind, 'issueAgreement', dispute);
+
+  /**
+   * The draft someone else saved meanwhile, in place of what was typed here: the page holds the
+   * dispute as it now is, but this form keeps the mediator's text until they choose.
+   */
+  function takeSavedDraft() {
+    modal.confirm({
+      title: '改用最新保存的草稿？',
+      content: '您在这里填写的内容将被最新保存的草稿替换。',
+      okText: '改用',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const fresh = await reload();
+          form.setFieldsValue(toValues(fresh.dispute, today));
+          server.clear();
+        } catch (error) {
+          void message.error(errorMessage(error));
+        }
+      },
+    });
   }
 
   return (
@@ -140,13 +175,9 @@ export function AgreementCard({ dispute, today, run, reload }: Props) {
         extraMessages={server.unplacedMessages(placed)}
         action={
           server.error?.code === 'STALE' ? (
-            <StaleNotice
-              onReload={async () => {
-                const fresh = await reload();
-                form.setFieldsValue(toValues(fresh.dispute, today));
-                server.clear();
-              }}
-            />
+            <Button size="small" onClick={takeSavedDraft}>
+              改用最新保存的草稿
+            </Button>
           ) : Object.keys(server.error?.fieldErrors ?? {}).some((path) => path.startsWith('parties')) ? (
             <Typography.Link href={href(paths.disputeEdit(dispute.id))}>修改登记，补齐当事人情况</Typography.Link>
           ) : undefined
@@ -231,7 +262,7 @@ export function AgreementCard({ dispute, today, run, reload }: Props) {
                 format="YYYY-MM-DD"
                 style={{ width: 170 }}
                 disabledDate={(date: Dayjs) =>
-                  date.isAfter(dayjs(today), 'day') || date.isBefore(dayjs(dispute.lastStepOn), 'day')
+                  date.isAfter(dayjs(today), 'day') || date.isBefore(dayjs(earliestAgreedOn), 'day')
                 }
               />
             </Form.Item>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } 
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import type { IssuedDocument } from '../../../shared/documents/api';
+import { disputeKind, type DisputeStep } from '../../../shared/mediation/disputeKind';
 import {
   COURT_DECISION_LABELS,
   courtWindow,
@@ -17,19 +18,19 @@ import {
   RECORD_KIND_LABELS,
   REFERRAL_OUT_LABELS,
 } from '../../../shared/mediation/disputes';
-import {
-  MEDIATION_WORKERS,
-  type DisputeCommandResult,
-  type DisputeDetail,
-  type DisputeRecord,
-  type DisputeRecordEntry,
-  type FollowUpRecord,
-  type PartyRecord,
+import type {
+  DisputeCommandResult,
+  DisputeDetail,
+  DisputeRecord,
+  DisputeRecordEntry,
+  FollowUpRecord,
+  PartyRecord,
 } from '../../../shared/mediation/disputesApi';
 import { SEX_LABELS } from '../../../shared/residents/api';
+import { canTake } from '../../../shared/workflow/kind';
 import { call, errorMessage } from '../../api/client';
 import { href, paths } from '../../app/router';
-import { useHasRole } from '../../app/session';
+import { useSession } from '../../app/session';
 import { IssuedDocumentAlert } from '../../common/IssuedDocumentAlert';
 import { useVersionedRecord } from '../../common/useVersionedRecord';
 import { LoadFailed } from '../../common/LoadFailed';
@@ -39,11 +40,12 @@ import { forget, recall } from '../../common/sessionMemory';
 import { chineseDate, minuteTime } from '../../common/dates';
 import { documentColumns } from '../../common/documentColumns';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
+import { useSteps } from '../../common/steps/useSteps';
 import { useToday } from '../../common/useToday';
+import { sendDisputeStep, type DisputeStepInput, type SentStep } from '../steps';
 import { AgreementCard, IssuedAgreement } from './AgreementCard';
 import { AttachmentsCard } from './AttachmentsCard';
-import { DisputeActions, DisputeDialogs, type OpenAction } from './DisputeActions';
-import type { RunStep } from './steps';
+import { DisputeStepDialog, DisputeSteps, type DisputeStepDone } from './DisputeSteps';
 import { DisputeStatusTag, NormTag, RiskTag } from './disputeTags';
 import { ISSUED_KEY, type IssuedNotice } from './issuedNotice';
 
@@ -55,7 +57,7 @@ const mono = { fontFamily: 'Consolas, "Courier New", monospace' };
 export function DisputePage({ id }: { id: string }) {
   const { message } = App.useApp();
   const today = useToday();
-  const canWork = useHasRole(MEDIATION_WORKERS);
+  const user = useSession().info.user;
   const fetchDetail = useCallback(() => call('mediation.dispute', { id }), [id]);
   const {
     record: detail,
@@ -65,7 +67,10 @@ export function DisputePage({ id }: { id: string }) {
     load,
     reloadQuietly,
   } = useVersionedRecord(fetchDetail, disputeVersion);
-  const [open, setOpen] = useState<OpenAction | null>(null);
+  // Steps taken from their own place on the page (a planned follow-up's row, the court reminder,
+  // the agreement card, the case file): sent the way the step buttons send theirs.
+  const elsewhere = useSteps<DisputeStep>({ stale: disputeKind.stale, today, reload: reloadQuietly });
+  const [plannedVisit, setPlannedVisit] = useState<FollowUpRecord | null>(null);
   const [issued, setIssued] = useState<IssuedNotice | null>(() => {
     const notice = recall<IssuedNotice>(ISSUED_KEY);
     if (notice?.disputeId !== id) return null;
@@ -90,22 +95,34 @@ export function DisputePage({ id }: { id: string }) {
       if (!result.document) void message.success(`${label}：已完成`);
       reloadQuietly();
     },
-    [id, message, reloadQuietly],
+    [id, message, reloadQuietly, setDetail, version],
   );
 
-  const run: RunStep = useCallback(
-    async (label, name, input) => {
-      const result = (await call(name, { id, version: version.current, ...input } as never)) as DisputeCommandResult;
-      showResult(label, result);
-      return result;
+  const done: DisputeStepDone = useCallback(
+    (step, output) => {
+      if (step === 'annotate') {
+        void message.success('已加批注');
+        reloadQuietly();
+      } else {
+        showResult(disputeKind.steps[step].label, output as DisputeCommandResult);
+      }
     },
-    [id, showResult],
+    [message, reloadQuietly, showResult],
+  );
+
+  /** Sends a step taken outside a dialog; `label` names what was done in the notice. */
+  const sendHere = useCallback(
+    async <K extends SentStep>(step: K, input: DisputeStepInput<K>, label: string) => {
+      const result = await sendDisputeStep(elsewhere.run, step, id, version.current, input);
+      showResult(label, result as DisputeCommandResult);
+    },
+    [elsewhere.run, id, showResult, version],
   );
 
   async function compileCaseFile() {
     setCompiling(true);
     try {
-      showResult('生成卷宗', await call('mediation.caseFile', { id }));
+      await sendHere('caseFile', {}, disputeKind.steps.caseFile.label);
     } catch (error) {
       void message.error({ content: `卷宗没有生成：${errorMessage(error)}`, duration: 8 });
     } finally {
@@ -116,8 +133,15 @@ export function DisputePage({ id }: { id: string }) {
   if (loadError && !detail) return <LoadFailed error={loadError} what="这件纠纷" onRetry={reloadQuietly} />;
   if (!detail) return <Loading />;
   const dispute = detail.dispute;
-  const closed = dispute.status === 'closed';
-  const canCompile = ['settled', 'terminated', 'closed', 'refused'].includes(dispute.status);
+  /** Whether the user may take a step from its place on the page now (the declaration decides). */
+  const may = (step: DisputeStep) => canTake(disputeKind, step, dispute, user, today);
+  const openHere = (step: DisputeStep, followUp: FollowUpRecord | null = null) => {
+    setPlannedVisit(followUp);
+    elsewhere.openStep(step);
+  };
+  // Follow-ups check that an agreement is kept: their card belongs to a dispute that reached one,
+  // closed or not.
+  const settledOnce = dispute.outcome !== null && dispute.outcome.kind !== 'terminated';
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1300 }}>
@@ -132,16 +156,17 @@ export function DisputePage({ id }: { id: string }) {
           <RiskTag risky={dispute.risky} />
           <Tag>{DISPUTE_CATEGORY_LABELS[dispute.category]}</Tag>
         </Flex>
-        {canWork && (
-          <Flex gap={8} wrap>
-            <DisputeActions detail={detail} open={open} onOpen={setOpen} />
-            {canCompile && (
-              <Button icon={<FolderOpenOutlined />} loading={compiling} onClick={() => void compileCaseFile()}>
-                生成卷宗
-              </Button>
-            )}
-          </Flex>
-        )}
+        <Flex gap={8} wrap>
+          <DisputeSteps detail={detail} today={today} version={version} reload={reloadQuietly} onDone={done} />
+          {may('update') && (
+            <Button href={href(paths.disputeEdit(dispute.id))}>{disputeKind.steps.update.label}</Button>
+          )}
+          {may('caseFile') && (
+            <Button icon={<FolderOpenOutlined />} loading={compiling} onClick={() => void compileCaseFile()}>
+              {disputeKind.steps.caseFile.label}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Typography.Text type="secondary">{dispute.partyNames}</Typography.Text>
       {issued && (
@@ -152,30 +177,28 @@ export function DisputePage({ id }: { id: string }) {
           onClose={() => setIssued(null)}
         />
       )}
-      <StatusBanners dispute={dispute} today={today} canWork={canWork} onOpen={setOpen} />
+      <StatusBanners
+        dispute={dispute}
+        today={today}
+        onCourtForm={may('courtForm') ? () => openHere('courtForm') : null}
+        onCourtRecord={may('courtRecord') ? () => openHere('courtRecord') : null}
+      />
       <OverviewCard dispute={dispute} />
       <PartiesCard parties={dispute.parties} />
       <MediatorsCard dispute={dispute} />
       <RecordsCard records={detail.records} onPrinted={reloadQuietly} />
-      {dispute.status === 'accepted' && canWork && (
-        <AgreementCard key={dispute.id} dispute={dispute} today={today} run={run} reload={load} />
+      {may('agreementDraft') && (
+        <AgreementCard key={dispute.id} dispute={dispute} today={today} send={sendHere} reload={load} />
       )}
       <IssuedAgreement dispute={dispute} />
       <CourtCard dispute={dispute} />
-      {(dispute.status === 'settled' ||
-        (closed && dispute.outcome !== null && dispute.outcome.kind !== 'terminated') ||
-        detail.followUps.length > 0) && (
+      {(settledOnce || detail.followUps.length > 0) && (
         <FollowUpsCard
           followUps={detail.followUps}
-          canRecord={canWork && dispute.status === 'settled'}
-          onRecord={(followUp) => setOpen({ action: 'recordFollowUp', followUp })}
+          onRecord={may('recordFollowUp') ? (followUp) => openHere('recordFollowUp', followUp) : null}
         />
       )}
-      <AttachmentsCard
-        detail={detail}
-        canAdd={canWork && !closed && dispute.status !== 'refused'}
-        onAdded={reloadQuietly}
-      />
+      <AttachmentsCard detail={detail} canAdd={may('attach')} onAdded={reloadQuietly} />
       {detail.annotations.length > 0 && (
         <Card size="small" title="批注">
           <Flex vertical gap={8}>
@@ -210,19 +233,14 @@ export function DisputePage({ id }: { id: string }) {
           columns={historyColumns}
         />
       </Card>
-      {canWork && (
-        <DisputeDialogs
+      {elsewhere.open && (
+        <DisputeStepDialog
+          step={elsewhere.open}
+          steps={elsewhere}
           detail={detail}
-          today={today}
-          open={open}
-          onOpen={setOpen}
-          run={run}
-          reload={load}
-          onIssued={showResult}
-          onAnnotated={() => {
-            void message.success('已加批注');
-            reloadQuietly();
-          }}
+          followUp={elsewhere.open === 'recordFollowUp' ? plannedVisit : null}
+          version={version}
+          onDone={done}
         />
       )}
     </Flex>
@@ -240,13 +258,14 @@ function ReferralOutLine({ dispute }: { dispute: DisputeRecord }) {
 function StatusBanners({
   dispute,
   today,
-  canWork,
-  onOpen,
+  onCourtForm,
+  onCourtRecord,
 }: {
   dispute: DisputeRecord;
   today: string;
-  canWork: boolean;
-  onOpen: (open: OpenAction) => void;
+  /** Opens the step's dialog; null when the user may not take it now. */
+  onCourtForm: (() => void) | null;
+  onCourtRecord: (() => void) | null;
 }) {
   const court = dispute.court;
   const day = court ? courtWindow(court.effectiveOn, today).day : 0;
@@ -260,14 +279,18 @@ function StatusBanners({
           title={`司法确认申请期限将于${chineseDate(court.closesOn)}届满（协议生效第 ${day} 天）`}
           description="当事人可以自调解协议生效之日起三十日内共同向人民法院申请司法确认（人民调解法第三十三条）。请提醒当事人；需要时为其准备申请书。"
           action={
-            canWork && (
+            (onCourtForm || onCourtRecord) && (
               <Flex vertical gap={8}>
-                <Button size="small" type="primary" onClick={() => onOpen({ action: 'courtForm' })}>
-                  准备申请书
-                </Button>
-                <Button size="small" onClick={() => onOpen({ action: 'courtRecord' })}>
-                  登记申请情况
-                </Button>
+                {onCourtForm && (
+                  <Button size="small" type="primary" onClick={onCourtForm}>
+                    准备申请书
+                  </Button>
+                )}
+                {onCourtRecord && (
+                  <Button size="small" onClick={onCourtRecord}>
+                    登记申请情况
+                  </Button>
+                )}
               </Flex>
             )
           }
@@ -546,12 +569,11 @@ function CourtCard({ dispute }: { dispute: DisputeRecord }) {
 
 function FollowUpsCard({
   followUps,
-  canRecord,
   onRecord,
 }: {
   followUps: FollowUpRecord[];
-  canRecord: boolean;
-  onRecord: (followUp: FollowUpRecord) => void;
+  /** Opens 登记回访 for a planned visit; null when the user may not record one now. */
+  onRecord: ((followUp: FollowUpRecord) => void) | null;
 }) {
   const columns: ColumnsType<FollowUpRecord> = [
     {
@@ -581,7 +603,7 @@ function FollowUpsCard({
       width: 130,
       render: (_, f) => (f.nextVisitOn ? chineseDate(f.nextVisitOn) : '—'),
     },
-    ...(canRecord
+    ...(onRecord
       ? [
           {
             title: '',

@@ -1,10 +1,11 @@
 import { DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/mediation/disputes';
-import type { DisputeRecord } from '../../../shared/mediation/disputesApi';
+import { disputeKind } from '../../../shared/mediation/disputeKind';
+import { RECORD_KIND_LABELS } from '../../../shared/mediation/disputes';
+import { earliestStepDate } from '../../../shared/workflow/kind';
 import { useQuery } from '../../api/useQuery';
 import { FormDialog } from '../../common/FormDialog';
-import { Stale, type RunStep } from './steps';
+import type { DisputeStepProps } from './disputeStep';
 
 interface Values {
   heldOn: Dayjs;
@@ -18,20 +19,14 @@ interface Values {
   recorder?: string;
 }
 
-interface Props {
-  kind: RecordKind;
-  dispute: DisputeRecord;
-  today: string;
-  run: RunStep;
-  reload: () => Promise<unknown>;
-  onClose: () => void;
-}
+type RecordStep = 'session' | 'investigation';
 
 /**
  * 调查记录 (who or what was looked into, what was found) or 调解记录 (what each party said, the
  * result of the session); both printed in the Ministry's format for signature.
  */
-export function RecordDialog({ kind, dispute, today, run, reload, onClose }: Props) {
+function RecordDialog({ kind, detail, today, send, onClose }: DisputeStepProps<RecordStep> & { kind: RecordStep }) {
+  const dispute = detail.dispute;
   const session = kind === 'session';
   // The dispute's mediators; before any is assigned, the committee's.
   const committeeMediators = useQuery(
@@ -45,6 +40,8 @@ export function RecordDialog({ kind, dispute, today, run, reload, onClose }: Pro
   // A statement's message (by its place among those sent) goes above the form.
   const fields = ['heldOn', 'place', 'mediatorIds', 'attendees', 'subject', 'findings', 'recorder'];
   const partyNames = dispute.parties.map((p) => p.name).join('、');
+  // A record is dated when it was held: any day since registration, not only after the last step.
+  const earliest = earliestStepDate(disputeKind, kind, dispute);
   return (
     <FormDialog<Values>
       open
@@ -60,12 +57,12 @@ export function RecordDialog({ kind, dispute, today, run, reload, onClose }: Pro
         place: '',
         recorder: '',
       }}
-      onSubmit={async (values) => {
+      onSubmit={(values) => {
         const statements = dispute.parties.flatMap((party) => {
           const statement = values.statements?.[party.id]?.trim();
           return statement ? [{ partyId: party.id, statement }] : [];
         });
-        await run(RECORD_KIND_LABELS[kind], 'mediation.addRecord', {
+        return send({
           kind,
           heldOn: values.heldOn.format('YYYY-MM-DD'),
           place: values.place,
@@ -81,20 +78,19 @@ export function RecordDialog({ kind, dispute, today, run, reload, onClose }: Pro
     >
       {(server) => (
         <>
-          <Stale server={server} reload={reload} />
           <Flex gap={12} wrap>
             <Form.Item
               name="heldOn"
               label={session ? '调解日期' : '调查日期'}
               rules={[{ required: true, message: '请选择日期' }]}
-              extra={`可选 ${dispute.registeredOn} 至 ${today}`}
+              extra={`可选 ${earliest} 至 ${today}`}
               {...server.fieldStatus('heldOn')}
             >
               <DatePicker
                 format="YYYY-MM-DD"
                 style={{ width: 170 }}
                 disabledDate={(date: Dayjs) =>
-                  date.isAfter(dayjs(today), 'day') || date.isBefore(dayjs(dispute.registeredOn), 'day')
+                  date.isAfter(dayjs(today), 'day') || date.isBefore(dayjs(earliest), 'day')
                 }
               />
             </Form.Item>
@@ -153,4 +149,12 @@ export function RecordDialog({ kind, dispute, today, run, reload, onClose }: Pro
       )}
     </FormDialog>
   );
+}
+
+export function SessionDialog(props: DisputeStepProps<'session'>) {
+  return <RecordDialog kind="session" {...props} />;
+}
+
+export function InvestigationDialog(props: DisputeStepProps<'investigation'>) {
+  return <RecordDialog kind="investigation" {...props} />;
 }
