@@ -29,6 +29,7 @@ import { instructionsHandlers } from './sync/instructionsHandlers';
 import type { KeyProtector } from './sync/keyStore';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
 import type { RecordTables } from './workflow/recordTables';
+import { deskFigures } from './deskFigures';
 import { residentTable } from './residents/residentTable';
 import { caseTable } from './counter/caseTable';
 import { errandHandoverTable, errandTable } from './counter/errands/errandTables';
@@ -94,7 +95,9 @@ export interface BackendOptions {
 }
 
 /** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
-export interface BackendSyncOptions extends Partial<Omit<SyncEngineOptions, 'db' | 'dataDir' | 'now' | 'timeZone'>> {
+export interface BackendSyncOptions extends Partial<
+  Omit<SyncEngineOptions, 'db' | 'dataDir' | 'now' | 'timeZone' | 'deskFigures'>
+> {
   /** The desktop app's OS-keychain wrapping of the private keys (Electron safeStorage). */
   keyProtector?: KeyProtector | null;
   /** Unlocks the keys at start (the hall host reads it from TOWNSHIP_SYNC_PASSPHRASE). */
@@ -119,6 +122,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const sync = createSyncEngine({
     log: (line) => console.log(`[township-desk] ${line}`),
     ...engineOptions,
+    deskFigures,
     db,
     dataDir: options.dataDir,
     now,

@@ -1,5 +1,5 @@
+import { isLoopback } from '../backend/api/loopback';
 import path from 'node:path';
-import { isIP } from 'node:net';
 import { commandLineArguments, wholeNumber } from './commandLine';
 
 export interface HallOptions {
@@ -103,8 +103,4 @@ export function parseHallArgs(
   return { ok: true, options };
 }
 
-export function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
-}
+export { isLoopback };

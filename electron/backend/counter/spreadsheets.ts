@@ -6,6 +6,7 @@ import { CASE_STATUS_LABELS } from '../../../shared/counter/caseStatus';
 import { HANDLING_TYPE_LABELS } from '../../../shared/catalog/catalog';
 import type { LedgerFilter, LedgerRow, MonthlySummary } from '../../../shared/counter/ledgerApi';
 import { percentage } from '../../../shared/counter/statistics';
+import { headerRow } from '../documents/spreadsheets';
 
 const LEDGER_COLUMNS: { header: string; width: number; value: (row: LedgerRow, index: number) => string | number }[] = [
   { header: '序号', width: 7, value: (_, i) => i + 1 },
@@ -26,14 +27,6 @@ const LEDGER_COLUMNS: { header: string; width: number; value: (row: LedgerRow, i
   { header: '代办员', width: 10, value: (r) => r.agentName ?? '' },
   { header: '评价', width: 10, value: (r) => r.rating ?? '' },
 ];
-
-/** A bold, centred header row; the rows above it and it stay in view (frozen). */
-export function headerRow(sheet: ExcelJS.Worksheet, headers: string[]) {
-  const row = sheet.addRow(headers);
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle', horizontal: 'center' };
-  sheet.views = [{ state: 'frozen', ySplit: sheet.rowCount }];
-}
 
 export async function ledgerWorkbook(townshipName: string, filter: LedgerFilter, rows: LedgerRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

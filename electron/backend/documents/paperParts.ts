@@ -2,11 +2,16 @@
 // desk's): body prose, the addressee line, text typed by staff, the issuing unit's seal under a
 // notice and bordered forms (登记表) that run over pages. Each draws at the layout's cursor like
 // the blocks of the layout kit.
-import { chineseCalendarDate } from '../counter/documents/parts';
+import { isCalendarDate } from '../../../shared/calendar/dates';
 import { paragraph, sealArea, type Layout, type Segment } from './layout';
 import { mm } from './pageSizes';
 
-export { chineseCalendarDate };
+/** `2026-10-09` → `2026年10月9日`, as a paper prints it. */
+export function chineseCalendarDate(date: string): string {
+  if (!isCalendarDate(date)) throw new RangeError(`不是有效的日期：“${date}”（应为 YYYY-MM-DD）`);
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
 
 /** Free text typed by staff, closed with 。 unless it already ends a sentence. */
 export function sentence(text: string): string {

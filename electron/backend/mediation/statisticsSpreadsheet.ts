@@ -3,7 +3,7 @@
 // the township — one row per committee. Amounts are numbers in yuan shown with two decimals.
 import ExcelJS from 'exceljs';
 import type { MediationFigures, MediationStatistics } from '../../../shared/mediation/statisticsApi';
-import { headerRow } from '../counter/spreadsheets';
+import { headerRow } from '../documents/spreadsheets';
 
 const YUAN_FORMAT = '0.00';
 const yuan = (fen: number) => fen / 100;

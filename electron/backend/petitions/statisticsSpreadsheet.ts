@@ -3,7 +3,7 @@
 // Every figure is a number in its cell, so the county's own sheets can add them up.
 import ExcelJS from 'exceljs';
 import type { PetitionFigures, PetitionStatistics } from '../../../shared/petitions/api';
-import { headerRow } from '../counter/spreadsheets';
+import { headerRow } from '../documents/spreadsheets';
 
 /** A month's title: `2026年11月`. */
 export function monthLabel(month: string): string {

@@ -10,52 +10,43 @@ import {
 } from '../../../shared/sync/protocol';
 import { runWrite } from '../db/writeScope';
 import { localDate } from '../api/settings';
-import { loadWorkingCalendar } from '../calendar/calendarStore';
-import { monthlySummary } from '../counter/monthlySummary';
 import type { Db } from '../db/database';
-import { monthlyStatistics } from '../mediation/monthlyStatistics';
-import { monthlyStatistics as petitionStatistics } from '../petitions/statistics';
 import { SYNC_SETTINGS, readNumber, readText, writeText } from './syncState';
 
 export const REPORT_ACTOR = { id: null, name: '自动上报' };
 
-/** The month's figures as they stand today. */
-export async function monthlyFigures(db: Db, now: Date, timeZone: string): Promise<MonthlyFiguresReport> {
+/**
+ * The desks' figures of a month as they stand today. The desks compute them; the backend's
+ * composition root hands sync the function, so sync depends on no desk.
+ */
+export type DeskFigures = (
+  db: Db,
+  month: string,
+  today: string,
+) => Promise<Pick<MonthlyFiguresReport, 'counter' | 'mediation' | 'petitions'>>;
+
+/** The month's figures as they stand today, and how far behind the sync is. */
+export async function monthlyFigures(
+  db: Db,
+  now: Date,
+  timeZone: string,
+  deskFigures: DeskFigures,
+): Promise<MonthlyFiguresReport> {
   const today = localDate(now, timeZone);
   const month = today.slice(0, 7);
-  const [counter, mediation, petitions, ackThrough, lastSeq] = await Promise.all([
-    loadWorkingCalendar(db).then((calendar) => monthlySummary(db, calendar, month, today)),
-    monthlyStatistics(db, month, today),
-    petitionStatistics(db, month, today),
+  const [figures, ackThrough, lastSeq] = await Promise.all([
+    deskFigures(db, month, today),
     readNumber(db, SYNC_SETTINGS.ackThrough),
     db
       .selectFrom('change_log')
       .select((eb) => eb.fn.max('seq').as('seq'))
       .executeTakeFirst(),
   ]);
-  const totals = mediation.totals;
   return monthlyFiguresReport.parse({
     month,
     reportedAt: now.toISOString(),
     backlog: Math.max(0, Number(lastSeq?.seq ?? 0) - ackThrough),
-    counter: {
-      received: counter.counts.accepted,
-      completed: counter.counts.completed,
-      overdue: counter.counts.openOverdue,
-    },
-    mediation: {
-      accepted: totals.accepted,
-      successful: totals.settled,
-      concluded: totals.settled + totals.terminated,
-      successRate: totals.successRate,
-    },
-    petitions: {
-      received: petitions.totals.received,
-      visitPeople: petitions.totals.visitPeople,
-      groupVisits: petitions.totals.groupVisitBatches,
-      replied: petitions.totals.replied,
-      overdue: petitions.totals.overdue,
-    },
+    ...figures,
   });
 }
 
@@ -63,10 +54,15 @@ export async function monthlyFigures(db: Db, now: Date, timeZone: string): Promi
  * Appends today's report unless one was appended today already.
  * @returns whether a report was appended.
  */
-export async function appendDailyReport(db: Db, now: Date, timeZone: string): Promise<boolean> {
+export async function appendDailyReport(
+  db: Db,
+  now: Date,
+  timeZone: string,
+  deskFigures: DeskFigures,
+): Promise<boolean> {
   const today = localDate(now, timeZone);
   if ((await readText(db, SYNC_SETTINGS.reportDay)) === today) return false;
-  const report = await monthlyFigures(db, now, timeZone);
+  const report = await monthlyFigures(db, now, timeZone, deskFigures);
   return runWrite(db, REPORT_ACTOR, now.toISOString(), async (scope) => {
     // Checked again inside the transaction: an export and a run may both get here.
     if ((await readText(scope.tx, SYNC_SETTINGS.reportDay)) === today) return false;

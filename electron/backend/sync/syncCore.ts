@@ -6,7 +6,7 @@
 import { fromBase64Url } from '../../../shared/sync/bytes';
 import { fail } from '../api/failure';
 import type { Db } from '../db/database';
-import { appendDailyReport } from './dailyReport';
+import { appendDailyReport, type DeskFigures } from './dailyReport';
 import { sealPendingFiles } from './fileOutbox';
 import { parseStoredKeys, wipe, type KeyProtector, type StoredKeys, type UnlockedKeys } from './keyStore';
 import { buildBatches, type BatchLimits } from './outbox';
@@ -28,6 +28,7 @@ export interface CoreOptions {
   keyProtector: KeyProtector | null;
   batch: BatchLimits;
   log: (line: string) => void;
+  deskFigures: DeskFigures;
 }
 
 /** Enrolled, unlocked, not revoked: what sending and sealing need. */
@@ -104,7 +105,7 @@ export class SyncCore {
    */
   async prepareOutbox(ready: Ready, withReport: boolean): Promise<void> {
     await this.locked(async () => {
-      if (withReport) await appendDailyReport(this.db, this.now(), this.options.timeZone);
+      if (withReport) await appendDailyReport(this.db, this.now(), this.options.timeZone, this.options.deskFigures);
       const context = {
         nodeId: ready.enrollment.nodeId,
         keys: ready.keys.current,

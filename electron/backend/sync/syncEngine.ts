@@ -7,6 +7,7 @@
 //   await engine.enroll(enrollmentFile, passphrase);
 //   const result = await engine.runOnce();   // { ok, message }
 //   const status = await engine.status();
+import type { DeskFigures } from './dailyReport';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync/api';
 import { DEFAULT_SETTINGS } from '../api/settings';
 import type { Db } from '../db/database';
@@ -44,6 +45,8 @@ export interface SyncEngineOptions {
   /** Attachment upload chunk (default 256 KiB). */
   chunkBytes?: number;
   log?: (line: string) => void;
+  /** The desks' figures for the daily report (the backend's composition root supplies them). */
+  deskFigures: DeskFigures;
 }
 
 export interface SyncRunResult {
@@ -123,6 +126,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       maxRawBytes: options.batchMaxRawBytes ?? DEFAULT_BATCH_MAX_RAW_BYTES,
     },
     log,
+    deskFigures: options.deskFigures,
   });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

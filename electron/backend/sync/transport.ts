@@ -7,7 +7,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { PeerCertificate } from 'node:tls';
-import { isLoopback } from '../../hall/hallOptions';
+import { isLoopback } from '../api/loopback';
 
 /** No byte in either direction for this long: the request is given up (a dead link hangs otherwise). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;

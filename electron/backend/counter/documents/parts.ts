@@ -1,7 +1,6 @@
 // Pieces the counter's papers share: the hall's heading, the materials table, the promised
 // date wording, the closing block (window, clerk, phone and QR beside the hall's seal) and the
 // resident's sign-off. Each draws at the layout's cursor like the blocks of the layout kit.
-import { isCalendarDate } from '../../../../shared/calendar/dates';
 import { HANDLING_TYPE_LABELS, MATERIAL_FORM_LABELS } from '../../../../shared/catalog/catalog';
 import {
   fingerprintBox,
@@ -17,18 +16,10 @@ import {
 import { mm } from '../../documents/pageSizes';
 import type { AcceptanceReceiptRecord, HallInfo, MaterialLine } from './records';
 
-/** `2026-10-12` → `2026年10月12日`. A malformed date stops the paper rather than print “NaN年”. */
-export function chineseCalendarDate(date: string): string {
-  if (!isCalendarDate(date)) throw new RangeError(`不是有效的日期：“${date}”（应为 YYYY-MM-DD）`);
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+// The date and text helpers every domain's papers share live in the documents kit.
+import { chineseCalendarDate, sentence } from '../../documents/paperParts';
 
-/** Free text typed by a clerk, closed with 。 unless it already ends a sentence. */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[。！？…]$/.test(trimmed) ? trimmed : `${trimmed}。`;
-}
+export { chineseCalendarDate, sentence };
 
 /** `咨询电话：0372-5123456。`, or nothing when the hall has not set a phone. */
 export function queryPhoneSentence(hall: HallInfo): string {
