@@ -4,8 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot';
 import './app/app.css';
-import { PrintSheet } from './print/PrintSheet';
-import { isPrintRoute } from './print/printRoute';
+import { PrintSheet } from './documents/print/PrintSheet';
+import { isPrintRoute } from './documents/print/printRoute';
 
 dayjs.locale('zh-cn');
 

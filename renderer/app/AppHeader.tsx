@@ -1,7 +1,7 @@
 import { KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/auth/roles';
-import { useSession } from './session';
+import { useSession } from '../common/session';
 
 export function AppHeader() {
   const { info, system, openChangePassword, lockScreen, signOut } = useSession();

@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import { enterMovesFocusThen } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
-import { confirmPasswordRule, newPasswordRules } from './passwordRules';
+import { confirmPasswordRule, newPasswordRules } from '../common/passwordRules';
 
 interface Values {
   currentPassword: string;

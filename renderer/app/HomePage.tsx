@@ -7,9 +7,9 @@ import { useQuery } from '../api/useQuery';
 import { MyDeadlineCounts } from '../counter/MyDeadlineCounts';
 import { PetitionDeadlineCounts } from '../petitions/PetitionDeadlineCounts';
 import { homeCardsFor, type HomeCard } from './homeCards';
-import { href, paths } from './router';
+import { href, paths } from '../common/router';
 import { sectionByKey } from './sections';
-import { useHasRole, useSession } from './session';
+import { useHasRole, useSession } from '../common/session';
 
 function greeting(hour: number): string {
   if (hour < 9) return '早上好';

@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
 import { CenteredPanel } from './CenteredPanel';
-import type { SystemStatus } from './session';
+import type { SystemStatus } from '../common/session';
 
 interface Values {
   username: string;

@@ -13,7 +13,7 @@ import {
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import type { Role } from '../../shared/auth/roles';
-import { href, navigate, type Route } from './router';
+import { href, navigate, type Route } from '../common/router';
 import { sectionByKey, sectionOf, visibleSections, type SectionKey } from './sections';
 
 const ICONS: Record<SectionKey, ReactNode> = {

@@ -24,10 +24,10 @@ import { DocumentPage } from '../documents/DocumentPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { VerifyDocumentPage } from '../documents/VerifyDocumentPage';
 import { SyncPage } from '../sync/SyncPage';
-import { SystemPage } from '../system/SystemPage';
+import { SystemPage } from './SystemPage';
 import { HomePage } from './HomePage';
-import { href, paths, type Route } from './router';
-import { useHasRole } from './session';
+import { href, paths, type Route } from '../common/router';
+import { useHasRole } from '../common/session';
 
 export function Pages({ route }: { route: Route }) {
   const isAdministrator = useHasRole(['administrator']);

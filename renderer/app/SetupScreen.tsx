@@ -7,7 +7,7 @@ import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
 import { CenteredPanel } from './CenteredPanel';
-import { confirmPasswordRule, newPasswordRules } from './passwordRules';
+import { confirmPasswordRule, newPasswordRules } from '../common/passwordRules';
 
 interface Values {
   townshipName: string;

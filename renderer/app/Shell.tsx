@@ -9,8 +9,8 @@ import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { LockOverlay } from './LockOverlay';
 import { NavMenu } from './NavMenu';
 import { Pages } from './Pages';
-import { useRoute } from './router';
-import { SessionContext, type AppSession, type SystemStatus } from './session';
+import { useRoute } from '../common/router';
+import { SessionContext, type AppSession, type SystemStatus } from '../common/session';
 import { useIdleTimer } from './useIdleTimer';
 
 interface Props {

@@ -4,7 +4,7 @@ import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
 import { PETITION_STAFF } from '../../shared/petitions/api';
 import { SYNC_READERS } from '../../shared/sync/api';
-import { paths } from './router';
+import { paths } from '../common/router';
 import { visibleSections, type SectionKey } from './sections';
 
 export interface HomeCard {

@@ -3,7 +3,7 @@ import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_READERS } from '../../shared/mediation/committees';
 import { PETITION_READERS } from '../../shared/petitions/api';
-import { paths, type Route } from './router';
+import { paths, type Route } from '../common/router';
 
 export type SectionKey =
   | 'home'

@@ -12,7 +12,6 @@ import { ImportJsonButton } from '../common/ImportJsonButton';
 import { downloadJson } from '../common/jsonFiles';
 import { LoadFailed } from '../common/LoadFailed';
 import { CatalogItemDialog } from './CatalogItemDialog';
-import { HallSettingsForm } from '../counter/HallSettingsForm';
 
 function timeLimit(item: CatalogItem): string {
   if (item.handlingType === 'immediate') return '当场办结';
@@ -108,7 +107,6 @@ export function CatalogPage() {
 
   return (
     <Flex vertical gap={12}>
-      <HallSettingsForm />
       <Flex gap={12} align="center" wrap>
         <Input.Search
           aria-label="查找事项"

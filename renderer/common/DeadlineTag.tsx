@@ -5,6 +5,13 @@ import { chineseDate } from './dates';
 
 export type Deadline = NonNullable<CaseSummary['deadline']>;
 
+/** How the lists' red/yellow/green filters name each colour (mediation's norm, petitions' deadlines). */
+export const COLOUR_FILTER_LABELS: Record<DeadlineColour, string> = {
+  green: '正常',
+  yellow: '临近期限',
+  red: '已超期',
+};
+
 /** antd's preset tag colours for the warning. */
 export const DEADLINE_TAG_COLOURS: Record<DeadlineColour, string> = { red: 'red', yellow: 'gold', green: 'green' };
 

@@ -1,6 +1,6 @@
 import { Alert, Flex, Typography } from 'antd';
 import type { IssuedDocument } from '../../shared/documents/api';
-import { href, paths } from '../app/router';
+import { href, paths } from './router';
 import { PrintDocumentButton } from './PrintDocumentButton';
 
 interface Props {

@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
-import { printDocument } from '../documents/printDocument';
+import { printDocument } from './printDocument';
 
 interface Props {
   documentId: string;

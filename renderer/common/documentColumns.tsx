@@ -2,7 +2,7 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { IssuedDocument } from '../../shared/documents/api';
-import { href, paths } from '../app/router';
+import { href, paths } from './router';
 import { timeColumn } from './PagedTable';
 import { PrintDocumentButton } from './PrintDocumentButton';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '../api/useQuery';
-import { useSession } from '../app/session';
+import { useSession } from './session';
 
 /**
  * Today on the hall's clock (the backend dates every step), fetched again when a page opens:

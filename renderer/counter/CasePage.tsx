@@ -16,7 +16,7 @@ import {
 } from '../../shared/counter/casesApi';
 import type { IssuedDocument } from '../../shared/documents/api';
 import { useQuery } from '../api/useQuery';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { timeColumn } from '../common/PagedTable';

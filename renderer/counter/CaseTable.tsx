@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CaseSummary } from '../../shared/counter/casesApi';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { CaseStatusTag } from './CaseStatusTag';
 import { chineseDate, minuteTime } from '../common/dates';
 import { DeadlineTag } from '../common/DeadlineTag';

@@ -7,7 +7,7 @@ import type { CatalogEntry } from '../../shared/catalog/api';
 import { type CaseCommandResult, type IntakeDecision, type ReceiptPaper } from '../../shared/counter/casesApi';
 import type { ResidentSummary } from '../../shared/residents/api';
 import { call } from '../api/client';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormDialog } from '../common/FormDialog';
 import { FormErrorAlert } from '../common/FormErrorAlert';
@@ -19,7 +19,7 @@ import { ItemFacts } from '../catalog/itemInfo';
 import { MaterialsChecklist, missingRequired } from './MaterialsChecklist';
 import { WindowAndPaperFields } from './WindowAndPaperFields';
 import { PrintDocumentButton } from '../common/PrintDocumentButton';
-import { ResidentPicker } from './ResidentPicker';
+import { ResidentPicker } from '../residents/ResidentPicker';
 
 type IntakeInput = InputOf<'counter.intake'>;
 

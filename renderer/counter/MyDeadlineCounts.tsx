@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useQuery } from '../api/useQuery';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { DeadlineCounts } from './DeadlineCounts';
 
 /** On the home page's 窗口受理 card: the clerk's own open cases by colour, linking to the worklist. */

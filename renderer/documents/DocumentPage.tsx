@@ -7,12 +7,12 @@ import type { DocumentPrint } from '../../shared/documents/api';
 import { paperLabel } from '../../shared/documents/printing';
 import { desktopPrinting, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { timeColumn } from '../common/PagedTable';
 import { PdfPreview } from './PdfPreview';
-import { paperSize, printDocument } from './printDocument';
+import { paperSize, printDocument } from '../common/printDocument';
 
 const OUTCOME_TAGS: Record<DocumentPrint['outcome'], { color: string; label: string }> = {
   sent: { color: 'green', label: '已打印' },

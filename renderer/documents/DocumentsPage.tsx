@@ -6,7 +6,7 @@ import type { IssuedDocument } from '../../shared/documents/api';
 import { paperLabel } from '../../shared/documents/printing';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { PagedTable } from '../common/PagedTable';
 import { PAGE_SIZE, usePagedLog } from '../common/usePagedLog';
 import { DocumentsTabs } from './DocumentsTabs';

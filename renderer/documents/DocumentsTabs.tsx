@@ -1,5 +1,5 @@
 import { Tabs, Typography } from 'antd';
-import { navigate, paths } from '../app/router';
+import { navigate, paths } from '../common/router';
 
 /** The documents section: the archive and the verification screen, each its own route. */
 export function DocumentsTabs({ active }: { active: 'archive' | 'verify' }) {

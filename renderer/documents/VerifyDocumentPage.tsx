@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Flex, Form, Input, Result, Typography, Upl
 import { useState } from 'react';
 import type { OutputOf } from '../../shared/api/procedures';
 import { ApiCallError, call, errorMessage } from '../api/client';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { DocumentsTabs } from './DocumentsTabs';
 
 type Answer = OutputOf<'documents.verify'>;

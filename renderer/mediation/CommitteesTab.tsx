@@ -2,7 +2,7 @@ import { Flex } from 'antd';
 import { useRef, useState } from 'react';
 import { MEDIATION_ADMINS } from '../../shared/mediation/committees';
 import { useQuery } from '../api/useQuery';
-import { useHasRole } from '../app/session';
+import { useHasRole } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { useToday } from '../common/useToday';
 import { CommitteesSection } from './CommitteesSection';

@@ -1,8 +1,8 @@
 import { Tabs, Typography } from 'antd';
 import { hasAnyRole, type Role } from '../../shared/auth/roles';
 import { MEDIATION_READERS } from '../../shared/mediation/committees';
-import { navigate, paths, type MediationTab } from '../app/router';
-import { useSession } from '../app/session';
+import { navigate, paths, type MediationTab } from '../common/router';
+import { useSession } from '../common/session';
 import { CommitteesTab } from './CommitteesTab';
 import { DisputesTab } from './disputes/DisputesTab';
 import { SweepsTab } from './disputes/SweepsTab';

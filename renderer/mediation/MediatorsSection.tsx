@@ -4,7 +4,7 @@ import { useState, type Ref } from 'react';
 import type { CommitteeRecord, MediatorRecord } from '../../shared/mediation/committees';
 import { ApiCallError, call } from '../api/client';
 import type { QueryState } from '../api/useQuery';
-import { useHasRole } from '../app/session';
+import { useHasRole } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { committeeOptionLabel } from './labels';
 import { MediatorDialog } from './MediatorDialog';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EarlierPetition } from '../../shared/petitions/api';
 import { PETITION_CATEGORY_LABELS } from '../../shared/petitions/petitions';
 import { ApiCallError, call, desktopPrinting, errorMessage } from '../api/client';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import type { ServerErrors } from '../common/useServerErrors';
 import { chineseDate } from '../common/dates';
 import type { PetitionerValues } from './PetitionersEditor';

@@ -2,7 +2,7 @@ import { Flex, Tag, Typography } from 'antd';
 import { PETITION_LIST_LIMIT } from '../../shared/petitions/api';
 import type { DeadlineColour } from '../../shared/petitions/periods';
 import { useQuery } from '../api/useQuery';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 import { remember } from '../common/sessionMemory';
 import { DEADLINE_TAG_COLOURS } from '../common/DeadlineTag';
 import { NO_PETITION_FILTER, PETITION_FILTER_KEY, type PetitionFilter } from './PetitionListTab';

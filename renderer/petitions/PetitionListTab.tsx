@@ -12,11 +12,11 @@ import {
   type PetitionStatus,
 } from '../../shared/petitions/petitions';
 import { useQuery } from '../api/useQuery';
-import { href, paths } from '../app/router';
-import { useHasRole } from '../app/session';
+import { href, paths } from '../common/router';
+import { useHasRole } from '../common/session';
 import { recall, remember } from '../common/sessionMemory';
 import { chineseDate } from '../common/dates';
-import { NORM_COLOUR_LABELS } from '../mediation/disputes/disputeTags';
+import { COLOUR_FILTER_LABELS } from '../common/DeadlineTag';
 import { PetitionDeadlineTag, PetitionFlags, PetitionStatusTag } from './petitionTags';
 
 /** The list's filter, kept while the receptionist moves between pages (the home card sets it too). */
@@ -153,7 +153,7 @@ export function PetitionListTab() {
             style={{ width: 130 }}
             value={filter.colour ?? undefined}
             onChange={(colour?: DeadlineColour) => setFilter({ colour: colour ?? null })}
-            options={COLOURS.map((c) => ({ value: c, label: NORM_COLOUR_LABELS[c] }))}
+            options={COLOURS.map((c) => ({ value: c, label: COLOUR_FILTER_LABELS[c] }))}
           />
           {filtered && (
             <Button

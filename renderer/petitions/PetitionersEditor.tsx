@@ -6,7 +6,7 @@ import type { PetitionerInput } from '../../shared/petitions/api';
 import { GROUP_VISIT_MIN_PEOPLE, MAX_REPRESENTATIVES } from '../../shared/petitions/petitions';
 import { SEX_LABELS, SEXES, type ResidentRecord } from '../../shared/residents/api';
 import { PersonCard, ResidentIdNumberField } from '../common/personCard';
-import { residentAddress, ResidentPickerDialog } from '../common/ResidentPickerDialog';
+import { residentAddress, ResidentPickerDialog } from '../residents/ResidentPickerDialog';
 import type { ServerErrors } from '../common/useServerErrors';
 
 type Sex = (typeof SEXES)[number];

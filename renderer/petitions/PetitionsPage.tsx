@@ -1,8 +1,8 @@
 import { Tabs, Typography } from 'antd';
 import { hasAnyRole, type Role } from '../../shared/auth/roles';
 import { PETITION_READERS } from '../../shared/petitions/api';
-import { navigate, paths, type PetitionsTab } from '../app/router';
-import { useSession } from '../app/session';
+import { navigate, paths, type PetitionsTab } from '../common/router';
+import { useSession } from '../common/session';
 import { PetitionListTab } from './PetitionListTab';
 import { PetitionSettingsTab } from './PetitionSettingsTab';
 import { PetitionStatisticsTab } from './PetitionStatisticsTab';

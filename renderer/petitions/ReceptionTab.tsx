@@ -7,7 +7,7 @@ import type { IssuedDocument } from '../../shared/documents/api';
 import { PETITION_STAFF, type ReceptionDay } from '../../shared/petitions/api';
 import { call, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { useHasRole } from '../app/session';
+import { useHasRole } from '../common/session';
 import { FormDialog } from '../common/FormDialog';
 import { IssuedDocumentAlert } from '../common/IssuedDocumentAlert';
 import { LoadFailed } from '../common/LoadFailed';

@@ -20,7 +20,7 @@ import {
 } from '../../shared/petitions/petitions';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { href, navigate, paths } from '../app/router';
+import { href, navigate, paths } from '../common/router';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { remember } from '../common/sessionMemory';

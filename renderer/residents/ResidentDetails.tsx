@@ -5,8 +5,8 @@ import dayjs from 'dayjs';
 import { RESIDENT_EDITORS } from '../../shared/auth/roles';
 import { SEX_LABELS, type ResidentRecord } from '../../shared/residents/api';
 import { ID_TYPE_LABELS } from '../../shared/residents/idTypes';
-import { href, navigate, paths } from '../app/router';
-import { useHasRole } from '../app/session';
+import { href, navigate, paths } from '../common/router';
+import { useHasRole } from '../common/session';
 import { isShortcut, useHotkeys } from '../common/keyboard';
 
 function formatTime(iso: string): string {

@@ -5,7 +5,7 @@ import { PHONE_PATTERN } from '../../shared/residents/api';
 import { ETHNICITIES } from '../../shared/residents/ethnicities';
 import { ApiCallError, call } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { isOpenPopupTarget, isShortcut, useHotkeys } from '../common/keyboard';

@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import { navigate, paths } from '../app/router';
+import { navigate, paths } from '../common/router';
 import { forget, recall } from '../common/sessionMemory';
 import { DRAFT_KEY } from './draft';
 import type { ResidentFormValues } from './formValues';

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { useState } from 'react';
 import type { ResidentRecord } from '../../shared/residents/api';
 import { useQuery } from '../api/useQuery';
-import { navigate, paths } from '../app/router';
+import { navigate, paths } from '../common/router';
 import { Loading } from '../common/Loading';
 import { LoadFailed } from '../common/LoadFailed';
 import { ResidentDetails } from './ResidentDetails';

@@ -1,6 +1,6 @@
 import { App, Button } from 'antd';
 import type { ApiCallError } from '../api/client';
-import { href, paths } from '../app/router';
+import { href, paths } from '../common/router';
 
 /** The way out of a refused save: open the resident already registered, or load the newer version. */
 export function SaveErrorAction({ error, onReload }: { error: ApiCallError | null; onReload?: () => void }) {

@@ -1,8 +1,8 @@
 import { Alert, Button, Flex, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
-import { href, paths, type Route } from '../app/router';
-import { useSession } from '../app/session';
+import { href, paths, type Route } from '../common/router';
+import { useSession } from '../common/session';
 import { chineseDate } from '../common/dates';
 import { minutesSince, minutesText } from './format';
 import { onInstructionsChanged } from './instructionEvents';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../shared/auth/roles';
 import type { InstructionRecord } from '../../shared/sync/api';
 import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { chineseDate, minuteTime } from '../common/dates';

@@ -1,8 +1,8 @@
 import { Tabs, Typography } from 'antd';
 import { hasAnyRole, type Role } from '../../shared/auth/roles';
 import { SYNC_READERS } from '../../shared/sync/api';
-import { navigate, paths, type SyncTab } from '../app/router';
-import { useSession } from '../app/session';
+import { navigate, paths, type SyncTab } from '../common/router';
+import { useSession } from '../common/session';
 import { InstructionsTab } from './InstructionsTab';
 import { SyncStatusTab } from './SyncStatusTab';
 

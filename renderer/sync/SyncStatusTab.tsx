@@ -11,7 +11,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography
 import { useEffect, useRef, useState } from 'react';
 import { SYNC_ADMINS, type SyncStatus } from '../../shared/sync/api';
 import { call, errorMessage } from '../api/client';
-import { useHasRole, useSession } from '../app/session';
+import { useHasRole, useSession } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { minuteTime } from '../common/dates';

@@ -1,7 +1,7 @@
 import { Alert, Form, Input } from 'antd';
 import type { UserRecord } from '../../shared/auth/api';
 import { call } from '../api/client';
-import { newPasswordRules } from '../app/passwordRules';
+import { newPasswordRules } from '../common/passwordRules';
 import { FormDialog } from '../common/FormDialog';
 
 export function ResetPasswordDialog({

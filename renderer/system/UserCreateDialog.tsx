@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { PASSWORD_MIN_LENGTH, type UserRecord } from '../../shared/auth/api';
 import type { Role } from '../../shared/auth/roles';
 import { call } from '../api/client';
-import { newPasswordRules } from '../app/passwordRules';
+import { newPasswordRules } from '../common/passwordRules';
 import { DisplayNameField, UsernameField } from '../common/accountFields';
 import { FormDialog } from '../common/FormDialog';
 import { RolesField } from './roleOptions';

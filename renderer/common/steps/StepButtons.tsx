@@ -1,6 +1,6 @@
 import { Button, Flex, Tooltip } from 'antd';
 import { offeredSteps, type RecordKind } from '../../../shared/workflow/kind';
-import { useSession } from '../../app/session';
+import { useSession } from '../session';
 
 interface Props<S extends string, K extends string, R> {
   kind: RecordKind<S, K, R>;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { AgentRecord } from '../../../shared/counter/errandsApi';
 import { call, errorMessage, isApiCallError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { href, paths } from '../../app/router';
+import { href, paths } from '../../common/router';
 import { LoadFailed } from '../../common/LoadFailed';
 
 /**

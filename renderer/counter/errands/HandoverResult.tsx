@@ -2,7 +2,7 @@ import { Button, Flex, Result, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { OutputOf } from '../../../shared/api/procedures';
 import type { ErrandRecord } from '../../../shared/counter/errandsApi';
-import { href, paths } from '../../app/router';
+import { href, paths } from '../../common/router';
 import { chineseDate } from '../../common/dates';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
 

@@ -7,7 +7,7 @@ import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../../../sha
 import type { LedgerFilter } from '../../../shared/counter/ledgerApi';
 import { monthSpan } from '../../../shared/counter/statistics';
 import { useQuery } from '../../api/useQuery';
-import { useSession } from '../../app/session';
+import { useSession } from '../../common/session';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import type { FieldStatus } from '../../common/useServerErrors';
 import { ItemPicker } from '../../catalog/ItemPicker';

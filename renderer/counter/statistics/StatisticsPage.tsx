@@ -1,5 +1,5 @@
 import { Tabs, Typography } from 'antd';
-import { navigate, paths, type StatisticsTab } from '../../app/router';
+import { navigate, paths, type StatisticsTab } from '../../common/router';
 import { LedgerTab } from './LedgerTab';
 import { MonthlyTab } from './MonthlyTab';
 

@@ -2,7 +2,7 @@ import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { HANDLING_TYPE_LABELS } from '../../../shared/catalog/catalog';
 import type { LedgerRow } from '../../../shared/counter/ledgerApi';
-import { href, paths } from '../../app/router';
+import { href, paths } from '../../common/router';
 import { CaseStatusTag } from '../CaseStatusTag';
 
 const dash = (value: string | null) => value ?? '—';

@@ -7,7 +7,7 @@ import { missingAgreementElements, type AgreementFacts } from '../../../shared/m
 import { disputeKind } from '../../../shared/mediation/disputeKind';
 import { earliestStepDate } from '../../../shared/workflow/kind';
 import { errorMessage, isApiCallError } from '../../api/client';
-import { href, paths } from '../../app/router';
+import { href, paths } from '../../common/router';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
 import { useServerErrors } from '../../common/useServerErrors';

@@ -30,8 +30,8 @@ import {
 import type { DisputeRecord, RegisterDisputeInput } from '../../../shared/mediation/disputesApi';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { href, navigate, paths } from '../../app/router';
-import { useSession } from '../../app/session';
+import { href, navigate, paths } from '../../common/router';
+import { useSession } from '../../common/session';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
 import { LoadFailed } from '../../common/LoadFailed';

@@ -29,8 +29,8 @@ import type {
 import { SEX_LABELS } from '../../../shared/residents/api';
 import { canTake } from '../../../shared/workflow/kind';
 import { call, errorMessage } from '../../api/client';
-import { href, paths } from '../../app/router';
-import { useSession } from '../../app/session';
+import { href, paths } from '../../common/router';
+import { useSession } from '../../common/session';
 import { IssuedDocumentAlert } from '../../common/IssuedDocumentAlert';
 import { useVersionedRecord } from '../../common/useVersionedRecord';
 import { LoadFailed } from '../../common/LoadFailed';

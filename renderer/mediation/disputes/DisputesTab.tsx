@@ -13,12 +13,13 @@ import {
 import { MEDIATION_WORKERS, type DisputeSummary } from '../../../shared/mediation/disputesApi';
 import { ApiCallError, call, errorMessage } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { href, paths } from '../../app/router';
-import { useHasRole } from '../../app/session';
+import { href, paths } from '../../common/router';
+import { useHasRole } from '../../common/session';
 import { recall, remember } from '../../common/sessionMemory';
 import { chineseDate } from '../../common/dates';
 import { committeeOptionLabel } from '../labels';
-import { DisputeStatusTag, NORM_COLOUR_LABELS, NormTag, RiskTag } from './disputeTags';
+import { COLOUR_FILTER_LABELS } from '../../common/DeadlineTag';
+import { DisputeStatusTag, NormTag, RiskTag } from './disputeTags';
 
 const MEMORY_KEY = 'mediation.disputeFilter';
 const PAGE = 50;
@@ -200,7 +201,7 @@ export function DisputesTab() {
             style={{ width: 130 }}
             value={filter.colour ?? undefined}
             onChange={(colour?: NormColour) => setFilter({ colour: colour ?? null })}
-            options={NORM_COLOURS.map((c) => ({ value: c, label: NORM_COLOUR_LABELS[c] }))}
+            options={NORM_COLOURS.map((c) => ({ value: c, label: COLOUR_FILTER_LABELS[c] }))}
           />
           <Checkbox checked={filter.attention} onChange={(event) => setFilter({ attention: event.target.checked })}>
             需关注

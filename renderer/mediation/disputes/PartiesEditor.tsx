@@ -16,7 +16,7 @@ import type { PartyInput, PartyRecord } from '../../../shared/mediation/disputes
 import { SEX_LABELS, SEXES, type ResidentRecord } from '../../../shared/residents/api';
 import { ETHNICITIES } from '../../../shared/residents/ethnicities';
 import { PersonCard, ResidentIdNumberField } from '../../common/personCard';
-import { residentAddress, ResidentPickerDialog } from '../../common/ResidentPickerDialog';
+import { residentAddress, ResidentPickerDialog } from '../../residents/ResidentPickerDialog';
 import type { ServerErrors } from '../../common/useServerErrors';
 
 type Sex = (typeof SEXES)[number];

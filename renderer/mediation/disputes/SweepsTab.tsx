@@ -7,7 +7,7 @@ import type { CommitteeRecord } from '../../../shared/mediation/committees';
 import { MEDIATION_WORKERS, type SweepInput, type SweepRecord } from '../../../shared/mediation/disputesApi';
 import { ApiCallError, call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { useHasRole } from '../../app/session';
+import { useHasRole } from '../../common/session';
 import { FormDialog } from '../../common/FormDialog';
 import { LoadFailed } from '../../common/LoadFailed';
 import { chineseDate } from '../../common/dates';

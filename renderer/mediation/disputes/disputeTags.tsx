@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import type { DisputeSummary } from '../../../shared/mediation/disputesApi';
-import { DISPUTE_STATUS_LABELS, type DisputeStatus, type NormColour } from '../../../shared/mediation/disputes';
+import { DISPUTE_STATUS_LABELS, type DisputeStatus } from '../../../shared/mediation/disputes';
 import { DEADLINE_TAG_COLOURS } from '../../common/DeadlineTag';
 import { chineseDate } from '../../common/dates';
 
@@ -18,8 +18,6 @@ export function DisputeStatusTag({ status }: { status: DisputeStatus }) {
 }
 
 export type Norm = NonNullable<DisputeSummary['norm']>;
-
-export const NORM_COLOUR_LABELS: Record<NormColour, string> = { green: '正常', yellow: '临近期限', red: '已超期' };
 
 /** 剩余12天 / 今日到期 / 已超期3天, and the due date (一般在一个月内调结). */
 export function normText(norm: Norm): string {

@@ -1,4 +1,4 @@
-import { PRINT_ROUTE, printRequest } from '../../shared/documents/printing';
+import { PRINT_ROUTE, printRequest } from '../../../shared/documents/printing';
 
 /** `#/print` or `#/print?…`, and not some longer route that happens to start the same. */
 export function isPrintRoute(hash: string): boolean {

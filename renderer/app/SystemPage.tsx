@@ -1,11 +1,12 @@
-import { Tabs, Typography } from 'antd';
-import { navigate, paths, type SystemTab } from '../app/router';
+import { Flex, Tabs, Typography } from 'antd';
+import { navigate, paths, type SystemTab } from '../common/router';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { CatalogPage } from '../catalog/CatalogPage';
+import { HallSettingsForm } from '../counter/HallSettingsForm';
 import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
-import { AuditPage } from './AuditPage';
-import { UsersPage } from './UsersPage';
-import { VillagesPage } from './VillagesPage';
+import { AuditPage } from '../system/AuditPage';
+import { UsersPage } from '../system/UsersPage';
+import { VillagesPage } from '../system/VillagesPage';
 
 const TABS: { key: SystemTab; label: string }[] = [
   { key: 'users', label: '用户' },
@@ -30,7 +31,12 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       />
       {tab === 'users' && <UsersPage />}
       {tab === 'villages' && <VillagesPage />}
-      {tab === 'catalog' && <CatalogPage />}
+      {tab === 'catalog' && (
+        <Flex vertical gap={12}>
+          <HallSettingsForm />
+          <CatalogPage />
+        </Flex>
+      )}
       {tab === 'calendar' && <CalendarPage />}
       {tab === 'printers' && <PrinterSettingsPage />}
       {tab === 'audit' && <AuditPage />}

@@ -6,13 +6,13 @@ import { RESIDENT_EDITORS } from '../../shared/auth/roles';
 import type { ResidentSummary } from '../../shared/residents/api';
 import { ID_TYPE_LABELS } from '../../shared/residents/idTypes';
 import { desktopPrinting } from '../api/client';
-import { href, paths } from '../app/router';
-import { useHasRole } from '../app/session';
+import { href, paths } from '../common/router';
+import { useHasRole } from '../common/session';
 import { remember } from '../common/sessionMemory';
-import { draftFromQuery, DRAFT_KEY } from '../residents/draft';
-import { ResidentResultsTable } from '../residents/ResidentResultsTable';
-import { SearchSummary } from '../residents/SearchSummary';
-import { useResidentSearch } from '../residents/useResidentSearch';
+import { draftFromQuery, DRAFT_KEY } from './draft';
+import { ResidentResultsTable } from './ResidentResultsTable';
+import { SearchSummary } from './SearchSummary';
+import { useResidentSearch } from './useResidentSearch';
 
 interface Props {
   value: ResidentSummary | null;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { PRINT_FAILED_TITLE, PRINT_READY_TITLE } from '../../shared/documents/printing';
-import { openPdf, pdfErrorMessage, PdfError, type OpenedPdf } from '../documents/pdf/loadPdf';
+import { PRINT_FAILED_TITLE, PRINT_READY_TITLE } from '../../../shared/documents/printing';
+import { openPdf, pdfErrorMessage, PdfError, type OpenedPdf } from '../pdf/loadPdf';
 import { printFileFromHash } from './printRoute';
 
 /** Enough for small print and QR codes on office and thermal printers alike. */

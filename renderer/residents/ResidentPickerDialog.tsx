@@ -3,7 +3,7 @@
 import { App, Form, Modal } from 'antd';
 import type { ResidentRecord, ResidentSummary } from '../../shared/residents/api';
 import { call, errorMessage } from '../api/client';
-import { ResidentPicker } from '../counter/ResidentPicker';
+import { ResidentPicker } from './ResidentPicker';
 
 interface Props {
   open: boolean;
