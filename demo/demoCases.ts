@@ -9,6 +9,8 @@ import { catalogItem, type CatalogItem } from '../shared/catalog/catalog';
 import { caseNumberScope, formatCaseNumber } from '../shared/counter/caseNumbers';
 import type { RatingLevel } from '../shared/counter/casesApi';
 import type { CaseStatus } from '../shared/counter/caseStatus';
+import { caseKind, type CaseFacts, type CaseStep } from '../shared/counter/caseKind';
+import { DeclaredPath } from './declaredPath';
 import { pausedWorkingDays, promisedCompletionDate } from '../shared/counter/deadline';
 import { localDayStartUtc } from '../electron/backend/api/settings';
 import { listCalendarYears } from '../electron/backend/calendar/calendarStore';
@@ -216,18 +218,24 @@ function fillLife(
   rng: Rng,
   numbers: Map<number, number>,
 ): void {
-  const set = (status: CaseStatus, lastStep: string) => {
+  let path: DeclaredPath<CaseStatus, CaseStep, CaseFacts>;
+  const start = (status: CaseStatus) => {
+    path = new DeclaredPath(caseKind, status);
     row.status = status;
+    row.last_step_on = day;
+  };
+  const take = (step: CaseStep, status: CaseStatus, lastStep: string) => {
+    row.status = path.take(step, status);
     row.last_step_on = lastStep;
   };
   const roll = rng.float();
   if (roll < 0.012) {
-    set('notAccepted', day);
+    start('notAccepted');
     row.steps = JSON.stringify({ refusal: { reason: '不属于本中心受理范围', redirectTo: '县政务服务中心' } });
     return;
   }
   if (roll < 0.02 && calendar.workingDaysBetween(day, today) <= 10) {
-    set('awaitingMaterials', day);
+    start('awaitingMaterials');
     return;
   }
   const year = yearOf(day);
@@ -240,7 +248,7 @@ function fillLife(
   const promised = promisedCompletionDate(calendar, day, item.promisedWorkingDays, immediate);
   row.original_promised_date = promised;
   row.promised_date = promised;
-  set('accepted', day);
+  start('accepted');
 
   let completedOn: string;
   if (immediate && rng.chance(0.96)) {
@@ -257,6 +265,8 @@ function fillLife(
     completedOn = calendar.addWorkingDays(day, span);
     // Now and then the clock stopped for 补正: the promise moves with it.
     if (!immediate && rng.chance(0.05)) {
+      // Handling began, then the clock stopped; it resumes into handling, where the pause began.
+      take('startHandling', 'inProgress', day);
       const pausedOn = calendar.addWorkingDays(day, 1);
       const resumedOn = calendar.addWorkingDays(pausedOn, rng.int(1, 5));
       if (resumedOn <= today) {
@@ -264,6 +274,8 @@ function fillLife(
         row.paused_days = days;
         if (promised) row.promised_date = calendar.addWorkingDays(promised, days);
         completedOn = calendar.addWorkingDays(completedOn, days);
+        take('pause', 'paused', pausedOn);
+        take('resume', 'inProgress', resumedOn);
         row.steps = JSON.stringify({
           pauses: [
             { kind: 'materials', reason: '补充材料', pausedOn, resumedOn, workingDays: days, resumeTo: 'inProgress' },
@@ -283,13 +295,14 @@ function fillLife(
             },
           ],
         });
-        set('paused', pausedOn);
+        take('pause', 'paused', pausedOn);
         return;
       }
     }
   }
   if (completedOn > today) {
-    set(item.handlingType === 'forwarded' ? 'forwarded' : 'inProgress', day);
+    if (item.handlingType === 'forwarded') take('forward', 'forwarded', day);
+    else if (path!.status === 'accepted') take('startHandling', 'inProgress', day);
     if (item.handlingType === 'forwarded') {
       row.steps = JSON.stringify({
         forward: { sentOn: day, department: item.forwardedTo, repliedOn: null, reply: null },
@@ -298,20 +311,20 @@ function fillLife(
     return;
   }
   if (rng.chance(0.004)) {
-    set('voided', day);
+    take('void', 'voided', day);
     row.voided_at = row.intake_at;
     row.steps = JSON.stringify({ voided: { reason: '重复录入', at: row.intake_at, byName: row.clerk_name } });
     return;
   }
   row.outcome = rng.chance(0.97) ? 'approved' : 'refused';
   row.completed_on = completedOn;
-  set('completed', completedOn);
+  take('complete', 'completed', completedOn);
   const deliveredOn =
     immediate && row.completed_on_the_spot === 1 ? day : calendar.addWorkingDays(completedOn, rng.int(0, 3));
   if (deliveredOn > today || rng.chance(0.01)) return;
   row.delivered_on = deliveredOn;
   row.steps = JSON.stringify({ delivery: { method: 'collected', signedBy: row.resident_name, deliveredOn } });
-  set('delivered', deliveredOn);
+  take('deliver', 'delivered', deliveredOn);
   if (!rng.chance(0.75)) return;
   const level = RATINGS.pick(rng);
   row.rating = level;
@@ -329,5 +342,5 @@ function fillLife(
         }
       : {}),
   });
-  set('rated', deliveredOn);
+  take('rate', 'rated', deliveredOn);
 }

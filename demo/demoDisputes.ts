@@ -3,6 +3,9 @@
 // registry (and a few companies), accepted and numbered per committee and year, mostly settled
 // within the month, followed up and closed; the recent ones still open on `today`. Rows are
 // written in bulk; the change log is not filled (generated history is not sent upward).
+import { disputeKind, type DisputeFacts, type DisputeStep } from '../shared/mediation/disputeKind';
+import type { DisputeStatus } from '../shared/mediation/disputes';
+import { DeclaredPath } from './declaredPath';
 import { addDays, yearOf } from '../shared/calendar/dates';
 import { formatMediationCaseNumber, mediationNumberScope } from '../shared/mediation/caseNumbers';
 import {
@@ -330,11 +333,12 @@ export async function seedDemoDisputes(
         created_at: at(day),
         updated_at: at(day),
       });
+      const path = new DeclaredPath(disputeKind, 'registered');
       const decideOn = addDays(day, rng.int(0, 2));
       if (decideOn <= options.today) {
         if (rng.chance(0.03)) {
           Object.assign(row, {
-            status: 'refused',
+            status: path.take('refuse', 'refused'),
             refused_on: decideOn,
             refusal_reason: '该纠纷已由人民法院立案受理',
             last_step_on: decideOn,
@@ -344,7 +348,7 @@ export async function seedDemoDisputes(
           const sequence = (numbers.get(scope) ?? 0) + 1;
           numbers.set(scope, sequence);
           Object.assign(row, {
-            status: 'accepted',
+            status: path.take('accept', 'accepted'),
             accepted_on: decideOn,
             case_year: yearOf(decideOn),
             case_sequence: sequence,
@@ -358,7 +362,7 @@ export async function seedDemoDisputes(
             if (second.id !== chosen[0]!.id) chosen.push(second);
           }
           chosen.forEach((m, i) => pending.mediators.push([id, m.id, i === 0 ? 1 : 0, decideOn]));
-          conclude(row, decideOn, chosen.map((m) => m.name)[0] ?? '调解员');
+          conclude(row, path, decideOn, chosen.map((m) => m.name)[0] ?? '调解员');
         }
       }
       pending.disputes.push(DISPUTE_COLUMNS.map((c) => row[c]));
@@ -366,13 +370,18 @@ export async function seedDemoDisputes(
     }
   }
 
-  function conclude(row: Record<string, unknown>, acceptedOn: string, mediatorName: string) {
+  function conclude(
+    row: Record<string, unknown>,
+    path: DeclaredPath<DisputeStatus, DisputeStep, DisputeFacts>,
+    acceptedOn: string,
+    mediatorName: string,
+  ) {
     // Most within the month (一般在一个月内调结), a few after it.
     const outcomeOn = addDays(acceptedOn, rng.chance(0.92) ? rng.int(1, 28) : rng.int(29, 50));
     if (outcomeOn > options.today) return;
     if (rng.chance(0.04)) {
       Object.assign(row, {
-        status: 'terminated',
+        status: path.take('terminate', 'terminated'),
         outcome_kind: 'terminated',
         outcome_on: outcomeOn,
         outcome_text: '一方当事人明确拒绝继续调解',
@@ -381,7 +390,7 @@ export async function seedDemoDisputes(
       const closedOn = addDays(outcomeOn, rng.int(1, 5));
       if (closedOn <= options.today)
         Object.assign(row, {
-          status: 'closed',
+          status: path.take('close', 'closed'),
           closed_on: closedOn,
           closing_summary: '调解不成，已告知当事人其他解决途径',
           closed_by_name: mediatorName,
@@ -391,7 +400,7 @@ export async function seedDemoDisputes(
     }
     const written = rng.chance(0.7);
     Object.assign(row, {
-      status: 'settled',
+      status: path.take(written ? 'issueAgreement' : 'oral', 'settled'),
       outcome_kind: written ? 'written' : 'oral',
       outcome_on: outcomeOn,
       outcome_text: written ? '双方达成书面调解协议' : '双方达成口头协议，当场履行',
@@ -422,7 +431,7 @@ export async function seedDemoDisputes(
     const closedOn = addDays(last, rng.int(1, 5));
     if (closedOn <= options.today)
       Object.assign(row, {
-        status: 'closed',
+        status: path.take('close', 'closed'),
         closed_on: closedOn,
         closing_summary: '协议已履行，回访无异议',
         closed_by_name: mediatorName,

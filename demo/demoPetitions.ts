@@ -6,6 +6,8 @@
 // the regulation's clock gives, as far as `today` allows — so the old ones are closed, the recent
 // ones still open, and a few have missed a deadline. Rows are written in bulk; the change log is
 // not filled (generated history is not sent upward).
+import { petitionKind, type PetitionStep } from '../shared/petitions/petitionKind';
+import { followPath } from '../shared/workflow/kind';
 import { addDays, daysBetween, weekday, yearOf } from '../shared/calendar/dates';
 import {
   DEFAULT_PERIOD_COUNTING,
@@ -427,6 +429,28 @@ const later = (a: string, b: string) => (a > b ? a : b);
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
+/**
+ * The status the steps a generated petition took lead to, step by step as the petition kind
+ * declares them (a move the declaration refuses stops the generator).
+ */
+function pathOf(row: Record<string, unknown>): PetitionStatus {
+  const taken: [PetitionStep, PetitionStatus, unknown][] = [
+    ['notAccept', 'notAccepted', row.not_accepted_on],
+    ['accept', 'accepted', row.accepted_on],
+    ['reply', 'replied', row.replied_on],
+    ['requestReview', 'underReview', row.review_requested_on],
+    ['recordReview', 'reviewed', row.reviewed_on],
+    ['requestReReview', 'underReReview', row.re_review_requested_on],
+    ['recordReReview', 'reReviewed', row.re_reviewed_on],
+    ['close', 'closed', row.closed_on],
+  ];
+  return followPath(
+    petitionKind,
+    'registered',
+    taken.filter(([, , on]) => on).map(([step, to]) => [step, to] as const),
+  );
+}
+
 export async function seedDemoPetitions(db: Db, options: DemoPetitionsOptions): Promise<DemoPetitionsResult> {
   const { today } = options;
   const rng = new Rng(options.seed ^ 0x2c1b3c6d);
@@ -672,6 +696,7 @@ export async function seedDemoPetitions(db: Db, options: DemoPetitionsOptions): 
     const acceptanceDueOn = periodEnd(calendar, receivedOn, PERIOD_DAYS.acceptance, counting.acceptance);
     const steps = [receivedOn];
     const finish = (status: PetitionStatus) => {
+      if (pathOf(row) !== status) throw new Error(`演示数据：信访件的各环节应使其处于“${status}”`);
       const lastStep = steps.reduce(later);
       Object.assign(row, {
         status,

@@ -38,6 +38,8 @@ export const caseKind = defineKind<CaseStatus, CaseStep, CaseFacts>({
   noun: '办件',
   the: '该件',
   statusLabels: CASE_STATUS_LABELS,
+  // 即办件 may be accepted and completed at once.
+  initial: ['awaitingMaterials', 'notAccepted', 'accepted', 'completed'],
   status: (c) => c.status,
   lastStepOn: (c) => c.lastStepOn,
   read: { administrator: 'all', counterClerk: 'all', leader: 'all' },
@@ -45,36 +47,52 @@ export const caseKind = defineKind<CaseStatus, CaseStep, CaseFacts>({
   scope: () => ({}),
   stale: '该件刚被别人处理过，请刷新后再操作',
   steps: {
-    accept: { label: '受理', from: ['awaitingMaterials'], roles: staff },
-    startHandling: { label: '开始办理', from: ['accepted'], roles: staff },
+    accept: { label: '受理', from: ['awaitingMaterials'], to: ['accepted', 'completed'], roles: staff },
+    startHandling: { label: '开始办理', from: ['accepted'], to: ['inProgress'], roles: staff },
     forward: {
       label: '转报',
       from: ['accepted', 'inProgress'],
+      to: ['forwarded'],
       roles: staff,
       date: { field: 'sentOn', label: '报送日期' },
     },
     recordForwardReply: {
       label: '登记转报回复',
       from: ['forwarded'],
+      to: ['inProgress'],
       roles: staff,
       date: { field: 'repliedOn', label: '回复日期' },
     },
     pause: {
       label: '暂停计时',
       from: ['accepted', 'inProgress', 'forwarded'],
+      to: ['paused'],
       roles: staff,
       date: { field: 'pausedOn', label: '暂停日期' },
     },
     // Back to the status the pause began in (kept on the case).
-    resume: { label: '恢复计时', from: ['paused'], roles: staff, date: { field: 'resumedOn', label: '恢复日期' } },
+    resume: {
+      label: '恢复计时',
+      from: ['paused'],
+      to: ['accepted', 'inProgress', 'forwarded'],
+      roles: staff,
+      date: { field: 'resumedOn', label: '恢复日期' },
+    },
     complete: {
       label: '办结',
       from: ['accepted', 'inProgress'],
+      to: ['completed'],
       roles: staff,
       date: { field: 'completedOn', label: '办结日期' },
     },
-    deliver: { label: '送达', from: ['completed'], roles: staff, date: { field: 'deliveredOn', label: '送达日期' } },
-    rate: { label: '评价', from: ['delivered'], roles: staff },
+    deliver: {
+      label: '送达',
+      from: ['completed'],
+      to: ['delivered'],
+      roles: staff,
+      date: { field: 'deliveredOn', label: '送达日期' },
+    },
+    rate: { label: '评价', from: ['delivered'], to: ['rated'], roles: staff },
     // Not a move of the status: a rated case stays rated.
     closeFollowUp: {
       label: '整改办结',
@@ -85,6 +103,7 @@ export const caseKind = defineKind<CaseStatus, CaseStep, CaseFacts>({
     void: {
       label: '作废',
       from: ['awaitingMaterials', 'accepted', 'inProgress', 'forwarded', 'paused', 'completed', 'delivered', 'rated'],
+      to: ['voided'],
       roles: staff,
       tone: 'danger',
     },

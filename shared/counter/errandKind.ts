@@ -27,6 +27,7 @@ export const errandKind = defineKind<ErrandStatus, ErrandStep, ErrandFacts>({
   noun: '代办',
   the: '这项代办',
   statusLabels: ERRAND_STATUS_LABELS,
+  initial: ['authorised'],
   status: (e) => e.status,
   lastStepOn: (e) => e.delivery?.deliveredOn ?? e.authorisedOn,
   read: ERRAND_READ,
@@ -34,11 +35,12 @@ export const errandKind = defineKind<ErrandStatus, ErrandStep, ErrandFacts>({
   scope: (e) => ({ ownerId: e.agentId }),
   stale: '这项代办刚被修改过，请刷新后再操作',
   steps: {
-    collect: { label: '收材料', from: ['authorised', 'collected'], roles: AGENTS },
-    withdraw: { label: '撤回', from: ['authorised', 'collected'], roles: AGENTS, tone: 'danger' },
+    collect: { label: '收材料', from: ['authorised', 'collected'], to: ['authorised', 'collected'], roles: AGENTS },
+    withdraw: { label: '撤回', from: ['authorised', 'collected'], to: ['withdrawn'], roles: AGENTS, tone: 'danger' },
     handOver: {
       label: '交窗口办理',
       from: ['collected'],
+      to: ['handedOver'],
       roles: COUNTER_STAFF,
       refusedIn: {
         authorised: '必需材料尚未收齐，还不能交窗口办理',
@@ -50,6 +52,7 @@ export const errandKind = defineKind<ErrandStatus, ErrandStep, ErrandFacts>({
     deliver: {
       label: '登记送达',
       from: ['handedOver'],
+      to: ['delivered'],
       roles: AGENTS,
       guard: (e) => (e.case?.status === 'completed' ? null : '窗口还没有办结这一件，结果尚不能送达'),
     },

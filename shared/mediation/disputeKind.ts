@@ -14,7 +14,18 @@ export interface DisputeFacts {
   registeredOn: string;
   lastStepOn: string;
   mediators: readonly unknown[];
-  outcome: { kind: OutcomeKind } | null;
+  outcome: { kind: OutcomeKind; on: string } | null;
+  court: { appliedOn: string | null; decision: string | null } | null;
+  visits: { done: number; lastDoneOn: string | null; nextPlannedOn: string | null };
+}
+
+/** What a settled dispute needs before it is closed: the agreement followed up, the court's word. */
+function readyToClose(d: DisputeFacts): string | null {
+  if (d.status !== 'settled') return null;
+  if (d.visits.done === 0) return '调解成功的纠纷须至少回访一次、了解协议履行情况后才能结案';
+  if (d.visits.nextPlannedOn) return `还有计划于 ${d.visits.nextPlannedOn} 的回访没有完成，完成最后一次回访后才能结案`;
+  if (d.court?.appliedOn && !d.court.decision) return '已申请司法确认，尚未记录法院裁定，记录裁定后才能结案';
+  return null;
 }
 
 export const DISPUTE_STEPS = [
@@ -51,6 +62,7 @@ export const disputeKind = defineKind<DisputeStatus, DisputeStep, DisputeFacts>(
   noun: '纠纷',
   the: '该纠纷',
   statusLabels: DISPUTE_STATUS_LABELS,
+  initial: ['registered'],
   status: (d) => d.status,
   lastStepOn: (d) => d.lastStepOn,
   final: { closed: '只能加批注' },
@@ -59,10 +71,17 @@ export const disputeKind = defineKind<DisputeStatus, DisputeStep, DisputeFacts>(
   scope: (d) => ({ committeeId: d.committeeId }),
   stale: '该纠纷刚被别人处理过，请刷新后再操作',
   steps: {
-    accept: { label: '受理', from: ['registered'], roles: workers, date: { field: 'acceptedOn', label: '受理日期' } },
+    accept: {
+      label: '受理',
+      from: ['registered'],
+      to: ['accepted'],
+      roles: workers,
+      date: { field: 'acceptedOn', label: '受理日期' },
+    },
     refuse: {
       label: '不予受理',
       from: ['registered'],
+      to: ['refused'],
       roles: workers,
       tone: 'danger',
       date: { field: 'refusedOn', label: '决定日期' },
@@ -103,27 +122,54 @@ export const disputeKind = defineKind<DisputeStatus, DisputeStep, DisputeFacts>(
     issueAgreement: {
       label: '出具调解协议书',
       from: ['accepted'],
+      to: ['settled'],
       roles: workers,
       elsewhere: true,
       date: { field: 'agreedOn', label: '协议日期' },
     },
-    oral: { label: '口头协议', from: ['accepted'], roles: workers, date: { field: 'agreedOn', label: '达成日期' } },
+    oral: {
+      label: '口头协议',
+      from: ['accepted'],
+      to: ['settled'],
+      roles: workers,
+      date: { field: 'agreedOn', label: '达成日期' },
+    },
     terminate: {
       label: '终止调解',
       from: ['accepted'],
+      to: ['terminated'],
       roles: workers,
       tone: 'danger',
       date: { field: 'terminatedOn', label: '终止日期' },
     },
-    recordFollowUp: { label: '登记回访', from: ['settled'], roles: workers },
+    recordFollowUp: {
+      label: '登记回访',
+      from: ['settled'],
+      roles: workers,
+      date: {
+        field: 'doneOn',
+        label: '回访日期',
+        notBefore: (d) => ({ on: d.outcome?.on ?? d.registeredOn, what: '达成协议的日期' }),
+      },
+    },
     planFollowUp: { label: '计划回访', from: ['settled'], roles: workers },
     courtForm: { label: '准备司法确认申请书', from: ['settled'], roles: workers, guard: writtenOnly },
     courtRecord: { label: '登记司法确认', from: ['settled'], roles: workers, guard: writtenOnly },
     close: {
       label: '结案',
       from: ['settled', 'terminated'],
+      to: ['closed'],
       roles: workers,
-      date: { field: 'closedOn', label: '结案日期' },
+      guard: readyToClose,
+      showWhenGuarded: true,
+      date: {
+        field: 'closedOn',
+        label: '结案日期',
+        notBefore: (d) => [
+          { on: d.lastStepOn, what: '上一环节的日期' },
+          ...(d.visits.lastDoneOn ? [{ on: d.visits.lastDoneOn, what: '最后一次回访的日期' }] : []),
+        ],
+      },
     },
     caseFile: {
       label: '生成卷宗',

@@ -259,6 +259,8 @@ export const disputeRecord = disputeSummary.extend({
     .nullable(),
   court: court.nullable(),
   closing: z.object({ on: z.string(), summary: z.string(), byName: z.string() }).nullable(),
+  /** The follow-up visits (回访): how many were made, the last, the next planned. */
+  visits: z.object({ done: z.number(), lastDoneOn: z.string().nullable(), nextPlannedOn: z.string().nullable() }),
   /** The last step's date: no later step may be dated before it. */
   lastStepOn: z.string(),
   version: z.number(),

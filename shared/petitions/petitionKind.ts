@@ -81,6 +81,7 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
   noun: '信访件',
   the: '该信访件',
   statusLabels: PETITION_STATUS_LABELS,
+  initial: ['registered'],
   status: (p) => p.status,
   lastStepOn: (p) => p.lastStepOn,
   read: PETITION_READ,
@@ -88,10 +89,17 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
   scope: () => ({}),
   stale: '该信访件刚被别人处理过，请刷新后再操作',
   steps: {
-    accept: { label: '受理', from: ['registered'], roles: staff, date: { field: 'acceptedOn', label: '受理日期' } },
+    accept: {
+      label: '受理',
+      from: ['registered'],
+      to: ['accepted'],
+      roles: staff,
+      date: { field: 'acceptedOn', label: '受理日期' },
+    },
     notAccept: {
       label: '不予受理',
       from: ['registered'],
+      to: ['notAccepted'],
       roles: staff,
       tone: 'danger',
       date: { field: 'decidedOn', label: '决定日期' },
@@ -99,6 +107,7 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
     reply: {
       label: '书面答复',
       from: ['accepted'],
+      to: ['replied'],
       roles: staff,
       date: {
         field: 'repliedOn',
@@ -154,6 +163,7 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
     requestReview: {
       label: '复查请求',
       from: ['replied', 'closed'],
+      to: ['underReview'],
       roles: staff,
       guard: reviewRequestGuard('review'),
       offerWhile: inWindowWhenClosed('review'),
@@ -166,12 +176,14 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
     recordReview: {
       label: '复查意见',
       from: ['underReview'],
+      to: ['reviewed'],
       roles: staff,
       date: { field: 'answeredOn', label: '意见日期' },
     },
     requestReReview: {
       label: '复核请求',
       from: ['reviewed', 'closed'],
+      to: ['underReReview'],
       roles: staff,
       guard: reviewRequestGuard('reReview'),
       offerWhile: inWindowWhenClosed('reReview'),
@@ -184,12 +196,14 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
     recordReReview: {
       label: '复核意见',
       from: ['underReReview'],
+      to: ['reReviewed'],
       roles: staff,
       date: { field: 'answeredOn', label: '意见日期' },
     },
     close: {
       label: '办结',
       from: ['replied', 'reviewed', 'reReviewed'],
+      to: ['closed'],
       roles: staff,
       shownIn: { registered: NO_REPLY, accepted: NO_REPLY },
       refusedIn: { notAccepted: '该信访件已不予受理，以不予受理告知书作答，无需办结' },

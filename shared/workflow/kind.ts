@@ -25,6 +25,8 @@ export interface StepSpec<S extends string, R> {
   label: string;
   /** The statuses the step starts from. */
   from: readonly S[];
+  /** The statuses the step may lead to; left out, the step does not change the status. */
+  to?: readonly S[];
   roles: readonly Role[];
   /** Why the record cannot take the step now although its status allows it, or null. */
   guard?: (record: R, today: string) => string | null;
@@ -63,6 +65,8 @@ export interface RecordKind<S extends string, K extends string, R> extends Recor
   /** `该纠纷`: how a refusal names the record. */
   the: string;
   statusLabels: Record<S, string>;
+  /** The statuses a new record may start in. */
+  initial: readonly S[];
   status: (record: R) => S;
   lastStepOn: (record: R) => string;
   /** Statuses in which nothing more may happen, with what is still possible (“只能加批注”). */
@@ -227,4 +231,41 @@ export function stepDateOf<S extends string, K extends string, R>(
   const before = earliestStepDates(kind, stepName, record).find((bound) => on < bound.on);
   if (before) return { ok: false, field: rule.field, message: `${rule.label}：不能早于${before.what}（${before.on}）` };
   return { ok: true, on };
+}
+
+/**
+ * Why a step taken from `from` cannot leave the record in `to`, or null: the declaration's state
+ * machine, for the runner (a plan that would leave a record where no step leads is a program
+ * error) and for generated records (the demo cannot invent a state the rules forbid).
+ */
+export function transitionRefusal<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  from: S,
+  to: S,
+): string | null {
+  const step = kind.steps[stepName];
+  if (!step.from.includes(from)) return `“${step.label}”不能从“${kind.statusLabels[from]}”开始`;
+  const targets = step.to ?? [from];
+  if (!targets.includes(to)) return `“${step.label}”不会使${kind.noun}变为“${kind.statusLabels[to]}”`;
+  return null;
+}
+
+/**
+ * A record's life as a path of steps from an initial status, checked step by step against the
+ * declaration; answers the status it ends in, or throws naming the first impossible move.
+ */
+export function followPath<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  initial: S,
+  moves: readonly (readonly [K, S])[],
+): S {
+  if (!kind.initial.includes(initial)) throw new Error(`${kind.noun}不能以“${kind.statusLabels[initial]}”开始`);
+  let status = initial;
+  for (const [step, to] of moves) {
+    const refused = transitionRefusal(kind, step, status, to);
+    if (refused) throw new Error(`${kind.noun}：${refused}`);
+    status = to;
+  }
+  return status;
 }

@@ -39,6 +39,12 @@ export function walkEveryStepInEveryStatus<S extends string, K extends string, R
       }
     });
   }
+  test('every status is where a record starts or where some step leads, and steps lead to known statuses', () => {
+    const reached = new Set<string>(kind.initial);
+    for (const step of Object.values(kind.steps) as { to?: readonly S[] }[])
+      for (const s of step.to ?? []) reached.add(s);
+    assert.deepEqual([...reached].sort(), [...statuses].sort());
+  });
   test('the buttons offered are the steps allowed in each status', () => {
     for (const status of statuses) {
       for (const step of Object.keys(allowedFrom) as K[]) {

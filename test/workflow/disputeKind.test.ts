@@ -42,7 +42,10 @@ const disputeIn = (status: DisputeStatus, facts: Partial<DisputeFacts> = {}): Di
   registeredOn: '2026-11-02',
   lastStepOn: '2026-11-20',
   mediators: [{ mediatorId: 'm1' }],
-  outcome: status === 'settled' || status === 'closed' ? { kind: 'written' } : null,
+  outcome: status === 'settled' || status === 'closed' ? { kind: 'written', on: '2026-11-15' } : null,
+  court: null,
+  // A settled dispute was visited once; nothing is planned: it may be closed.
+  visits: { done: 1, lastDoneOn: '2026-11-18', nextPlannedOn: null },
   ...facts,
 });
 
@@ -70,11 +73,37 @@ describe('the dispute, declared once', () => {
       refusalOf(disputeKind, 'recusal', disputeIn('accepted', { mediators: [] }), mediator, today)?.message,
       '还没有指派调解员，无人可以回避',
     );
-    const oral = disputeIn('settled', { outcome: { kind: 'oral' } });
+    const oral = disputeIn('settled', { outcome: { kind: 'oral', on: '2026-11-15' } });
     assert.match(refusalOf(disputeKind, 'courtForm', oral, mediator, today)?.message ?? '', /只有书面调解协议/);
     assert.deepEqual(
       offeredSteps(disputeKind, oral, mediator, today).map((o) => o.step),
       ['recordFollowUp', 'planFollowUp', 'close', 'annotate'],
+    );
+  });
+
+  test('a settled dispute is closed after its follow-up and the court’s word; the button says what is missing', () => {
+    const unvisited = disputeIn('settled', { visits: { done: 0, lastDoneOn: null, nextPlannedOn: null } });
+    assert.equal(
+      refusalOf(disputeKind, 'close', unvisited, mediator, today)?.message,
+      '调解成功的纠纷须至少回访一次、了解协议履行情况后才能结案',
+    );
+    const planned = disputeIn('settled', {
+      visits: { done: 1, lastDoneOn: '2026-11-18', nextPlannedOn: '2026-12-20' },
+    });
+    assert.match(refusalOf(disputeKind, 'close', planned, mediator, today)?.message ?? '', /计划于 2026-12-20 的回访/);
+    const awaitingCourt = disputeIn('settled', { court: { appliedOn: '2026-11-20', decision: null } });
+    assert.match(refusalOf(disputeKind, 'close', awaitingCourt, mediator, today)?.message ?? '', /尚未记录法院裁定/);
+    assert.equal(
+      offeredSteps(disputeKind, unvisited, mediator, today).find((o) => o.step === 'close')?.disabledBecause,
+      '调解成功的纠纷须至少回访一次、了解协议履行情况后才能结案',
+    );
+    assert.deepEqual(stepDateOf(disputeKind, 'close', disputeIn('settled'), '2026-11-21', today), {
+      ok: true,
+      on: '2026-11-21',
+    });
+    assert.deepEqual(
+      stepDateOf(disputeKind, 'close', disputeIn('settled', { lastStepOn: '2026-11-15' }), '2026-11-17', today),
+      { ok: false, field: 'closedOn', message: '结案日期：不能早于最后一次回访的日期（2026-11-18）' },
     );
   });
 

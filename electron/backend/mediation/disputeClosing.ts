@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { PERFORMANCE_LEVEL_LABELS } from '../../../shared/mediation/disputes';
 import type { disputesProcedures } from '../../../shared/mediation/disputesApi';
 import type { RequestContext } from '../api/context';
-import { fail, failFields } from '../api/failure';
+import { failFields } from '../api/failure';
 import type { Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
 import type { Tx } from '../db/writes';
@@ -112,17 +112,8 @@ export function saveFollowUp(input: Input<'mediation.saveFollowUp'>, ctx: Reques
 export function closeDispute(input: Input<'mediation.closeDispute'>, ctx: RequestContext) {
   const user = ctx.requireUser();
   return runDisputeStep(ctx, input, 'close', async ({ row, on: closedOn }) => {
+    // Follow-ups, the court's word and the dates are the declaration's (disputeKind: close).
     const followUps = await loadFollowUps(ctx.db, row.id);
-    const done = followUps.filter((f) => f.done_on);
-    if (row.status === 'settled') {
-      if (done.length === 0) fail('CONFLICT', '调解成功的纠纷须至少回访一次、了解协议履行情况后才能结案');
-      const pending = followUps.find((f) => !f.done_on);
-      if (pending) fail('CONFLICT', `还有计划于 ${pending.planned_on} 的回访没有完成，完成最后一次回访后才能结案`);
-      if (row.court_applied_on && !row.court_decision)
-        fail('CONFLICT', '已申请司法确认，尚未记录法院裁定，记录裁定后才能结案');
-    }
-    const lastVisit = done.reduce((last, f) => (f.done_on! > last ? f.done_on! : last), '');
-    if (closedOn < lastVisit) failFields({ closedOn: `结案日期：不能早于最后一次回访的日期（${lastVisit}）` });
     return {
       set: {
         status: 'closed',

@@ -117,7 +117,7 @@ export function agreementOf(row: DisputeRow): DisputeRecord['agreement'] {
 }
 
 export async function loadDisputeRecord(db: Db | Tx, row: DisputeRow, today: string): Promise<DisputeRecord> {
-  const [committee, parties, mediators, recusals, sweep, village] = await Promise.all([
+  const [committee, parties, mediators, recusals, sweep, village, visits] = await Promise.all([
     db.selectFrom('mediation_committees').select('name').where('id', '=', row.committee_id).executeTakeFirstOrThrow(),
     loadParties(db, row.id),
     loadAssignedMediators(db, row.id),
@@ -132,7 +132,10 @@ export async function loadDisputeRecord(db: Db | Tx, row: DisputeRow, today: str
     row.village_id
       ? db.selectFrom('villages').select('name').where('id', '=', row.village_id).executeTakeFirst()
       : undefined,
+    db.selectFrom('dispute_follow_ups').select(['planned_on', 'done_on']).where('dispute_id', '=', row.id).execute(),
   ]);
+  const done = visits.flatMap((v) => (v.done_on ? [v.done_on] : []));
+  const planned = visits.flatMap((v) => (!v.done_on && v.planned_on ? [v.planned_on] : [])).sort();
   const summary = toDisputeSummary(
     { ...row, committee_name: committee.name, mediator_names: mediators.map((m) => m.name).join('、') },
     today,
@@ -194,6 +197,11 @@ export async function loadDisputeRecord(db: Db | Tx, row: DisputeRow, today: str
       row.closed_on && row.closing_summary
         ? { on: row.closed_on, summary: row.closing_summary, byName: row.closed_by_name ?? '' }
         : null,
+    visits: {
+      done: done.length,
+      lastDoneOn: done.length ? done.reduce((a, b) => (a > b ? a : b)) : null,
+      nextPlannedOn: planned[0] ?? null,
+    },
     lastStepOn: row.last_step_on,
     version: row.version,
   };

@@ -4,7 +4,7 @@
 // rows, a number drawn, the paper archived → the record as it now is.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { IssuedDocument } from '../../../shared/documents/api';
-import { refusalOf, stepDateOf, type RecordKind } from '../../../shared/workflow/kind';
+import { refusalOf, stepDateOf, transitionRefusal, type RecordKind } from '../../../shared/workflow/kind';
 import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import type { Database } from '../db/schema';
@@ -130,6 +130,10 @@ export async function applyStep<S extends string, K extends string, R, T extends
     paper = drawn.paper;
   }
   const set = { ...planned.set, ...numbered, updated_at: scope.at } as Updateable<Database[T]>;
+  const before = binding.kind.status(context.record);
+  const after = ((set as { status?: S }).status ?? before) as S;
+  const impossible = transitionRefusal(binding.kind, step, before, after);
+  if (impossible) fail('INTERNAL', `程序错误：${impossible}（与${binding.kind.noun}的声明不符），已停止，未做任何修改`);
   const derived = binding.derive?.({ ...context.row, ...set } as RowOf<T>) ?? {};
   const id = (context.row as { id: string }).id;
   const version = (context.row as { version: number }).version;
@@ -213,6 +217,10 @@ export async function insertRecord<S extends string, K extends string, R, T exte
     const drawn = await drawNumber(ctx, scope.tx, plan.number);
     numbered = drawn.set;
     paper = drawn.paper;
+  }
+  const status = (plan.values as { status?: S }).status;
+  if (status !== undefined && !binding.kind.initial.includes(status)) {
+    fail('INTERNAL', `程序错误：${binding.kind.noun}不能以“${binding.kind.statusLabels[status]}”开始，未做任何修改`);
   }
   await plan.requires?.(scope.tx);
   const values = { ...plan.values, ...numbered, updated_at: scope.at, version: 1 };

@@ -8,7 +8,7 @@ import { isItemActive } from '../../../../shared/catalog/search';
 import { formatCaseNumber } from '../../../../shared/counter/caseNumbers';
 import type { CaseMaterial } from '../../../../shared/counter/casesApi';
 import { errandHandoverAccess, errandKind } from '../../../../shared/counter/errandKind';
-import type { ErrandMaterial } from '../../../../shared/counter/errandsApi';
+import type { ErrandMaterial, ErrandRecord } from '../../../../shared/counter/errandsApi';
 import { maskIdNumber } from '../../../../shared/residents/masking';
 import { refusalOf } from '../../../../shared/workflow/kind';
 import type { RequestContext } from '../../api/context';
@@ -19,7 +19,7 @@ import { uuidv7 } from '../../db/uuidv7';
 import type { Tx } from '../../db/writes';
 import { findIssuedDocument } from '../../documents/archive';
 import { archivePrepared, type PreparedDocument } from '../../documents/issue';
-import { insertRecord, prepare, type PaperToIssue } from '../../workflow/runStep';
+import { applyStep, insertRecord, prepare, type PaperToIssue } from '../../workflow/runStep';
 import { caseBinding } from '../caseBinding';
 import { hallInfo } from '../caseDocuments';
 import { acceptanceStep, caseValues, requiresItem } from '../caseIntake';
@@ -37,6 +37,7 @@ function asCaseMaterials(materials: ErrandMaterial[]): CaseMaterial[] {
 
 interface BatchEntry {
   row: ErrandRow;
+  record: ErrandRecord;
   item: CatalogItem;
   resident: ResidentLine;
   materials: CaseMaterial[];
@@ -64,7 +65,8 @@ export async function handOver(ctx: RequestContext, input: HandoverInput) {
       failFields({ errandIds: `交接的代办：第 ${position + 1} 项不是${agent.name}登记的代办` });
     }
     const label = `${row.resident_name}的“${row.item_name}”`;
-    const refusal = refusalOf(errandKind, 'handOver', await loadErrandRecord(ctx, row), clerk, today);
+    const record = await loadErrandRecord(ctx, row);
+    const refusal = refusalOf(errandKind, 'handOver', record, clerk, today);
     if (refusal) failFields({ errandIds: `交接的代办：${label}${refusal.message}` });
     const item = catalogItem.parse(JSON.parse(row.item));
     if (!isItemActive(item, today)) failFields({ errandIds: `交接的代办：${label}的事项今天已停用，不能受理` });
@@ -78,7 +80,7 @@ export async function handOver(ctx: RequestContext, input: HandoverInput) {
       calendar,
       position,
     );
-    batch.push({ row, item, resident, materials, acceptance, caseId: uuidv7() });
+    batch.push({ row, record, item, resident, materials, acceptance, caseId: uuidv7() });
   }
 
   const hall = await hallInfo(ctx.db);
@@ -173,28 +175,17 @@ export async function handOver(ctx: RequestContext, input: HandoverInput) {
         .where('id', '=', entry.caseId)
         .executeTakeFirstOrThrow();
       caseNumbers.push(accepted.case_number!);
-      await scope.update(
-        'errands',
-        entry.row,
+      await applyStep(
+        ctx,
+        scope,
+        errandBinding,
+        'handOver',
+        { row: entry.row, record: entry.record, on: today },
         {
-          status: 'handedOver',
-          handover_id: handoverId,
-          handed_over_on: today,
-          case_id: entry.caseId,
-          updated_at: scope.at,
+          set: { status: 'handedOver', handover_id: handoverId, handed_over_on: today, case_id: entry.caseId },
+          summary: `交窗口办理，编号 ${accepted.case_number}`,
+          data: { handoverId, caseId: entry.caseId, caseNumber: accepted.case_number },
         },
-        {
-          entity: errandBinding.kind.name,
-          id: entry.row.id,
-          op: 'handOver',
-          data: {
-            handoverId,
-            caseId: entry.caseId,
-            caseNumber: accepted.case_number,
-            summary: `交窗口办理，编号 ${accepted.case_number}`,
-          },
-        },
-        `${entry.row.resident_name}的代办刚被修改过，请刷新后再交接`,
       );
     }
     // Another window drew numbers meanwhile: the list must carry the numbers actually given.
