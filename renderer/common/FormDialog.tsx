@@ -19,6 +19,8 @@ interface Props<V extends object> {
   onClose: () => void;
   width?: number;
   intro?: ReactNode;
+  /** An edit of a record: after a STALE refusal, load the record as it now is onto the form. */
+  onStale?: (form: FormInstance<V>) => Promise<unknown>;
   children: (server: ServerErrors, form: FormInstance<V>) => ReactNode;
 }
 
@@ -34,6 +36,7 @@ export function FormDialog<V extends object>({
   onClose,
   width = 520,
   intro,
+  onStale,
   children,
 }: Props<V>) {
   const [form] = Form.useForm<V>();
@@ -68,7 +71,19 @@ export function FormDialog<V extends object>({
       afterOpenChange={(visible) => visible || server.clear()}
     >
       {intro}
-      <FormErrorAlert error={server.error} extraMessages={server.unplacedMessages(fields)} />
+      <FormErrorAlert
+        error={server.error}
+        extraMessages={server.unplacedMessages(fields)}
+        stale={
+          onStale && {
+            replacesTyped: true,
+            reload: async () => {
+              await onStale(form);
+              server.clear();
+            },
+          }
+        }
+      />
       <div onKeyDownCapture={enterMovesFocusThen(() => form.submit())}>
         <Form<V>
           form={form}

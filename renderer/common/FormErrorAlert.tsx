@@ -1,18 +1,23 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
 import type { ApiCallError } from '../api/client';
+import { StaleReload, useStaleReload, type StaleReloadOptions } from './StaleReload';
 
 interface Props {
   error: ApiCallError | null;
   /** Field messages with no field on the form to sit beside. */
   extraMessages?: readonly string[];
-  /** Links or buttons that resolve this error (open the duplicate, reload). */
+  /** Links or buttons that resolve this error (open the duplicate). */
   action?: ReactNode;
+  /** How this form loads the record again after a STALE refusal (or the page's, from context). */
+  stale?: StaleReloadOptions;
 }
 
 /** The failed save's message above the form; field messages stay beside their fields. */
-export function FormErrorAlert({ error, extraMessages = [], action }: Props) {
+export function FormErrorAlert({ error, extraMessages = [], action: given, stale: own }: Props) {
+  const stale = useStaleReload(own);
   if (!error) return null;
+  const action = error.code === 'STALE' && stale ? <StaleReload {...stale} /> : given;
   const description =
     extraMessages.length > 0 || action ? (
       <>

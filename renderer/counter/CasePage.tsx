@@ -1,6 +1,5 @@
 import { CheckOutlined, CloseOutlined, MinusOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import {
   DELIVERY_METHOD_LABELS,
@@ -10,7 +9,6 @@ import {
   RATING_LEVEL_LABELS,
   type CaseCommandResult,
   type CaseDetail,
-  type CaseHistoryEntry,
   type CaseMaterial,
   type CaseRecord,
 } from '../../shared/counter/casesApi';
@@ -19,7 +17,6 @@ import { useQuery } from '../api/useQuery';
 import { href, paths } from '../common/router';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
-import { timeColumn } from '../common/PagedTable';
 import { CaseSteps } from './CaseSteps';
 import { caseKind, type CaseStep } from '../../shared/counter/caseKind';
 import { CaseStatusTag } from './CaseStatusTag';
@@ -27,7 +24,8 @@ import { chineseDate, minuteTime } from '../common/dates';
 import { DeadlineTag } from '../common/DeadlineTag';
 import { HandlingTypeTag, timeLimitText } from '../catalog/itemInfo';
 import { materialForm } from './MaterialsChecklist';
-import { documentColumns } from '../common/documentColumns';
+import { IssuedDocumentsCard } from '../common/IssuedDocumentsCard';
+import { RecordHistoryCard } from '../common/RecordHistoryCard';
 import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { isPoor } from './RatingButtons';
 import { useToday } from '../common/useToday';
@@ -126,26 +124,8 @@ export function CasePage({ id }: { id: string }) {
         <MaterialsList materials={record.materials} />
       </Card>
       <Steps record={record} />
-      <Card size="small" title="文书">
-        <Table<IssuedDocument>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={shown.documents}
-          locale={{ emptyText: '还没有出具文书' }}
-          columns={documentColumns(detail.reload)}
-        />
-      </Card>
-      <Card size="small" title="操作记录">
-        <Table<CaseHistoryEntry>
-          rowKey={(entry, index) => `${entry.at}-${index}`}
-          size="small"
-          pagination={false}
-          dataSource={shown.history}
-          locale={{ emptyText: '没有记录' }}
-          columns={historyColumns}
-        />
-      </Card>
+      <IssuedDocumentsCard documents={shown.documents} onPrinted={detail.reload} />
+      <RecordHistoryCard title="操作记录" entries={shown.history} stepLabel={stepLabel} />
     </Flex>
   );
 }
@@ -372,16 +352,3 @@ function Steps({ record }: { record: CaseRecord }) {
 }
 
 const stepLabel = (op: string) => (op === 'intake' ? '收件' : (caseKind.steps[op as CaseStep]?.label ?? op));
-
-const historyColumns: ColumnsType<CaseHistoryEntry> = [
-  timeColumn<CaseHistoryEntry>('时间', 'at'),
-  {
-    title: '操作',
-    dataIndex: 'op',
-    key: 'op',
-    width: 120,
-    render: stepLabel,
-  },
-  { title: '经办人', dataIndex: 'actorName', key: 'actorName', width: 120 },
-  { title: '说明', dataIndex: 'summary', key: 'summary' },
-];

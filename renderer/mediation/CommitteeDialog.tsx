@@ -12,7 +12,6 @@ import { useQuery } from '../api/useQuery';
 import { FormDialog } from '../common/FormDialog';
 import type { ServerErrors } from '../common/useServerErrors';
 import { caseNumberPreview } from './caseNumber';
-import { StaleNotice } from './StaleNotice';
 
 type Speciality = (typeof MEDIATION_SPECIALITIES)[number];
 
@@ -76,19 +75,11 @@ export function CommitteeDialog({ open, committee, year, onClose, onSaved, onRel
       initialValues={committee ? toValues(committee) : NEW_COMMITTEE}
       fields={FIELDS}
       onClose={onClose}
+      onStale={committee ? async (form) => form.setFieldsValue(toValues(await onReload(committee.id))) : undefined}
       onSubmit={async (values) => onSaved(await call('mediation.saveCommittee', toInput(values, committee)))}
     >
       {(server, form) => (
         <>
-          {server.error?.code === 'STALE' && committee && (
-            <StaleNotice
-              onReload={async () => {
-                const fresh = await onReload(committee.id);
-                form.setFieldsValue(toValues(fresh));
-                server.clear();
-              }}
-            />
-          )}
           <Form.Item
             name="name"
             label="调委会名称"

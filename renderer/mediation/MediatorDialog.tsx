@@ -9,7 +9,6 @@ import { call } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
 import { AccountField } from './AccountField';
 import { committeeOptionLabel } from './labels';
-import { StaleNotice } from './StaleNotice';
 
 type Speciality = (typeof MEDIATION_SPECIALITIES)[number];
 
@@ -112,21 +111,13 @@ export function MediatorDialog({
       initialValues={mediator ? toValues(mediator) : newValues(defaultCommitteeId)}
       fields={FIELDS}
       onClose={onClose}
+      onStale={mediator ? async (form) => form.setFieldsValue(toValues(await onReload(mediator.id))) : undefined}
       onSubmit={async (values) =>
         onSaved(await call('mediation.saveMediator', toInput(values, mediator, canLinkAccounts)))
       }
     >
-      {(server, form) => (
+      {(server) => (
         <>
-          {server.error?.code === 'STALE' && mediator && (
-            <StaleNotice
-              onReload={async () => {
-                const fresh = await onReload(mediator.id);
-                form.setFieldsValue(toValues(fresh));
-                server.clear();
-              }}
-            />
-          )}
           <Flex gap={12} wrap>
             <Form.Item
               name="name"

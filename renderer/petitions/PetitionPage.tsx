@@ -1,7 +1,6 @@
 import { Alert, App, Card, Descriptions, Flex, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useState } from 'react';
-import type { IssuedDocument } from '../../shared/documents/api';
 import {
   type EarlierPetition,
   type PetitionCommandResult,
@@ -32,7 +31,7 @@ import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { forget, recall } from '../common/sessionMemory';
 import { chineseDate } from '../common/dates';
-import { documentColumns } from '../common/documentColumns';
+import { IssuedDocumentsCard } from '../common/IssuedDocumentsCard';
 import { useToday } from '../common/useToday';
 import { earlierColumns, useEarlierPetitions } from './EarlierPetitions';
 import { ISSUED_PETITION_KEY, type IssuedPetitionNotice } from './issuedNotice';
@@ -108,16 +107,7 @@ export function PetitionPage({ id }: { id: string }) {
       <RelatedCard petition={petition} />
       <HandlingCard petition={petition} />
       <ReplyCard petition={petition} />
-      <Card size="small" title="文书">
-        <Table<IssuedDocument>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={petition.documents}
-          locale={{ emptyText: '还没有出具文书' }}
-          columns={documentColumns(reloadQuietly)}
-        />
-      </Card>
+      <IssuedDocumentsCard documents={petition.documents} onPrinted={reloadQuietly} />
       <AttachmentsCard
         attachments={petition.attachments}
         canAdd={canTake(petitionKind, 'attach', petition, info.user, today)}

@@ -19,7 +19,7 @@ import {
 } from './formValues';
 import { IdentityFields } from './IdentityFields';
 import { PlaceFields } from './PlaceFields';
-import { SaveErrorAction } from './SaveErrorAction';
+import { DuplicateResidentLink } from './DuplicateResidentLink';
 
 interface Props {
   /** Editing this record; absent when registering a new resident. */
@@ -124,7 +124,8 @@ export function ResidentForm({ initial, draft, onSaved, onCancel, onReload }: Pr
       <FormErrorAlert
         error={server.error}
         extraMessages={server.unplacedMessages(RESIDENT_FIELDS)}
-        action={<SaveErrorAction error={server.error} onReload={onReload} />}
+        action={<DuplicateResidentLink error={server.error} />}
+        stale={onReload ? { reload: onReload, replacesTyped: true } : undefined}
       />
       <Form<ResidentFormValues>
         form={form}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RecordKind } from '../../../shared/workflow/kind';
+import { StaleReloadContext } from '../StaleReload';
 import { StepButtons } from './StepButtons';
 import { useSteps, type Steps } from './useSteps';
 
@@ -12,6 +13,8 @@ interface Props<S extends string, K extends string, R> {
   /** The dialog of the open step; `steps.run` sends it, `steps.close` closes it. */
   dialog: (step: K, steps: Steps<K>) => ReactNode;
   size?: 'small' | 'middle' | 'large';
+  /** The page's own steps, when it also opens some from elsewhere (a card, a table row). */
+  steps?: Steps<K>;
 }
 
 /** A record's step buttons, drawn from its declaration, and the dialog of the step opened. */
@@ -22,8 +25,10 @@ export function RecordSteps<S extends string, K extends string, R>({
   reload,
   dialog,
   size,
+  steps: pageSteps,
 }: Props<S, K, R>) {
-  const steps = useSteps<K>({ stale: kind.stale, today, reload });
+  const own = useSteps<K>({ stale: kind.stale, today });
+  const steps = pageSteps ?? own;
   return (
     <>
       <StepButtons
@@ -35,7 +40,9 @@ export function RecordSteps<S extends string, K extends string, R>({
         onOpen={steps.openStep}
         size={size}
       />
-      {steps.open && dialog(steps.open, steps)}
+      {steps.open && (
+        <StaleReloadContext.Provider value={{ reload }}>{dialog(steps.open, steps)}</StaleReloadContext.Provider>
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ApiCallError, call, isApiCallError } from '../../api/client';
 
 /** The words every step dialog shows when its record changed under the user (STALE). */
 export function staleMessage(stale: string): string {
-  return `${stale.replace(/，请刷新后再操作$/, '')}。页面已载入最新情况：请先核对，确认仍需这样办理再提交；这里填写的内容都还在，不需要时请点“取消”。`;
+  return `${stale.replace(/，请刷新后再操作$/, '')}。请点“载入最新情况”核对页面上的最新情况，确认仍需这样办理再提交；这里填写的内容会保留。`;
 }
 
 export interface Steps<K extends string> {
@@ -17,8 +17,8 @@ export interface Steps<K extends string> {
   openStep: (step: K) => void;
   close: () => void;
   /**
-   * Sends a step. A refusal because the record changed meanwhile (STALE) reloads the page's
-   * record and answers with one message; what was typed stays in the dialog.
+   * Sends a step. A refusal because the record changed meanwhile (STALE) answers with one message;
+   * its dialog offers to load the page's record again (StaleReload) and keeps what was typed.
    */
   run: <N extends ProcedureName>(procedure: N, input: InputOf<N>) => Promise<OutputOf<N>>;
 }
@@ -28,10 +28,8 @@ export function useSteps<K extends string>(options: {
   /** The kind's words for a record changed meanwhile. */
   stale: string;
   today: string;
-  /** Loads the record as it now is. */
-  reload: () => unknown;
 }): Steps<K> {
-  const { stale, reload } = options;
+  const { stale } = options;
   const [open, setOpen] = useState<K | null>(null);
   const [opening, setOpening] = useState<K | null>(null);
   // The page's today (the sign-in's date until the hall's clock answers) or the one fetched when a
@@ -56,13 +54,12 @@ export function useSteps<K extends string>(options: {
         return await call(procedure, input);
       } catch (error) {
         if (isApiCallError(error) && error.code === 'STALE') {
-          reload();
           throw new ApiCallError(error.procedure, { code: 'STALE', message: staleMessage(stale) });
         }
         throw error;
       }
     },
-    [reload, stale],
+    [stale],
   );
 
   return { open, opening, today, openStep, close: useCallback(() => setOpen(null), []), run };

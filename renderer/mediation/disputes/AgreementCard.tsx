@@ -1,12 +1,12 @@
 import { DeleteOutlined, FileProtectOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import type { AgreementDraft, DisputeRecord } from '../../../shared/mediation/disputesApi';
 import { missingAgreementElements, type AgreementFacts } from '../../../shared/mediation/agreementCheck';
 import { disputeKind } from '../../../shared/mediation/disputeKind';
 import { earliestStepDate } from '../../../shared/workflow/kind';
-import { errorMessage, isApiCallError } from '../../api/client';
+import { isApiCallError } from '../../api/client';
 import { href, paths } from '../../common/router';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
@@ -82,7 +82,6 @@ interface Props {
  * form and beside each field. The copies follow the number of parties.
  */
 export function AgreementCard({ dispute, today, send, reload }: Props) {
-  const { modal, message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const server = useServerErrors();
   const [busy, setBusy] = useState<'save' | 'issue' | null>(null);
@@ -135,24 +134,12 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
 
   /**
    * The draft someone else saved meanwhile, in place of what was typed here: the page holds the
-   * dispute as it now is, but this form keeps the mediator's text until they choose.
+   * dispute as it now is, but this form keeps the mediator's text until they choose (asked first).
    */
-  function takeSavedDraft() {
-    modal.confirm({
-      title: '改用最新保存的草稿？',
-      content: '您在这里填写的内容将被最新保存的草稿替换。',
-      okText: '改用',
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          const fresh = await reload();
-          form.setFieldsValue(toValues(fresh.dispute, today));
-          server.clear();
-        } catch (error) {
-          void message.error(errorMessage(error));
-        }
-      },
-    });
+  async function takeSavedDraft() {
+    const fresh = await reload();
+    form.setFieldsValue(toValues(fresh.dispute, today));
+    server.clear();
   }
 
   return (
@@ -173,12 +160,9 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
       <FormErrorAlert
         error={server.error}
         extraMessages={server.unplacedMessages(placed)}
+        stale={{ reload: takeSavedDraft, replacesTyped: true }}
         action={
-          server.error?.code === 'STALE' ? (
-            <Button size="small" onClick={takeSavedDraft}>
-              改用最新保存的草稿
-            </Button>
-          ) : Object.keys(server.error?.fieldErrors ?? {}).some((path) => path.startsWith('parties')) ? (
+          Object.keys(server.error?.fieldErrors ?? {}).some((path) => path.startsWith('parties')) ? (
             <Typography.Link href={href(paths.disputeEdit(dispute.id))}>修改登记，补齐当事人情况</Typography.Link>
           ) : undefined
         }

@@ -43,7 +43,6 @@ import { VillageSelect } from '../../common/VillageSelect';
 import { chineseDate } from '../../common/dates';
 import { useToday } from '../../common/useToday';
 import { committeeOptionLabel } from '../labels';
-import { StaleNotice } from '../StaleNotice';
 import { ISSUED_KEY, type IssuedNotice } from './issuedNotice';
 import { newParty, PartiesEditor, partyToInput, partyToValues, type PartyValues } from './PartiesEditor';
 
@@ -222,22 +221,25 @@ export function DisputeFormPage({ dispute }: { dispute?: DisputeRecord }) {
       </Flex>
       <FormErrorAlert
         error={server.error}
+        stale={
+          editing
+            ? {
+                replacesTyped: true,
+                reload: async () => {
+                  const fresh = await call('mediation.dispute', { id: editing.id });
+                  setEditing(fresh.dispute);
+                  form.setFieldsValue(recordToValues(fresh.dispute));
+                  server.clear();
+                },
+              }
+            : undefined
+        }
         extraMessages={server.unplacedMessages(
           Object.keys(server.error?.fieldErrors ?? {}).filter(
             (path) => FIELDS.includes(path) || PARTY_FIELD.test(path),
           ),
         )}
       />
-      {server.error?.code === 'STALE' && editing && (
-        <StaleNotice
-          onReload={async () => {
-            const fresh = await call('mediation.dispute', { id: editing.id });
-            setEditing(fresh.dispute);
-            form.setFieldsValue(recordToValues(fresh.dispute));
-            server.clear();
-          }}
-        />
-      )}
       <div onKeyDownCapture={enterMovesFocus}>
         <Form<Values>
           form={form}

@@ -1,8 +1,7 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
-import type { IssuedDocument } from '../../../shared/documents/api';
+import { useCallback, useEffect, useState } from 'react';
 import { disputeKind, type DisputeStep } from '../../../shared/mediation/disputeKind';
 import {
   COURT_DECISION_LABELS,
@@ -35,17 +34,18 @@ import { IssuedDocumentAlert } from '../../common/IssuedDocumentAlert';
 import { useVersionedRecord } from '../../common/useVersionedRecord';
 import { LoadFailed } from '../../common/LoadFailed';
 import { Loading } from '../../common/Loading';
-import { timeColumn } from '../../common/PagedTable';
 import { forget, recall } from '../../common/sessionMemory';
 import { chineseDate, minuteTime } from '../../common/dates';
-import { documentColumns } from '../../common/documentColumns';
+import { IssuedDocumentsCard } from '../../common/IssuedDocumentsCard';
+import { RecordHistoryCard } from '../../common/RecordHistoryCard';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
+import { StaleReloadContext } from '../../common/StaleReload';
 import { useSteps } from '../../common/steps/useSteps';
 import { useToday } from '../../common/useToday';
 import { sendDisputeStep, type DisputeStepInput, type SentStep } from '../steps';
 import { AgreementCard, IssuedAgreement } from './AgreementCard';
 import { AttachmentsCard } from './AttachmentsCard';
-import { DisputeStepDialog, DisputeSteps, type DisputeStepDone } from './DisputeSteps';
+import { DisputeSteps, type DisputeStepDone } from './DisputeSteps';
 import { DisputeStatusTag, NormTag, RiskTag } from './disputeTags';
 import { ISSUED_KEY, type IssuedNotice } from './issuedNotice';
 
@@ -67,10 +67,14 @@ export function DisputePage({ id }: { id: string }) {
     load,
     reloadQuietly,
   } = useVersionedRecord(fetchDetail, disputeVersion);
-  // Steps taken from their own place on the page (a planned follow-up's row, the court reminder,
-  // the agreement card, the case file): sent the way the step buttons send theirs.
-  const elsewhere = useSteps<DisputeStep>({ stale: disputeKind.stale, today, reload: reloadQuietly });
+  // One set of steps for the page: its buttons, and steps taken from their own place on the page
+  // (a planned follow-up's row, the court reminder, the agreement card, the case file).
+  const elsewhere = useSteps<DisputeStep>({ stale: disputeKind.stale, today });
   const [plannedVisit, setPlannedVisit] = useState<FollowUpRecord | null>(null);
+  // A planned visit opens 登记回访 for itself only; the step's button opens it for a new visit.
+  useEffect(() => {
+    if (!elsewhere.open) setPlannedVisit(null);
+  }, [elsewhere.open]);
   const [issued, setIssued] = useState<IssuedNotice | null>(() => {
     const notice = recall<IssuedNotice>(ISSUED_KEY);
     if (notice?.disputeId !== id) return null;
@@ -144,106 +148,88 @@ export function DisputePage({ id }: { id: string }) {
   const settledOnce = dispute.outcome !== null && dispute.outcome.kind !== 'terminated';
 
   return (
-    <Flex vertical gap={16} style={{ maxWidth: 1300 }}>
-      <Typography.Link href={href(paths.mediation('disputes'))}>← 纠纷台账</Typography.Link>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            纠纷 {dispute.caseNumber ?? '（待受理，尚无案号）'}
-          </Typography.Title>
-          <DisputeStatusTag status={dispute.status} />
-          <NormTag norm={dispute.norm} />
-          <RiskTag risky={dispute.risky} />
-          <Tag>{DISPUTE_CATEGORY_LABELS[dispute.category]}</Tag>
-        </Flex>
-        <Flex gap={8} wrap>
-          <DisputeSteps detail={detail} today={today} version={version} reload={reloadQuietly} onDone={done} />
-          {may('update') && (
-            <Button href={href(paths.disputeEdit(dispute.id))}>{disputeKind.steps.update.label}</Button>
-          )}
-          {may('caseFile') && (
-            <Button icon={<FolderOpenOutlined />} loading={compiling} onClick={() => void compileCaseFile()}>
-              {disputeKind.steps.caseFile.label}
-            </Button>
-          )}
-        </Flex>
-      </Flex>
-      <Typography.Text type="secondary">{dispute.partyNames}</Typography.Text>
-      {issued && (
-        <IssuedDocumentAlert
-          title={issued.title}
-          document={issued.document}
-          onPrinted={reloadQuietly}
-          onClose={() => setIssued(null)}
-        />
-      )}
-      <StatusBanners
-        dispute={dispute}
-        today={today}
-        onCourtForm={may('courtForm') ? () => openHere('courtForm') : null}
-        onCourtRecord={may('courtRecord') ? () => openHere('courtRecord') : null}
-      />
-      <OverviewCard dispute={dispute} />
-      <PartiesCard parties={dispute.parties} />
-      <MediatorsCard dispute={dispute} />
-      <RecordsCard records={detail.records} onPrinted={reloadQuietly} />
-      {may('agreementDraft') && (
-        <AgreementCard key={dispute.id} dispute={dispute} today={today} send={sendHere} reload={load} />
-      )}
-      <IssuedAgreement dispute={dispute} />
-      <CourtCard dispute={dispute} />
-      {(settledOnce || detail.followUps.length > 0) && (
-        <FollowUpsCard
-          followUps={detail.followUps}
-          onRecord={may('recordFollowUp') ? (followUp) => openHere('recordFollowUp', followUp) : null}
-        />
-      )}
-      <AttachmentsCard detail={detail} canAdd={may('attach')} onAdded={reloadQuietly} />
-      {detail.annotations.length > 0 && (
-        <Card size="small" title="批注">
-          <Flex vertical gap={8}>
-            {detail.annotations.map((a) => (
-              <div key={a.id}>
-                <Typography.Text type="secondary">
-                  {minuteTime(a.at)} {a.byName}：
-                </Typography.Text>
-                {a.text}
-              </div>
-            ))}
+    <StaleReloadContext.Provider value={{ reload: load }}>
+      <Flex vertical gap={16} style={{ maxWidth: 1300 }}>
+        <Typography.Link href={href(paths.mediation('disputes'))}>← 纠纷台账</Typography.Link>
+        <Flex justify="space-between" align="center" wrap gap={12}>
+          <Flex align="center" gap={8} wrap>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              纠纷 {dispute.caseNumber ?? '（待受理，尚无案号）'}
+            </Typography.Title>
+            <DisputeStatusTag status={dispute.status} />
+            <NormTag norm={dispute.norm} />
+            <RiskTag risky={dispute.risky} />
+            <Tag>{DISPUTE_CATEGORY_LABELS[dispute.category]}</Tag>
           </Flex>
-        </Card>
-      )}
-      <Card size="small" title="文书">
-        <Table<IssuedDocument>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={detail.documents}
-          locale={{ emptyText: '还没有出具文书' }}
-          columns={documentColumns(reloadQuietly)}
+          <Flex gap={8} wrap>
+            <DisputeSteps
+              detail={detail}
+              today={today}
+              version={version}
+              reload={load}
+              steps={elsewhere}
+              plannedVisit={plannedVisit}
+              onDone={done}
+            />
+            {may('update') && (
+              <Button href={href(paths.disputeEdit(dispute.id))}>{disputeKind.steps.update.label}</Button>
+            )}
+            {may('caseFile') && (
+              <Button icon={<FolderOpenOutlined />} loading={compiling} onClick={() => void compileCaseFile()}>
+                {disputeKind.steps.caseFile.label}
+              </Button>
+            )}
+          </Flex>
+        </Flex>
+        <Typography.Text type="secondary">{dispute.partyNames}</Typography.Text>
+        {issued && (
+          <IssuedDocumentAlert
+            title={issued.title}
+            document={issued.document}
+            onPrinted={reloadQuietly}
+            onClose={() => setIssued(null)}
+          />
+        )}
+        <StatusBanners
+          dispute={dispute}
+          today={today}
+          onCourtForm={may('courtForm') ? () => openHere('courtForm') : null}
+          onCourtRecord={may('courtRecord') ? () => openHere('courtRecord') : null}
         />
-      </Card>
-      <Card size="small" title="办理经过">
-        <Table<DisputeDetail['history'][number]>
-          rowKey={(entry, index) => `${entry.at}-${index}`}
-          size="small"
-          pagination={false}
-          dataSource={detail.history}
-          locale={{ emptyText: '没有记录' }}
-          columns={historyColumns}
-        />
-      </Card>
-      {elsewhere.open && (
-        <DisputeStepDialog
-          step={elsewhere.open}
-          steps={elsewhere}
-          detail={detail}
-          followUp={elsewhere.open === 'recordFollowUp' ? plannedVisit : null}
-          version={version}
-          onDone={done}
-        />
-      )}
-    </Flex>
+        <OverviewCard dispute={dispute} />
+        <PartiesCard parties={dispute.parties} />
+        <MediatorsCard dispute={dispute} />
+        <RecordsCard records={detail.records} onPrinted={reloadQuietly} />
+        {may('agreementDraft') && (
+          <AgreementCard key={dispute.id} dispute={dispute} today={today} send={sendHere} reload={load} />
+        )}
+        <IssuedAgreement dispute={dispute} />
+        <CourtCard dispute={dispute} />
+        {(settledOnce || detail.followUps.length > 0) && (
+          <FollowUpsCard
+            followUps={detail.followUps}
+            onRecord={may('recordFollowUp') ? (followUp) => openHere('recordFollowUp', followUp) : null}
+          />
+        )}
+        <AttachmentsCard detail={detail} canAdd={may('attach')} onAdded={reloadQuietly} />
+        {detail.annotations.length > 0 && (
+          <Card size="small" title="批注">
+            <Flex vertical gap={8}>
+              {detail.annotations.map((a) => (
+                <div key={a.id}>
+                  <Typography.Text type="secondary">
+                    {minuteTime(a.at)} {a.byName}：
+                  </Typography.Text>
+                  {a.text}
+                </div>
+              ))}
+            </Flex>
+          </Card>
+        )}
+        <IssuedDocumentsCard documents={detail.documents} onPrinted={reloadQuietly} />
+        <RecordHistoryCard title="办理经过" entries={detail.history} summaryTitle="经过" />
+      </Flex>
+    </StaleReloadContext.Provider>
   );
 }
 
@@ -632,9 +618,3 @@ function FollowUpsCard({
     </Card>
   );
 }
-
-const historyColumns: ColumnsType<DisputeDetail['history'][number]> = [
-  timeColumn<DisputeDetail['history'][number]>('时间', 'at'),
-  { title: '经办人', dataIndex: 'actorName', key: 'actorName', width: 120 },
-  { title: '经过', dataIndex: 'summary', key: 'summary' },
-];

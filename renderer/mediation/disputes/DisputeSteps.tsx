@@ -22,23 +22,28 @@ interface Props {
   /** The version the next step is sent with: the newest the page has seen. */
   version: RefObject<number>;
   reload: () => unknown;
+  /** The page's steps: its buttons and the steps it opens from elsewhere share them. */
+  steps: Steps<DisputeStep>;
+  /** The planned visit whose row opened 登记回访, if that is how it was opened. */
+  plannedVisit: FollowUpRecord | null;
   onDone: DisputeStepDone;
 }
 
 /** The steps the dispute offers this user now, each opening its own dialog. */
-export function DisputeSteps({ detail, today, version, reload, onDone }: Props) {
+export function DisputeSteps({ detail, today, version, reload, steps: pageSteps, plannedVisit, onDone }: Props) {
   return (
     <RecordSteps
       kind={disputeKind}
       record={detail.dispute}
       today={today}
       reload={reload}
+      steps={pageSteps}
       dialog={(step, steps) => (
         <DisputeStepDialog
           step={step}
           steps={steps}
           detail={detail}
-          followUp={null}
+          followUp={step === 'recordFollowUp' ? plannedVisit : null}
           version={version}
           onDone={onDone}
         />

@@ -13,7 +13,6 @@ import { LoadFailed } from '../../common/LoadFailed';
 import { chineseDate } from '../../common/dates';
 import { useToday } from '../../common/useToday';
 import { committeeOptionLabel } from '../labels';
-import { StaleNotice } from '../StaleNotice';
 
 interface Values {
   committeeId: string;
@@ -170,19 +169,11 @@ function SweepDialog({ open, sweep, committees, defaultCommitteeId, onClose, onS
           : { committeeId: defaultCommitteeId ?? firstActive, heldOn: dayjs(today), area: '', team: '', note: '' }
       }
       onClose={onClose}
+      onStale={sweep ? async (form) => form.setFieldsValue(toValues(await onReload(sweep.id))) : undefined}
       onSubmit={async (values) => onSaved(await call('mediation.saveSweep', toInput(values, sweep)))}
     >
-      {(server, form) => (
+      {(server) => (
         <>
-          {server.error?.code === 'STALE' && sweep && (
-            <StaleNotice
-              onReload={async () => {
-                const fresh = await onReload(sweep.id);
-                form.setFieldsValue(toValues(fresh));
-                server.clear();
-              }}
-            />
-          )}
           <Flex gap={12} wrap>
             <Form.Item
               name="committeeId"

@@ -1,13 +1,28 @@
-// The table of documents a record issued, as the case and dispute pages show it.
-import { Tag, Typography } from 'antd';
+// The papers a record issued, as the case, dispute and petition pages show them.
+import { Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { IssuedDocument } from '../../shared/documents/api';
 import { href, paths } from './router';
 import { timeColumn } from './PagedTable';
 import { PrintDocumentButton } from './PrintDocumentButton';
 
-/** The papers a case or a dispute issued: title (with 已被替换), when, by whom, pages, code, prints, 打印/补打. */
-export function documentColumns(onPrinted: () => void): ColumnsType<IssuedDocument> {
+/** 文书: title (with 已被替换), when, by whom, pages, code, prints, and 打印/补打. */
+export function IssuedDocumentsCard({ documents, onPrinted }: { documents: IssuedDocument[]; onPrinted: () => void }) {
+  return (
+    <Card size="small" title="文书">
+      <Table<IssuedDocument>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={documents}
+        locale={{ emptyText: '还没有出具文书' }}
+        columns={documentColumns(onPrinted)}
+      />
+    </Card>
+  );
+}
+
+function documentColumns(onPrinted: () => void): ColumnsType<IssuedDocument> {
   return [
     {
       title: '文书',
