@@ -135,6 +135,11 @@ export const syncProcedures = defineProcedures({
     summary: '导出登记文件（无网络时带到县级平台导入）',
     kind: 'query',
     access: SYNC_ADMINS,
+    audit: {
+      action: 'export',
+      what: '导出登记文件',
+      describe: (_input: unknown, output: { fileName: string }) => `导出登记文件“${output.fileName}”`,
+    },
     input: z.strictObject({}),
     output: fileUrl,
   },
@@ -156,6 +161,12 @@ export const syncProcedures = defineProcedures({
     summary: '导出同步文件（U 盘带到县级平台）：所有尚未确认的批次与附件，加密并签名',
     kind: 'command',
     access: SYNC_ADMINS,
+    audit: {
+      action: 'export',
+      what: '导出同步文件',
+      describe: (_input: unknown, output: { fileName: string; batches: number; files: number }) =>
+        `导出同步文件“${output.fileName}”（${output.batches} 个批次，${output.files} 个附件）`,
+    },
     input: z.strictObject({}),
     output: fileUrl.extend({ batches: z.number(), entries: z.number(), files: z.number(), bytes: z.number() }),
   },

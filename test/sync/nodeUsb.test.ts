@@ -70,6 +70,19 @@ describe('the USB file both ways, for a township without a link', () => {
     assert.ok(exported.entries > 700);
     const file = await download(node, exported.fileUrl);
     assert.equal(file.byteLength, exported.bytes);
+    const exports = await node.backend.db
+      .selectFrom('audit_events')
+      .select(['procedure', 'summary'])
+      .where('action', '=', 'export')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(exports, [
+      { procedure: 'sync.registrationFile', summary: '导出登记文件“青石镇-登记-2026-11-23.tdsync”' },
+      {
+        procedure: 'sync.exportFile',
+        summary: `导出同步文件“青石镇-同步-2026-11-23.tdsync”（${exported.batches} 个批次，${exported.files} 个附件）`,
+      },
+    ]);
 
     const imported = await hub.hub.importFile(file);
     assert.ok(

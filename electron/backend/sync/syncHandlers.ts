@@ -52,7 +52,6 @@ export function syncHandlers(
 
     async 'sync.registrationFile'(_input, ctx) {
       const file = await engine.registrationFile();
-      await ctx.audit('export', `导出登记文件“${file.fileName}”`);
       return fileLink(ctx, file);
     },
 
@@ -72,7 +71,6 @@ export function syncHandlers(
 
     async 'sync.exportFile'(_input, ctx) {
       const file = await engine.exportFile();
-      await ctx.audit('export', `导出同步文件“${file.fileName}”（${file.batches} 个批次，${file.files} 个附件）`);
       return {
         ...fileLink(ctx, file),
         batches: file.batches,
