@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import type { OutputOf } from '../../../shared/api/procedures';
 import type { CatalogEntry } from '../../../shared/catalog/api';
 import type { ErrandRecord } from '../../../shared/counter/errandsApi';
+import type { ErrandStatus } from '../../../shared/counter/errandStatuses';
 import type { ResidentSummary } from '../../../shared/residents/api';
 import { call } from '../../api/client';
 import { href, paths } from '../../common/router';
@@ -164,6 +165,12 @@ export function RegisterErrandPage() {
 }
 
 /** After registering: print the authorisation for the resident to sign, then collect the papers. */
+/** What a step taken right after registering (collecting materials, withdrawing) has led to. */
+const STATUS_AFTER_STEP: Partial<Record<ErrandStatus, string>> = {
+  collected: '必需材料已收齐，可交窗口办理',
+  withdrawn: '已撤回这项代办',
+};
+
 function RegisterResult({ registered, onNext }: { registered: Registered; onNext: () => void }) {
   const { message } = App.useApp();
   const today = useToday();
@@ -194,13 +201,7 @@ function RegisterResult({ registered, onNext }: { registered: Registered; onNext
               size="large"
               onDone={(_step, next) => {
                 setErrand(next);
-                void message.success(
-                  next.status === 'collected'
-                    ? '必需材料已收齐，可交窗口办理'
-                    : next.status === 'withdrawn'
-                      ? '已撤回这项代办'
-                      : '已保存收取的材料',
-                );
+                void message.success(STATUS_AFTER_STEP[next.status] ?? '已保存收取的材料');
               }}
             />
             <Button size="large" icon={<PlusOutlined />} onClick={onNext}>
