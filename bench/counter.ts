@@ -102,7 +102,7 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
     let monthAccepted = 0;
     for (let i = 0; i < 5; i++) {
       const [ms, summary] = await timed(() =>
-        clerk.ok<{ counts: { accepted: number } }>('counter.monthlySummary', { month: '2026-10' }),
+        clerk.ok<{ counts: { accepted: number } }>('counter.summary', { period: '2026-10' }),
       );
       summaries.push(ms);
       monthAccepted = summary.counts.accepted;

@@ -226,7 +226,7 @@ export async function benchMediation(dataDir: string, options: MediationBenchOpt
     log('月度统计……');
     const monthly: number[] = [];
     for (let i = 0; i < 5; i++)
-      monthly.push((await timed(() => mediator.ok('mediation.monthlyStatistics', { month: '2026-10' })))[0]);
+      monthly.push((await timed(() => mediator.ok('mediation.statistics', { period: '2026-10' })))[0]);
 
     const count = Number(
       (

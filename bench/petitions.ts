@@ -97,11 +97,11 @@ export async function benchPetitions(dataDir: string, options: PetitionsBenchOpt
     const byMonth: Record<string, number> = {};
     let received = 0;
     for (const month of MONTHS) {
-      await receptionist.ok('petitions.monthlyStatistics', { month }); // the first of each warms its pages
+      await receptionist.ok('petitions.statistics', { period: month }); // the first of each warms its pages
       const samples: number[] = [];
       for (let i = 0; i < 3; i++) {
         const [ms, statistics] = await timed(() =>
-          receptionist.ok<PetitionStatistics>('petitions.monthlyStatistics', { month }),
+          receptionist.ok<PetitionStatistics>('petitions.statistics', { period: month }),
         );
         samples.push(ms);
         received = Math.max(received, statistics.totals.received);

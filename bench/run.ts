@@ -5,15 +5,18 @@
 // export), and how the mediation register answers on 50,000 disputes (search, agreement, case
 // file, monthly statistics), and how the petition desk answers on 100,000 petitions (earlier
 // petitions of a petitioner, monthly statistics, the list), and how upward sync fares (a month
-// of entries through a 256 kbit/s link, the hub's apply rate with 50 townships at once) — and
-// writes the figures to bench/results/latest.json.
+// of entries through a 256 kbit/s link, the hub's apply rate with 50 townships at once), and how
+// the one search in the header answers on all of it at once (200,000 residents, 1,000,000 cases
+// with their receipts, 50,000 disputes, 100,000 petitions) — and writes the figures to
+// bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|onesearch] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
 //                                [--petitions N] [--petition-residents N] [--petition-searches N]
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
+//                                [--one-search-queries-per-kind N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
@@ -26,6 +29,7 @@ import { benchCounter } from './counter';
 import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
 import { benchMediation } from './mediation';
+import { benchOneSearch } from './oneSearch';
 import { benchPetitions } from './petitions';
 import { benchResidentSearch } from './residentSearch';
 import { benchSync } from './sync';
@@ -50,7 +54,8 @@ const DEFAULTS = {
   syncKbit: 256,
   syncNodes: 50,
   syncEntriesPerNode: 2_000,
-  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync',
+  oneSearchQueriesPerKind: 50,
+  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync' | 'onesearch',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -78,9 +83,10 @@ function parseArgs(argv: readonly string[]) {
         only !== 'counter' &&
         only !== 'mediation' &&
         only !== 'petitions' &&
-        only !== 'sync'
+        only !== 'sync' &&
+        only !== 'onesearch'
       )
-        throw new Error('--only 只能是 hall、search、documents、counter、mediation、petitions 或 sync');
+        throw new Error('--only 只能是 hall、search、documents、counter、mediation、petitions、sync 或 onesearch');
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
@@ -99,6 +105,7 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--sync-kbit') options.syncKbit = count(arg);
     else if (arg === '--sync-nodes') options.syncNodes = count(arg);
     else if (arg === '--sync-entries-per-node') options.syncEntriesPerNode = count(arg);
+    else if (arg === '--one-search-queries-per-kind') options.oneSearchQueriesPerKind = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -208,6 +215,23 @@ if (options.only === 'all' || options.only === 'sync') {
     seed: DEFAULT_DEMO_SEED,
     log,
   });
+}
+
+if (options.only === 'all' || options.only === 'onesearch') {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-onesearch-'));
+  try {
+    report.oneSearch = await benchOneSearch(dataDir, {
+      residents: options.residents,
+      cases: options.cases,
+      disputes: options.disputes,
+      petitions: options.petitions,
+      seed: DEFAULT_DEMO_SEED,
+      queriesPerKind: options.oneSearchQueriesPerKind,
+      log,
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 report.benchSeconds = Math.round((performance.now() - started) / 1000);

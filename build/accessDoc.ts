@@ -4,12 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { recordAccess, recordKinds } from '../shared/api/records';
 import { accessTableMarkdown } from '../shared/workflow/accessTable';
+import { searchAccessMarkdown } from '../shared/search/coverage';
 
 export const ACCESS_DOC = fileURLToPath(new URL('../docs/access.md', import.meta.url));
 
 /** The document as the declarations make it, formatted as the repository formats Markdown. */
 export async function accessDocument(): Promise<string> {
-  const markdown = accessTableMarkdown(Object.values(recordAccess), Object.values(recordKinds) as never);
+  const markdown = [
+    accessTableMarkdown(Object.values(recordAccess), Object.values(recordKinds) as never),
+    searchAccessMarkdown(),
+  ].join('\n');
   return format(markdown, { ...(await resolveConfig(ACCESS_DOC)), filepath: ACCESS_DOC });
 }
 

@@ -21,6 +21,8 @@ export default defineConfig({
           groups: [
             // Loaded with the first PDF shown, not at start-up.
             { name: 'pdfjs', test: /node_modules[\\/]pdfjs-dist[\\/]/, priority: 4 },
+            // Loaded with the first statistics chart (renderer/common/charts), not at start-up.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             {
               name: 'antd',

@@ -4,7 +4,7 @@
 // cases still open on `today`. Rows are written in bulk, like the demo residents; the change
 // log is not filled (generated history is not something to send to the county).
 import { addDays, yearOf } from '../shared/calendar/dates';
-import { WorkingCalendar, type CalendarYear } from '../shared/calendar/workingCalendar';
+import type { WorkingCalendar } from '../shared/calendar/workingCalendar';
 import { catalogItem, type CatalogItem } from '../shared/catalog/catalog';
 import { caseNumberScope, formatCaseNumber } from '../shared/counter/caseNumbers';
 import type { RatingLevel } from '../shared/counter/casesApi';
@@ -13,7 +13,7 @@ import { caseKind, type CaseFacts, type CaseStep } from '../shared/counter/caseK
 import { DeclaredPath } from './declaredPath';
 import { pausedWorkingDays, promisedCompletionDate } from '../shared/counter/deadline';
 import { localDayStartUtc } from '../electron/backend/api/settings';
-import { listCalendarYears } from '../electron/backend/calendar/calendarStore';
+import { loadWorkingCalendar } from '../electron/backend/calendar/calendarStore';
 import { saveSnapshot } from '../electron/backend/counter/itemSnapshots';
 import type { Db } from '../electron/backend/db/database';
 import { BulkInserter } from './bulkInsert';
@@ -78,27 +78,11 @@ const RATINGS = new Weighted<RatingLevel>([
 
 const CASES_PER_TRANSACTION = 20_000;
 
-/**
- * A calendar for generated history: the years the township's calendar holds, and weekends
- * only for earlier years it never had (generated data, never a real deadline).
- */
-function calendarFor(years: CalendarYear[], from: string, to: string): WorkingCalendar {
-  const held = new Set(years.map((y) => y.year));
-  const all = [...years];
-  for (let year = yearOf(from); year <= yearOf(to) + 1; year++) {
-    if (!held.has(year)) all.push({ year, holidays: [], makeUpWorkdays: [] });
-  }
-  return new WorkingCalendar(all);
-}
-
 export async function seedDemoCases(db: Db, options: DemoCasesOptions): Promise<{ cases: number }> {
   const rng = new Rng(options.seed);
   const ids = new DemoIds(Date.parse(`${options.from}T00:00:00Z`), new Rng(options.seed ^ 0x2545f491));
-  const calendar = calendarFor(
-    (await listCalendarYears(db)).map((r) => r.arrangement),
-    options.from,
-    options.to,
-  );
+  // As the desk counts: the township's years, the statutory holidays (暂定) for the others.
+  const calendar = await loadWorkingCalendar(db);
   const residents = await db.selectFrom('residents').select(['id', 'name', 'village_id']).execute();
   const clerks = (await db.selectFrom('users').select(['id', 'display_name', 'roles']).execute()).filter((u) =>
     (JSON.parse(u.roles) as string[]).includes('counterClerk'),

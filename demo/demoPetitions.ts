@@ -346,6 +346,12 @@ function blankPetition(): Record<PetitionColumn, unknown> {
     re_reviewed_on: null,
     re_review_outcome: null,
     re_review_opinion: '',
+    reply_delivered_on: null,
+    reply_delivery_method: null,
+    review_delivered_on: null,
+    review_delivery_method: null,
+    hearing_from: null,
+    hearing_to: null,
     satisfaction: null,
     satisfaction_on: null,
     closed_on: null,
@@ -482,7 +488,7 @@ export async function seedDemoPetitions(db: Db, options: DemoPetitionsOptions): 
   }
 
   const isWorkingDay = (day: string) =>
-    calendar.hasYear(yearOf(day)) ? calendar.isWorkingDay(day) : weekday(day) !== 0 && weekday(day) !== 6;
+    calendar.covers(yearOf(day)) ? calendar.isWorkingDay(day) : weekday(day) !== 0 && weekday(day) !== 6;
   /** A step taken on `day` or, when the office is closed then, the next working day. */
   const workday = (day: string) => {
     let d = day;
@@ -804,6 +810,9 @@ export async function seedDemoPetitions(db: Db, options: DemoPetitionsOptions): 
       reply_opinion: `${opinion}。`,
       reply_basis: BASIS[category],
       replied_by_name: RECEPTIONIST,
+      // Handed over on the day of the reply: the review window counts from it.
+      reply_delivered_on: repliedOn,
+      reply_delivery_method: 'inPerson',
       review_request_due_on: periodEnd(calendar, repliedOn, PERIOD_DAYS.reviewRequest, counting.reviewRequest),
     });
     steps.push(repliedOn);
@@ -836,6 +845,8 @@ export async function seedDemoPetitions(db: Db, options: DemoPetitionsOptions): 
         review_opinion: upheld
           ? '经复查，原答复意见认定事实清楚，处理恰当，予以维持。'
           : '经复查，原答复意见部分不当，予以变更。',
+        review_delivered_on: reviewedOn,
+        review_delivery_method: 'post',
         re_review_request_due_on: periodEnd(
           calendar,
           reviewedOn,

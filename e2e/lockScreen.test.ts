@@ -36,7 +36,34 @@ test('locking hides the page, survives a reload, and unlocking keeps what was ty
 
   await page.getByRole('button', { name: '锁定屏幕' }).click();
   await lock.waitFor();
+  // The form still holds what was typed: the browser asks before the reload throws it away.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.reload();
   await page.getByRole('dialog').filter({ hasText: '屏幕已锁定' }).waitFor();
   await page.close();
+});
+
+test('a page refused while the screen was locked elsewhere loads by itself once unlocked', async () => {
+  // Two tabs of one browser share the session.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, hall.url, 'demo-clerk');
+  // Another tab of the same session locks the screen; this one does not know yet.
+  const other = await context.newPage();
+  await other.goto(hall.url);
+  await other.getByRole('button', { name: '锁定屏幕' }).click();
+  await other.getByRole('dialog').filter({ hasText: '屏幕已锁定' }).waitFor();
+
+  // Opening the worklist here is refused (423): the lock comes up, the page says why.
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '窗口受理' }).click();
+  const lock = page.getByRole('dialog').filter({ hasText: '屏幕已锁定' });
+  await opened(lock);
+  await lock.getByLabel('密码').fill('Demo1234');
+  await lock.getByRole('button', { name: '解锁' }).click();
+  await lock.waitFor({ state: 'detached' });
+  // No 重试 needed: the worklist is there, the lock's refusal gone.
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  assert.equal(await page.getByText('屏幕已锁定，请先输入密码解锁').count(), 0);
+  assert.equal(await page.getByRole('button', { name: '重试' }).count(), 0);
+  await context.close();
 });

@@ -255,7 +255,8 @@ describe('a mediator takes a neighbour dispute from registration to the case fil
     assert.equal(await page.getByText(/司法确认申请期限将于/).count(), 0, 'no reminder on day 19');
     clock.current = morningOf('2026-03-25');
     await page.reload();
-    await page.getByText('司法确认申请期限将于2026年4月4日届满（协议生效第 20 天）').waitFor();
+    // 03-05 + 30 days = 04-04, 清明节 (04-04 to 04-06): the window ends on the next working day.
+    await page.getByText('司法确认申请期限将于2026年4月7日届满（协议生效第 20 天）').waitFor();
 
     // The follow-up: performed in full.
     await page.getByRole('button', { name: /^登记回访$/ }).click();

@@ -4,8 +4,10 @@ import { before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import type { RatingLevel } from '../shared/counter/casesApi';
+import type { SummaryMonth } from '../shared/counter/ledgerApi';
 import { formatPercentage, monthSpan } from '../shared/counter/statistics';
-import { pickOption } from './support/antd';
+import { PETITION_CATEGORIES } from '../shared/petitions/petitions';
+import { exactly, pickOption } from './support/antd';
 import { signIn, watchForPageErrors } from './support/browser';
 import { fromPage } from './support/printedPdf';
 import { morningOf, PASSWORD, STAFF, useTownshipHall } from './support/townshipHall';
@@ -117,16 +119,16 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
   }
 
   test('the monthly figures are the backend’s, with what each rate divides; exports', async () => {
-    const summary = await setup.clients.clerk.ok('counter.monthlySummary', { month: MONTH });
+    const summary = await setup.clients.clerk.ok('counter.summary', { period: MONTH });
     const { counts, rates } = summary;
     // The month holds what the figures are about.
     assert.ok(counts.accepted >= 6 && counts.completedOnTheSpot === 2 && counts.completedLate >= 1);
-    assert.ok(counts.openOverdue >= 1 && counts.rated === 2 && counts.poorRatings === 1);
+    assert.ok(summary.overdue >= 1 && counts.rated === 2 && counts.poorRatings === 1);
 
     const page = await setup.browser.newPage();
     const errors = watchForPageErrors(page);
     await signIn(page, setup.hall.url, STAFF.leader.username, PASSWORD);
-    await page.getByRole('link', { name: '月度统计' }).click();
+    await page.getByRole('link', { name: '统计报表', exact: true }).click();
     await page.getByText('2026年10月受理的件').waitFor();
 
     const figure = async (label: string) =>
@@ -146,7 +148,7 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
         [formatPercentage(rates.onTime), `按时办结 ${counts.completedOnTime} 件 / 办结 ${counts.completed} 件`],
       ],
       ['在办', [`${counts.open}件`]],
-      ['超期', [`${counts.openOverdue}件`]],
+      ['超期', [`${summary.overdue}件`]],
       [
         '满意率',
         [formatPercentage(rates.satisfaction), `满意及非常满意 ${counts.satisfied} 件 / 已评价 ${counts.rated} 件`],
@@ -172,7 +174,7 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
     assert.equal(xlsx.subarray(0, 2).toString(), 'PK');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet('月度统计')!;
+    const sheet = book.getWorksheet('统计')!;
     assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1, 3), ['指标', '数值']);
     let acceptedCell: unknown;
     sheet.eachRow((row) => {
@@ -198,6 +200,135 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
     await page.getByText('2026年9月受理的件').waitFor();
     assert.ok((await figure('受理')).includes('0件'));
     assert.ok((await figure('当场办结率')).includes('—'));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  /**
+   * A figure's chart (its SVG) against its table: every count label (12件) and rate label (50.0%)
+   * the chart draws is a cell of the table and every non-zero cell is drawn, each category is on
+   * the axis. Returns the table's rows (category, then the cells).
+   */
+  async function chartMatchesTable(page: Page, title: string): Promise<string[][]> {
+    const figure = page.getByRole('figure', { name: title });
+    const chart = figure.getByRole('img', { name: `${title}图` });
+    await chart.locator('svg text').first().waitFor();
+    const headers = await figure.locator('thead th').allTextContents();
+    const rows = await figure
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const drawn = (await chart.locator('svg text').allTextContents()).map((t) => t.trim());
+    // A column's unit: 受理（件）, 满意率（%）, 人次 (its own unit).
+    const units = headers.map((header) => /（(.+)）$/.exec(header)?.[1] ?? header);
+    const counts: string[] = [];
+    const rates: string[] = [];
+    for (const row of rows) {
+      assert.ok(drawn.includes(row[0]!), `${title}: the axis names ${row[0]}`);
+      row.slice(1).forEach((cell, i) => {
+        if (units[i + 1] === '%') {
+          if (cell !== '—') rates.push(cell);
+        } else if (cell !== '0') counts.push(`${cell}${units[i + 1]}`);
+      });
+    }
+    const countUnits = units.slice(1).filter((unit) => unit !== '%');
+    const isCountLabel = (text: string) => countUnits.some((unit) => new RegExp(`^\\d+${unit}$`).test(text));
+    const sorted = (values: string[]) => [...values].sort();
+    assert.deepEqual(sorted(drawn.filter(isCountLabel)), sorted(counts), `${title}: the bars’ labels`);
+    assert.deepEqual(sorted(drawn.filter((t) => /^\d+\.\d%$/.test(t))), sorted(rates), `${title}: the lines’ labels`);
+    for (const header of headers.slice(1)) assert.ok(drawn.includes(header.replace(/（.+）$/, '')), `legend ${header}`);
+    return rows;
+  }
+
+  /** The trend as the backend counts it, in the table's words. */
+  const trendRows = (summary: { trend: SummaryMonth[] }, year: string) =>
+    summary.trend.map((m) => [
+      m.month.startsWith(year)
+        ? `${Number(m.month.slice(5))}月`
+        : `${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`,
+      String(m.accepted),
+      String(m.completed),
+      formatPercentage(m.onTime),
+      formatPercentage(m.satisfaction),
+    ]);
+
+  test('the charts draw the figures of the tables under them, for the month, the quarter and the year', async () => {
+    const page = await setup.browser.newPage();
+    const errors = watchForPageErrors(page);
+    await signIn(page, setup.hall.url, STAFF.leader.username, PASSWORD);
+    // The leader's home page counts today's 超期 as the statistics do.
+    const month = await setup.clients.leader.ok('counter.summary', { period: MONTH });
+    await page.getByRole('link', { name: `今日在办超期 ${month.overdue} 件，打开统计报表` }).click();
+    await page.getByText('2026年10月受理的件').waitFor();
+
+    // October: the twelve months up to it, all but October empty.
+    assert.deepEqual(await chartMatchesTable(page, '按月趋势'), trendRows(month, '2026'));
+    const categories = await chartMatchesTable(page, '按事项类别');
+    assert.deepEqual(
+      categories.map((row) => row.slice(0, 3)),
+      month.byCategory.map((c) => [c.category, String(c.accepted), String(c.completed)]),
+    );
+
+    // The fourth quarter so far, then the year: the picker keeps the day the figures are taken on.
+    // The segmented control's radio is hidden under its label, which is what a hand clicks.
+    const kind = (label: string) =>
+      page
+        .getByRole('radiogroup', { name: '统计期间类型' })
+        .locator('label')
+        .filter({ hasText: exactly(label) });
+    await kind('季度').click();
+    await page.getByText('2026年第四季度受理的件').waitFor();
+    const quarter = await setup.clients.leader.ok('counter.summary', { period: '2026-Q4' });
+    assert.deepEqual(await chartMatchesTable(page, '按月趋势'), trendRows(quarter, '2026'));
+    assert.equal(quarter.counts.accepted, month.counts.accepted, 'only October has cases');
+
+    await kind('年度').click();
+    await page.getByText('2026年受理的件').waitFor();
+    const year = await setup.clients.leader.ok('counter.summary', { period: '2026' });
+    const yearRows = await chartMatchesTable(page, '按月趋势');
+    assert.equal(yearRows.length, 10, 'January to October');
+    assert.deepEqual(yearRows, trendRows(year, '2026'));
+    // The year before: nothing in it, nothing drawn but the axes.
+    await page.getByRole('button', { name: '上一年' }).click();
+    await page.getByText('2025年受理的件').waitFor();
+    assert.equal(await page.getByRole('button', { name: '下一年' }).isDisabled(), false);
+    await page.getByRole('button', { name: '下一年' }).click();
+    await page.getByText('2026年受理的件').waitFor();
+    assert.equal(await page.getByRole('button', { name: '下一年' }).isDisabled(), true, 'no year after today’s');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('mediation and petitions: a quarter on the same picker, the success rates with their definitions, the reception-day decisions', async () => {
+    const page = await setup.browser.newPage();
+    const errors = watchForPageErrors(page);
+    await signIn(page, setup.hall.url, STAFF.leader.username, PASSWORD);
+    const kind = (label: string) =>
+      page
+        .getByRole('radiogroup', { name: '统计期间类型' })
+        .locator('label')
+        .filter({ hasText: exactly(label) });
+
+    await page.goto(`${setup.hall.url}#/mediation/statistics`);
+    await kind('季度').click();
+    await page.getByText('2026年第四季度，统计至2026年10月30日').waitFor();
+    const mediation = await setup.clients.leader.ok('mediation.statistics', { period: '2026-Q4' });
+    const headline = (await page.getByRole('region', { name: '调解成功率', exact: true }).textContent()) ?? '';
+    assert.ok(headline.includes('调解成功率 = 调解成功 ÷ 受理（上级统计口径）'), headline);
+    assert.ok(headline.includes(`${mediation.totals.settled} ÷ ${mediation.totals.accepted}`), headline);
+    const beside = (await page.getByRole('region', { name: '调结成功率', exact: true }).textContent()) ?? '';
+    assert.ok(beside.includes('调结成功率 = 调解成功 ÷（调解成功 + 调解终止）'), beside);
+    assert.deepEqual(
+      (await chartMatchesTable(page, '按月趋势')).map((row) => row[0]),
+      ['10月'],
+    );
+
+    await page.goto(`${setup.hall.url}#/petitions/statistics`);
+    await kind('年度').click();
+    await page.getByText('2026年，统计至2026年10月30日').waitFor();
+    for (const row of ['接访当场解决', '接访限期办理'])
+      await page.getByRole('row', { name: new RegExp(`^${row} `) }).waitFor();
+    assert.equal((await chartMatchesTable(page, '按月趋势')).length, 10);
+    assert.equal((await chartMatchesTable(page, '按内容分类')).length, PETITION_CATEGORIES.length);
     assert.deepEqual(errors, []);
     await page.close();
   });

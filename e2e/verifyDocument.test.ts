@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,15 @@ test('a clerk checks a paper by its code and a file by its fingerprint', async (
   await page.getByRole('button', { name: '核验', exact: true }).click();
   await page.getByText('真实有效：与存档一致').waitFor();
   await page.getByText('孙出具').waitFor();
+  // Named by its kind and human number, never by a record's id.
+  await page.getByRole('link', { name: '受理回执 QS-20261124-0037' }).waitFor();
+  assert.equal(await page.getByText(doc.recordId).count(), 0);
+
+  // Full-width, as a Chinese input method types it.
+  const fullWidth = [...doc.verificationCode].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+  await page.getByLabel('核验码').fill(fullWidth);
+  await page.getByLabel('核验码').press('Enter');
+  await page.getByText('真实有效：与存档一致').waitFor();
 
   const forged = path.join(scratch, 'forged.pdf');
   await writeFile(forged, Buffer.concat([original, Buffer.from(' 改')]));

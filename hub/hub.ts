@@ -17,6 +17,8 @@ import {
   type TownshipSummary,
 } from './county';
 import { openHubDatabase } from './db/open';
+import { verifyDocumentLink } from './documentVerification';
+import type { HubVerification } from '../shared/documents/hubVerification';
 import type { HubDb, Via } from './db/schema';
 import {
   issueInstruction,
@@ -77,6 +79,8 @@ export interface Hub {
   instructionStatus(): Promise<InstructionStatus[]>;
   rejections(limit?: number): Promise<RejectionRecord[]>;
   records(nodeId: string, entity?: string, limit?: number): Promise<RecordRow[]>;
+  /** Checks a paper's verification link against the enrolled townships' registered keys. */
+  verifyDocument(link: string): Promise<HubVerification>;
   /** Logs a refusal that happened before the hub saw an envelope (an oversized HTTP body). */
   recordRejection(about: RejectionContext, refusal: HubRejection): Promise<void>;
   /** The database, for the routes' upload bookkeeping and for tests. */
@@ -136,6 +140,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     instructionStatus: () => instructionStatus(ctx),
     rejections: (limit) => rejections(ctx, limit),
     records: (nodeId, entity, limit) => records(ctx, nodeId, entity, limit),
+    verifyDocument: (link) => verifyDocumentLink(ctx, link),
     recordRejection: (about, refusal) => recordRejection(ctx, about, refusal),
     async close() {
       if (closed) return;

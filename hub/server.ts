@@ -1,5 +1,6 @@
 // The hub's one listening socket, HTTPS: the townships' sync protocol (/sync/v1/*) first, then
-// the county admin API (/county/api/*), then the county page's static files.
+// the public 核验 service (/public/v1/verify-document), the county admin API (/county/api/*),
+// then the county page's static files (its public 核验 page at /verify among them).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { hostForUrl } from './options';
 import { SECURITY_HEADERS } from '../electron/hall/securityHeaders';
 import { readStaticFile } from '../electron/hall/staticFiles';
 import { handleSyncRequest } from './syncRoutes';
+import { handleVerifyRequest } from './verifyRoutes';
+import { HUB_VERIFY_PAGE } from '../shared/documents/hubVerification';
 
 export interface HubServerOptions {
   hub: Hub;
@@ -113,13 +116,21 @@ async function handle(
 ): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   if (await handleSyncRequest(options.hub, req, res)) return;
+  if (await handleVerifyRequest(options.hub, req, res)) return;
   if (await handleCountyRequest(county, req, res)) return;
 
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendError(res, 405, '不支持的请求方法');
   }
-  const pathname = new URL(req.url ?? '/', 'https://hub.invalid').pathname;
+  const requested = new URL(req.url ?? '/', 'https://hub.invalid');
+  const pathname = requested.pathname;
+  // The public 核验 page's address as an administrator might type it (`/verify/`): its assets are
+  // relative, so it must be served as `/verify`, the query (the paper's token) kept.
+  if (/^\/+verify\/+$/.test(pathname) || /^\/{2,}verify$/.test(pathname)) {
+    res.writeHead(301, { Location: `${HUB_VERIFY_PAGE}${requested.search}` });
+    return void res.end();
+  }
   const file = options.uiDir ? await readStaticFile(options.uiDir, pathname) : null;
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

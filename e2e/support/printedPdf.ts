@@ -44,10 +44,28 @@ export async function printedFile(page: Page, button: Locator): Promise<Buffer> 
   return Buffer.from(await response.arrayBuffer());
 }
 
-/** The text (pdftotext -layout) of the PDF printed by clicking `button`. */
-export async function printedText(page: Page, button: Locator): Promise<string> {
+/**
+ * Answers the question a browser print ends with (纸张打印出来了吗？): 已打印 counts the print,
+ * 未打印 does not. The question waits on the page once the PDF's tab is closed.
+ */
+export async function answerPaperQuestion(page: Page, answer: '已打印' | '未打印'): Promise<void> {
+  const question = page.getByRole('dialog').filter({ hasText: '纸张打印出来了吗？' });
+  await question.getByRole('button', { name: answer, exact: true }).click();
+  await question.waitFor({ state: 'hidden' });
+}
+
+/**
+ * The text (pdftotext -layout) of the PDF printed by clicking `button`; the clerk then says the
+ * paper came out (`answer`, default 已打印), so the print counts as it would at the counter.
+ */
+export async function printedText(
+  page: Page,
+  button: Locator,
+  answer: '已打印' | '未打印' = '已打印',
+): Promise<string> {
   const file = path.join(os.tmpdir(), `printed-${process.pid}-${Date.now()}.pdf`);
   await writeFile(file, await printedFile(page, button));
+  await answerPaperQuestion(page, answer);
   try {
     return (await run('pdftotext', ['-layout', file, '-'])).stdout;
   } finally {

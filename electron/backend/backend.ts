@@ -12,6 +12,7 @@ import { casesHandlers } from './counter/casesHandlers';
 import { hallSettingsHandlers } from './counter/hallSettingsHandlers';
 import { ledgerHandlers } from './counter/ledgerHandlers';
 import { SETTING_NODE_ID, readSetting, writeSetting } from './auth/nodeSettings';
+import { documentLinking } from './documents/linking';
 import { usersHandlers } from './auth/usersHandlers';
 import { openDatabase, type Db } from './db/database';
 import { uuidv7 } from './db/uuidv7';
@@ -25,6 +26,7 @@ import { FileTickets, type TicketFile } from './documents/fileTickets';
 import { loadFonts, type FontLocation } from './documents/fonts';
 import { placesHandlers } from './places/placesHandlers';
 import { residentsHandlers } from './residents/residentsHandlers';
+import { searchHandlers } from './search/searchHandlers';
 import { instructionsHandlers } from './sync/instructionsHandlers';
 import type { KeyProtector } from './sync/keyStore';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
@@ -58,6 +60,7 @@ const commonHandlers = {
   ...mediationStatisticsHandlers,
   ...petitionsHandlers,
   ...instructionsHandlers,
+  ...searchHandlers,
 };
 
 /** Where each kind of record lives: its declared access is applied through these. */
@@ -96,7 +99,7 @@ export interface BackendOptions {
 
 /** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
 export interface BackendSyncOptions extends Partial<
-  Omit<SyncEngineOptions, 'db' | 'dataDir' | 'now' | 'timeZone' | 'deskFigures'>
+  Omit<SyncEngineOptions, 'db' | 'dataDir' | 'now' | 'timeZone' | 'deskFigures' | 'records'>
 > {
   /** The desktop app's OS-keychain wrapping of the private keys (Electron safeStorage). */
   keyProtector?: KeyProtector | null;
@@ -123,6 +126,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     log: (line) => console.log(`[township-desk] ${line}`),
     ...engineOptions,
     deskFigures,
+    records: RECORD_TABLES,
     db,
     dataDir: options.dataDir,
     now,
@@ -136,7 +140,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     db,
     handlers,
     settings: () => settings,
-    documents: { dataDir: options.dataDir, fonts: () => loadFonts(options.fonts), tickets },
+    documents: {
+      dataDir: options.dataDir,
+      fonts: () => loadFonts(options.fonts),
+      tickets,
+      linking: documentLinking(db, () => sync.documentSigner()),
+    },
     records: RECORD_TABLES,
     now,
     logError:

@@ -1,15 +1,20 @@
 // The figures of the month each desk reports in the daily report to the county (有事报事、
 // 无事报平安): composed here, where the backend is put together, so sync depends on no desk.
+// They are the statistics' own figures for the running month, so the county reads what the
+// township's 统计 shows: the counter's 超期 is today's (the worklist's red), the mediation success
+// rate the upper levels' (settled ÷ accepted).
+import { DEFAULT_SETTINGS } from './api/settings';
 import { loadWorkingCalendar } from './calendar/calendarStore';
-import { monthlySummary } from './counter/monthlySummary';
-import { monthlyStatistics } from './mediation/monthlyStatistics';
-import { monthlyStatistics as petitionStatistics } from './petitions/statistics';
+import { periodSummary } from './counter/periodSummary';
+import { periodStatistics } from './mediation/periodStatistics';
+import { periodStatistics as petitionStatistics } from './petitions/statistics';
 import type { DeskFigures } from './sync/dailyReport';
 
 export const deskFigures: DeskFigures = async (db, month, today) => {
   const [counter, mediation, petitions] = await Promise.all([
-    loadWorkingCalendar(db).then((calendar) => monthlySummary(db, calendar, month, today)),
-    monthlyStatistics(db, month, today),
+    // The month runs to today, so no case voided on an earlier day is looked up: the time zone is moot.
+    loadWorkingCalendar(db).then((calendar) => periodSummary(db, calendar, month, today, DEFAULT_SETTINGS.timeZone)),
+    periodStatistics(db, month, today),
     petitionStatistics(db, month, today),
   ]);
   const totals = mediation.totals;
@@ -17,7 +22,7 @@ export const deskFigures: DeskFigures = async (db, month, today) => {
     counter: {
       received: counter.counts.accepted,
       completed: counter.counts.completed,
-      overdue: counter.counts.openOverdue,
+      overdue: counter.overdue,
     },
     mediation: {
       accepted: totals.accepted,

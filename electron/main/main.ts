@@ -156,6 +156,20 @@ function run(): void {
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
+    // The page asks before unsaved input is thrown away (beforeunload); Electron shows no question
+    // of its own and would just keep the window open, so the window asks, in Chinese.
+    win.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(win, {
+        type: 'question',
+        buttons: ['离开', '继续填写'],
+        defaultId: 1,
+        cancelId: 1,
+        title: '乡镇一站通',
+        message: '有未保存的内容，确定离开吗？',
+        detail: '刚才填写的内容还没有保存，离开后将不会保留。',
+      });
+      if (choice === 0) event.preventDefault();
+    });
     win.loadURL(APP_START_URL).catch((error: unknown) => log('界面加载失败', error));
   }
 

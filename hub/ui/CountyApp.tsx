@@ -10,6 +10,7 @@ import { RejectionsTab } from './RejectionsTab';
 import { SignIn } from './SignIn';
 import { theme } from './theme';
 import { TownshipsTab } from './TownshipsTab';
+import { VerifyDocumentBox } from './VerifyDocumentBox';
 
 export function CountyApp() {
   return (
@@ -69,6 +70,7 @@ function Page() {
             { key: 'instructions', label: '交办督办', children: <InstructionsTab /> },
             { key: 'publish', label: '下发目录与日历', children: <PublishTab /> },
             { key: 'rejections', label: '拒收记录', children: <RejectionsTab /> },
+            { key: 'verify', label: '文书核验', children: <VerifyDocumentBox /> },
           ]}
         />
       </div>

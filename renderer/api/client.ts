@@ -66,9 +66,20 @@ export function onScreenLocked(listener: ScreenLockedListener): () => void {
   return () => screenLockedListeners.delete(listener);
 }
 
+const screenUnlockedListeners = new Set<ScreenLockedListener>();
+
+/** Reads refused while the screen was locked listen here, to load again once it is unlocked. */
+export function onScreenUnlocked(listener: ScreenLockedListener): () => void {
+  screenUnlockedListeners.add(listener);
+  return () => screenUnlockedListeners.delete(listener);
+}
+
 export async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const result = await transport(name, input);
-  if (result.ok) return result.result as OutputOf<N>;
+  if (result.ok) {
+    if (name === 'auth.unlock') for (const listener of screenUnlockedListeners) listener();
+    return result.result as OutputOf<N>;
+  }
   const error = new ApiCallError(name, result.error);
   if (error.code === 'UNAUTHENTICATED' && !TYPED_CREDENTIAL_PROCEDURES.has(name)) {
     for (const listener of sessionLostListeners) listener(error);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
 import { ApiCallError, call, errorMessage } from './client';
+import { useRetryAfterUnlock } from './useRetryAfterUnlock';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -46,5 +47,6 @@ export function useQuery<N extends ProcedureName>(name: N, input: InputOf<N> | n
   }, [name, key, reloads]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  useRetryAfterUnlock(error, reload);
   return { data, error, loading, reload };
 }

@@ -1,7 +1,9 @@
 import { KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/auth/roles';
+import { confirmLeave } from '../common/leaveGuard';
 import { useSession } from '../common/session';
+import { GlobalSearch } from '../search/GlobalSearch';
 
 export function AppHeader() {
   const { info, system, openChangePassword, lockScreen, signOut } = useSession();
@@ -19,6 +21,7 @@ export function AppHeader() {
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
           {system.townshipName} · 乡镇一站通
         </Typography.Title>
+        <GlobalSearch />
         <Space size="middle" wrap={false}>
           <span>
             <Typography.Text strong>{info.user.displayName}</Typography.Text>
@@ -36,7 +39,11 @@ export function AppHeader() {
           <Button icon={<LockOutlined />} onClick={lockScreen}>
             锁定屏幕
           </Button>
-          <Button icon={<LogoutOutlined />} onClick={signOut}>
+          {/* Unsaved input on screen: asks first (an Enter that reached this button by Tab included). */}
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => void confirmLeave('signOut').then((leave) => leave && signOut())}
+          >
             退出
           </Button>
         </Space>

@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { hasAnyRole, RESIDENT_EDITORS } from '../../shared/auth/roles';
-import { COUNTER_STAFF } from '../../shared/counter/casesApi';
+import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { PETITION_STAFF } from '../../shared/petitions/api';
 import { useQuery } from '../api/useQuery';
+import { CalendarNotice } from '../calendar/DeadlineAdjustments';
 import { MyDeadlineCounts } from '../counter/MyDeadlineCounts';
+import { OverdueToday } from '../counter/statistics/OverdueToday';
 import { PetitionDeadlineCounts } from '../petitions/PetitionDeadlineCounts';
 import { homeCardsFor, type HomeCard } from './homeCards';
 import { href, paths } from '../common/router';
@@ -33,6 +35,7 @@ export function HomePage() {
         <Typography.Text keyboard>F3</Typography.Text> 可在居民页面直接查找。
       </Typography.Paragraph>
       {isAdministrator && <VillagesReminder />}
+      <CalendarNotice isAdministrator={isAdministrator} />
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
           <Col key={card.section} xs={24} md={12} xl={8}>
@@ -50,6 +53,7 @@ function WorkCard({ card }: { card: HomeCard }) {
   const { info } = useSession();
   const isCounterStaff = hasAnyRole(info.user.roles, COUNTER_STAFF);
   const isPetitionStaff = hasAnyRole(info.user.roles, PETITION_STAFF);
+  const readsCounter = hasAnyRole(info.user.roles, COUNTER_READERS);
   const links = card.links.filter(
     (link) => (!link.editorsOnly || canEditResidents) && (!link.roles || hasAnyRole(info.user.roles, link.roles)),
   );
@@ -58,6 +62,7 @@ function WorkCard({ card }: { card: HomeCard }) {
       <Typography.Paragraph>{card.description}</Typography.Paragraph>
       {card.section === 'counter' && isCounterStaff && <MyDeadlineCounts />}
       {card.section === 'petitions' && isPetitionStaff && <PetitionDeadlineCounts />}
+      {card.section === 'statistics' && readsCounter && <OverdueToday />}
       <Space wrap>
         {links.map((link, index) => (
           <Button key={link.path} type={index === 0 ? 'primary' : 'default'} href={href(link.path)}>

@@ -1,8 +1,9 @@
-import { Layout } from 'antd';
+import { App, Layout } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/auth/api';
 import { call, onScreenLocked } from '../api/client';
 import { setHotkeysSuspended } from '../common/keyboard';
+import { setConfirmDialog } from '../common/leaveGuard';
 import { InstructionsBanner } from '../sync/InstructionsBanner';
 import { AppHeader } from './AppHeader';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
@@ -27,6 +28,9 @@ export function Shell({ system, session, onSessionChange, onSignOut }: Props) {
   const [locked, setLocked] = useState(session.locked);
   const [changingPassword, setChangingPassword] = useState(false);
   const mustChangePassword = session.user.mustChangePassword;
+  const { modal } = App.useApp();
+  // “有未保存的内容，确定离开吗？” in the app's theme and locale.
+  useEffect(() => setConfirmDialog(modal.confirm), [modal]);
 
   const lockScreen = useCallback(() => {
     setLocked(true);

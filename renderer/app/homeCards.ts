@@ -54,7 +54,7 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
   petitions: {
     section: 'petitions',
     description:
-      '登记来信来访（集体访、重复访、越级访），15日内告知是否受理，60日内办理并书面答复；领导接访安排和月度统计。',
+      '登记来信来访（集体访、重复访、越级访），15日内告知是否受理，60日内办理并书面答复；领导接访安排和月度、季度、年度统计。',
     links: [
       { label: '信访件', path: paths.petitions() },
       { label: '登记信访', path: paths.petitionNew, roles: PETITION_STAFF },
@@ -64,9 +64,9 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
   },
   statistics: {
     section: 'statistics',
-    description: '当场办结率、按时办结率、满意率，以及月度、季度和年度报表。',
+    description: '当场办结率、按时办结率、满意率、超期，按月趋势和分类图表，以及月度、季度和年度报表。',
     links: [
-      { label: '月度统计', path: paths.statistics('monthly'), roles: COUNTER_READERS },
+      { label: '统计报表', path: paths.statistics('monthly'), roles: COUNTER_READERS },
       { label: '办件台账', path: paths.statistics('ledger'), roles: COUNTER_READERS },
     ],
   },

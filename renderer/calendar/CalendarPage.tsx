@@ -2,7 +2,8 @@ import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icon
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { CalendarYearRecord } from '../../shared/calendar/api';
+import type { CalendarYearRecord, DeadlineAdjustment } from '../../shared/calendar/api';
+import { DeadlineAdjustmentsTable } from './DeadlineAdjustments';
 import { chineseDateWithWeekday } from '../../shared/calendar/dates';
 import type { CalendarYear } from '../../shared/calendar/workingCalendar';
 import { call, errorMessage } from '../api/client';
@@ -45,8 +46,8 @@ function fromForm(year: number, values: YearForm): CalendarYear {
 
 /**
  * 工作日历: each year's holidays and make-up working days, as the State Council publishes them.
- * Deadlines (承诺时限, 信访期限) are counted on it; a year missing here stops those deadlines
- * with a clear message instead of a guess.
+ * Deadlines (承诺时限, 信访期限) are counted on it; a year missing here is counted on the
+ * statutory holidays alone, marked 暂定, until its arrangement is saved here or arrives.
  */
 export function CalendarPage() {
   const calendar = useQuery('calendar.get', {});
@@ -59,6 +60,24 @@ export function CalendarPage() {
   const shown = year ?? years[years.length - 1]?.arrangement.year ?? new Date().getFullYear();
   const record = years.find((y) => y.arrangement.year === shown) ?? null;
   const nextYear = (years[years.length - 1]?.arrangement.year ?? new Date().getFullYear() - 1) + 1;
+
+  /** After a save or import: the open deadlines it moved, for the administrator to pass on. */
+  function showAdjustments(adjustments: DeadlineAdjustment[]) {
+    if (adjustments.length === 0) return;
+    modal.info({
+      title: `${adjustments.length} 个未办结的期限已按正式安排重算`,
+      width: 760,
+      content: (
+        <>
+          <Typography.Paragraph>
+            各窗口在首页也能看到本岗位的变化；已出具的回执和告知书不会自动改变，需告知群众新的日期。
+          </Typography.Paragraph>
+          <DeadlineAdjustmentsTable adjustments={adjustments} />
+        </>
+      ),
+      okText: '知道了',
+    });
+  }
 
   async function exportFile() {
     try {
@@ -79,6 +98,7 @@ export function CalendarPage() {
         try {
           const answer = await call('calendar.importFile', data as never);
           message.success(`已导入 ${answer.years.join('、')} 年的工作日历`);
+          showAdjustments(answer.adjustments);
           calendar.reload();
         } catch (error) {
           modal.error({ title: '没有导入', content: errorMessage(error) });
@@ -111,15 +131,16 @@ export function CalendarPage() {
           type="warning"
           showIcon
           title={`还没有 ${shown} 年的节假日安排`}
-          description="国务院办公厅每年 11 月前后公布下一年的安排；县里下发文件后可直接导入，也可在下面照通知录入。"
+          description={`国务院办公厅每年 11 月前后公布下一年的安排；县里下发文件后可直接导入，也可在下面照通知录入。导入之前，${shown} 年暂按《全国年节及纪念日放假办法》的法定节假日（元旦、春节四天、清明、劳动节两天、端午、中秋、国庆三天）加周末计算，不含调休，相关期限标注“暂定”；导入后未办结的期限自动重算并列出。`}
         />
       )}
       <YearEditor
         key={shown}
         year={shown}
         record={record}
-        onSaved={() => {
+        onSaved={(adjustments) => {
           message.success(`${shown} 年的工作日历已保存`);
+          showAdjustments(adjustments);
           calendar.reload();
         }}
       />
@@ -134,7 +155,7 @@ function YearEditor({
 }: {
   year: number;
   record: CalendarYearRecord | null;
-  onSaved: () => void;
+  onSaved: (adjustments: DeadlineAdjustment[]) => void;
 }) {
   const [form] = Form.useForm<YearForm>();
   const [saving, setSaving] = useState(false);
@@ -148,8 +169,8 @@ function YearEditor({
     setSaving(true);
     errors.clear();
     try {
-      await call('calendar.saveYear', fromForm(year, values));
-      onSaved();
+      const saved = await call('calendar.saveYear', fromForm(year, values));
+      onSaved(saved.adjustments);
     } catch (error) {
       errors.setError(error);
     } finally {

@@ -25,6 +25,21 @@ export function deadlineText(deadline: Deadline, paused: boolean): string {
   return `剩余${left}个工作日`;
 }
 
+/** Why a date says 暂定: the same words wherever a deadline falls in a provisional year. */
+export const PROVISIONAL_NOTE = '该年国务院节假日安排尚未导入，期限按法定节假日暂定计算，正式安排导入后重算';
+
+/** The 暂定 mark beside a deadline computed on a provisional year. */
+export function ProvisionalMark({ provisional }: { provisional: boolean }) {
+  if (!provisional) return null;
+  return (
+    <Tooltip title={PROVISIONAL_NOTE}>
+      <Tag color="orange" bordered={false}>
+        暂定
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** The green / yellow / red warning of an open case; nothing for a closed one. */
 export function DeadlineTag({ deadline, paused = false }: { deadline: Deadline | null; paused?: boolean }) {
   if (!deadline) return null;
@@ -33,8 +48,11 @@ export function DeadlineTag({ deadline, paused = false }: { deadline: Deadline |
     ? `暂停期间不计入办理时限；若今日恢复计时，${due}`
     : `${DEADLINE_COLOUR_LABELS[deadline.colour]}：${due}`;
   return (
-    <Tooltip title={title}>
-      <Tag color={DEADLINE_TAG_COLOURS[deadline.colour]}>{deadlineText(deadline, paused)}</Tag>
-    </Tooltip>
+    <>
+      <Tooltip title={title}>
+        <Tag color={DEADLINE_TAG_COLOURS[deadline.colour]}>{deadlineText(deadline, paused)}</Tag>
+      </Tooltip>
+      <ProvisionalMark provisional={deadline.provisional} />
+    </>
   );
 }

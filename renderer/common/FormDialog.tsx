@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { enterMovesFocusThen } from './enterMovesFocus';
 import { FormErrorAlert } from './FormErrorAlert';
+import { confirmLeave, useFormLeaveGuard, whileSaving } from './leaveGuard';
 import { useServerErrors, type ServerErrors } from './useServerErrors';
 
 interface Props<V extends object> {
@@ -24,7 +25,10 @@ interface Props<V extends object> {
   children: (server: ServerErrors, form: FormInstance<V>) => ReactNode;
 }
 
-/** A dialog with one form: Enter moves field to field and saves from the last one. */
+/**
+ * A dialog with one form: Enter moves field to field and saves from the last one. Closing it
+ * with input typed (Esc, ×, 取消) asks first; a refused save brings the first error into view.
+ */
 export function FormDialog<V extends object>({
   open,
   title,
@@ -42,12 +46,18 @@ export function FormDialog<V extends object>({
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   const server = useServerErrors();
+  const guard = useFormLeaveGuard(form, open);
+
+  function cancel() {
+    void confirmLeave('close', guard.isDirty()).then((close) => close && onClose());
+  }
 
   async function submit(values: V) {
     setBusy(true);
     server.clear();
     try {
-      await onSubmit(values);
+      await whileSaving(() => onSubmit(values));
+      guard.saved();
       onClose();
     } catch (error) {
       server.setError(error);
@@ -63,7 +73,7 @@ export function FormDialog<V extends object>({
       okText={okText}
       cancelText="取消"
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={cancel}
       confirmLoading={busy}
       destroyOnHidden
       mask={{ closable: false }}
@@ -92,6 +102,7 @@ export function FormDialog<V extends object>({
           layout="vertical"
           initialValues={initialValues}
           onFinish={(values) => void submit(values)}
+          scrollToFirstError={{ block: 'center', focus: true }}
           onValuesChange={server.clearChanged}
           requiredMark={false}
         >

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiCallError } from '../api/client';
+import { revealFirstError } from './revealFirstError';
 import { StaleReload, useStaleReload, type StaleReloadOptions } from './StaleReload';
 
 interface Props {
@@ -13,9 +14,22 @@ interface Props {
   stale?: StaleReloadOptions;
 }
 
-/** The failed save's message above the form; field messages stay beside their fields. */
+/**
+ * The failed save's message above the form; field messages stay beside their fields. Each new
+ * refusal brings the first field in error into view with the cursor in it (or, with none, this
+ * message): the form is the alert's parent, so place the alert beside the form it speaks for.
+ */
 export function FormErrorAlert({ error, extraMessages = [], action: given, stale: own }: Props) {
   const stale = useStaleReload(own);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const alert = box.current;
+    const container = alert?.parentElement;
+    if (!error || !alert || !container) return;
+    // After the fields have drawn their messages.
+    const frame = window.requestAnimationFrame(() => revealFirstError(container, alert));
+    return () => window.cancelAnimationFrame(frame);
+  }, [error]);
   if (!error) return null;
   const action = error.code === 'STALE' && stale ? <StaleReload {...stale} /> : given;
   const description =
@@ -32,13 +46,15 @@ export function FormErrorAlert({ error, extraMessages = [], action: given, stale
       </>
     ) : undefined;
   return (
-    <Alert
-      type="error"
-      showIcon
-      title={error.message}
-      description={description}
-      role="alert"
-      style={{ marginBottom: 16 }}
-    />
+    <div ref={box} tabIndex={-1} style={{ outline: 'none' }}>
+      <Alert
+        type="error"
+        showIcon
+        title={error.message}
+        description={description}
+        role="alert"
+        style={{ marginBottom: 16 }}
+      />
+    </div>
   );
 }

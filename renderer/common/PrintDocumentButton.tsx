@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
-import { printDocument } from './printDocument';
+import { askPaperPrinted, printDocument, printResultMessage } from './printDocument';
 
 interface Props {
   documentId: string;
@@ -10,13 +10,14 @@ interface Props {
   label: string;
   type?: ButtonProps['type'];
   size?: ButtonProps['size'];
-  /** After the print was recorded (the document's print count changed). */
+  /** After the print's outcome was recorded (the document's print count may have changed). */
   onPrinted?: () => void;
 }
 
 /**
- * One copy of an issued document, the same way the document page prints it: recorded first,
- * then this machine's printer (desktop) or the browser's PDF viewer in a new tab.
+ * One copy of an issued document, the same way the document page prints it: this machine's
+ * printer (desktop, counted when the job succeeds) or the browser's PDF viewer in a new tab
+ * (counted when the clerk answers 已打印).
  */
 export function PrintDocumentButton({ documentId, label, type = 'default', size, onPrinted }: Props) {
   const { message, modal } = App.useApp();
@@ -25,11 +26,14 @@ export function PrintDocumentButton({ documentId, label, type = 'default', size,
   async function print() {
     setPrinting(true);
     try {
-      const result = await printDocument({ documentId, copies: 1, showDialog: false });
+      const result = await printDocument({
+        documentId,
+        copies: 1,
+        showDialog: false,
+        askPrinted: askPaperPrinted(modal),
+      });
       if (result.status === 'printed') {
-        void message.success(`已送往${result.where}${result.reprint ? '（补打）' : ''}`);
-      } else if (result.status === 'opened') {
-        void message.info(`PDF 已在新标签页打开${result.reprint ? '（带“补打”水印）' : ''}，请用浏览器的打印按钮打印`);
+        void message.success(printResultMessage(result, 1));
       } else if (result.status === 'cancelled') {
         void message.info('已取消打印，这次不计入打印次数');
       } else {

@@ -6,7 +6,7 @@ import { desktopPrinting } from '../api/client';
 export function downloadFile(fileUrl: string): void {
   const link = document.createElement('a');
   link.href = fileUrl;
-  // Empty: the name is the one the host gives (月度统计（2026-10）.xlsx).
+  // Empty: the name is the one the host gives (便民服务统计表（2026年10月）.xlsx).
   link.download = '';
   link.rel = 'noopener';
   link.style.display = 'none';

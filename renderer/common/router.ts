@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { confirmLeave, hasUnsavedInput, isSaving } from './leaveGuard';
 
 export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
@@ -153,7 +154,12 @@ export function href(path: string): string {
   return `#${path}`;
 }
 
+/**
+ * Goes to `path`. Away from unsaved input it asks first — except when a save running now moves
+ * on to what it saved (`whileSaving`).
+ */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (isSaving()) agreed = href(path);
   if (options.replace) {
     window.location.replace(href(path));
   } else {
@@ -161,12 +167,98 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   }
 }
 
+/**
+ * The hash the page shows. It follows the address bar, except while the user is asked whether to
+ * leave unsaved input: the address is put back at once and the page stays as it was.
+ */
+let shownHash = typeof window === 'undefined' ? '' : window.location.hash;
+const routeListeners = new Set<() => void>();
+
+function show(hash: string): void {
+  shownHash = hash;
+  for (const listener of routeListeners) listener();
+}
+
+/** `#/x` as a full address of this page (replaceState needs one; an empty hash is the home page). */
+function addressWith(hash: string): string {
+  return `${window.location.pathname}${window.location.search}${hash || '#/'}`;
+}
+
+/** A hash the user agreed to go to: it arrives without asking again. */
+let agreed: string | null = null;
+
+/** Asks; on 确定, `go` makes the change (which then arrives agreed). */
+function askThenGo(next: string, go: () => void): void {
+  void confirmLeave('leave').then((leave) => {
+    if (!leave) return;
+    agreed = next;
+    go();
+  });
+}
+
+/**
+ * Where the browser has the Navigation API (Chromium, Electron), a link or `navigate()` away
+ * from unsaved input is stopped before the address changes, so the history stays as it was;
+ * so is Back or Forward where the browser lets a page stop it.
+ */
+interface NavigateEvent extends Event {
+  hashChange: boolean;
+  cancelable: boolean;
+  navigationType: 'push' | 'replace' | 'reload' | 'traverse';
+  destination: { url: string; key: string | null };
+}
+interface NavigationApi extends EventTarget {
+  navigate(url: string, options?: { history?: 'push' | 'replace' }): unknown;
+  traverseTo(key: string): unknown;
+}
+
+function onNavigate(event: Event): void {
+  const navigation = event as NavigateEvent;
+  if (!navigation.hashChange || !navigation.cancelable) return;
+  const next = new URL(navigation.destination.url).hash;
+  if (next === agreed || next === shownHash || !hasUnsavedInput()) return;
+  event.preventDefault();
+  const api = (window as unknown as { navigation: NavigationApi }).navigation;
+  const { navigationType, destination } = navigation;
+  askThenGo(next, () => {
+    if (navigationType === 'traverse' && destination.key) api.traverseTo(destination.key);
+    else api.navigate(destination.url, { history: navigationType === 'replace' ? 'replace' : 'push' });
+  });
+}
+
+/**
+ * Every change of the address arrives here (a link, `navigate`, Back, a typed address). One
+ * not stopped before (no Navigation API, or a Back the browser would not let the page stop)
+ * with unsaved input on screen: the address goes back while the question is open, and on 确定
+ * becomes the new one; the page never changes underneath the question.
+ */
+function onHashChange(): void {
+  const next = window.location.hash;
+  if (next === shownHash) return;
+  if (next === agreed || !hasUnsavedInput()) {
+    agreed = null;
+    return show(next);
+  }
+  window.history.replaceState(window.history.state, '', addressWith(shownHash));
+  askThenGo(next, () => {
+    window.history.replaceState(window.history.state, '', addressWith(next));
+    agreed = null;
+    show(next);
+  });
+}
+
+if (typeof window !== 'undefined') {
+  const api = (window as unknown as { navigation?: NavigationApi }).navigation;
+  api?.addEventListener('navigate', onNavigate);
+}
+if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  routeListeners.add(onChange);
+  return () => routeListeners.delete(onChange);
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, () => shownHash);
   return parseRoute(hash);
 }

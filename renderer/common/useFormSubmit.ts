@@ -1,10 +1,19 @@
 import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
+import { useFormLeaveGuard, whileSaving } from './leaveGuard';
 import type { ServerErrors } from './useServerErrors';
+
+/** What antd's `validateFields` rejects with. */
+interface ValidationFailure {
+  errorFields?: { name: (string | number)[] }[];
+}
 
 /**
  * The save of a page-sized form: checks the fields, then sends once (a second click while the
- * first is on its way does nothing); a refusal stays on the form, beside its fields.
+ * first is on its way does nothing); a refusal stays on the form, beside its fields, and the
+ * first field in error comes into view with the cursor in it (the server's refusals through
+ * `FormErrorAlert`). Leaving the page with unsaved input asks first; once `send` has saved (and
+ * perhaps moved on to the record's page), it no longer asks.
  */
 export function useFormSubmit<V>(
   form: FormInstance<V>,
@@ -13,6 +22,7 @@ export function useFormSubmit<V>(
 ): { busy: boolean; submit: () => Promise<void> } {
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const guard = useFormLeaveGuard(form);
 
   async function submit() {
     if (inFlight.current) return;
@@ -20,14 +30,17 @@ export function useFormSubmit<V>(
     try {
       await form.validateFields();
       values = form.getFieldsValue(true) as V;
-    } catch {
+    } catch (failure) {
+      const first = (failure as ValidationFailure).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true });
       return;
     }
     inFlight.current = true;
     setBusy(true);
     server.clear();
     try {
-      await send(values);
+      await whileSaving(() => send(values));
+      guard.saved();
     } catch (error) {
       server.setError(error);
     } finally {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError, errorMessage } from '../api/client';
+import { useRetryAfterUnlock } from '../api/useRetryAfterUnlock';
 
 export interface PagedLog<T> {
   items: T[];
@@ -59,6 +60,7 @@ export function usePagedLog<T>(key: string, fetchPage: (last: T | undefined) => 
   const itemsRef = useRef(items);
   itemsRef.current = items;
   const loadMore = useCallback(() => void load(itemsRef.current), [load]);
+  useRetryAfterUnlock(error, loadMore);
 
   return { items, loading, error, hasMore, loadMore, reload };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { ApiCallError } from '../api/client';
+import { useRetryAfterUnlock } from '../api/useRetryAfterUnlock';
 
 export interface VersionedRecord<T> {
   record: T | null;
@@ -39,6 +40,7 @@ export function useVersionedRecord<T>(fetch: () => Promise<T>, versionOf: (recor
   }, [load]);
 
   useEffect(reloadQuietly, [reloadQuietly]);
+  useRetryAfterUnlock(loadError, reloadQuietly);
 
   return { record, setRecord, version, loadError, load, reloadQuietly };
 }

@@ -21,7 +21,7 @@ import { CaseSteps } from './CaseSteps';
 import { caseKind, type CaseStep } from '../../shared/counter/caseKind';
 import { CaseStatusTag } from './CaseStatusTag';
 import { chineseDate, minuteTime } from '../common/dates';
-import { DeadlineTag } from '../common/DeadlineTag';
+import { DeadlineTag, ProvisionalMark } from '../common/DeadlineTag';
 import { HandlingTypeTag, timeLimitText } from '../catalog/itemInfo';
 import { materialForm } from './MaterialsChecklist';
 import { IssuedDocumentsCard } from '../common/IssuedDocumentsCard';
@@ -180,9 +180,12 @@ function deadlineItems(record: CaseRecord) {
       key: 'promisedDate',
       label: '承诺办结日期',
       children: (
-        <Typography.Text strong>
-          {record.promisedDate ? chineseDate(record.promisedDate) : record.acceptedOn ? '不设承诺时限' : '—'}
-        </Typography.Text>
+        <>
+          <Typography.Text strong>
+            {record.promisedDate ? chineseDate(record.promisedDate) : record.acceptedOn ? '不设承诺时限' : '—'}
+          </Typography.Text>{' '}
+          <ProvisionalMark provisional={record.deadline?.provisional ?? false} />
+        </>
       ),
     },
     {

@@ -2,6 +2,7 @@ import { App, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { useUnsavedInput } from '../common/leaveGuard';
 import { useServerErrors } from '../common/useServerErrors';
 
 /** The query phone printed on every receipt and notice, set by the administrator. */
@@ -13,6 +14,7 @@ export function HallSettingsForm() {
   const [saving, setSaving] = useState(false);
   const current = settings.data?.queryPhone ?? '';
   useEffect(() => setPhone(null), [current]);
+  useUnsavedInput(() => phone !== null && phone !== current);
 
   async function save() {
     setSaving(true);

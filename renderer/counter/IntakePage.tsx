@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, FileTextOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Result, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Result, Space, Typography } from 'antd';
 import type { RefSelectProps } from 'antd';
 import { useRef, useState } from 'react';
 import type { InputOf } from '../../shared/api/procedures';
@@ -11,6 +11,7 @@ import { href, paths } from '../common/router';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormDialog } from '../common/FormDialog';
 import { FormErrorAlert } from '../common/FormErrorAlert';
+import { useUnsavedInput } from '../common/leaveGuard';
 import { useServerErrors } from '../common/useServerErrors';
 import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } from './counterPrefs';
 import { chineseDateWithWeekday } from '../common/dates';
@@ -19,6 +20,7 @@ import { ItemFacts } from '../catalog/itemInfo';
 import { MaterialsChecklist, missingRequired } from './MaterialsChecklist';
 import { WindowAndPaperFields } from './WindowAndPaperFields';
 import { PrintDocumentButton } from '../common/PrintDocumentButton';
+import { ReasonedButton } from '../common/ReasonedButton';
 import { ResidentPicker } from '../residents/ResidentPicker';
 
 type IntakeInput = InputOf<'counter.intake'>;
@@ -51,6 +53,11 @@ export function IntakePage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const server = useServerErrors();
   const itemSelect = useRef<RefSelectProps>(null);
+
+  // Whatever was chosen or typed for this resident is lost by leaving before the intake is sent.
+  useUnsavedInput(
+    () => outcome === null && (resident !== null || entry !== null || received.length > 0 || note.trim() !== ''),
+  );
 
   const item = entry?.item ?? null;
   const missing = item ? missingRequired(item.materials, received) : [];
@@ -215,31 +222,29 @@ export function IntakePage() {
       )}
       <Flex gap={8} wrap align="center">
         {item?.handlingType === 'immediate' && (
-          <Tooltip title={acceptBlocked}>
-            <Button
-              type="primary"
-              size="large"
-              icon={<CheckCircleOutlined />}
-              disabled={acceptBlocked !== null || (busy && running !== 'accept')}
-              loading={running === 'accept'}
-              onClick={() => void send('accept', { completeNow: true })}
-            >
-              受理并当场办结
-            </Button>
-          </Tooltip>
-        )}
-        <Tooltip title={acceptBlocked}>
-          <Button
-            type={item?.handlingType === 'immediate' ? 'default' : 'primary'}
+          <ReasonedButton
+            type="primary"
             size="large"
             icon={<CheckCircleOutlined />}
-            disabled={acceptBlocked !== null || (busy && running !== 'accept')}
+            disabledBecause={acceptBlocked}
+            disabled={busy && running !== 'accept'}
             loading={running === 'accept'}
-            onClick={() => void send('accept')}
+            onClick={() => void send('accept', { completeNow: true })}
           >
-            {item?.handlingType === 'immediate' ? '仅受理' : '受理'}
-          </Button>
-        </Tooltip>
+            受理并当场办结
+          </ReasonedButton>
+        )}
+        <ReasonedButton
+          type={item?.handlingType === 'immediate' ? 'default' : 'primary'}
+          size="large"
+          icon={<CheckCircleOutlined />}
+          disabledBecause={acceptBlocked}
+          disabled={busy && running !== 'accept'}
+          loading={running === 'accept'}
+          onClick={() => void send('accept')}
+        >
+          {item?.handlingType === 'immediate' ? '仅受理' : '受理'}
+        </ReasonedButton>
         {ready && missing.length > 0 && (
           <Button
             size="large"
@@ -316,7 +321,7 @@ function IntakeResult({ outcome, onNext }: { outcome: Outcome; onNext: () => voi
       record.status === 'completed'
         ? '即办件已当场办结。'
         : record.promisedDate
-          ? `承诺办结日期：${chineseDateWithWeekday(record.promisedDate)}`
+          ? `承诺办结日期：${chineseDateWithWeekday(record.promisedDate)}${record.deadline?.provisional ? '（暂定：该年节假日安排尚未导入）' : ''}`
           : '转报县级部门办理，办结时间以县级部门为准。';
   } else if (decision === 'awaitMaterials') {
     subTitle = `该件待补齐材料（缺：${missing.join('、') || '—'}）。群众补齐后，在办件页面点“受理”即可，不必重新录入。`;

@@ -12,10 +12,11 @@ import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { timeColumn } from '../common/PagedTable';
 import { PdfPreview } from './PdfPreview';
-import { paperSize, printDocument } from '../common/printDocument';
+import { askPaperPrinted, paperSize, printDocument, printResultMessage } from '../common/printDocument';
 
 const OUTCOME_TAGS: Record<DocumentPrint['outcome'], { color: string; label: string }> = {
-  sent: { color: 'green', label: '已打印' },
+  pending: { color: 'default', label: '未确认' },
+  printed: { color: 'green', label: '已打印' },
   cancelled: { color: 'default', label: '已取消' },
   failed: { color: 'red', label: '失败' },
 };
@@ -46,7 +47,7 @@ const printColumns: ColumnsType<DocumentPrint> = [
 export function DocumentPage({ id }: { id: string }) {
   const details = useQuery('documents.get', { id });
   const preview = useQuery('documents.preview', { id });
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [copies, setCopies] = useState(1);
   const [printing, setPrinting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,13 +62,9 @@ export function DocumentPage({ id }: { id: string }) {
     setPrinting(true);
     setProblem(null);
     try {
-      const result = await printDocument({ documentId: id, copies, showDialog });
+      const result = await printDocument({ documentId: id, copies, showDialog, askPrinted: askPaperPrinted(modal) });
       if (result.status === 'printed') {
-        message.success(`已送往${result.where}：${copies} 份${result.reprint ? '（补打）' : ''}`);
-      } else if (result.status === 'opened') {
-        message.info(
-          `PDF 已在新标签页打开${result.reprint ? '（带“补打”水印）' : ''}，请用浏览器的打印按钮打印 ${copies} 份`,
-        );
+        message.success(printResultMessage(result, copies));
       } else if (result.status === 'cancelled') {
         message.info('已取消打印，这次不计入打印次数');
       } else {
@@ -135,6 +132,15 @@ export function DocumentPage({ id }: { id: string }) {
             {document.sha256}
           </Typography.Text>
         </Descriptions.Item>
+        <Descriptions.Item label="二维码内容" span={2}>
+          {document.verificationLink ? (
+            <Typography.Text copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
+              {document.verificationLink}
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">核验码（出具时没有设定核验网址）</Typography.Text>
+          )}
+        </Descriptions.Item>
       </Descriptions>
       <Card size="small" title="预览">
         {preview.error && <LoadFailed error={preview.error} what="预览" onRetry={preview.reload} />}
@@ -153,8 +159,9 @@ export function DocumentPage({ id }: { id: string }) {
       </Card>
       {!desktop && (
         <Typography.Text type="secondary">
-          在浏览器中，PDF 会在新标签页中打开，请用浏览器的打印按钮打印；热敏小票请在打印对话框中选择 80 mm
-          纸张、边距“无”、缩放 100%。
+          在浏览器中，PDF
+          会在新标签页中打开，请用浏览器的打印按钮打印，打印出来后回到这里点“已打印”（没有打印出来点“未打印”，不计数）；热敏小票请在打印对话框中选择
+          80 mm 纸张、边距“无”、缩放 100%。
         </Typography.Text>
       )}
     </Flex>

@@ -85,7 +85,13 @@ export function DocumentsPage() {
             onChange={(type) => setFilters({ ...filters, type: type || undefined })}
             options={[
               { value: '', label: '全部' },
-              ...(types.data?.types ?? []).map((t) => ({ value: t.type, label: t.title })),
+              ...(types.data?.types ?? []).map((t, _, all) => ({
+                value: t.type,
+                // Two desks' papers, or two papers of one, may share a title (受理回执 on A5 and on a slip).
+                label: all.some((other) => other !== t && other.title === t.title)
+                  ? `${t.title}（${t.desk} · ${paperLabel(t.pageSize)}）`
+                  : t.title,
+              })),
             ]}
           />
         </Flex>

@@ -15,6 +15,7 @@ import { useQuery } from '../api/useQuery';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { PdfPreview } from './PdfPreview';
+import { VerificationLinkSettings } from './VerificationLinkSettings';
 
 const NO_CHOICE: PrinterChoice = { deviceName: null, silent: false };
 
@@ -53,6 +54,7 @@ export function PrinterSettingsPage() {
   if (!types.data) return <Loading />;
   return (
     <>
+      <VerificationLinkSettings />
       {printing ? (
         <DesktopPrinterTable types={types.data.types} printing={printing} onSample={showSample} />
       ) : (
@@ -113,6 +115,7 @@ function DesktopPrinterTable({
   const defaultPrinter = printers.find((p) => p.isDefault);
   const columns: ColumnsType<DocumentTypeInfo> = [
     { title: '文书', dataIndex: 'title', key: 'title' },
+    { title: '业务', dataIndex: 'desk', key: 'desk', width: 100 },
     { title: '纸张', key: 'paper', width: 130, render: (_, type) => paperLabel(type.pageSize) },
     {
       title: '打印机',
@@ -179,7 +182,14 @@ function DesktopPrinterTable({
         这些设置只属于这台电脑。开启“直接打印”后，打印时不再弹出对话框，直接送往所选打印机。
       </Typography.Paragraph>
       {printers.length === 0 && <Alert type="warning" showIcon title="这台电脑上没有安装打印机" />}
-      <Table<DocumentTypeInfo> rowKey="type" size="small" columns={columns} dataSource={types} pagination={false} />
+      <Table<DocumentTypeInfo>
+        rowKey="type"
+        size="small"
+        aria-label="文书类型"
+        columns={columns}
+        dataSource={types}
+        pagination={false}
+      />
     </>
   );
 }
@@ -187,6 +197,7 @@ function DesktopPrinterTable({
 function BrowserPrinterNotes({ types, onSample }: { types: DocumentTypeInfo[]; onSample: OnSample }) {
   const columns: ColumnsType<DocumentTypeInfo> = [
     { title: '文书', dataIndex: 'title', key: 'title' },
+    { title: '业务', dataIndex: 'desk', key: 'desk', width: 100 },
     { title: '纸张', key: 'paper', width: 160, render: (_, type) => paperLabel(type.pageSize) },
     {
       title: '样张',
@@ -209,7 +220,14 @@ function BrowserPrinterNotes({ types, onSample }: { types: DocumentTypeInfo[]; o
         title="在浏览器中使用时，由浏览器的打印对话框选择打印机"
         description="打印时 PDF 在新标签页中打开。热敏小票请在对话框中选择小票打印机、80 mm（或 58 mm）纸张、边距“无”、缩放 100%。按文书类型固定打印机、免对话框直接打印，请使用桌面程序。"
       />
-      <Table<DocumentTypeInfo> rowKey="type" size="small" columns={columns} dataSource={types} pagination={false} />
+      <Table<DocumentTypeInfo>
+        rowKey="type"
+        size="small"
+        aria-label="文书类型"
+        columns={columns}
+        dataSource={types}
+        pagination={false}
+      />
     </>
   );
 }

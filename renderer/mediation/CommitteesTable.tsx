@@ -17,25 +17,26 @@ interface Props {
 export function CommitteesTable({ committees, loading, year, onEdit, onShowMediators }: Props) {
   const columns: ColumnsType<CommitteeRecord> = [
     { title: '名称', dataIndex: 'name', key: 'name' },
-    { title: '类型', key: 'kind', width: 130, render: (_, c) => shortKindLabel(c.kind) },
+    { title: '类型', key: 'kind', width: 110, render: (_, c) => shortKindLabel(c.kind) },
     {
       title: '所在村（社区）或专业领域',
       key: 'scope',
       width: 150,
       render: (_, c) => committeeScope(c) ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
-    { title: '印章名称', dataIndex: 'sealName', key: 'sealName' },
+    // Mostly the committee's name again: on a 1366 px screen only in its dialog.
+    { title: '印章名称', dataIndex: 'sealName', key: 'sealName', responsive: ['xxl'] },
     {
       title: '案号示例',
       key: 'caseNumber',
-      width: 190,
+      width: 170,
       render: (_, c) => caseNumberExample(c.casePrefix, year),
     },
     {
       title: '联系电话',
       dataIndex: 'phone',
       key: 'phone',
-      width: 140,
+      width: 130,
       render: (phone: string) => phone || <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
@@ -76,7 +77,6 @@ export function CommitteesTable({ committees, loading, year, onEdit, onShowMedia
       loading={loading}
       pagination={false}
       size="middle"
-      scroll={{ x: 1100 }}
       locale={{ emptyText: '还没有调委会' }}
     />
   );

@@ -39,7 +39,7 @@ export const petitionColumns: ColumnsType<PetitionSummary> = [
   {
     title: '编号',
     key: 'number',
-    width: 170,
+    width: 150,
     render: (_, row) => (
       <Typography.Link href={href(paths.petition(row.id))} style={NO_WRAP}>
         {row.number}
@@ -80,7 +80,7 @@ export const petitionColumns: ColumnsType<PetitionSummary> = [
   {
     title: '分类',
     key: 'category',
-    width: 170,
+    width: 140,
     render: (_, row) => (
       <Typography.Text ellipsis={{ tooltip: PETITION_CATEGORY_LABELS[row.category] }} style={{ maxWidth: 120 }}>
         {PETITION_CATEGORY_LABELS[row.category]}
@@ -89,7 +89,7 @@ export const petitionColumns: ColumnsType<PetitionSummary> = [
   },
   { title: '标记', key: 'flags', width: 150, render: (_, row) => <PetitionFlags petition={row} /> },
   { title: '状态', key: 'status', width: 90, render: (_, row) => <PetitionStatusTag status={row.status} /> },
-  { title: '期限', key: 'deadline', width: 260, render: (_, row) => <PetitionDeadlineTag deadline={row.deadline} /> },
+  { title: '期限', key: 'deadline', width: 240, render: (_, row) => <PetitionDeadlineTag deadline={row.deadline} /> },
   {
     title: <span style={NO_WRAP}>接访领导</span>,
     key: 'leaderName',

@@ -14,6 +14,7 @@ import {
   PETITION_CATEGORY_LABELS,
   PETITION_CHANNEL_LABELS,
   PETITION_SOURCE_LABELS,
+  PAPER_DELIVERY_METHOD_LABELS,
   REVIEW_LEVEL_LABELS,
   SATISFACTION_LABELS,
   SKIPPED_LEVEL_LABELS,
@@ -368,9 +369,20 @@ function ReplyCard({ petition }: { petition: PetitionRecord }) {
             { key: 'facts', label: '查明情况', span: 3, children: reply.facts },
             { key: 'opinion', label: '处理意见', span: 3, children: reply.opinion },
             ...(reply.basis ? [{ key: 'basis', label: '依据', span: 3, children: reply.basis }] : []),
-            ...(petition.reviewRequestDueOn
-              ? [{ key: 'reviewDue', label: '请求复查期限', children: chineseDate(petition.reviewRequestDueOn) }]
-              : []),
+            {
+              key: 'delivery',
+              label: '送达',
+              children: reply.delivery
+                ? `${chineseDate(reply.delivery.deliveredOn)} ${PAPER_DELIVERY_METHOD_LABELS[reply.delivery.method]}`
+                : '尚未登记送达',
+            },
+            {
+              key: 'reviewDue',
+              label: '请求复查期限',
+              children: petition.reviewRequestDueOn
+                ? chineseDate(petition.reviewRequestDueOn)
+                : '自信访人收到答复意见书之日起30日（登记送达后计算）',
+            },
             ...(petition.reReviewRequestDueOn
               ? [{ key: 'reReviewDue', label: '请求复核期限', children: chineseDate(petition.reReviewRequestDueOn) }]
               : []),
@@ -388,6 +400,26 @@ function ReplyCard({ petition }: { petition: PetitionRecord }) {
             { key: 'requested', label: '请求日期', children: chineseDate(r.requestedOn) },
             { key: 'body', label: `${REVIEW_LEVEL_LABELS[r.level]}机关`, children: r.body || '—' },
             { key: 'due', label: '期限', children: chineseDate(r.dueOn) },
+            ...(r.hearing
+              ? [
+                  {
+                    key: 'hearing',
+                    label: '听证',
+                    children: `${chineseDate(r.hearing.from)}至${chineseDate(r.hearing.to)}（${r.hearing.days}日不计入期限）`,
+                  },
+                ]
+              : []),
+            ...(r.level === 'review' && r.answeredOn
+              ? [
+                  {
+                    key: 'delivery',
+                    label: '复查意见送达',
+                    children: r.delivery
+                      ? `${chineseDate(r.delivery.deliveredOn)} ${PAPER_DELIVERY_METHOD_LABELS[r.delivery.method]}`
+                      : '尚未登记送达',
+                  },
+                ]
+              : []),
             {
               key: 'answer',
               label: '意见',

@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
+import { useFormLeaveGuard } from '../common/leaveGuard';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { useServerErrors } from '../common/useServerErrors';
@@ -36,6 +37,7 @@ function SettingsForm({ settings }: { settings: PetitionSettings }) {
   const [form] = Form.useForm<Values>();
   const server = useServerErrors();
   const [busy, setBusy] = useState(false);
+  const guard = useFormLeaveGuard(form);
 
   async function save(values: Values) {
     setBusy(true);
@@ -43,6 +45,7 @@ function SettingsForm({ settings }: { settings: PetitionSettings }) {
     try {
       const saved = await call('petitions.saveSettings', values);
       form.setFieldsValue(saved);
+      guard.saved();
       void message.success('信访设置已保存');
     } catch (error) {
       server.setError(error);

@@ -97,7 +97,7 @@ export function PetitionersEditor({ form, server, today, groupVisit, disabled }:
             />
           )}
           {listError && (
-            <Typography.Text type="danger" role="alert" id="petitioners-error">
+            <Typography.Text type="danger" role="alert" id="petitioners-error" data-field-error>
               {listError}
             </Typography.Text>
           )}

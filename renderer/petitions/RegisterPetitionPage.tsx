@@ -27,7 +27,7 @@ import { remember } from '../common/sessionMemory';
 import { useFormSubmit } from '../common/useFormSubmit';
 import { useServerErrors, type ServerErrors } from '../common/useServerErrors';
 import { VillageSelect } from '../common/VillageSelect';
-import { toDateString } from '../common/dates';
+import { pastDateRules, toDateString } from '../common/dates';
 import { useToday } from '../common/useToday';
 import { EarlierPetitionsPanel, useEarlierPetitions } from './EarlierPetitions';
 import { ISSUED_PETITION_KEY, type IssuedPetitionNotice } from './issuedNotice';
@@ -251,7 +251,6 @@ function ArrivalFields({ form, server, today }: FieldsProps) {
   const source: PetitionSource = Form.useWatch('source', form) ?? 'desk';
   const receivedOn: Dayjs | null | undefined = Form.useWatch('receivedOn', form);
   const visit = channel === 'visit';
-  const notFuture = (date: Dayjs) => date.isAfter(dayjs(today), 'day');
 
   return (
     <>
@@ -270,10 +269,13 @@ function ArrivalFields({ form, server, today }: FieldsProps) {
           <Form.Item
             name="receivedOn"
             label={visit ? '来访日期' : '收信日期'}
-            rules={[{ required: true, message: visit ? '请选择来访日期' : '请选择收信日期' }]}
+            rules={[
+              { required: true, message: visit ? '请选择来访日期' : '请选择收信日期' },
+              ...pastDateRules(visit ? '来访日期' : '收信日期', today),
+            ]}
             {...server.fieldStatus('receivedOn')}
           >
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={notFuture} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         {visit && (
@@ -306,9 +308,10 @@ function ArrivalFields({ form, server, today }: FieldsProps) {
             <Form.Item
               name={['letter', 'postmarkOn']}
               label="邮戳日期"
+              rules={pastDateRules('邮戳日期', today)}
               {...statusOf(server, 'letter.postmarkOn', 'letter')}
             >
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={notFuture} />
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>
@@ -354,10 +357,10 @@ function ArrivalFields({ form, server, today }: FieldsProps) {
             <Form.Item
               name={['handedDown', 'on']}
               label="转送交办日期"
-              rules={[{ required: true, message: '请选择转送、交办日期' }]}
+              rules={[{ required: true, message: '请选择转送、交办日期' }, ...pastDateRules('转送交办日期', today)]}
               {...server.fieldStatus('handedDown.on')}
             >
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={notFuture} />
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={10}>

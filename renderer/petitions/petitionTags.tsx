@@ -4,7 +4,7 @@ import { Tag, Tooltip } from 'antd';
 import type { PetitionSummary } from '../../shared/petitions/api';
 import { PERIOD_SHORT_LABELS, PETITION_WARNING_DAYS } from '../../shared/petitions/periods';
 import { PETITION_STATUS_LABELS, SKIPPED_LEVEL_LABELS, type PetitionStatus } from '../../shared/petitions/petitions';
-import { DEADLINE_TAG_COLOURS } from '../common/DeadlineTag';
+import { DEADLINE_TAG_COLOURS, ProvisionalMark } from '../common/DeadlineTag';
 import { chineseDate } from '../common/dates';
 
 const STATUS_COLOURS: Record<PetitionStatus, string> = {
@@ -40,9 +40,12 @@ export function PetitionDeadlineTag({ deadline }: { deadline: PetitionDeadlineSt
     <Tooltip
       title={`${period}至${chineseDate(deadline.dueOn)}；剩余${PETITION_WARNING_DAYS}天起显示黄色，超期显示红色`}
     >
-      <Tag color={DEADLINE_TAG_COLOURS[deadline.colour]}>
-        {`${period} ${chineseDate(deadline.dueOn)} ${daysLeftText(deadline.daysLeft)}`}
-      </Tag>
+      <span>
+        <Tag color={DEADLINE_TAG_COLOURS[deadline.colour]}>
+          {`${period} ${chineseDate(deadline.dueOn)} ${daysLeftText(deadline.daysLeft)}`}
+        </Tag>
+        <ProvisionalMark provisional={deadline.provisional} />
+      </span>
     </Tooltip>
   );
 }

@@ -1,6 +1,5 @@
 import { Col, DatePicker, Form, Input, Select } from 'antd';
 import type { FormInstance } from 'antd';
-import dayjs from 'dayjs';
 import { useState, type CSSProperties } from 'react';
 import { SEX_LABELS, SEXES } from '../../shared/residents/api';
 import { normalizeIdNumber } from '../../shared/residents/idNumber';
@@ -13,6 +12,7 @@ import {
 } from '../../shared/residents/idTypes';
 import type { ServerErrors } from '../common/useServerErrors';
 import type { ResidentFormValues } from './formValues';
+import { pastDateRules } from '../common/dates';
 
 interface Props {
   form: FormInstance<ResidentFormValues>;
@@ -134,15 +134,10 @@ export function IdentityFields({ form, today, server, submitAttempted }: Props) 
             <Form.Item
               name="birthDate"
               label="出生日期"
-              rules={[{ required: true, message: '请填写出生日期' }]}
+              rules={[{ required: true, message: '请填写出生日期' }, ...pastDateRules('出生日期', today)]}
               {...server.fieldStatus('birthDate')}
             >
-              <DatePicker
-                format="YYYY-MM-DD"
-                placeholder="如 1990-01-31"
-                style={{ width: '100%' }}
-                disabledDate={(date) => date.isAfter(dayjs(today), 'day')}
-              />
+              <DatePicker format="YYYY-MM-DD" placeholder="如 1990-01-31" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </>

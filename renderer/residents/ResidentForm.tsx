@@ -1,13 +1,14 @@
-import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { ResidentRecord } from '../../shared/residents/api';
 import { PHONE_PATTERN } from '../../shared/residents/api';
 import { ETHNICITIES } from '../../shared/residents/ethnicities';
-import { ApiCallError, call } from '../api/client';
+import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useSession } from '../common/session';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
+import { confirmLeave, useFormLeaveGuard } from '../common/leaveGuard';
 import { isOpenPopupTarget, isShortcut, useHotkeys } from '../common/keyboard';
 import { useServerErrors } from '../common/useServerErrors';
 import {
@@ -45,8 +46,8 @@ export function ResidentForm({ initial, draft, onSaved, onCancel, onReload }: Pr
   // against the backend's today.
   const status = useQuery('system.status', {});
   const today = status.data?.today ?? system.today;
-  const { modal } = App.useApp();
   const server = useServerErrors();
+  const guard = useFormLeaveGuard(form);
   const villages = useQuery('places.listVillages', {});
   const [busy, setBusy] = useState(false);
   const [submitAttempted, setSubmitAttempted] = useState(false);
@@ -63,28 +64,18 @@ export function ResidentForm({ initial, draft, onSaved, onCancel, onReload }: Pr
       const record = initial
         ? await call('residents.update', { id: initial.id, version: initial.version, ...input })
         : await call('residents.register', input);
+      guard.saved();
       onSaved(record);
     } catch (error) {
+      // Each message beside its field; the first brought into view by FormErrorAlert.
       server.setError(error);
-      const fieldErrors = error instanceof ApiCallError ? error.fieldErrors : {};
-      const firstField = RESIDENT_FIELDS.find((field) => fieldErrors[field]);
-      if (firstField) form.scrollToField(firstField, { focus: true, block: 'center' });
     } finally {
       setBusy(false);
     }
   }
 
   function cancel() {
-    if (!form.isFieldsTouched()) return onCancel();
-    modal.confirm({
-      title: '放弃这次填写？',
-      content: '刚才填写的内容不会保存。',
-      okText: '放弃',
-      okButtonProps: { danger: true },
-      cancelText: '继续填写',
-      focusable: { autoFocusButton: 'cancel' },
-      onOk: onCancel,
-    });
+    void confirmLeave('leave', guard.isDirty()).then((leave) => leave && onCancel());
   }
 
   useHotkeys((event) => {

@@ -7,10 +7,12 @@ import { Loading } from '../common/Loading';
 import { LoadFailed } from '../common/LoadFailed';
 import { ResidentDetails } from './ResidentDetails';
 import { ResidentForm } from './ResidentForm';
+import { ResidentHistoryCard } from './ResidentHistoryCard';
 
 /**
  * One resident, viewed or edited. Opening the record reads it once (an audited read);
- * switching to editing and back reuses it, and a save shows what the backend stored.
+ * switching to editing and back reuses it, and a save shows what the backend stored. Below the
+ * record: the person's cases, errands, disputes and petitions, as far as the viewer reads them.
  */
 export function ResidentPage({ id, editing }: { id: string; editing: boolean }) {
   const loaded = useQuery('residents.get', { id });
@@ -40,5 +42,12 @@ export function ResidentPage({ id, editing }: { id: string; editing: boolean }) 
       />
     );
   }
-  return <ResidentDetails record={record} />;
+  return (
+    <>
+      <ResidentDetails record={record} />
+      <div style={{ maxWidth: 1000 }}>
+        <ResidentHistoryCard residentId={record.id} />
+      </div>
+    </>
+  );
 }

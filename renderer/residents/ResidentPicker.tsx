@@ -22,10 +22,12 @@ interface Props {
   disabled?: boolean;
   /** Start with an empty search box (the next resident), not the last search of the session. */
   startEmpty?: boolean;
+  /** Who the resident is to the form: 申请人 at the counter, 委托人 for an errand. */
+  noun?: string;
 }
 
 /** Step 1 of an intake: find the applicant as on the residents page (↑ ↓ and Enter pick one). */
-export function ResidentPicker({ value, onChange, id, disabled, startEmpty = false }: Props) {
+export function ResidentPicker({ value, onChange, id, disabled, startEmpty = false, noun = '申请人' }: Props) {
   const search = useResidentSearch();
   const canRegister = useHasRole(RESIDENT_EDITORS);
   const box = useRef<InputRef>(null);
@@ -65,7 +67,7 @@ export function ResidentPicker({ value, onChange, id, disabled, startEmpty = fal
           ]}
         />
         <Button icon={<SwapOutlined />} disabled={disabled} onClick={() => onChange(null)}>
-          更换申请人
+          更换{noun}
         </Button>
       </Flex>
     );
@@ -129,8 +131,8 @@ export function ResidentPicker({ value, onChange, id, disabled, startEmpty = fal
       </Flex>
       <Typography.Text type="secondary">
         <Typography.Text keyboard>↑</Typography.Text>
-        <Typography.Text keyboard>↓</Typography.Text> 选择，<Typography.Text keyboard>Enter</Typography.Text>{' '}
-        确定申请人；只找到一人时直接按 Enter。
+        <Typography.Text keyboard>↓</Typography.Text> 选择，<Typography.Text keyboard>Enter</Typography.Text> 确定{noun}
+        ；只找到一人时直接按 Enter。
         {inNewTab && canRegister && '查无此人时可在新标签页登记，登记后回到这里再查一次。'}
       </Typography.Text>
       {search.error && (

@@ -1,6 +1,8 @@
 import { Alert, App, Form, Typography } from 'antd';
+import { enrollmentFile } from '../../shared/sync/protocol';
 import { call } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
+import type { ServerErrors } from '../common/useServerErrors';
 import { EnrollmentFilePicker, type ChosenEnrollmentFile } from './EnrollmentFilePicker';
 import { PassphraseAgainField, PassphraseField } from './PassphraseFields';
 
@@ -8,6 +10,38 @@ interface Values {
   file: ChosenEnrollmentFile;
   passphrase: string;
   passphraseAgain: string;
+}
+
+/** Every part of the file is answered beside the file's field, not listed above the form. */
+const FILE_PARTS = ['file', ...Object.keys(enrollmentFile.shape).map((key) => `file.${key}`)];
+const FIELDS = [...FILE_PARTS, 'passphrase', 'passphraseAgain'];
+
+/**
+ * What is wrong with the chosen file, in one sentence beside it (the first problem); the
+ * others, if any, only when asked for (详细情况).
+ */
+function fileStatus(server: ServerErrors) {
+  const problems = FILE_PARTS.map((part) => server.fieldStatus(part).help).filter((help) => help !== undefined);
+  const [first, ...rest] = problems;
+  if (!first) return {};
+  return {
+    validateStatus: 'error' as const,
+    help: (
+      <>
+        <div>{first}</div>
+        {rest.length > 0 && (
+          <details>
+            <summary>详细情况（另有 {rest.length} 处不符）</summary>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {rest.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </>
+    ),
+  };
 }
 
 /**
@@ -25,7 +59,7 @@ export function EnrollDialog({ open, onClose, onDone }: { open: boolean; onClose
       okText="入网"
       name="sync-enroll"
       width={600}
-      fields={['file', 'passphrase', 'passphraseAgain']}
+      fields={FIELDS}
       intro={
         <Alert
           type="info"
@@ -49,7 +83,7 @@ export function EnrollDialog({ open, onClose, onDone }: { open: boolean; onClose
             name="file"
             label="入网文件"
             rules={[{ required: true, message: '请选择县级平台发放的入网文件' }]}
-            {...server.fieldStatus('file')}
+            {...fileStatus(server)}
           >
             <EnrollmentFilePicker />
           </Form.Item>

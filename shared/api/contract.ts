@@ -30,6 +30,12 @@ export interface AuditSpec {
    * `id` (`agents.errands`: the errands of every agent).
    */
   list?: { kind: RecordKindName; fields: readonly string[] };
+  /**
+   * An answer listing records of several kinds (the one search, a resident's history): one event
+   * per kind that showed records, each naming its records (`<what or describe>（办件 2 条）`);
+   * one event naming none when nothing was shown.
+   */
+  lists?: readonly { kind: RecordKindName; fields: readonly string[] }[];
   /** The whole summary, when it depends on the answer (`打印《…》2 份（补打）`). */
   describe?: (input: never, output: never) => string;
 }

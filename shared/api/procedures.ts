@@ -14,6 +14,7 @@ import { mediationStatisticsProcedures } from '../mediation/statisticsApi';
 import { petitionsProcedures } from '../petitions/api';
 import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
+import { searchProcedures } from '../search/api';
 import { syncProcedures } from '../sync/api';
 
 /** The whole API: every transport (Electron IPC, HTTP) carries exactly these procedures. */
@@ -34,6 +35,7 @@ export const procedures = {
   ...mediationStatisticsProcedures,
   ...petitionsProcedures,
   ...syncProcedures,
+  ...searchProcedures,
 };
 
 export type Procedures = typeof procedures;

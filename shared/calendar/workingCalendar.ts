@@ -1,8 +1,9 @@
 // The working-day calendar: weekends, official holidays and official make-up working days
 // (调休上班), as data per year. The State Council publishes each year's arrangement in
-// November; the county pushes it down and an administrator can import or edit it. A date in a
-// year the calendar does not hold is an error, never a guess: a promised date computed from a
-// missing year would be a promise nobody checked.
+// November; the county pushes it down and an administrator can import or edit it. A year it
+// does not hold is either an error (a calendar built without a stand-in) or, as the backend
+// builds it, a provisional year computed from the statutory holidays: the desk keeps working
+// across the year end, and every date that depends on such a year says 暂定.
 import { z } from 'zod';
 import { addDays, isCalendarDate, weekday, yearOf } from './dates';
 
@@ -110,32 +111,67 @@ export type DayKind =
 /** How far a search for working days may run: no arrangement has a month without one. */
 const MAX_DAYS_WITHOUT_WORK = 40;
 
-export class WorkingCalendar {
-  readonly #years = new Map<number, { holidays: Map<string, string>; makeUps: Map<string, string | undefined> }>();
-  readonly #counts = new Map<number, { through: Map<string, number>; total: number }>();
+/** Builds the stand-in arrangement of a year the calendar does not hold (statutoryHolidays.ts). */
+export type ProvisionalYears = (year: number) => CalendarYear;
 
-  constructor(years: readonly CalendarYear[]) {
-    for (const year of years) {
-      const holidays = new Map<string, string>();
-      for (const holiday of year.holidays)
-        for (let day = holiday.from; day <= holiday.to; day = addDays(day, 1)) holidays.set(day, holiday.name);
-      const makeUps = new Map(year.makeUpWorkdays.map((m) => [m.date, m.for] as const));
-      this.#years.set(year.year, { holidays, makeUps });
-    }
+interface YearDays {
+  holidays: Map<string, string>;
+  makeUps: Map<string, string | undefined>;
+}
+
+function yearDays(year: CalendarYear): YearDays {
+  const holidays = new Map<string, string>();
+  for (const holiday of year.holidays)
+    for (let day = holiday.from; day <= holiday.to; day = addDays(day, 1)) holidays.set(day, holiday.name);
+  return { holidays, makeUps: new Map(year.makeUpWorkdays.map((m) => [m.date, m.for] as const)) };
+}
+
+export class WorkingCalendar {
+  readonly #years = new Map<number, YearDays>();
+  readonly #provisionalYears = new Map<number, YearDays>();
+  readonly #counts = new Map<number, { through: Map<string, number>; total: number }>();
+  readonly #provisional: ProvisionalYears | undefined;
+
+  constructor(years: readonly CalendarYear[], provisional?: ProvisionalYears) {
+    for (const year of years) this.#years.set(year.year, yearDays(year));
+    this.#provisional = provisional;
   }
 
+  /** The years with an official arrangement. */
   get years(): number[] {
     return [...this.#years.keys()].sort((a, b) => a - b);
   }
 
+  /** Whether `year` has its official arrangement. */
   hasYear(year: number): boolean {
     return this.#years.has(year);
   }
 
-  /** Throws MissingCalendarYearError for a year the calendar does not hold. */
+  /** Whether days of `year` can be told apart: officially or provisionally. */
+  covers(year: number): boolean {
+    return this.#years.has(year) || (this.#provisional !== undefined && year >= 2000 && year <= 2100);
+  }
+
+  /** A date whose year has no official arrangement: anything computed on it is 暂定. */
+  isProvisional(date: string): boolean {
+    return !this.#years.has(yearOf(date));
+  }
+
+  #days(year: number): YearDays {
+    const official = this.#years.get(year);
+    if (official) return official;
+    let provisional = this.#provisionalYears.get(year);
+    if (!provisional) {
+      if (!this.covers(year)) throw new MissingCalendarYearError(year);
+      provisional = yearDays(this.#provisional!(year));
+      this.#provisionalYears.set(year, provisional);
+    }
+    return provisional;
+  }
+
+  /** Throws MissingCalendarYearError for a year the calendar does not cover. */
   dayKind(date: string): DayKind {
-    const year = this.#years.get(yearOf(date));
-    if (!year) throw new MissingCalendarYearError(yearOf(date));
+    const year = this.#days(yearOf(date));
     const holiday = year.holidays.get(date);
     if (holiday !== undefined) return { kind: 'holiday', name: holiday };
     if (year.makeUps.has(date)) {
@@ -196,7 +232,7 @@ export class WorkingCalendar {
   #yearCounts(year: number): { through: Map<string, number>; total: number } {
     let counts = this.#counts.get(year);
     if (!counts) {
-      if (!this.#years.has(year)) throw new MissingCalendarYearError(year);
+      if (!this.covers(year)) throw new MissingCalendarYearError(year);
       const through = new Map<string, number>();
       let total = 0;
       for (let day = `${year}-01-01`; yearOf(day) === year; day = addDays(day, 1)) {
@@ -207,6 +243,15 @@ export class WorkingCalendar {
       this.#counts.set(year, counts);
     }
     return counts;
+  }
+
+  /**
+   * The last day of a period counted in days (民法典 第二百零三条): `date` itself, or the next
+   * working day when it is a rest day. Every desk's day-counted period ends through here. A year
+   * the calendar does not cover leaves the day where it falls.
+   */
+  periodLastDay(date: string): string {
+    return this.covers(yearOf(date)) ? this.workingDayOnOrAfter(date) : date;
   }
 
   /** The first working day on or after `date`. */

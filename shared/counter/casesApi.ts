@@ -82,6 +82,8 @@ const deadlineState = z.object({
   colour: z.enum(DEADLINE_COLOURS),
   dueDate: z.string().nullable(),
   workingDaysLeft: z.number().nullable(),
+  /** The due date lies in a year without its official arrangement: 暂定. */
+  provisional: z.boolean(),
 });
 
 export const caseSummary = z.object({

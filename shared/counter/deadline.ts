@@ -46,6 +46,8 @@ export interface DeadlineState {
   dueDate: string | null;
   /** Working days from today to the due date: 0 due today, negative overdue. Null without a date. */
   workingDaysLeft: number | null;
+  /** The due date lies in a year without its official arrangement (暂定). */
+  provisional: boolean;
 }
 
 /**
@@ -59,12 +61,13 @@ export function deadlineState(
   today: string,
   pausedOn: string | null = null,
 ): DeadlineState {
-  if (promisedDate === null) return { colour: 'green', dueDate: null, workingDaysLeft: null };
+  if (promisedDate === null) return { colour: 'green', dueDate: null, workingDaysLeft: null, provisional: false };
   const dueDate = pausedOn
     ? extendByPause(calendar, promisedDate, pausedWorkingDays(calendar, pausedOn, today))
     : promisedDate;
+  const provisional = calendar.isProvisional(dueDate);
   if (today > dueDate)
-    return { colour: 'red', dueDate, workingDaysLeft: 0 - calendar.workingDaysBetween(dueDate, today) };
+    return { colour: 'red', dueDate, workingDaysLeft: 0 - calendar.workingDaysBetween(dueDate, today), provisional };
   const left = calendar.workingDaysBetween(today, dueDate);
-  return { colour: left <= 1 ? 'yellow' : 'green', dueDate, workingDaysLeft: left };
+  return { colour: left <= 1 ? 'yellow' : 'green', dueDate, workingDaysLeft: left, provisional };
 }

@@ -1,7 +1,8 @@
-// The case ledger (办件台账) and the monthly summary (月度统计).
+// The case ledger (办件台账) and the summary (统计) of a month, a quarter or a year.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { describeReportExport, reportFormat } from '../documents/reports';
+import { reportPeriod } from '../documents/reportPeriods';
 import { fileLink } from '../documents/api';
 import { dateString, entityId } from '../validation/fields';
 import { HANDLING_TYPES, SERVICE_CATEGORIES } from '../catalog/catalog';
@@ -49,18 +50,18 @@ export const ledgerRow = z.object({
 export type LedgerRow = z.infer<typeof ledgerRow>;
 
 const counts = z.object({
-  /** Cases accepted in the month (受理件数). */
+  /** Cases accepted in the period (受理件数). */
   accepted: z.number(),
   /** Of those, completed on the spot (即办件 done at once). */
   completedOnTheSpot: z.number(),
-  /** Of those, completed (办结, delivered and rated included). */
+  /** Of those, completed by `asOf` (办结, delivered and rated included). */
   completed: z.number(),
+  /** Completed by the promised date (or without one). */
   completedOnTime: z.number(),
+  /** Completed after the promised date (超期办结). */
   completedLate: z.number(),
-  /** Still open at the end of the month (or today, for the running month). */
+  /** Still open on `asOf`. */
   open: z.number(),
-  /** Of the open ones, past their due date then. */
-  openOverdue: z.number(),
   voided: z.number(),
   rated: z.number(),
   /** Rated 满意 or 非常满意. */
@@ -68,21 +69,49 @@ const counts = z.object({
   poorRatings: z.number(),
 });
 
-export const monthlySummary = z.object({
+const rate = z.number().nullable();
+
+/** A month of the trend: the cases accepted in it, as they stand on the summary's `asOf`. */
+export const summaryMonth = z.object({
   month: z.string(),
-  /** The day the open and overdue counts are taken on. */
+  accepted: z.number(),
+  completed: z.number(),
+  completedOnTime: z.number(),
+  rated: z.number(),
+  satisfied: z.number(),
+  /** 按时办结率 = completedOnTime / completed. */
+  onTime: rate,
+  /** 满意率 = satisfied / rated. */
+  satisfaction: rate,
+});
+export type SummaryMonth = z.infer<typeof summaryMonth>;
+
+/** The summary (统计) of a month, a quarter or a year: see docs/counter.md for every figure. */
+export const periodSummary = z.object({
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The day the figures are taken on: the period's last day, or today while it runs. */
   asOf: z.string(),
+  /** The cases accepted in the period, as they stand on `asOf`: accepted = completed + open + voided. */
   counts,
+  /**
+   * 超期 (在办超期): every case open on `asOf` and past its due date then, whenever it was
+   * accepted — on today the worklist's red count (shared/counter/overdue.ts).
+   */
+  overdue: z.number(),
   rates: z.object({
     /** 当场办结率 = completedOnTheSpot / accepted. */
-    onTheSpot: z.number().nullable(),
+    onTheSpot: rate,
     /** 按时办结率 = completedOnTime / completed. */
-    onTime: z.number().nullable(),
+    onTime: rate,
     /** 满意率 = satisfied / rated. */
-    satisfaction: z.number().nullable(),
+    satisfaction: rate,
   }),
   byCategory: z.array(z.object({ category: z.string(), accepted: z.number(), completed: z.number() })),
-  /** Intakes that did not become cases: not accepted, or still waiting for materials. */
+  /** The months of the trend (reportPeriods.trendMonths): a quarter's or year's own, or the twelve up to a month. */
+  trend: z.array(summaryMonth),
+  /** Intakes of the period that did not become cases: not accepted, or still waiting for materials. */
   notAccepted: z.number(),
   awaitingMaterials: z.number(),
   errandsByAgent: z.array(
@@ -98,13 +127,7 @@ export const monthlySummary = z.object({
     z.object({ villageName: z.string(), registered: z.number(), handedOver: z.number(), delivered: z.number() }),
   ),
 });
-export type MonthlySummary = z.infer<typeof monthlySummary>;
-
-/** A month `YYYY-MM` (the mediation statistics take the same). */
-export const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 年-月，如 2026-10' })
-  .describe('月份');
+export type PeriodSummary = z.infer<typeof periodSummary>;
 
 export const ledgerProcedures = defineProcedures({
   'counter.clerks': {
@@ -139,19 +162,20 @@ export const ledgerProcedures = defineProcedures({
     input: z.strictObject({ filter: ledgerFilter }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }), rowCount: z.number() }),
   },
-  'counter.monthlySummary': {
-    summary: '月度统计：受理、当场办结率、办结、按时办结率、超期、满意率、代办员和村的代办件数（比率保留一位小数）',
+  'counter.summary': {
+    summary:
+      '统计（月度、季度、年度）：受理、当场办结率、办结、按时办结率、超期、满意率、按类别、按月趋势、代办员和村的代办件数（比率保留一位小数）',
     kind: 'query',
     access: COUNTER_READERS,
-    input: z.strictObject({ month }),
-    output: monthlySummary,
+    input: z.strictObject({ period: reportPeriod }),
+    output: periodSummary,
   },
-  'counter.exportMonthlySummary': {
-    summary: '导出月度统计：PDF 或 Excel（.xlsx）',
+  'counter.exportSummary': {
+    summary: '导出统计表（月度、季度、年度）：PDF 或 Excel（.xlsx）',
     kind: 'query',
     access: COUNTER_READERS,
-    audit: { action: 'export', what: '导出月度统计', describe: describeReportExport('月度统计') },
-    input: z.strictObject({ month, format: reportFormat }),
+    audit: { action: 'export', what: '导出统计表', describe: describeReportExport('便民服务统计表') },
+    input: z.strictObject({ period: reportPeriod, format: reportFormat }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }) }),
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
 import { paperSpec } from './printing';
+import { verificationBaseUrl } from './verificationLink';
 
 export const issuedDocument = z.object({
   id: z.string(),
@@ -13,13 +14,15 @@ export const issuedDocument = z.object({
   sha256: z.string(),
   issuedAt: z.string(),
   issuedByName: z.string(),
-  /** Copies printed and not reported cancelled or failed. */
+  /** Copies confirmed printed (a browser's clerk said so, or the desktop's print job succeeded). */
   printCount: z.number(),
   supersededAt: z.string().nullable(),
   paper: paperSpec,
   pageCount: z.number(),
   /** The archived file is PDF/A-2b. */
   archival: z.boolean(),
+  /** What the QR code carries: the verification link (null: the bare code, no base address was set). */
+  verificationLink: z.string().nullable(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocument>;
 
@@ -44,7 +47,11 @@ export const attachmentLink = z.object({ fileUrl: z.string(), fileName: z.string
 export const VERIFICATION_STATUSES = ['genuine', 'superseded', 'altered', 'notFound'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
-export const PRINT_OUTCOMES = ['sent', 'cancelled', 'failed'] as const;
+/**
+ * A print is `pending` from the moment its file is handed out until what happened is recorded:
+ * `printed` (the only outcome that counts), `cancelled` or `failed`.
+ */
+export const PRINT_OUTCOMES = ['pending', 'printed', 'cancelled', 'failed'] as const;
 export type PrintOutcomeValue = (typeof PRINT_OUTCOMES)[number];
 
 export const documentPrint = z.object({
@@ -52,7 +59,7 @@ export const documentPrint = z.object({
   printedAt: z.string(),
   printedByName: z.string(),
   copies: z.number(),
-  /** Printed with the 补打 watermark: an earlier print had been sent. */
+  /** Printed with the 补打 watermark: an earlier print had been confirmed. */
   reprint: z.boolean(),
   outcome: z.enum(PRINT_OUTCOMES),
   outcomeMessage: z.string().nullable(),
@@ -65,6 +72,8 @@ export const documentTypeInfo = z.object({
   pageSize: z.string(),
   /** A sample record exists, so a test page can be printed. */
   hasSample: z.boolean(),
+  /** The desk that issues it (便民服务, 代办, 人民调解, 信访): two desks' papers may share a title. */
+  desk: z.string(),
 });
 export type DocumentTypeInfo = z.infer<typeof documentTypeInfo>;
 
@@ -74,14 +83,35 @@ export const FILE_TICKET_MINUTES = 10;
 
 export const DOCUMENT_LIST_LIMIT = 50;
 
+/** What a verification names besides the archive's row: the paper's key facts. */
+export const verifiedFacts = z.object({
+  /** The paper's title: 受理回执. */
+  kind: z.string(),
+  /** The human number of its record (SL-2026-000306); '' when the paper has none. */
+  number: z.string(),
+  /** What kind of record the paper belongs to (办件, 纠纷, 信访件…). */
+  recordNoun: z.string(),
+  issuedOn: z.string(),
+  /** Masked (张*三); '' when the paper names nobody. */
+  holder: z.string(),
+});
+
+export const verificationSettings = z.object({
+  /** '' when none is set: the QR code then carries the bare code. */
+  baseUrl: z.string(),
+  /** Whether new papers' links are signed now (enrolled and the keys unlocked), and why not. */
+  signing: z.object({ ready: z.boolean(), keyId: z.string().nullable(), message: z.string() }),
+});
+
 export const documentsProcedures = defineProcedures({
   'documents.verify': {
-    summary: '核验文书：凭核验码或文件的 SHA-256（浏览器本地计算，不上传文件）查存档，答复真伪、所属记录、是否已被替换',
+    summary:
+      '核验文书：凭核验码、二维码中的核验链接或文件的 SHA-256（浏览器本地计算，不上传文件）查存档，答复真伪、文书种类与编号、是否已被替换',
     kind: 'query',
     access: 'signedIn',
     input: z
       .strictObject({
-        code: z.string().max(40).optional().describe('核验码'),
+        code: z.string().max(1300, { message: '核验码：内容过长，不是核验码或核验链接' }).optional().describe('核验码'),
         sha256: z
           .string()
           .regex(/^[0-9a-f]{64}$/, { message: '应为 64 位十六进制的 SHA-256 值' })
@@ -96,9 +126,25 @@ export const documentsProcedures = defineProcedures({
       status: z.enum(VERIFICATION_STATUSES),
       message: z.string(),
       document: issuedDocument.nullable(),
+      /** The paper's key facts (from the archive), when a document was found. */
+      facts: verifiedFacts.nullable(),
       /** The file checked is a 补打 print of the document, not the archived original. */
       isReprint: z.boolean(),
     }),
+  },
+  'documents.verificationSettings': {
+    summary: '核验链接设置：二维码中核验链接的网址（如县级平台的核验页），以及新出具的文书能否签名',
+    kind: 'query',
+    access: 'signedIn',
+    input: z.strictObject({}),
+    output: verificationSettings,
+  },
+  'documents.saveVerificationSettings': {
+    summary: '设定核验链接的网址（此后出具的文书的二维码中使用；空：二维码只含核验码）',
+    kind: 'command',
+    access: ['administrator'],
+    input: z.strictObject({ baseUrl: verificationBaseUrl }),
+    output: verificationSettings,
   },
   'documents.types': {
     summary: '文书类型：名称、纸张、是否有样张（打印设置与测试打印用）',
@@ -142,15 +188,15 @@ export const documentsProcedures = defineProcedures({
     output: fileLink,
   },
   'documents.print': {
-    summary: '打印文书：记入审计日志（份数）并给出要打印的文件；已打印过的文书给出带“补打”水印的文件',
+    summary:
+      '准备打印文书：给出要打印的文件（已确认打印过的文书给出带“补打”水印的文件），这次打印待确认，确认打印出来之前不计数',
     kind: 'command',
     access: 'signedIn',
     record: { document: 'documentId' },
     audit: {
-      action: 'print',
-      what: '打印',
+      what: '打开待打印的',
       describe: (input: { copies: number }, output: { title: string; reprint: boolean }) =>
-        `打印《${output.title}》${input.copies} 份${output.reprint ? '（补打）' : ''}`,
+        `打开《${output.title}》待打印 ${input.copies} 份${output.reprint ? '（补打）' : ''}`,
     },
     input: z.strictObject({
       documentId: entityId('文书'),
@@ -164,16 +210,41 @@ export const documentsProcedures = defineProcedures({
       printCount: z.number(),
     }),
   },
-  'documents.reportPrintOutcome': {
-    summary: '桌面程序报告打印被取消或失败：这次打印不计数，下一次仍是首次打印',
+  'documents.recordPrintOutcome': {
+    summary:
+      '记录打印结果：桌面程序按打印任务的结果、浏览器按工作人员的确认；只有“已打印”计数（第一次确认的是原件，之后的是补打），取消或失败不计数',
     kind: 'command',
     access: 'signedIn',
+    record: { document: 'documentId' },
+    audit: {
+      action: 'print',
+      what: '打印',
+      describe: (
+        _input: unknown,
+        output: { title: string; copies: number; reprint: boolean; outcome: string; outcomeMessage: string | null },
+      ) =>
+        output.outcome === 'printed'
+          ? `打印《${output.title}》${output.copies} 份${output.reprint ? '（补打）' : ''}`
+          : output.outcome === 'cancelled'
+            ? `《${output.title}》${output.copies} 份未打印（已取消）`
+            : `《${output.title}》${output.copies} 份打印失败：${(output.outcomeMessage ?? '原因不明').replace(/^打印失败[：:]\s*/, '')}`,
+    },
     input: z.strictObject({
+      documentId: entityId('文书'),
       printId: entityId('打印记录'),
-      outcome: z.enum(['cancelled', 'failed']).describe('打印结果'),
+      outcome: z
+        .enum(['printed', 'cancelled', 'failed'], { message: '打印结果：应为已打印、已取消或失败' })
+        .describe('打印结果'),
       message: z.string().max(200).optional().describe('原因'),
     }),
-    output: z.object({ printCount: z.number() }),
+    output: z.object({
+      title: z.string(),
+      copies: z.number(),
+      reprint: z.boolean(),
+      outcome: z.enum(PRINT_OUTCOMES),
+      outcomeMessage: z.string().nullable(),
+      printCount: z.number(),
+    }),
   },
   'documents.samplePreview': {
     summary: '样张：用示例数据生成一种文书（带“样张”水印，不存档），用于检查打印机与纸张',

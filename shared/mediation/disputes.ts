@@ -1,6 +1,7 @@
 // The vocabulary of a dispute (纠纷) in the mediation register: where it came from, its
 // category, who the parties are, the steps it goes through and the one-month norm.
 import { addDays, daysBetween } from '../calendar/dates';
+import type { WorkingCalendar } from '../calendar/workingCalendar';
 
 /** Categories of the county's monthly table (DOMAIN §5), in the table's order. */
 export const DISPUTE_CATEGORIES = [
@@ -161,12 +162,16 @@ export interface CourtWindow {
   state: 'open' | 'remind' | 'closed';
 }
 
-/** The court-confirmation window of an agreement that took effect on `effectiveOn`. */
-export function courtWindow(effectiveOn: string, today: string): CourtWindow {
+/**
+ * The court-confirmation window of an agreement that took effect on `effectiveOn`: 30 days, the
+ * last one moved on to the next working day when it is a rest day, as every period.
+ */
+export function courtWindow(calendar: WorkingCalendar, effectiveOn: string, today: string): CourtWindow {
   const day = daysBetween(effectiveOn, today);
-  const state = day > COURT_CONFIRMATION_DAYS ? 'closed' : day >= COURT_REMINDER_DAY ? 'remind' : 'open';
+  const closesOn = calendar.periodLastDay(addDays(effectiveOn, COURT_CONFIRMATION_DAYS));
+  const state = today > closesOn ? 'closed' : day >= COURT_REMINDER_DAY ? 'remind' : 'open';
   return {
-    closesOn: addDays(effectiveOn, COURT_CONFIRMATION_DAYS),
+    closesOn,
     remindFrom: addDays(effectiveOn, COURT_REMINDER_DAY),
     day,
     state,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { describeReportExport, reportFormat } from '../documents/reports';
-import { month } from '../counter/ledgerApi';
+import { reportPeriod } from '../documents/reportPeriods';
 import { attachmentLink, attachmentUploadFields, fileLink, issuedDocument } from '../documents/api';
 import { SEXES } from '../residents/api';
 import { dateString, entityId, optionalPhone, optionalText, requiredText } from '../validation/fields';
@@ -23,6 +23,8 @@ import {
   REVIEW_LEVELS,
   SATISFACTIONS,
   SKIPPED_LEVELS,
+  PAPER_DELIVERY_METHODS,
+  DELIVERED_PAPERS,
 } from './petitions';
 
 export { PETITION_READERS, PETITION_STAFF };
@@ -150,6 +152,7 @@ const deadlineState = z.object({
   dueOn: z.string(),
   colour: z.enum(['green', 'yellow', 'red']),
   daysLeft: z.number(),
+  provisional: z.boolean(),
 });
 
 export const petitionSummary = z.object({
@@ -208,6 +211,9 @@ export const petitionAttachment = z.object({
 });
 export type PetitionAttachment = z.infer<typeof petitionAttachment>;
 
+/** When and how a written answer reached the petitioner. */
+const paperDelivery = z.object({ deliveredOn: z.string(), method: z.enum(PAPER_DELIVERY_METHODS) });
+
 const reviewRecord = z.object({
   level: z.enum(REVIEW_LEVELS),
   requestedOn: z.string(),
@@ -218,6 +224,10 @@ const reviewRecord = z.object({
   opinion: z.string(),
   /** 维持 or 变更 the answer under review. */
   outcome: z.enum(['upheld', 'changed']).nullable(),
+  /** The 复查意见书 reaching the petitioner (starts the re-review window); null for a re-review. */
+  delivery: paperDelivery.nullable(),
+  /** A re-review's hearing (听证), not counted in its period. */
+  hearing: z.object({ from: z.string(), to: z.string(), days: z.number() }).nullable(),
 });
 export type ReviewRecord = z.infer<typeof reviewRecord>;
 
@@ -269,13 +279,21 @@ export const petitionRecord = petitionSummary.extend({
   assignedPerson: z.string(),
   events: z.array(handlingEvent),
   reply: z
-    .object({ repliedOn: z.string(), facts: z.string(), opinion: z.string(), basis: z.string(), byName: z.string() })
+    .object({
+      repliedOn: z.string(),
+      facts: z.string(),
+      opinion: z.string(),
+      basis: z.string(),
+      byName: z.string(),
+      /** The 答复意见书 reaching the petitioner: the review window counts from it. */
+      delivery: paperDelivery.nullable(),
+    })
     .nullable(),
   /** Replied within the handling period; null before the reply. */
   repliedOnTime: z.boolean().nullable(),
-  /** The petitioner may ask for a review until this day (30 days from the reply). */
+  /** The petitioner may ask for a review until this day (30 days from receiving the reply; null until its delivery is recorded). */
   reviewRequestDueOn: z.string().nullable(),
-  /** …and for a re-review until this day (30 days from the review's answer). */
+  /** …and for a re-review until this day (30 days from receiving the review's answer). */
   reReviewRequestDueOn: z.string().nullable(),
   reviews: z.array(reviewRecord),
   satisfaction: z.object({ value: z.enum(SATISFACTIONS), on: z.string() }).nullable(),
@@ -354,8 +372,9 @@ const listInput = z.strictObject({
 });
 
 /**
- * The monthly statistics. Visits count 批次 (each visit once) and 人次 (its people); letters count
- * 件. See electron/backend/petitions/statistics.ts for what each figure counts.
+ * The statistics of a month, a quarter or a year. Visits count 批次 (each visit once) and 人次
+ * (its people); letters count 件. See electron/backend/petitions/statistics.ts for what each
+ * figure counts.
  */
 export const petitionFigures = z.object({
   received: z.number(),
@@ -370,11 +389,15 @@ export const petitionFigures = z.object({
   skippedPeople: z.number(),
   handedDown: z.number(),
   leaderReceived: z.number(),
+  /** Leaders' decisions at a reception (领导接访) dated in the period: settled on the spot (当场解决). */
+  leaderOnTheSpot: z.number(),
+  /** …or given a deadline and an owner (限期办理). */
+  leaderDeadline: z.number(),
   accepted: z.number(),
   notAccepted: z.number(),
   replied: z.number(),
   repliedOnTime: z.number(),
-  /** Deadlines that fell in the month and were not met by their day. */
+  /** Deadlines that fell in the period and were not met by their day. */
   overdue: z.number(),
   extended: z.number(),
   closed: z.number(),
@@ -383,10 +406,33 @@ export const petitionFigures = z.object({
 });
 export type PetitionFigures = z.infer<typeof petitionFigures>;
 
-export const petitionStatistics = z.object({
+/** A month of the trend. */
+export const petitionMonth = z.object({
   month: z.string(),
+  /** 收到 (批次/件) and 来访人次. */
+  received: z.number(),
+  visitPeople: z.number(),
+  replied: z.number(),
+  repliedOnTime: z.number(),
+  /** 按期答复率 = repliedOnTime ÷ replied. */
+  onTimeRate: z.number().nullable(),
+  /** Evaluated (unreachable left out), and of them 满意 or 基本满意. */
+  evaluated: z.number(),
+  content: z.number(),
+  /** 满意率 = content ÷ evaluated. */
+  satisfactionRate: z.number().nullable(),
+});
+export type PetitionMonth = z.infer<typeof petitionMonth>;
+
+export const petitionStatistics = z.object({
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The last day counted: the period's last day, or today while it runs. */
   asOf: z.string(),
   totals: petitionFigures,
+  /** 按期答复率 = repliedOnTime ÷ replied, one decimal; null when none replied. */
+  onTimeRate: z.number().nullable(),
   byCategory: z.array(
     z.object({
       category: z.enum(PETITION_CATEGORY_CODES),
@@ -398,6 +444,8 @@ export const petitionStatistics = z.object({
   satisfaction: z.array(z.object({ value: z.enum(SATISFACTIONS), label: z.string(), count: z.number() })),
   /** 满意 + 基本满意 ÷ evaluated (unreachable left out), one decimal; null when none. */
   satisfactionRate: z.number().nullable(),
+  /** The months of the trend: a quarter's or year's own, or the twelve up to a month. */
+  trend: z.array(petitionMonth),
 });
 export type PetitionStatistics = z.infer<typeof petitionStatistics>;
 
@@ -591,6 +639,30 @@ export const petitionsProcedures = defineProcedures({
     }),
     output: commandResult,
   },
+  'petitions.recordDelivery': {
+    summary: '登记答复意见书或复查意见书的送达（请求复查、复核的30日自收到之日起算）',
+    kind: 'command',
+    access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
+    input: command({
+      paper: z.enum(DELIVERED_PAPERS).describe('送达的文书'),
+      method: z.enum(PAPER_DELIVERY_METHODS, { message: '送达方式：请选择' }).describe('送达方式'),
+      deliveredOn: stepDate('送达日期'),
+    }),
+    output: commandResult,
+  },
+  'petitions.recordHearing': {
+    summary: '登记复核听证（听证时间不计入复核期限）',
+    kind: 'command',
+    access: PETITION_STAFF,
+    record: { kind: 'petition', field: 'id' },
+    input: command({
+      heldFrom: dateString('听证开始日期'),
+      heldTo: stepDate('听证结束日期'),
+      note: optionalText('听证情况', 400),
+    }),
+    output: commandResult,
+  },
   'petitions.close': {
     summary: '办结（须已书面答复）',
     kind: 'command',
@@ -647,19 +719,20 @@ export const petitionsProcedures = defineProcedures({
     input: z.strictObject({ from: dateString('起始日期'), to: dateString('截止日期') }),
     output: z.object({ document: issuedDocument }),
   },
-  'petitions.monthlyStatistics': {
-    summary: '信访月度统计：渠道、批次人次、集体访、重复访、越级访、分类、受理、按期答复、超期、满意度',
+  'petitions.statistics': {
+    summary:
+      '信访统计（月度、季度、年度）：渠道、批次人次、集体访、重复访、越级访、领导接访及当场解决与限期办理、分类、受理、按期答复、超期、满意度、按月趋势',
     kind: 'query',
     access: PETITION_READERS,
-    input: z.strictObject({ month }),
+    input: z.strictObject({ period: reportPeriod }),
     output: petitionStatistics,
   },
-  'petitions.exportMonthlyStatistics': {
-    summary: '导出信访月度统计：PDF 统计表或 Excel（.xlsx）',
+  'petitions.exportStatistics': {
+    summary: '导出信访统计（月度、季度、年度）：PDF 统计表或 Excel（.xlsx）',
     kind: 'query',
     access: PETITION_READERS,
-    audit: { action: 'export', what: '导出信访月度统计', describe: describeReportExport('信访月度统计') },
-    input: z.strictObject({ month, format: reportFormat }),
+    audit: { action: 'export', what: '导出信访统计', describe: describeReportExport('信访统计') },
+    input: z.strictObject({ period: reportPeriod, format: reportFormat }),
     output: z.object({ file: fileLink.pick({ fileUrl: true }) }),
   },
 });

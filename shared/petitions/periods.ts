@@ -9,7 +9,7 @@
 // calendar) ends on the next working day. An installation may count any period in working days
 // instead (some provinces' rules do); each petition keeps the dates computed when its step was
 // taken, so a changed setting never moves a deadline already given.
-import { addDays, daysBetween, yearOf } from '../calendar/dates';
+import { addDays, daysBetween } from '../calendar/dates';
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 import type { PetitionStatus } from './petitions';
 
@@ -76,14 +76,14 @@ export const DEFAULT_PERIOD_COUNTING: PeriodCounting = {
 
 /**
  * The last day of a period of `days` days from `from` (the day of receipt, acceptance, reply…).
- * Calendar days: `from` + `days`, moved on to the next working day when it is a rest day. When the
- * calendar lacks that year the date is not moved (so it is never later than the true one).
- * Working days: counted from the day after; a missing year throws MissingCalendarYearError.
+ * Calendar days: `from` + `days`, moved on to the next working day when it is a rest day — on a
+ * provisional year too, whose statutory days are rest days by law (2027-02-05, 除夕, moves to
+ * 2027-02-09). Only a calendar that covers no such year leaves the day where it falls.
+ * Working days: counted from the day after; an uncovered year throws MissingCalendarYearError.
  */
 export function periodEnd(calendar: WorkingCalendar, from: string, days: number, counting: DayCount): string {
   if (counting === 'workingDays') return calendar.addWorkingDays(from, days);
-  const last = addDays(from, days);
-  return calendar.hasYear(yearOf(last)) ? calendar.workingDayOnOrAfter(last) : last;
+  return calendar.periodLastDay(addDays(from, days));
 }
 
 /** The handling deadline: 60 days from acceptance, plus the extension when one was granted. */
@@ -94,6 +94,14 @@ export function handlingDeadline(
   counting: DayCount,
 ): string {
   return periodEnd(calendar, acceptedOn, PERIOD_DAYS.handling + extensionDays, counting);
+}
+
+/**
+ * Days a re-review's hearing (听证) took, both ends counted: 信访工作条例 第三十五条 leaves the
+ * hearing's time out of the re-review period, so they are added to it. Zero without a hearing.
+ */
+export function hearingDays(from: string | null, to: string | null): number {
+  return from && to ? daysBetween(from, to) + 1 : 0;
 }
 
 /** Yellow from this many days before a deadline (as the mediation norm). */
@@ -107,6 +115,8 @@ export interface PetitionDeadline {
   colour: DeadlineColour;
   /** Calendar days from today to the due date: 0 due today, negative overdue. */
   daysLeft: number;
+  /** Due in a year without its official arrangement: 暂定 until it arrives. */
+  provisional: boolean;
 }
 
 /** The office's deadlines a petition carries (null until its step was taken). */
@@ -140,9 +150,15 @@ export function deadlineColour(dueOn: string, today: string): { colour: Deadline
   return { colour: daysLeft < 0 ? 'red' : daysLeft <= PETITION_WARNING_DAYS ? 'yellow' : 'green', daysLeft };
 }
 
-export function petitionDeadline(petition: PetitionDueDates, today: string): PetitionDeadline | null {
+export function petitionDeadline(
+  petition: PetitionDueDates,
+  today: string,
+  calendar: WorkingCalendar,
+): PetitionDeadline | null {
   const running = runningDeadline(petition);
-  return running ? { ...running, ...deadlineColour(running.dueOn, today) } : null;
+  return running
+    ? { ...running, ...deadlineColour(running.dueOn, today), provisional: calendar.isProvisional(running.dueOn) }
+    : null;
 }
 
 /**

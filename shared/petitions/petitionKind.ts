@@ -21,9 +21,15 @@ export interface PetitionFacts {
   leaderDecision: { decidedOn: string } | null;
   extension: { extendedOn: string; days: number } | null;
   handlingDueOn: string | null;
-  reply: { repliedOn: string } | null;
+  reply: { repliedOn: string; delivery: { deliveredOn: string } | null } | null;
   satisfaction: { on: string } | null;
-  reviews: readonly { level: 'review' | 'reReview'; answeredOn: string | null; requestedOn: string }[];
+  reviews: readonly {
+    level: 'review' | 'reReview';
+    answeredOn: string | null;
+    requestedOn: string;
+    delivery: { deliveredOn: string } | null;
+    hearing: { from: string; to: string } | null;
+  }[];
   reviewRequestDueOn: string | null;
   reReviewRequestDueOn: string | null;
 }
@@ -36,9 +42,12 @@ export const PETITION_STEPS = [
   'event',
   'extend',
   'satisfaction',
+  'deliverReply',
   'requestReview',
   'recordReview',
+  'deliverReview',
   'requestReReview',
+  'hearing',
   'recordReReview',
   'close',
   'attach',
@@ -62,8 +71,10 @@ function reviewRequestGuard(level: 'review' | 'reReview') {
     const label = review ? '复查' : '复核';
     const earlier = reviewOf(p, level);
     if (earlier) return `已于${earlier.requestedOn}登记过${label}请求`;
+    // Before the answer's delivery is recorded its window has not started: a request is in time.
+    const answered = review ? p.reply !== null : Boolean(reviewOf(p, 'review')?.answeredOn);
     const windowEnd = review ? p.reviewRequestDueOn : p.reReviewRequestDueOn;
-    if (!windowEnd) return review ? '尚未书面答复，不能请求复查' : '尚无复查意见，不能请求复核';
+    if (!answered && !windowEnd) return review ? '尚未书面答复，不能请求复查' : '尚无复查意见，不能请求复核';
     return null;
   };
 }
@@ -72,7 +83,7 @@ function reviewRequestGuard(level: 'review' | 'reReview') {
 function inWindowWhenClosed(level: 'review' | 'reReview') {
   return (p: PetitionFacts, today: string): boolean => {
     const windowEnd = level === 'review' ? p.reviewRequestDueOn : p.reReviewRequestDueOn;
-    return p.status !== 'closed' || (windowEnd !== null && today <= windowEnd);
+    return p.status !== 'closed' || windowEnd === null || today <= windowEnd;
   };
 }
 
@@ -160,6 +171,19 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
         notBefore: (p) => ({ on: p.reply?.repliedOn ?? p.receivedOn, what: '答复日期' }),
       },
     },
+    // The petitioner's window to ask for a review runs from receiving the written answer.
+    deliverReply: {
+      label: '答复送达',
+      from: ['replied', 'closed'],
+      roles: staff,
+      guard: (p) =>
+        !p.reply ? '尚未书面答复' : p.reply.delivery ? `答复意见书已于${p.reply.delivery.deliveredOn}送达` : null,
+      date: {
+        field: 'deliveredOn',
+        label: '送达日期',
+        notBefore: (p) => ({ on: p.reply?.repliedOn ?? p.receivedOn, what: '答复日期' }),
+      },
+    },
     requestReview: {
       label: '复查请求',
       from: ['replied', 'closed'],
@@ -180,6 +204,21 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
       roles: staff,
       date: { field: 'answeredOn', label: '意见日期' },
     },
+    deliverReview: {
+      label: '复查意见送达',
+      from: ['reviewed'],
+      roles: staff,
+      guard: (p) => {
+        const review = reviewOf(p, 'review');
+        if (!review?.answeredOn) return '尚无复查意见';
+        return review.delivery ? `复查意见书已于${review.delivery.deliveredOn}送达` : null;
+      },
+      date: {
+        field: 'deliveredOn',
+        label: '送达日期',
+        notBefore: (p) => ({ on: reviewOf(p, 'review')?.answeredOn ?? p.receivedOn, what: '复查意见日期' }),
+      },
+    },
     requestReReview: {
       label: '复核请求',
       from: ['reviewed', 'closed'],
@@ -191,6 +230,21 @@ export const petitionKind = defineKind<PetitionStatus, PetitionStep, PetitionFac
         field: 'requestedOn',
         label: '请求日期',
         notBefore: (p) => ({ on: reviewOf(p, 'review')?.answeredOn ?? p.receivedOn, what: '复查意见日期' }),
+      },
+    },
+    // 信访工作条例 第三十五条: a re-review may hold a hearing; its time is not counted in the period.
+    hearing: {
+      label: '听证',
+      from: ['underReReview'],
+      roles: staff,
+      guard: (p) => {
+        const hearing = reviewOf(p, 'reReview')?.hearing;
+        return hearing ? `已登记听证（${hearing.from}至${hearing.to}）` : null;
+      },
+      date: {
+        field: 'heldTo',
+        label: '听证结束日期',
+        notBefore: (p) => ({ on: reviewOf(p, 'reReview')?.requestedOn ?? p.receivedOn, what: '复核请求日期' }),
       },
     },
     recordReReview: {

@@ -146,6 +146,24 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
   unreachable: '未能联系到信访人',
 };
 
+/**
+ * How a written answer reached the petitioner. Its day starts the petitioner's window to ask
+ * for a review (收到答复意见书之日起30日内, 信访工作条例 第三十五条): by post, the day signed
+ * for on the return receipt.
+ */
+export const PAPER_DELIVERY_METHODS = ['inPerson', 'post', 'electronic', 'leftAtAddress'] as const;
+export type PaperDeliveryMethod = (typeof PAPER_DELIVERY_METHODS)[number];
+export const PAPER_DELIVERY_METHOD_LABELS: Record<PaperDeliveryMethod, string> = {
+  inPerson: '当面送达',
+  post: '邮寄送达（以签收日期为准）',
+  electronic: '电子送达',
+  leftAtAddress: '留置送达',
+};
+
+/** Which written answer was delivered: the reply (答复意见书) or the review's (复查意见书). */
+export const DELIVERED_PAPERS = ['reply', 'review'] as const;
+export type DeliveredPaper = (typeof DELIVERED_PAPERS)[number];
+
 /** 复查 and 复核: the same shape one level apart. */
 export const REVIEW_LEVELS = ['review', 'reReview'] as const;
 export type ReviewLevel = (typeof REVIEW_LEVELS)[number];

@@ -3,6 +3,7 @@
 // words of `refusalOf`; the UI draws its buttons from `offeredSteps`. Both read the same
 // declaration, so they cannot drift apart.
 import { hasAnyRole, type Role } from '../auth/roles';
+import { afterTodayProblem, beforeBoundProblem } from '../validation/dates';
 import { inScope, SCOPE_UNSET, SCOPE_WORDS, scopesOf, type Reader, type ReadRules, type ScopeFacts } from './access';
 import type { RecordKindName } from './kinds';
 
@@ -204,13 +205,25 @@ export function earliestStepDates<S extends string, K extends string, R>(
   return Array.isArray(bounds) ? bounds : [bounds];
 }
 
+/** The latest of the dates a step on `record` may not precede: the first allowed day, and what it is. */
+export function earliestStepBound<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  record: R,
+): DateBound {
+  return earliestStepDates(kind, stepName, record).reduce((latest, b) => (b.on > latest.on ? b : latest), {
+    on: '',
+    what: '',
+  });
+}
+
 /** The earliest date a step on `record` may carry (for a date picker). */
 export function earliestStepDate<S extends string, K extends string, R>(
   kind: RecordKind<S, K, R>,
   stepName: K,
   record: R,
 ): string {
-  return earliestStepDates(kind, stepName, record).reduce((latest, b) => (b.on > latest ? b.on : latest), '');
+  return earliestStepBound(kind, stepName, record).on;
 }
 
 /**
@@ -227,9 +240,10 @@ export function stepDateOf<S extends string, K extends string, R>(
   const rule = kind.steps[stepName].date;
   const on = given ?? today;
   if (!rule) return { ok: true, on };
-  if (on > today) return { ok: false, field: rule.field, message: `${rule.label}：不能晚于今天（${today}）` };
+  const future = afterTodayProblem(rule.label, on, today);
+  if (future) return { ok: false, field: rule.field, message: future };
   const before = earliestStepDates(kind, stepName, record).find((bound) => on < bound.on);
-  if (before) return { ok: false, field: rule.field, message: `${rule.label}：不能早于${before.what}（${before.on}）` };
+  if (before) return { ok: false, field: rule.field, message: beforeBoundProblem(rule.label, on, before)! };
   return { ok: true, on };
 }
 

@@ -47,7 +47,7 @@ describe('the working-day calendar through the API', () => {
       [2026, 2027],
     );
     const answer = await t.admin.ok('calendar.importFile', { ...exported, years: [exported.years[1]!] });
-    assert.deepEqual(answer, { years: [2027], replacedYears: [2027] });
+    assert.deepEqual(answer, { years: [2027], replacedYears: [2027], adjustments: [] });
     assert.deepEqual(
       (await t.clerk.ok('calendar.get', {})).years.map((y) => y.arrangement.year),
       [2027],

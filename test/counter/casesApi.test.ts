@@ -317,11 +317,12 @@ describe('counter cases through the API', () => {
     assert.ok(greenOnly.counts.red >= 1);
   });
 
-  test('a promised date beyond the calendar is refused; void keeps the case with its reason', async () => {
+  test('a promised date in a year without its arrangement is 暂定, not refused; void keeps the case with its reason', async () => {
     hall.clock.current = morningOf('2026-12-28');
-    const beyond = await intake();
-    assert.equal(beyond.status, 400);
-    assert.match(JSON.stringify(beyond.body), /2027 年/);
+    const beyond = resultOf(await intake()).case;
+    // 12-29, 12-30, 12-31, then 元旦 (statutory) and a weekend: 01-04, 01-05.
+    assert.equal(beyond.promisedDate, '2027-01-05');
+    assert.equal(beyond.deadline?.provisional, true);
 
     hall.clock.current = morningOf('2026-10-13');
     const c = (

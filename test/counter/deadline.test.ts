@@ -49,6 +49,7 @@ describe('deadline colours', () => {
       colour: 'green',
       dueDate: '2026-10-12',
       workingDaysLeft: 3,
+      provisional: false,
     });
     // Saturday 10-10 is a make-up working day, Sunday 10-11 is not: Monday is the next.
     assert.equal(deadlineState(calendar, '2026-10-12', '2026-10-10').colour, 'yellow');
@@ -57,11 +58,13 @@ describe('deadline colours', () => {
       colour: 'yellow',
       dueDate: '2026-10-12',
       workingDaysLeft: 0,
+      provisional: false,
     });
     assert.deepEqual(deadlineState(calendar, '2026-10-12', '2026-10-14'), {
       colour: 'red',
       dueDate: '2026-10-12',
       workingDaysLeft: -2,
+      provisional: false,
     });
   });
   test('over a weekend a case due on Friday is red on Saturday', () => {
@@ -80,6 +83,7 @@ describe('deadline colours', () => {
       colour: 'green',
       dueDate: null,
       workingDaysLeft: null,
+      provisional: false,
     });
   });
 });

@@ -51,6 +51,10 @@ describe('the SQLite data layer', () => {
         '0012_sync',
         '0013_petitions',
         '0014_audit_procedure',
+        '0015_calendar_deadlines',
+        '0016_counter_completion_span',
+        '0017_document_print_confirmation',
+        '0018_search_indexes',
       ],
     );
   });

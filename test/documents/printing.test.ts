@@ -32,6 +32,8 @@ describe('issuing, previewing and printing documents', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
+  const printed = (client: TestClient, documentId: string, printId: string) =>
+    client.ok('documents.recordPrintOutcome', { documentId, printId, outcome: 'printed' });
   const issue = (options: Parameters<typeof issueTestDocument>[1] = {}) =>
     issueTestDocument({ db: hall.backend.db, dataDir: hall.dataDir }, { at: hall.clock.now(), ...options });
   const archived = (doc: IssuedDocument) =>
@@ -59,7 +61,7 @@ describe('issuing, previewing and printing documents', () => {
 
     const print = await clerk.ok('documents.print', { documentId: doc.id, copies: 2 });
     assert.equal(print.reprint, false);
-    assert.equal(print.printCount, 2);
+    assert.equal(print.printCount, 0, 'not counted until the paper is known to have come out');
     assert.equal(print.documentType, 'sampleReceiptSlip');
     assert.deepEqual(print.paper, doc.paper);
     const response = await fetchFile(print.fileUrl);
@@ -78,10 +80,20 @@ describe('issuing, previewing and printing documents', () => {
 
   test('a second print is a 补打 drawn again from the record, and that copy verifies too', async () => {
     const doc = await issue({ issuerName: '孙窗口' });
-    await clerk.ok('documents.print', { documentId: doc.id, copies: 1 });
+    const first = await clerk.ok('documents.print', { documentId: doc.id, copies: 1 });
+    await printed(clerk, doc.id, first.printId);
     const reprint = await clerk2.ok('documents.print', { documentId: doc.id, copies: 3 });
     assert.equal(reprint.reprint, true);
-    assert.equal(reprint.printCount, 4);
+    assert.equal(reprint.printCount, 1);
+    const confirmed = await printed(clerk2, doc.id, reprint.printId);
+    assert.deepEqual(confirmed, {
+      title: '受理回执',
+      copies: 3,
+      reprint: true,
+      outcome: 'printed',
+      outcomeMessage: null,
+      printCount: 4,
+    });
     const bytes = await fileBytes(reprint.fileUrl);
     assert.notEqual(sha256(bytes), doc.sha256);
     // The same record, time and code with the watermark: pdftotext cannot see the diagonal
@@ -113,40 +125,71 @@ describe('issuing, previewing and printing documents', () => {
     assert.deepEqual(
       details.prints.map((p) => [p.printedByName, p.copies, p.reprint, p.outcome]),
       [
-        ['clerk2同志', 3, true, 'sent'],
-        ['clerk同志', 1, false, 'sent'],
+        ['clerk2同志', 3, true, 'printed'],
+        ['clerk同志', 1, false, 'printed'],
       ],
     );
   });
 
-  test('a cancelled print does not count: the next one is still the first', async () => {
+  test('a cancelled, failed or unanswered print does not count: the next one is still the original', async () => {
     const doc = await issue();
     const first = await clerk.ok('documents.print', { documentId: doc.id, copies: 1 });
-    const other = await clerk2.call('documents.reportPrintOutcome', { printId: first.printId, outcome: 'cancelled' });
-    assert.equal(other.status, 403);
-    assert.deepEqual(await clerk.ok('documents.reportPrintOutcome', { printId: first.printId, outcome: 'cancelled' }), {
-      printCount: 0,
+    const other = await clerk2.call('documents.recordPrintOutcome', {
+      documentId: doc.id,
+      printId: first.printId,
+      outcome: 'cancelled',
     });
-    const again = await clerk.call('documents.reportPrintOutcome', { printId: first.printId, outcome: 'failed' });
-    assert.equal(again.status, 409);
+    assert.equal(other.status, 403);
+    const cancelled = await clerk.ok('documents.recordPrintOutcome', {
+      documentId: doc.id,
+      printId: first.printId,
+      outcome: 'cancelled',
+    });
+    assert.equal(cancelled.printCount, 0);
+    assert.equal(cancelled.outcomeMessage, '已取消打印');
+    const again = await clerk.call('documents.recordPrintOutcome', {
+      documentId: doc.id,
+      printId: first.printId,
+      outcome: 'printed',
+    });
+    assert.equal(again.status, 409, 'an outcome is recorded once');
     const second = await clerk.ok('documents.print', { documentId: doc.id, copies: 1 });
     assert.equal(second.reprint, false);
     assert.equal(sha256(await fileBytes(second.fileUrl)), doc.sha256);
-    await clerk.ok('documents.reportPrintOutcome', {
+    await clerk.ok('documents.recordPrintOutcome', {
+      documentId: doc.id,
       printId: second.printId,
       outcome: 'failed',
       message: '打印机缺纸',
     });
+    // Opened and never answered (the tab was closed): pending, not counted.
+    const unanswered = await clerk.ok('documents.print', { documentId: doc.id, copies: 2 });
+    assert.equal(unanswered.reprint, false);
+    const third = await clerk.ok('documents.print', { documentId: doc.id, copies: 1 });
+    assert.equal(third.reprint, false, 'still the original: nothing came out yet');
+    const wrongDocument = await clerk.call('documents.recordPrintOutcome', {
+      documentId: (await issue()).id,
+      printId: third.printId,
+      outcome: 'printed',
+    });
+    assert.equal(wrongDocument.status, 404);
+    assert.equal((await printed(clerk, doc.id, third.printId)).printCount, 1);
+    const next = await clerk.ok('documents.print', { documentId: doc.id, copies: 1 });
+    assert.equal(next.reprint, true, 'after the first confirmed print, every print is a 补打');
+
     const events = await admin.ok('audit.events', { action: 'print', entityId: doc.id });
     assert.deepEqual(
       events.items.map((e) => e.summary),
-      [
-        '《受理回执》1 份打印失败：打印机缺纸',
-        '打印《受理回执》1 份',
-        '《受理回执》1 份未打印（已取消）',
-        '打印《受理回执》1 份',
-      ],
+      ['打印《受理回执》1 份', '《受理回执》1 份打印失败：打印机缺纸', '《受理回执》1 份未打印（已取消）'],
     );
+    const details = await clerk.ok('documents.get', { id: doc.id });
+    assert.deepEqual(
+      details.prints.map((p) => p.outcome),
+      ['pending', 'printed', 'pending', 'failed', 'cancelled'],
+    );
+    assert.equal(details.document.printCount, 1);
+    const opened = await admin.ok('audit.events', { action: 'readPersonalData', entityId: doc.id });
+    assert.ok(opened.items.some((e) => e.summary === '打开《受理回执》待打印 2 份'));
   });
 
   test('copies are 1 to 20; an unknown document is named', async () => {
@@ -227,8 +270,18 @@ describe('issuing, previewing and printing documents', () => {
     );
   });
 
-  test('every registered type has a test page (样张) on its own paper', async () => {
+  test('every paper the township issues has a test page (样张) on its own paper, each listed once', async () => {
     const { types } = await clerk.ok('documents.types', {});
+    // The engine's own specimens (sampleReceiptSlip …) are not papers anyone issues: not listed.
+    assert.ok(types.every((t) => !t.type.startsWith('sample')));
+    assert.equal(new Set(types.map((t) => `${t.desk} ${t.title} ${t.pageSize}`)).size, types.length);
+    assert.deepEqual(
+      types.filter((t) => t.title === '受理回执').map((t) => [t.desk, t.pageSize]),
+      [
+        ['便民服务', 'a5'],
+        ['便民服务', 'receipt80'],
+      ].sort(),
+    );
     assert.deepEqual(types.map((t) => [t.type, t.pageSize, t.hasSample]).sort(), [
       ['counterAcceptanceReceipt', 'a5', true],
       ['counterAcceptanceSlip', 'receipt80', true],
@@ -259,9 +312,6 @@ describe('issuing, previewing and printing documents', () => {
       ['petitionReceptionRota', 'a4', true],
       ['petitionRegistrationForm', 'a4Formal', true],
       ['petitionReply', 'a4Formal', true],
-      ['sampleAgreement', 'a4Formal', true],
-      ['sampleReceiptSlip', 'receipt80', true],
-      ['sampleResidentList', 'a4', true],
     ]);
     const slip = await clerk.ok('documents.samplePreview', { type: 'sampleReceiptSlip' });
     assert.equal(slip.paper.widthMm, 80);

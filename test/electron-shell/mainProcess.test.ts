@@ -52,6 +52,8 @@ const recorded = {
   quitCalls: 0,
   exitCalls: [] as number[],
   errorBoxes: [] as string[],
+  questions: [] as string[],
+  questionAnswer: 1,
 };
 
 const app = Object.assign(new EventEmitter(), {
@@ -132,6 +134,11 @@ const fakeElectron = {
   dialog: {
     showErrorBox: (title: string, body: string) => recorded.errorBoxes.push(`${title}: ${body}`),
     showMessageBox: () => Promise.resolve({ response: 0 }),
+    /** The button the user picks in a question the window asks (0: the first). */
+    showMessageBoxSync: (_window: unknown, options: { message: string }) => {
+      recorded.questions.push(options.message);
+      return recorded.questionAnswer;
+    },
   },
 };
 
@@ -263,6 +270,21 @@ describe('the main process, driven through a stand-in electron module', () => {
     let webviewPrevented = false;
     contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) }, {}, {});
     assert.equal(webviewPrevented, true);
+  });
+
+  test('asks in Chinese before a page with unsaved input is closed; 继续填写 keeps it open', () => {
+    const contents = recorded.windows[0]?.webContents;
+    assert.ok(contents);
+    for (const [answer, closes] of [
+      [1, false],
+      [0, true],
+    ] as const) {
+      recorded.questionAnswer = answer;
+      let unloadAllowed = false;
+      contents.emit('will-prevent-unload', { preventDefault: () => (unloadAllowed = true) });
+      assert.equal(unloadAllowed, closes);
+    }
+    assert.deepEqual(recorded.questions, ['有未保存的内容，确定离开吗？', '有未保存的内容，确定离开吗？']);
   });
 
   test('answers API calls from the app page only, through the real backend', async () => {

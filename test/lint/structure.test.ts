@@ -28,14 +28,15 @@ const BACKEND: Layers = {
   kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit'],
   registers: ['places', 'calendar', 'catalog', 'residents'],
   desks: ['counter', 'mediation', 'petitions', 'sync'],
-  composition: ['backend.ts', 'deskFigures.ts'],
+  // search reads every desk's records (the one search, a resident's history), like deskFigures.
+  composition: ['backend.ts', 'deskFigures.ts', 'search'],
 };
 
 const UI: Layers = {
   root: 'renderer',
   kit: ['api', 'common'],
   registers: ['calendar', 'catalog', 'residents'],
-  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system'],
+  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system', 'search'],
   composition: ['app', 'main.tsx'],
 };
 

@@ -1,8 +1,10 @@
 // The monthly statistics of people's mediation through the API: disputes built step by step with
 // the register's own procedures in two committees over October and November 2026; every figure
 // of November checked against what was done, October kept out of it (and counted in its own
-// month) — referrals in and out (三调联动) by counterpart among them; the success rate's rounding;
-// the PDF table and the workbook carry the same numbers.
+// month) — referrals in and out (三调联动) by counterpart among them; the success rate as the upper
+// levels report it (settled ÷ accepted) and the concluded disputes' rate beside it, and their
+// rounding; the quarter and the year as the sums of their months; the PDF table and the workbook
+// of a month, a quarter and a year carry the same numbers.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +13,12 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { DisputeRecord, RegisterDisputeInput } from '../../shared/mediation/disputesApi';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '../../shared/mediation/disputes';
-import { formatYuan, successRate, type MediationStatistics } from '../../shared/mediation/statisticsApi';
+import {
+  concludedSuccessRate,
+  formatYuan,
+  successRate,
+  type MediationStatistics,
+} from '../../shared/mediation/statisticsApi';
 import { uuidv7 } from '../../electron/backend/db/uuidv7';
 import { residentId } from '../support/ids';
 import { li, zhang } from '../support/mediationParties';
@@ -295,7 +302,9 @@ describe('mediation monthly statistics through the API', () => {
       accepted: 3,
       settled: 2,
       terminated: 1,
+      // 2 ÷ 3 accepted; 2 ÷ (2 + 1) concluded.
       successRate: 66.7,
+      concludedSuccessRate: 66.7,
       written: 1,
       oral: 1,
       acceptedAmountFen: 320050 + 5000000,
@@ -314,7 +323,9 @@ describe('mediation monthly statistics through the API', () => {
       accepted: 2,
       settled: 2,
       terminated: 1,
-      successRate: 66.7,
+      // 2 ÷ 2 accepted (one settled was accepted in October); 2 ÷ (2 + 1) concluded.
+      successRate: 100,
+      concludedSuccessRate: 66.7,
       written: 1,
       oral: 1,
       acceptedAmountFen: 1200000,
@@ -333,7 +344,9 @@ describe('mediation monthly statistics through the API', () => {
       accepted: 5,
       settled: 4,
       terminated: 2,
-      successRate: 66.7,
+      // 4 ÷ 5 accepted; 4 ÷ (4 + 2) concluded.
+      successRate: 80,
+      concludedSuccessRate: 66.7,
       written: 2,
       oral: 2,
       acceptedAmountFen: 6520050,
@@ -359,9 +372,9 @@ describe('mediation monthly statistics through the API', () => {
 
   test('November for the township: every figure, a row per committee, by category and by counterpart', async (t) => {
     const started = performance.now();
-    const stats = await leader.ok('mediation.monthlyStatistics', { month: '2026-11' });
+    const stats = await leader.ok('mediation.statistics', { period: '2026-11' });
     t.diagnostic(`monthlyStatistics ${(performance.now() - started).toFixed(0)} ms`);
-    assert.equal(stats.month, '2026-11');
+    assert.equal(stats.period, '2026-11');
     assert.equal(stats.asOf, '2026-11-28');
     assert.equal(stats.committeeId, null);
     assert.equal(stats.scopeName, '青石镇全镇');
@@ -413,7 +426,7 @@ describe('mediation monthly statistics through the API', () => {
   });
 
   test('one committee: its own figures only, no committee rows', async () => {
-    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11', committeeId: village });
+    const stats = await mediator.ok('mediation.statistics', { period: '2026-11', committeeId: village });
     assert.equal(stats.scopeName, '东岗村人民调解委员会');
     assert.deepEqual(stats.totals, figures.village);
     assert.deepEqual(stats.committees, []);
@@ -430,7 +443,7 @@ describe('mediation monthly statistics through the API', () => {
   });
 
   test('October counts October only: the other month is not in November and November not in it', async () => {
-    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-10' });
+    const stats = await mediator.ok('mediation.statistics', { period: '2026-10' });
     assert.equal(stats.asOf, '2026-10-31');
     assert.deepEqual(stats.totals, {
       sweeps: 3,
@@ -439,7 +452,9 @@ describe('mediation monthly statistics through the API', () => {
       // A0 was settled in October and is closed now: a closed case keeps its outcome.
       settled: 1,
       terminated: 1,
-      successRate: 50,
+      // 1 ÷ 4 accepted; 1 ÷ (1 + 1) concluded.
+      successRate: 25,
+      concludedSuccessRate: 50,
       written: 1,
       oral: 0,
       acceptedAmountFen: 80000 + 100000 + 60000,
@@ -453,10 +468,18 @@ describe('mediation monthly statistics through the API', () => {
       referralsOut: 1,
     });
     assert.deepEqual(
-      stats.committees.map((c) => [c.committeeName, c.sweeps, c.accepted, c.settled, c.terminated, c.successRate]),
+      stats.committees.map((c) => [
+        c.committeeName,
+        c.sweeps,
+        c.accepted,
+        c.settled,
+        c.terminated,
+        c.successRate,
+        c.concludedSuccessRate,
+      ]),
       [
-        ['青石镇人民调解委员会', 1, 2, 1, 0, 100],
-        ['东岗村人民调解委员会', 2, 2, 0, 1, 0],
+        ['青石镇人民调解委员会', 1, 2, 1, 0, 50, 100],
+        ['东岗村人民调解委员会', 2, 2, 0, 1, 0, 0],
       ],
     );
     assert.equal(stats.referralsIn.find((r) => r.kind === 'petition')!.count, 1);
@@ -469,33 +492,117 @@ describe('mediation monthly statistics through the API', () => {
       stats.committees.map((c) => c.referralsOut),
       [0, 1],
     );
-    const empty = await mediator.ok('mediation.monthlyStatistics', { month: '2026-09' });
+    const empty = await mediator.ok('mediation.statistics', { period: '2026-09' });
     assert.equal(empty.totals.accepted, 0);
-    assert.equal(empty.totals.successRate, null, 'nothing concluded: no rate');
+    assert.equal(empty.totals.successRate, null, 'nothing accepted: no rate');
+    assert.equal(empty.totals.concludedSuccessRate, null, 'nothing concluded: no rate');
   });
 
-  test('the success rate: one decimal, half up, on the documented examples', () => {
-    assert.equal(successRate(7479, 7860 - 7479), 95.2);
-    assert.equal(successRate(2424, 2480 - 2424), 97.7);
-    assert.equal(successRate(2, 1), 66.7);
-    assert.equal(successRate(49, 351), 12.3, '12.25 rounds up');
-    assert.equal(successRate(1, 1999), 0.1, '0.05 rounds up');
-    assert.equal(successRate(5, 0), 100);
+  test('the fourth quarter and the year: October and November added up, a trend row per month', async () => {
+    const [october, november, quarter, year] = await Promise.all(
+      ['2026-10', '2026-11', '2026-Q4', '2026'].map((period) => mediator.ok('mediation.statistics', { period })),
+    );
+    assert.deepEqual([quarter!.from, quarter!.to, quarter!.asOf], ['2026-10-01', '2026-12-31', '2026-11-28']);
+    const { successRate: _r, concludedSuccessRate: _c, ...counts } = quarter!.totals;
+    for (const key of Object.keys(counts) as (keyof typeof counts)[])
+      assert.equal(quarter!.totals[key], october!.totals[key] + november!.totals[key], key);
+    assert.equal(quarter!.totals.successRate, successRate(quarter!.totals.settled, quarter!.totals.accepted));
+    assert.equal(
+      quarter!.totals.concludedSuccessRate,
+      concludedSuccessRate(quarter!.totals.settled, quarter!.totals.terminated),
+    );
+    assert.deepEqual(
+      quarter!.trend.map((m) => [m.month, m.accepted, m.settled, m.terminated, m.successRate, m.concludedSuccessRate]),
+      [october!, november!].map((m) => [
+        m.period,
+        m.totals.accepted,
+        m.totals.settled,
+        m.totals.terminated,
+        m.totals.successRate,
+        m.totals.concludedSuccessRate,
+      ]),
+    );
+    // The year so far: January to November, only October and November with disputes.
+    assert.equal(year!.trend.length, 11);
+    assert.deepEqual(year!.totals, quarter!.totals);
+    assert.deepEqual(year!.trend.slice(9), quarter!.trend);
+    // Each month's trend row is the month itself, the eleven before it as they were.
+    assert.deepEqual(november!.trend.at(-1), quarter!.trend[1]);
+    assert.deepEqual(november!.trend.at(-2), quarter!.trend[0]);
+  });
+
+  for (const [period, title, span] of [
+    ['2026-Q4', '人民调解工作季度统计表（2026年第四季度）', '统计期间：2026年10月1日至2026年11月28日'],
+    ['2026', '人民调解工作年度统计表（2026年）', '统计期间：2026年1月1日至2026年11月28日'],
+  ] as const) {
+    test(`${title}: the PDF and the workbook hold the figures and a row a month`, async () => {
+      const stats = await mediator.ok('mediation.statistics', { period });
+      const pdf = await mediator.ok('mediation.exportStatistics', { period, format: 'pdf' });
+      const { raw } = await pdfText(await download(pdf.file.fileUrl));
+      const has = (expected: string) => assert.ok(raw.includes(squeeze(expected)), `missing “${expected}” in ${raw}`);
+      has(title);
+      has(span);
+      for (const cell of printedFigures(stats)) has(cell);
+      for (const m of stats.trend) {
+        const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
+        has(
+          `${Number(m.month.slice(5))}月${m.accepted}${m.settled}${m.terminated}${rate(m.successRate)}${rate(m.concludedSuccessRate)}`,
+        );
+      }
+
+      const xlsx = await mediator.ok('mediation.exportStatistics', { period, format: 'xlsx' });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await download(xlsx.file.fileUrl)) as unknown as ArrayBuffer);
+      assert.ok(
+        String(book.getWorksheet('统计')!.getCell('A1').value).includes(title.replace(/（.*$/, '').replace('工作', '')),
+      );
+      const months = book.getWorksheet('按月')!;
+      const rows: unknown[][] = [];
+      months.eachRow((row, n) => {
+        if (n > 1) rows.push((row.values as unknown[]).slice(1));
+      });
+      assert.deepEqual(
+        rows,
+        stats.trend.map((m) => [
+          m.month,
+          m.accepted,
+          m.settled,
+          m.terminated,
+          m.successRate ?? '',
+          m.concludedSuccessRate ?? '',
+        ]),
+      );
+    });
+  }
+
+  test('the success rates: settled ÷ accepted as the upper levels report it, settled ÷ concluded beside it; one decimal, half up', () => {
+    // 楚雄 7479 of 7860 and 盘县 2424 of 2480 accepted, as DOMAIN.md §5 and §11 quote them.
+    assert.equal(successRate(7479, 7860), 95.2);
+    assert.equal(successRate(2424, 2480), 97.7);
+    // Disputes accepted last month and settled in this one: a month's rate may pass 100%.
+    assert.equal(successRate(5, 4), 125);
     assert.equal(successRate(0, 0), null);
+    assert.equal(concludedSuccessRate(2, 1), 66.7);
+    assert.equal(concludedSuccessRate(49, 351), 12.3, '12.25 rounds up');
+    assert.equal(concludedSuccessRate(1, 1999), 0.1, '0.05 rounds up');
+    assert.equal(concludedSuccessRate(5, 0), 100);
+    assert.equal(concludedSuccessRate(0, 0), null);
     assert.equal(formatYuan(6520050), '65200.50');
     assert.equal(formatYuan(5), '0.05');
     assert.equal(formatYuan(0), '0.00');
   });
 
-  test('generated data reconciles: 7,479 of 7,860 concluded in a month reports 95.2%', async (t) => {
+  test('generated data reconciles: 7,479 settled of 7,860 accepted in a month reports 95.2%', async (t) => {
     // Written straight into the register (a year's worth of a prefecture in one month), then read
-    // through the API and recounted with plain SQL.
+    // through the API and recounted with plain SQL: 7,860 accepted in March 2025, 7,479 settled
+    // and 200 terminated in it, the other 181 still being mediated.
     const db = hall.backend.db;
     const day = (i: number) => `2025-03-${String((i % 31) + 1).padStart(2, '0')}`;
     await db.transaction().execute(async (tx) => {
       for (let i = 0; i < 7860; i++) {
         const settled = i < 7479;
-        const kind = settled ? (i % 3 === 0 ? 'oral' : 'written') : 'terminated';
+        const concluded = i < 7679;
+        const kind = settled ? (i % 3 === 0 ? 'oral' : 'written') : concluded ? 'terminated' : null;
         const id = uuidv7();
         await tx
           .insertInto('disputes')
@@ -503,7 +610,7 @@ describe('mediation monthly statistics through the API', () => {
             id,
             request_key: id,
             committee_id: i % 2 === 0 ? township : village,
-            status: settled ? 'settled' : 'terminated',
+            status: settled ? 'settled' : concluded ? 'terminated' : 'accepted',
             source: 'oralApplication',
             handover_reference: '',
             category: DISPUTE_CATEGORIES[i % DISPUTE_CATEGORIES.length]!.code,
@@ -516,9 +623,9 @@ describe('mediation monthly statistics through the API', () => {
             party_names: '甲 与 乙',
             registered_on: '2025-02-27',
             registered_by_name: '生成',
-            accepted_on: i % 5 === 0 ? '2025-02-28' : day(i),
+            accepted_on: day(i),
             outcome_kind: kind,
-            outcome_on: day(i),
+            outcome_on: concluded ? day(i) : null,
             court_name: '',
             last_step_on: day(i),
             created_at: '2025-03-01T00:00:00.000Z',
@@ -529,11 +636,14 @@ describe('mediation monthly statistics through the API', () => {
       }
     });
     const started = performance.now();
-    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2025-03' });
+    const stats = await mediator.ok('mediation.statistics', { period: '2025-03' });
     t.diagnostic(`monthlyStatistics over 7,860 generated disputes ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(stats.totals.accepted, 7860);
     assert.equal(stats.totals.settled, 7479);
-    assert.equal(stats.totals.terminated, 381);
+    assert.equal(stats.totals.terminated, 200);
     assert.equal(stats.totals.successRate, 95.2);
+    // 7479 ÷ 7679 concluded.
+    assert.equal(stats.totals.concludedSuccessRate, 97.4);
     const direct = await db
       .selectFrom('disputes')
       .select((eb) => [
@@ -558,16 +668,13 @@ describe('mediation monthly statistics through the API', () => {
     );
   });
 
-  test('who may read: mediation readers yes, the counter no; a month must be YYYY-MM; an unknown committee is not found', async () => {
+  test('who may read: mediation readers yes, the counter no; a period must be a month, quarter or year; an unknown committee is not found', async () => {
     const clerk = await signedInAs(hall, admin, 'clerk', ['counterClerk']);
-    assert.equal((await clerk.call('mediation.monthlyStatistics', { month: '2026-11' })).status, 403);
-    assert.equal(
-      (await clerk.call('mediation.exportMonthlyStatistics', { month: '2026-11', format: 'pdf' })).status,
-      403,
-    );
-    const bad = await mediator.call('mediation.monthlyStatistics', { month: '2026-13' });
+    assert.equal((await clerk.call('mediation.statistics', { period: '2026-11' })).status, 403);
+    assert.equal((await clerk.call('mediation.exportStatistics', { period: '2026-11', format: 'pdf' })).status, 403);
+    const bad = await mediator.call('mediation.statistics', { period: '2026-13' });
     assert.equal(bad.status, 400);
-    const unknown = await mediator.call('mediation.monthlyStatistics', { month: '2026-11', committeeId: uuidv7() });
+    const unknown = await mediator.call('mediation.statistics', { period: '2026-11', committeeId: uuidv7() });
     assert.equal(unknown.status, 404);
   });
 
@@ -600,7 +707,8 @@ describe('mediation monthly statistics through the API', () => {
       `其中书面协议（件）${t.written}`,
       `其中口头协议（件）${t.oral}`,
       `调解终止（件）${t.terminated}`,
-      `调解成功率${t.successRate!.toFixed(1)}%`,
+      `调解成功率（成功÷受理）${t.successRate!.toFixed(1)}%`,
+      `调结成功率（成功÷调结）${t.concludedSuccessRate!.toFixed(1)}%`,
       `受理纠纷涉及金额（元）${formatYuan(t.acceptedAmountFen)}`,
       `调解成功涉及金额（元）${formatYuan(t.settledAmountFen)}`,
       `申请司法确认（件）${t.courtApplied}`,
@@ -614,9 +722,9 @@ describe('mediation monthly statistics through the API', () => {
   }
 
   test('the PDF table holds the same numbers as the screen', async (t) => {
-    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11' });
+    const stats = await mediator.ok('mediation.statistics', { period: '2026-11' });
     const started = performance.now();
-    const exported = await mediator.ok('mediation.exportMonthlyStatistics', { month: '2026-11', format: 'pdf' });
+    const exported = await mediator.ok('mediation.exportStatistics', { period: '2026-11', format: 'pdf' });
     const bytes = await download(exported.file.fileUrl);
     t.diagnostic(`PDF export ${(performance.now() - started).toFixed(0)} ms`);
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
@@ -645,6 +753,7 @@ describe('mediation monthly statistics through the API', () => {
         f.settled,
         f.terminated,
         `${f.successRate!.toFixed(1)}%`,
+        `${f.concludedSuccessRate!.toFixed(1)}%`,
         f.written,
         f.oral,
         f.courtApplied,
@@ -657,13 +766,13 @@ describe('mediation monthly statistics through the API', () => {
     for (const c of stats.committees) has(row(c.committeeName, c));
     has(row('合计', stats.totals));
 
-    const one = await mediator.ok('mediation.exportMonthlyStatistics', {
-      month: '2026-11',
+    const one = await mediator.ok('mediation.exportStatistics', {
+      period: '2026-11',
       committeeId: village,
       format: 'pdf',
     });
     const single = await pdfText(await download(one.file.fileUrl));
-    const villageStats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11', committeeId: village });
+    const villageStats = await mediator.ok('mediation.statistics', { period: '2026-11', committeeId: village });
     assert.ok(single.raw.includes('统计范围：东岗村人民调解委员会统计期间'), single.raw);
     for (const cell of printedFigures(villageStats))
       assert.ok(single.raw.includes(cell), `missing ${cell} in ${single.raw}`);
@@ -671,15 +780,15 @@ describe('mediation monthly statistics through the API', () => {
   });
 
   test('the workbook holds the same numbers as the screen', async (t) => {
-    const stats = await mediator.ok('mediation.monthlyStatistics', { month: '2026-11' });
+    const stats = await mediator.ok('mediation.statistics', { period: '2026-11' });
     const started = performance.now();
-    const exported = await mediator.ok('mediation.exportMonthlyStatistics', { month: '2026-11', format: 'xlsx' });
+    const exported = await mediator.ok('mediation.exportStatistics', { period: '2026-11', format: 'xlsx' });
     const bytes = await download(exported.file.fileUrl);
     t.diagnostic(`Excel export ${(performance.now() - started).toFixed(0)} ms`);
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet('月度统计')!;
+    const sheet = book.getWorksheet('统计')!;
     const value = (label: string) => {
       let found: unknown;
       sheet.eachRow((row) => {
@@ -696,6 +805,7 @@ describe('mediation monthly statistics through the API', () => {
     assert.equal(value('其中口头协议（件）'), t_.oral);
     assert.equal(value('调解终止（件）'), t_.terminated);
     assert.equal(value('调解成功率（%）'), t_.successRate);
+    assert.equal(value('调结成功率（%）'), t_.concludedSuccessRate);
     assert.equal(value('受理纠纷涉及金额（元）'), 65200.5);
     assert.equal(value('调解成功涉及金额（元）'), 16800.5);
     assert.equal(value('申请司法确认（件）'), t_.courtApplied);
@@ -744,6 +854,7 @@ describe('mediation monthly statistics through the API', () => {
       assert.equal(r['调解成功'], c.settled);
       assert.equal(r['调解终止'], c.terminated);
       assert.equal(r['调解成功率（%）'], c.successRate);
+      assert.equal(r['调结成功率（%）'], c.concludedSuccessRate);
       assert.equal(r['司法确认'], c.courtConfirmed);
       assert.equal(r['回访'], c.followUpsDone);
       assert.equal(r['防激化'], c.riskyDefused);
@@ -752,8 +863,8 @@ describe('mediation monthly statistics through the API', () => {
       assert.equal(r['受理涉及金额（元）'], c.acceptedAmountFen / 100);
     }
 
-    const one = await mediator.ok('mediation.exportMonthlyStatistics', {
-      month: '2026-11',
+    const one = await mediator.ok('mediation.exportStatistics', {
+      period: '2026-11',
       committeeId: township,
       format: 'xlsx',
     });
@@ -761,7 +872,7 @@ describe('mediation monthly statistics through the API', () => {
     await single.xlsx.load((await download(one.file.fileUrl)) as unknown as ArrayBuffer);
     assert.equal(single.getWorksheet('各调委会'), undefined);
     let accepted: unknown;
-    single.getWorksheet('月度统计')!.eachRow((row) => {
+    single.getWorksheet('统计')!.eachRow((row) => {
       if (row.getCell(1).value === '受理纠纷（件）') accepted = row.getCell(2).value;
     });
     assert.equal(accepted, figures.township.accepted);

@@ -95,7 +95,7 @@ describe('registry', () => {
       ['petitionExtensionNotice', '信访事项延期办理告知书', 'a4Formal'],
       ['petitionReply', '信访事项答复意见书', 'a4Formal'],
       ['petitionReceptionRota', '领导接访安排公示', 'a4'],
-      ['petitionMonthlyStatisticsReport', '信访月度统计表', 'a4'],
+      ['petitionMonthlyStatisticsReport', '信访统计表', 'a4'],
     ];
     assert.deepEqual(
       PETITION_DOCUMENTS.map((definition) => definition.type),
@@ -440,10 +440,11 @@ describe('领导接访安排公示', () => {
 });
 
 describe('信访月度统计表', () => {
-  test('the sample on one A4 page: intake in 批次 and 人次, handling, by category with the total, satisfaction and its rate', async () => {
+  test('the sample on A4: intake in 批次 and 人次, handling with the reception-day decisions, the months, by category with the total, satisfaction and its rate', async () => {
     const pdf = await render(petitionMonthlyStatisticsReport, petitionMonthlyStatisticsReport.sample!());
     assertA4(pdf);
-    assert.equal(pdf.pages, 1);
+    // A month's report carries its twelve months' trend: at most two pages.
+    assert.ok(pdf.pages <= 2, `${pdf.pages} pages`);
     assertIncludes(pdf.raw, [
       '信访月度统计表',
       '（2026年11月）',
@@ -452,10 +453,14 @@ describe('信访月度统计表', () => {
       '项目收到合计来信来访其中集体访重复信访越级信访',
       '批次（件）35629352',
       '人次——6422137',
-      '上级转送、交办4答复19办结17',
-      '领导接访8按期答复18复查请求1',
-      '受理28超期1复核请求0',
-      '不予受理3延期2',
+      '上级转送、交办4不予受理3办结17',
+      '领导接访8答复19复查请求1',
+      '接访当场解决5按期答复18复核请求0',
+      '接访限期办理3超期1',
+      '受理28延期2',
+      '按期答复率94.7%（按期答复18÷答复19）',
+      '月份收到来访人次答复按期答复按期答复率满意率',
+      '11月35641918 94.7%88.2%'.replace(/ /g, ''),
       '农村农业（土地承包、宅基地）922交通运输00',
       '自然资源（林地、矿产、水利）13合计3570',
       '满意基本满意不满意未能联系到信访人满意率',
@@ -496,10 +501,10 @@ describe('信访月度统计 workbook', () => {
     const book = await load(sampleStatistics());
     assert.deepEqual(
       book.worksheets.map((sheet) => sheet.name),
-      ['总表', '分类', '满意度'],
+      ['总表', '按月', '分类', '满意度'],
     );
     const main = book.getWorksheet('总表')!;
-    assert.equal(main.getCell('A1').value, '青石镇人民政府信访月度统计表（2026年11月，截至 2026-11-30）');
+    assert.equal(main.getCell('A1').value, '青石镇人民政府信访月度统计表（2026年11月，2026-11-01 至 2026-11-30）');
     assert.deepEqual(cells(main, 2), ['来信来访', '批次（件）', '人次']);
     assert.deepEqual(rowOf(main, '收到合计'), [35, null]);
     assert.deepEqual(rowOf(main, '来信'), [6, null]);
@@ -510,6 +515,8 @@ describe('信访月度统计 workbook', () => {
     for (const [label, value] of [
       ['上级转送、交办', 4],
       ['领导接访', 8],
+      ['接访当场解决', 5],
+      ['接访限期办理', 3],
       ['受理', 28],
       ['不予受理', 3],
       ['答复', 19],
@@ -521,6 +528,10 @@ describe('信访月度统计 workbook', () => {
       ['复核请求', 0],
     ] as const)
       assert.equal(rowOf(main, label)[0], value, label);
+
+    assert.equal(rowOf(main, '按期答复率（%）')[0], 94.7);
+    const months = book.getWorksheet('按月')!;
+    assert.deepEqual(cells(months, 4), ['2026-11', 35, 64, 19, 18, 94.7, 17, 15, 88.2]);
 
     const categories = book.getWorksheet('分类')!;
     assert.deepEqual(cells(categories, 1), ['内容分类', '批次（件）', '人次']);

@@ -116,7 +116,7 @@ describe('green / yellow / red', () => {
     });
     for (const status of ['notAccepted', 'replied', 'reviewed', 'reReviewed', 'closed'] as const)
       assert.equal(runningDeadline({ ...dates, status }), null, status);
-    assert.equal(petitionDeadline({ ...dates, status: 'registered' }, '2026-11-20')?.colour, 'red');
+    assert.equal(petitionDeadline({ ...dates, status: 'registered' }, '2026-11-20', calendar)?.colour, 'red');
   });
 });
 

@@ -105,6 +105,7 @@ describe('the petition desk through the API', () => {
   });
 
   let first: PetitionCommandResult;
+  let reviewedPetition: PetitionCommandResult;
 
   test('registering a group visit on a reception day: number, leader, deadline and the registration form', async () => {
     const input = groupVisit({ receptionDayId, villageId });
@@ -117,7 +118,13 @@ describe('the petition desk through the API', () => {
     assert.equal(petition.leaderName, '李明');
     assert.equal(petition.receptionDay?.leaderTitle, '镇长');
     assert.equal(petition.acceptanceDueOn, '2026-08-18');
-    assert.deepEqual(petition.deadline, { period: 'acceptance', dueOn: '2026-08-18', colour: 'green', daysLeft: 15 });
+    assert.deepEqual(petition.deadline, {
+      period: 'acceptance',
+      dueOn: '2026-08-18',
+      colour: 'green',
+      daysLeft: 15,
+      provisional: false,
+    });
     assert.equal(petition.petitioners[0]!.idNumberMasked, `${ZHAO.slice(0, 4)}**********${ZHAO.slice(-4)}`);
     const again = resultOf(await receptionist.call('petitions.register', input));
     assert.equal(again.petition.id, petition.id, 'a double submit registers once');
@@ -318,8 +325,8 @@ describe('the petition desk through the API', () => {
     );
     assert.equal(replied.petition.status, 'replied');
     assert.equal(replied.petition.repliedOnTime, true);
-    // 10-20 + 30 = 11-19.
-    assert.equal(replied.petition.reviewRequestDueOn, '2026-11-19');
+    // The window counts from receiving the reply: unknown until its delivery is recorded.
+    assert.equal(replied.petition.reviewRequestDueOn, null);
     assert.equal(
       replied.petition.deadline,
       null,
@@ -328,7 +335,42 @@ describe('the petition desk through the API', () => {
     const reply = squeeze(await archivedPdfText(hall, replied.document!.id));
     for (const expected of ['答复意见书', '东川县人民政府', '30日', '2026年11月19日'])
       assert.ok(reply.includes(expected), `${expected} in ${reply}`);
-    first = replied;
+    // Sent by post, signed for on 10-23: 10-23 + 30 = 11-22, a Sunday, so 11-23.
+    refused(
+      await receptionist.call('petitions.recordDelivery', {
+        id,
+        version: replied.petition.version,
+        paper: 'reply',
+        method: 'post',
+        deliveredOn: '2026-10-19',
+      }),
+      400,
+      /送达日期：不能早于答复日期（2026-10-20）/,
+      'deliveredOn',
+    );
+    hall.clock.current = morningOf('2026-10-26');
+    const delivered = resultOf(
+      await receptionist.call('petitions.recordDelivery', {
+        id,
+        version: replied.petition.version,
+        paper: 'reply',
+        method: 'post',
+        deliveredOn: '2026-10-23',
+      }),
+    );
+    assert.deepEqual(delivered.petition.reply?.delivery, { deliveredOn: '2026-10-23', method: 'post' });
+    assert.equal(delivered.petition.reviewRequestDueOn, '2026-11-23');
+    refused(
+      await receptionist.call('petitions.recordDelivery', {
+        id,
+        version: delivered.petition.version,
+        paper: 'reply',
+        method: 'inPerson',
+      }),
+      409,
+      /答复意见书已于2026-10-23送达/,
+    );
+    first = delivered;
   });
 
   test('satisfaction, closing, then a review inside the window reopens it; one outside is refused', async () => {
@@ -339,12 +381,12 @@ describe('the petition desk through the API', () => {
     );
     const closed = resultOf(await receptionist.call('petitions.close', { id, version: rated.petition.version }));
     assert.equal(closed.petition.status, 'closed');
-    assert.equal(closed.petition.closedOn, '2026-10-20');
+    assert.equal(closed.petition.closedOn, '2026-10-26');
     hall.clock.current = morningOf('2026-11-25');
     refused(
       await receptionist.call('petitions.requestReview', { id, version: closed.petition.version, level: 'review' }),
       400,
-      /30日内提出（截至2026-11-19），已逾期/,
+      /30日内提出（截至2026-11-23），已逾期/,
       'requestedOn',
     );
     const requested = resultOf(
@@ -363,6 +405,7 @@ describe('the petition desk through the API', () => {
       dueOn: '2026-12-18',
       colour: 'green',
       daysLeft: 23,
+      provisional: false,
     });
     version = requested.petition.version;
     const reviewed = resultOf(
@@ -374,11 +417,71 @@ describe('the petition desk through the API', () => {
         opinion: '维持原答复意见。',
       }),
     );
-    assert.equal(reviewed.petition.reReviewRequestDueOn, '2026-12-25');
+    assert.equal(reviewed.petition.reReviewRequestDueOn, null, 'counted from the review’s delivery');
     assert.deepEqual(
       reviewed.petition.reviews.map((r) => [r.level, r.body, r.dueOn, r.answeredOn, r.outcome]),
       [['review', '东川县人民政府', '2026-12-18', '2026-11-25', 'upheld']],
     );
+    const reviewDelivered = resultOf(
+      await receptionist.call('petitions.recordDelivery', {
+        id,
+        version: reviewed.petition.version,
+        paper: 'review',
+        method: 'inPerson',
+      }),
+    );
+    // 11-25 + 30 = 12-25.
+    assert.equal(reviewDelivered.petition.reReviewRequestDueOn, '2026-12-25');
+    reviewedPetition = reviewDelivered;
+  });
+
+  test('a re-review’s hearing is not counted in its period: the period moves on by its days', async () => {
+    hall.clock.current = morningOf('2026-12-01');
+    const { id } = reviewedPetition.petition;
+    const requested = resultOf(
+      await receptionist.call('petitions.requestReview', {
+        id,
+        version: reviewedPetition.petition.version,
+        level: 'reReview',
+        requestedOn: '2026-11-30',
+      }),
+    );
+    // 11-30 + 30 = 12-30.
+    assert.equal(requested.petition.deadline?.dueOn, '2026-12-30');
+    refused(
+      await receptionist.call('petitions.recordHearing', {
+        id,
+        version: requested.petition.version,
+        heldFrom: '2026-11-29',
+        heldTo: '2026-12-01',
+      }),
+      400,
+      /听证开始日期：不能早于复核请求日期（2026-11-30）/,
+      'heldFrom',
+    );
+    const heard = resultOf(
+      await receptionist.call('petitions.recordHearing', {
+        id,
+        version: requested.petition.version,
+        heldFrom: '2026-11-30',
+        heldTo: '2026-12-01',
+        note: '听取双方陈述',
+      }),
+    );
+    // Two hearing days: 11-30 + 32 = 2027-01-01, 元旦 (provisional 2027), so 2027-01-04.
+    assert.equal(heard.petition.deadline?.dueOn, '2027-01-04');
+    assert.equal(heard.petition.deadline?.provisional, true);
+    assert.deepEqual(heard.petition.reviews[1]?.hearing, { from: '2026-11-30', to: '2026-12-01', days: 2 });
+    const answered = resultOf(
+      await receptionist.call('petitions.recordReview', {
+        id,
+        version: heard.petition.version,
+        level: 'reReview',
+        outcome: 'upheld',
+        opinion: '维持复查意见。',
+      }),
+    );
+    assert.equal(answered.petition.deadline, null, 'the re-review answered: the office owes nothing');
   });
 
   test('not accepted: the notice gives the reason and the channel; no closing needed', async () => {
@@ -517,17 +620,17 @@ describe('the petition desk through the API', () => {
   });
 
   test('the month counts batches and people apart', async () => {
-    const august = await leader.ok('petitions.monthlyStatistics', { month: '2026-08' });
+    const august = await leader.ok('petitions.statistics', { period: '2026-08' });
     assert.equal(august.totals.visitBatches, 1);
     assert.equal(august.totals.visitPeople, 6);
     assert.equal(august.totals.groupVisitBatches, 1);
     assert.equal(august.totals.groupVisitPeople, 6);
     assert.equal(august.totals.leaderReceived, 1);
     assert.equal(august.totals.accepted, 1);
-    const october = await leader.ok('petitions.monthlyStatistics', { month: '2026-10' });
+    const october = await leader.ok('petitions.statistics', { period: '2026-10' });
     assert.equal(october.totals.replied, 1);
     assert.equal(october.totals.repliedOnTime, 1);
-    const november = await leader.ok('petitions.monthlyStatistics', { month: '2026-11' });
+    const november = await leader.ok('petitions.statistics', { period: '2026-11' });
     assert.equal(november.totals.letters, 1);
     assert.equal(november.totals.notAccepted, 1);
     assert.equal(november.totals.reviewsRequested, 1);

@@ -1,19 +1,25 @@
-// The petition desk's monthly statistics on a real database: petitions written as rows, each with
-// the dates of its steps, over October to December 2026; every figure of November counted by hand
+// The petition desk's statistics on a real database: petitions written as rows, each with the
+// dates of its steps, over October to December 2026; every figure of November counted by hand
 // (visits' 批次 against 人次, a petition received on the month's last day, a reply on its due day
-// on time and one a day late, deadlines missed and met), December as the running month (only
-// deadlines before today count), a month with nothing in it.
+// on time and one a day late, deadlines missed and met, the leaders' reception-day decisions),
+// December as the running month (only deadlines before today count), a month with nothing in it;
+// the fourth quarter and the year as the sums of their months, and their PDF (read back with
+// pdftotext) and workbook (read with ExcelJS).
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Insertable } from 'kysely';
 import type { PetitionFigures } from '../../shared/petitions/api';
 import { PETITION_CATEGORIES, SATISFACTION_LABELS } from '../../shared/petitions/petitions';
 import { openDatabase, type Db } from '../../electron/backend/db/database';
 import type { Database } from '../../electron/backend/db/schema';
-import { monthlyStatistics } from '../../electron/backend/petitions/statistics';
+import { petitionMonthlyStatisticsReport } from '../../electron/backend/petitions/documents';
+import { periodStatistics } from '../../electron/backend/petitions/statistics';
+import { petitionStatisticsWorkbook } from '../../electron/backend/petitions/statisticsSpreadsheet';
+import { assertIncludes, usePdfRenderer } from '../support/renderedPdf';
 
 type Row = Insertable<Database['petitions']>;
 
@@ -55,9 +61,11 @@ const ROWS: Row[] = [
   petition(1, { received_on: '2026-11-02', category: 'land', acceptance_due_on: '2026-11-17',
     accepted_on: '2026-11-05', handling_due_on: '2027-01-04', status: 'accepted' }),
   // A group visit of six on a leader's reception day, a repeat of P0.
+  // The leader set it a deadline (疑难案件限期办理) on the day.
   petition(2, { received_on: '2026-11-10', category: 'expropriation', people_count: 6, group_visit: 1, repeat: 1,
     repeat_of_id: 'p-00', reception_day_id: 'day-1', leader_name: '李明', petitioner_names: '张三等6人',
-    acceptance_due_on: '2026-11-25', accepted_on: '2026-11-12', handling_due_on: '2027-01-11', status: 'accepted' }),
+    acceptance_due_on: '2026-11-25', accepted_on: '2026-11-12', handling_due_on: '2027-01-11', status: 'accepted',
+    leader_decision: 'deadline', leader_decided_on: '2026-11-10', leader_due_on: '2026-12-10', case_leader: '王副镇长' }),
   // A letter signed by two on the month's last day, handed down, that went to the county first.
   petition(3, { received_on: '2026-11-30', channel: 'letter', category: 'labour', people_count: 2,
     skipped_to: 'county', source: 'handedDown', handed_down_from: '县信访局', handed_down_on: '2026-11-28',
@@ -129,8 +137,10 @@ const ROWS: Row[] = [
   // Two deadlines missed in one month (an unusually short handling period): counted twice.
   petition(21, { received_on: '2026-10-18', category: 'land', acceptance_due_on: '2026-11-02',
     accepted_on: '2026-11-04', handling_due_on: '2026-11-27', status: 'accepted' }),
-  // Due on "today" in December, not yet decided.
-  petition(22, { received_on: '2026-11-25', category: 'health', acceptance_due_on: '2026-12-10' }),
+  // Due on "today" in December, not yet decided; received on a reception day, where the leader
+  // settled it on the spot (当场解决).
+  petition(22, { received_on: '2026-11-25', category: 'health', acceptance_due_on: '2026-12-10',
+    reception_day_id: 'day-2', leader_name: '王强', leader_decision: 'onTheSpot', leader_decided_on: '2026-11-25' }),
   // A review asked for in November, due on 7 December, not answered.
   petition(23, { received_on: '2026-07-07', category: 'land', acceptance_due_on: '2026-07-22',
     accepted_on: '2026-07-22', handling_due_on: '2026-09-21', replied_on: '2026-10-07',
@@ -150,6 +160,8 @@ const NONE: PetitionFigures = {
   skippedPeople: 0,
   handedDown: 0,
   leaderReceived: 0,
+  leaderOnTheSpot: 0,
+  leaderDeadline: 0,
   accepted: 0,
   notAccepted: 0,
   replied: 0,
@@ -192,6 +204,20 @@ describe('petition monthly statistics', () => {
         updated_at: '2026-11-01T01:00:00.000Z',
       })
       .execute();
+    await db
+      .insertInto('reception_days')
+      .values({
+        id: 'day-2',
+        on: '2026-11-25',
+        starts_at: '08:30',
+        ends_at: '11:30',
+        place: '镇信访接待室',
+        leader_name: '王强',
+        leader_title: '副镇长',
+        created_at: '2026-11-01T01:00:00.000Z',
+        updated_at: '2026-11-01T01:00:00.000Z',
+      })
+      .execute();
     // One by one: a multi-row insert would write NULL into the columns some rows leave to their default.
     for (const row of ROWS) await db.insertInto('petitions').values(row).execute();
   });
@@ -202,8 +228,8 @@ describe('petition monthly statistics', () => {
   });
 
   test('a past month: every figure as counted by hand', async () => {
-    const statistics = await monthlyStatistics(db, '2026-11', '2026-12-10');
-    assert.equal(statistics.month, '2026-11');
+    const statistics = await periodStatistics(db, '2026-11', '2026-12-10');
+    assert.equal(statistics.period, '2026-11');
     assert.equal(statistics.asOf, '2026-11-30');
     assert.deepEqual(statistics.totals, {
       // P1, P2, P3 (on the last day), P9, P22; not P4 (31 October) nor P5 (1 December).
@@ -221,7 +247,11 @@ describe('petition monthly statistics', () => {
       skippedBatches: 1,
       skippedPeople: 2,
       handedDown: 1,
-      leaderReceived: 1,
+      // P2 and P22, each on a leader's reception day.
+      leaderReceived: 2,
+      // P22 settled on the spot, P2 given a deadline.
+      leaderOnTheSpot: 1,
+      leaderDeadline: 1,
       // P1, P2, P4 (received in October), P6, P21.
       accepted: 5,
       notAccepted: 1,
@@ -252,7 +282,7 @@ describe('petition monthly statistics', () => {
   });
 
   test('the month before: its own last day, its own missed deadline', async () => {
-    const statistics = await monthlyStatistics(db, '2026-10', '2026-12-10');
+    const statistics = await periodStatistics(db, '2026-10', '2026-12-10');
     assert.equal(statistics.asOf, '2026-10-31');
     const { totals } = statistics;
     // P4 (on the last day), P6, P7, P8, P21.
@@ -279,7 +309,7 @@ describe('petition monthly statistics', () => {
   });
 
   test('the running month counts up to today, and only deadlines already past', async () => {
-    const statistics = await monthlyStatistics(db, '2026-12', '2026-12-10');
+    const statistics = await periodStatistics(db, '2026-12', '2026-12-10');
     assert.equal(statistics.asOf, '2026-12-10');
     assert.deepEqual(statistics.totals, {
       ...NONE,
@@ -294,13 +324,13 @@ describe('petition monthly statistics', () => {
     assert.equal(statistics.satisfactionRate, null);
 
     // The next morning P22's day has passed.
-    assert.equal((await monthlyStatistics(db, '2026-12', '2026-12-11')).totals.overdue, 3);
+    assert.equal((await periodStatistics(db, '2026-12', '2026-12-11')).totals.overdue, 3);
     // On the month's last day every deadline up to the 30th has passed: P3, P5, P14 and P18 too.
-    assert.equal((await monthlyStatistics(db, '2026-12', '2026-12-31')).totals.overdue, 7);
+    assert.equal((await periodStatistics(db, '2026-12', '2026-12-31')).totals.overdue, 7);
   });
 
   test('a month with nothing in it', async () => {
-    const statistics = await monthlyStatistics(db, '2027-02', '2027-03-01');
+    const statistics = await periodStatistics(db, '2027-02', '2027-03-01');
     assert.equal(statistics.asOf, '2027-02-28');
     assert.deepEqual(statistics.totals, NONE);
     assert.deepEqual(statistics.byCategory, categories({}));
@@ -310,4 +340,140 @@ describe('petition monthly statistics', () => {
     );
     assert.equal(statistics.satisfactionRate, null);
   });
+});
+
+describe('petition statistics of a quarter and a year', () => {
+  let folder: string;
+  let db: Db;
+  const { render } = usePdfRenderer({ issuedAt: new Date('2026-12-10T02:00:00Z'), verificationCode: 'TESTCODE2345' });
+
+  before(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'township-petition-periods-'));
+    db = await openDatabase(folder);
+    for (const id of ['day-1', 'day-2'])
+      await db
+        .insertInto('reception_days')
+        .values({
+          id,
+          on: id === 'day-1' ? '2026-11-10' : '2026-11-25',
+          starts_at: '08:30',
+          ends_at: '11:30',
+          place: '镇信访接待室',
+          leader_name: '李明',
+          leader_title: '镇长',
+          created_at: '2026-11-01T01:00:00.000Z',
+          updated_at: '2026-11-01T01:00:00.000Z',
+        })
+        .execute();
+    for (const row of ROWS) await db.insertInto('petitions').values(row).execute();
+  });
+
+  after(async () => {
+    await db?.destroy();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const TODAY = '2026-12-10';
+
+  test('the fourth quarter is October, November and December to today added up; the year likewise', async () => {
+    const months = await Promise.all(['2026-10', '2026-11', '2026-12'].map((m) => periodStatistics(db, m, TODAY)));
+    const quarter = await periodStatistics(db, '2026-Q4', TODAY);
+    assert.deepEqual([quarter.from, quarter.to, quarter.asOf], ['2026-10-01', '2026-12-31', TODAY]);
+    for (const key of Object.keys(NONE) as (keyof PetitionFigures)[])
+      assert.equal(
+        quarter.totals[key],
+        months.reduce((sum, m) => sum + m.totals[key], 0),
+        key,
+      );
+    assert.equal(quarter.totals.leaderOnTheSpot + quarter.totals.leaderDeadline, 2);
+    quarter.byCategory.forEach((c, i) =>
+      assert.deepEqual(
+        [c.batches, c.people],
+        [
+          months.reduce((sum, m) => sum + m.byCategory[i]!.batches, 0),
+          months.reduce((sum, m) => sum + m.byCategory[i]!.people, 0),
+        ],
+        c.label,
+      ),
+    );
+    // (1 + 1) on time ÷ 5 replied in the quarter (P0, P23 in October; P10, P11, P12 in November).
+    assert.equal(quarter.totals.replied, 5);
+    assert.equal(quarter.onTimeRate, 40);
+    assert.deepEqual(
+      quarter.trend.map((m) => [m.month, m.received, m.replied, m.repliedOnTime]),
+      months.map((m) => [m.period, m.totals.received, m.totals.replied, m.totals.repliedOnTime]),
+    );
+    // November's trend row: P10 and P11 content, P12 not, P15 unreachable and left out.
+    assert.deepEqual(
+      [quarter.trend[1]!.evaluated, quarter.trend[1]!.content, quarter.trend[1]!.satisfactionRate],
+      [3, 2, 66.7],
+    );
+
+    const year = await periodStatistics(db, '2026', TODAY);
+    assert.equal(year.trend.length, 12);
+    assert.equal(
+      year.totals.received,
+      year.trend.reduce((sum, m) => sum + m.received, 0),
+    );
+    assert.equal(year.totals.received, ROWS.filter((r) => r.received_on.startsWith('2026')).length);
+  });
+
+  for (const [period, title, label, span] of [
+    ['2026-Q4', '信访季度统计表', '（2026年第四季度）', '统计期间：2026年10月1日至2026年12月10日'],
+    ['2026', '信访年度统计表', '（2026年）', '统计期间：2026年1月1日至2026年12月10日'],
+  ] as const) {
+    test(`${title}${label}: the PDF and the workbook say the same figures, a row a month`, async () => {
+      const statistics = await periodStatistics(db, period, TODAY);
+      const t = statistics.totals;
+      const pdf = await render(petitionMonthlyStatisticsReport, { officeName: '青石镇人民政府', statistics });
+      const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
+      assertIncludes(pdf.raw, [
+        title,
+        label,
+        span,
+        `接访当场解决${t.leaderOnTheSpot}`,
+        `接访限期办理${t.leaderDeadline}`,
+        `按期答复率${rate(statistics.onTimeRate)}（按期答复${t.repliedOnTime}÷答复${t.replied}）`,
+        ...statistics.trend.map(
+          (m) =>
+            `${Number(m.month.slice(5))}月${m.received}${m.visitPeople}${m.replied}${m.repliedOnTime}${rate(m.onTimeRate)}${rate(m.satisfactionRate)}`,
+        ),
+      ]);
+
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await petitionStatisticsWorkbook(statistics, '青石镇人民政府')) as unknown as ArrayBuffer);
+      const main = book.getWorksheet('总表')!;
+      const heading = String(main.getCell('A1').value);
+      assert.ok(heading.startsWith(`青石镇人民政府${title}${label.replace('）', '，')}`), heading);
+      const value = (name: string) => {
+        let found: unknown;
+        main.eachRow((row) => {
+          if (row.getCell(1).value === name) found = row.getCell(2).value;
+        });
+        return found;
+      };
+      assert.equal(value('接访当场解决'), t.leaderOnTheSpot);
+      assert.equal(value('接访限期办理'), t.leaderDeadline);
+      assert.equal(value('超期'), t.overdue);
+      assert.equal(value('按期答复率（%）'), statistics.onTimeRate);
+      const rows: unknown[][] = [];
+      book.getWorksheet('按月')!.eachRow((row, n) => {
+        if (n > 1) rows.push((row.values as unknown[]).slice(1));
+      });
+      assert.deepEqual(
+        rows,
+        statistics.trend.map((m) => [
+          m.month,
+          m.received,
+          m.visitPeople,
+          m.replied,
+          m.repliedOnTime,
+          m.onTimeRate ?? '',
+          m.evaluated,
+          m.content,
+          m.satisfactionRate ?? '',
+        ]),
+      );
+    });
+  }
 });

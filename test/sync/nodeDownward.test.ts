@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../../shared/catalog/catalog';
 import { INSTRUCTION_ENTITY } from '../../shared/sync/protocol';
+import { RECORD_TABLES } from '../../electron/backend/backend';
 import { disposeAll } from '../support/dispose';
 import { TestClock } from '../support/testHall';
 import {
@@ -158,7 +159,7 @@ describe('what comes down from the county: instructions, the catalog, the calend
     const before = await node.backend.db.selectFrom('sync_packages').selectAll().execute();
     const { applyDown } = await import('../../electron/backend/sync/downward');
     const again = await applyDown(
-      { db: node.backend.db, now: clock.now, timeZone: 'Asia/Shanghai', via: 'link' },
+      { db: node.backend.db, now: clock.now, timeZone: 'Asia/Shanghai', records: RECORD_TABLES, via: 'link' },
       {
         nodeId,
         appliedThrough: 0,

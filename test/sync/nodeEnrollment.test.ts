@@ -74,7 +74,15 @@ describe('enrolling a township node with the county hub', () => {
       await refuse(withoutUrl, 'file.hubUrl', /缺少“平台地址”/);
       await refuse({ ...enrollment, hubUrl: 'hub.example.cn' }, 'file.hubUrl', /平台地址不是有效的网址/);
       await refuse({ ...enrollment, hubUrl: 'http://192.168.1.5:4790' }, 'file.hubUrl', /必须以 https:\/\/ 开头/);
-      await refuse({ ...enrollment, format: 'something' }, 'file.format', /不是县级平台发放的入网文件/);
+      await refuse({ ...enrollment, format: 'something' }, 'file', /^入网文件：这不是县级平台发放的入网文件/);
+      // Another kind of file is answered in one sentence, not a list of every field it lacks.
+      const catalog = await node.admin.call('sync.enroll', {
+        file: { format: 'township-desk/catalog', version: '2026.1' },
+        passphrase: PASSPHRASE,
+      });
+      assert.ok(!catalog.body.ok);
+      assert.deepEqual(Object.keys(catalog.body.error.fieldErrors ?? {}), ['file']);
+      assert.match(catalog.body.error.message, /^入网文件：这不是县级平台发放的入网文件，[^；]*$/);
       await refuse({ ...enrollment, certificateFingerprint: 'AB' }, 'file.certificateFingerprint', /证书指纹格式不对/);
       const [, other] = await testCertificates();
       await refuse(

@@ -17,9 +17,12 @@ const ALLOWED_FROM: Record<PetitionStep, readonly PetitionStatus[]> = {
   event: ['registered', 'accepted', 'underReview', 'underReReview'],
   extend: ['accepted'],
   satisfaction: ['replied', 'reviewed', 'reReviewed'],
+  deliverReply: ['replied', 'closed'],
   requestReview: ['replied', 'closed'],
   recordReview: ['underReview'],
+  deliverReview: ['reviewed'],
   requestReReview: ['reviewed', 'closed'],
+  hearing: ['underReReview'],
   recordReReview: ['underReReview'],
   close: ['replied', 'reviewed', 'reReviewed'],
   attach: [
@@ -44,10 +47,13 @@ const petitionIn = (status: PetitionStatus, facts: Partial<PetitionFacts> = {}):
   leaderDecision: null,
   extension: null,
   handlingDueOn: '2027-01-05',
-  reply: { repliedOn: '2026-11-01' },
+  reply: { repliedOn: '2026-11-01', delivery: null },
   satisfaction: null,
   // For requestReview a petition has no review yet; for requestReReview one answered review.
-  reviews: status === 'replied' ? [] : [{ level: 'review', requestedOn: '2026-11-05', answeredOn: '2026-11-20' }],
+  reviews:
+    status === 'replied'
+      ? []
+      : [{ level: 'review', requestedOn: '2026-11-05', answeredOn: '2026-11-20', delivery: null, hearing: null }],
   reviewRequestDueOn: '2026-12-31',
   reReviewRequestDueOn: '2026-12-31',
   ...facts,
@@ -97,7 +103,7 @@ describe('the petition, declared once', () => {
 
   test('a review request once; on a closed petition offered only inside its 30 days, though a request made in time may be entered late', () => {
     const requested = petitionIn('replied', {
-      reviews: [{ level: 'review', requestedOn: '2026-11-05', answeredOn: null }],
+      reviews: [{ level: 'review', requestedOn: '2026-11-05', answeredOn: null, delivery: null, hearing: null }],
     });
     assert.match(
       refusalOf(petitionKind, 'requestReview', requested, receptionist, today)?.message ?? '',
@@ -138,6 +144,65 @@ describe('the petition, declared once', () => {
     assert.deepEqual(refusalOf(petitionKind, 'accept', petitionIn('registered'), agent, today), {
       code: 'FORBIDDEN',
       message: '您的角色不能受理',
+    });
+  });
+});
+
+describe('the written answers’ delivery and the re-review hearing', () => {
+  test('a delivery is recorded once; the review’s only once it was answered', () => {
+    const delivered = petitionIn('replied', {
+      reply: { repliedOn: '2026-11-01', delivery: { deliveredOn: '2026-11-03' } },
+    });
+    assert.equal(
+      refusalOf(petitionKind, 'deliverReply', delivered, receptionist, today)?.message,
+      '答复意见书已于2026-11-03送达',
+    );
+    const unanswered = petitionIn('reviewed', {
+      reviews: [{ level: 'review', requestedOn: '2026-11-05', answeredOn: null, delivery: null, hearing: null }],
+    });
+    assert.equal(refusalOf(petitionKind, 'deliverReview', unanswered, receptionist, today)?.message, '尚无复查意见');
+  });
+
+  test('before the reply’s delivery is recorded a review request is in time; without a reply it is refused', () => {
+    const undelivered = petitionIn('replied', { reviewRequestDueOn: null });
+    assert.equal(refusalOf(petitionKind, 'requestReview', undelivered, receptionist, today), null);
+    const offered = offeredSteps(
+      petitionKind,
+      petitionIn('closed', { reviews: [], reviewRequestDueOn: null }),
+      receptionist,
+      today,
+    );
+    assert.ok(
+      offered.some((o) => o.step === 'requestReview'),
+      'a closed petition whose reply has not been delivered',
+    );
+  });
+
+  test('one hearing per re-review, dated no earlier than the request', () => {
+    const heard = petitionIn('underReReview', {
+      reviews: [
+        { level: 'review', requestedOn: '2026-11-05', answeredOn: '2026-11-20', delivery: null, hearing: null },
+        {
+          level: 'reReview',
+          requestedOn: '2026-11-25',
+          answeredOn: null,
+          delivery: null,
+          hearing: { from: '2026-12-01', to: '2026-12-02' },
+        },
+      ],
+    });
+    assert.match(refusalOf(petitionKind, 'hearing', heard, receptionist, today)?.message ?? '', /已登记听证/);
+    const open = petitionIn('underReReview', {
+      lastStepOn: '2026-11-25',
+      reviews: [
+        { level: 'review', requestedOn: '2026-11-05', answeredOn: '2026-11-20', delivery: null, hearing: null },
+        { level: 'reReview', requestedOn: '2026-11-25', answeredOn: null, delivery: null, hearing: null },
+      ],
+    });
+    assert.deepEqual(stepDateOf(petitionKind, 'hearing', open, '2026-11-24', today), {
+      ok: false,
+      field: 'heldTo',
+      message: '听证结束日期：不能早于复核请求日期（2026-11-25）',
     });
   });
 });

@@ -420,7 +420,10 @@ describe('every step in every status, refused by the backend in the declaration�
       event: (p) => ['petitions.addHandlingEvent', { ...id(p), kind: 'progress', note: '正在核实' }],
       extend: (p) => ['petitions.extend', { ...id(p), days: 10, reason: '需要调查' }],
       satisfaction: (p) => ['petitions.recordSatisfaction', { ...id(p), value: 'satisfied' }],
+      deliverReply: (p) => ['petitions.recordDelivery', { ...id(p), paper: 'reply', method: 'inPerson' }],
       requestReview: (p) => ['petitions.requestReview', { ...id(p), level: 'review' }],
+      deliverReview: (p) => ['petitions.recordDelivery', { ...id(p), paper: 'review', method: 'post' }],
+      hearing: (p) => ['petitions.recordHearing', { ...id(p), heldFrom: today }],
       recordReview: (p) => [
         'petitions.recordReview',
         { ...id(p), level: 'review', outcome: 'upheld', opinion: '维持' },

@@ -1,20 +1,43 @@
 import { CALENDAR_FILE_FORMAT, CALENDAR_FILE_VERSION } from '../../../shared/calendar/workingCalendar';
 import type { HandlersFor } from '../api/handlers';
-import { listCalendarYears, replaceCalendar, writeCalendarYear } from './calendarStore';
+import { calendarNotice } from '../../../shared/calendar/calendarNotice';
+import { provisionalCalendarYear } from '../../../shared/calendar/statutoryHolidays';
+import {
+  listCalendarYears,
+  listDeadlineAdjustments,
+  loadWorkingCalendar,
+  replaceCalendar,
+  writeCalendarYear,
+} from './calendarStore';
 
 export const calendarHandlers: HandlersFor<
-  'calendar.get' | 'calendar.saveYear' | 'calendar.importFile' | 'calendar.exportFile'
+  | 'calendar.get'
+  | 'calendar.status'
+  | 'calendar.adjustments'
+  | 'calendar.saveYear'
+  | 'calendar.importFile'
+  | 'calendar.exportFile'
 > = {
   async 'calendar.get'(_input, ctx) {
     return { years: await listCalendarYears(ctx.db) };
   },
 
+  async 'calendar.status'(_input, ctx) {
+    const officialYears = (await loadWorkingCalendar(ctx.db)).years;
+    const notice = calendarNotice(officialYears, ctx.today);
+    return { officialYears, notice, provisional: notice ? provisionalCalendarYear(notice.year) : null };
+  },
+
+  async 'calendar.adjustments'(_input, ctx) {
+    return { adjustments: await listDeadlineAdjustments(ctx.db, ctx.records, ctx.requireUser(), ctx.now) };
+  },
+
   async 'calendar.saveYear'(input, ctx) {
-    return ctx.write((scope) => writeCalendarYear(scope, input));
+    return ctx.write((scope) => writeCalendarYear(scope, input, ctx.records));
   },
 
   async 'calendar.importFile'(input, ctx) {
-    return ctx.write((scope) => replaceCalendar(scope, input.years));
+    return ctx.write((scope) => replaceCalendar(scope, input.years, ctx.records));
   },
 
   async 'calendar.exportFile'(_input, ctx) {

@@ -63,6 +63,7 @@ export function receiptPaper(
     materials: CaseMaterial[];
     acceptedOn: string;
     promisedDate: string | null;
+    promisedDateProvisional: boolean;
     completedOnTheSpot: boolean;
   },
 ): Paper {
@@ -74,6 +75,7 @@ export function receiptPaper(
     materials: receipt.materials.filter((m) => m.received).map(line),
     acceptedOn: receipt.acceptedOn,
     promisedDate: receipt.promisedDate,
+    promisedDateProvisional: receipt.promisedDateProvisional,
     promisedWorkingDays: base.item.promisedWorkingDays,
     forwardedTo: base.item.forwardedTo,
     completedOnTheSpot: receipt.completedOnTheSpot,

@@ -103,6 +103,7 @@ export async function acceptanceStep(
           materials: acceptance.materials,
           acceptedOn: today,
           promisedDate,
+          promisedDateProvisional: promisedDate !== null && calendar.isProvisional(promisedDate),
           completedOnTheSpot: acceptance.completeNow,
         },
       );

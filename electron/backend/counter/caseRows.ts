@@ -14,7 +14,8 @@ import type {
   RatingLevel,
 } from '../../../shared/counter/casesApi';
 import { isOpen, OPEN_STATUSES, type CaseStatus } from '../../../shared/counter/caseStatus';
-import { deadlineState } from '../../../shared/counter/deadline';
+import type { DeadlineState } from '../../../shared/counter/deadline';
+import { openCaseDeadline } from '../../../shared/counter/overdue';
 import { maskIdNumber, maskPhone } from '../../../shared/residents/masking';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -112,16 +113,9 @@ export function toCaseSummary(row: SummaryRow, calendar: WorkingCalendar, today:
   };
 }
 
-/**
- * A case whose year the calendar lost (an administrator replaced the file) still shows, red
- * rather than hidden: it is due and nobody can say how long is left.
- */
-function safeDeadline(calendar: WorkingCalendar, row: SummaryRow, today: string) {
-  try {
-    return deadlineState(calendar, row.promised_date, today, row.paused_on);
-  } catch {
-    return { colour: 'red' as const, dueDate: row.promised_date, workingDaysLeft: null };
-  }
+/** The worklist's colour: red is 超期 as shared/counter/overdue.ts defines it for every count. */
+function safeDeadline(calendar: WorkingCalendar, row: SummaryRow, today: string): DeadlineState {
+  return openCaseDeadline(calendar, row.promised_date, today, row.paused_on);
 }
 
 export interface ResidentLine {

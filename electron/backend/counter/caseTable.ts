@@ -1,7 +1,9 @@
 import { caseKind } from '../../../shared/counter/caseKind';
 import type { RecordTable } from '../workflow/recordTables';
+import { recomputeCaseDeadlines } from './caseDeadlines';
 
 export const caseTable: RecordTable = {
+  deadlines: recomputeCaseDeadlines,
   access: caseKind,
   table: 'counter_cases',
   columns: {},

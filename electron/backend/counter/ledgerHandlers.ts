@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/auth/roles';
 import { COUNTER_STAFF } from '../../../shared/counter/casesApi';
+import { periodLabel } from '../../../shared/documents/reportPeriods';
 import { LEDGER_EXPORT_LIMIT, LEDGER_PAGE_SIZE } from '../../../shared/counter/ledgerApi';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
@@ -7,9 +8,9 @@ import { loadWorkingCalendar } from '../calendar/calendarStore';
 import type { FileTickets } from '../documents/fileTickets';
 import { exportReport, XLSX_CONTENT_TYPE } from '../documents/reportExport';
 import { hallInfo } from './caseDocuments';
-import { monthlySummaryReport } from './documents/monthlySummaryReport';
+import { summaryReport } from './documents/summaryReport';
 import { ledgerCount, ledgerPage, ledgerRows } from './ledger';
-import { monthlySummary } from './monthlySummary';
+import { periodSummary } from './periodSummary';
 import { ledgerWorkbook, summaryWorkbook } from './spreadsheets';
 
 /** A short-lived link to bytes made for this request (not kept in the data folder). */
@@ -18,11 +19,7 @@ function fileFor(tickets: FileTickets, bytes: Buffer, urlName: string, downloadN
 }
 
 export const ledgerHandlers: HandlersFor<
-  | 'counter.clerks'
-  | 'counter.ledger'
-  | 'counter.exportLedger'
-  | 'counter.monthlySummary'
-  | 'counter.exportMonthlySummary'
+  'counter.clerks' | 'counter.ledger' | 'counter.exportLedger' | 'counter.summary' | 'counter.exportSummary'
 > = {
   async 'counter.clerks'(_input, ctx) {
     const users = await ctx.db
@@ -67,19 +64,23 @@ export const ledgerHandlers: HandlersFor<
     };
   },
 
-  async 'counter.monthlySummary'(input, ctx) {
-    return monthlySummary(ctx.db, await loadWorkingCalendar(ctx.db), input.month, ctx.today);
+  async 'counter.summary'(input, ctx) {
+    return periodSummary(ctx.db, await loadWorkingCalendar(ctx.db), input.period, ctx.today, ctx.settings.timeZone);
   },
 
-  async 'counter.exportMonthlySummary'(input, ctx) {
-    const summary = await monthlySummary(ctx.db, await loadWorkingCalendar(ctx.db), input.month, ctx.today);
-    const hall = await hallInfo(ctx.db);
+  async 'counter.exportSummary'(input, ctx) {
+    const [summary, hall] = await Promise.all([
+      loadWorkingCalendar(ctx.db).then((calendar) =>
+        periodSummary(ctx.db, calendar, input.period, ctx.today, ctx.settings.timeZone),
+      ),
+      hallInfo(ctx.db),
+    ]);
     const file = await exportReport(ctx, {
       format: input.format,
-      downloadName: `月度统计（${input.month}）`,
-      urlName: `summary-${input.month}`,
+      downloadName: `便民服务统计表（${periodLabel(input.period)}）`,
+      urlName: `summary-${input.period}`,
       workbook: () => summaryWorkbook(hall.townshipName, summary),
-      pdf: { definition: monthlySummaryReport, record: { hall, summary } },
+      pdf: { definition: summaryReport, record: { hall, summary } },
     });
     return { file };
   },

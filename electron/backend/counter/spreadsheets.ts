@@ -1,11 +1,12 @@
-// Excel workbooks (.xlsx, through ExcelJS) of the ledger and the monthly summary, with the
+// Excel workbooks (.xlsx, through ExcelJS) of the ledger and the summary of a period, with the
 // column headers of the county's forms. Dates stay text (YYYY-MM-DD): a county's import reads
 // them as written, and no time zone can shift them by a day.
 import ExcelJS from 'exceljs';
 import { CASE_STATUS_LABELS } from '../../../shared/counter/caseStatus';
 import { HANDLING_TYPE_LABELS } from '../../../shared/catalog/catalog';
-import type { LedgerFilter, LedgerRow, MonthlySummary } from '../../../shared/counter/ledgerApi';
+import type { LedgerFilter, LedgerRow, PeriodSummary } from '../../../shared/counter/ledgerApi';
 import { percentage } from '../../../shared/counter/statistics';
+import { periodKind, periodLabel, REPORT_PERIOD_KIND_LABELS } from '../../../shared/documents/reportPeriods';
 import { headerRow } from '../documents/spreadsheets';
 
 const LEDGER_COLUMNS: { header: string; width: number; value: (row: LedgerRow, index: number) => string | number }[] = [
@@ -46,15 +47,15 @@ export async function ledgerWorkbook(townshipName: string, filter: LedgerFilter,
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export async function summaryWorkbook(townshipName: string, summary: MonthlySummary): Promise<Buffer> {
+export async function summaryWorkbook(townshipName: string, summary: PeriodSummary): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '乡镇一站通';
   const { counts, rates } = summary;
-  const main = book.addWorksheet('月度统计');
-  main.addRow([`${townshipName}便民服务月度统计表（${summary.month}，状态截至 ${summary.asOf}）`]).font = {
-    bold: true,
-    size: 14,
-  };
+  const kind = REPORT_PERIOD_KIND_LABELS[periodKind(summary.period)];
+  const main = book.addWorksheet('统计');
+  main.addRow([
+    `${townshipName}便民服务${kind}统计表（${periodLabel(summary.period)}，${summary.from} 至 ${summary.to}，状态截至 ${summary.asOf}）`,
+  ]).font = { bold: true, size: 14 };
   main.mergeCells(1, 1, 1, 4);
   headerRow(main, ['指标', '数值', '计算方法', '']);
   const lines: [string, number | string, string][] = [
@@ -64,9 +65,9 @@ export async function summaryWorkbook(townshipName: string, summary: MonthlySumm
     ['办结件数', counts.completed, ''],
     ['按时办结件数', counts.completedOnTime, ''],
     ['按时办结率（%）', rates.onTime ?? '', `按时办结 ${counts.completedOnTime} ÷ 办结 ${counts.completed}`],
-    ['超期办结件数', counts.completedLate, ''],
+    ['超期办结件数', counts.completedLate, '本期受理、在承诺办结日期之后办结'],
     ['在办件数', counts.open, ''],
-    ['在办超期件数', counts.openOverdue, ''],
+    ['超期件数（在办）', summary.overdue, `${summary.asOf} 仍未办结且已过承诺办结日期的全部办件，不论受理日期`],
     ['作废件数', counts.voided, ''],
     ['评价件数', counts.rated, ''],
     ['满意件数（满意及以上）', counts.satisfied, ''],
@@ -78,7 +79,31 @@ export async function summaryWorkbook(townshipName: string, summary: MonthlySumm
   for (const line of lines) main.addRow(line);
   main.getColumn(1).width = 26;
   main.getColumn(2).width = 12;
-  main.getColumn(3).width = 34;
+  main.getColumn(3).width = 44;
+
+  const months = book.addWorksheet('按月');
+  headerRow(months, [
+    '月份',
+    '受理件数',
+    '办结件数',
+    '按时办结件数',
+    '按时办结率（%）',
+    '评价件数',
+    '满意件数',
+    '满意率（%）',
+  ]);
+  for (const m of summary.trend)
+    months.addRow([
+      m.month,
+      m.accepted,
+      m.completed,
+      m.completedOnTime,
+      m.onTime ?? '',
+      m.rated,
+      m.satisfied,
+      m.satisfaction ?? '',
+    ]);
+  months.getColumn(1).width = 10;
 
   const categories = book.addWorksheet('按类别');
   headerRow(categories, ['事项类别', '受理件数', '办结件数', '办结率（%）']);

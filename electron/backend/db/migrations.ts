@@ -816,6 +816,92 @@ const migrations: Record<string, Migration> = {
       await sql`ALTER TABLE audit_events ADD COLUMN record_ids TEXT`.execute(db);
     },
   },
+  '0015_calendar_deadlines': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // A deadline moved when a year's official arrangement replaced its provisional one: listed
+        // for the desk that gave it, so the resident can be told (docs/counter.md).
+        `CREATE TABLE deadline_adjustments (
+          id TEXT PRIMARY KEY,
+          entity TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          label TEXT NOT NULL,
+          deadline TEXT NOT NULL,
+          from_date TEXT NOT NULL,
+          to_date TEXT NOT NULL,
+          years TEXT NOT NULL,
+          adjusted_at TEXT NOT NULL
+        )`,
+        `CREATE INDEX deadline_adjustments_by_time ON deadline_adjustments(adjusted_at)`,
+        // The written reply's delivery starts the review-request window (信访工作条例 第三十五条);
+        // a re-review's hearing (听证) time is not counted in its period.
+        `ALTER TABLE petitions ADD COLUMN reply_delivered_on TEXT`,
+        `ALTER TABLE petitions ADD COLUMN reply_delivery_method TEXT`,
+        `ALTER TABLE petitions ADD COLUMN review_delivered_on TEXT`,
+        `ALTER TABLE petitions ADD COLUMN review_delivery_method TEXT`,
+        `ALTER TABLE petitions ADD COLUMN hearing_from TEXT`,
+        `ALTER TABLE petitions ADD COLUMN hearing_to TEXT`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0017_document_print_confirmation': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        // A print is first prepared (pending: the file is handed out), then settled by what
+        // happened: the desktop's print job result, or the clerk's answer in a browser. Only
+        // 'printed' counts; 'sent' of earlier versions meant the same and becomes it. SQLite
+        // cannot change a CHECK constraint, so the table is rebuilt.
+        `CREATE TABLE document_prints_new (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL REFERENCES issued_documents(id),
+          printed_at TEXT NOT NULL,
+          printed_by TEXT,
+          printed_by_name TEXT NOT NULL,
+          copies INTEGER NOT NULL CHECK (copies >= 1),
+          reprint INTEGER NOT NULL,
+          outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'printed', 'cancelled', 'failed')),
+          outcome_message TEXT,
+          file_sha256 TEXT,
+          settled_at TEXT
+        )`,
+        `INSERT INTO document_prints_new
+          SELECT id, document_id, printed_at, printed_by, printed_by_name, copies, reprint,
+            CASE outcome WHEN 'sent' THEN 'printed' ELSE outcome END, outcome_message, file_sha256, printed_at
+          FROM document_prints`,
+        `DROP TABLE document_prints`,
+        `ALTER TABLE document_prints_new RENAME TO document_prints`,
+        `CREATE INDEX document_prints_by_document ON document_prints(document_id)`,
+        `CREATE INDEX document_prints_by_sha256 ON document_prints(file_sha256)`,
+        // The link the paper's QR code carries (signed facts), so a 补打 copy carries the same one.
+        `ALTER TABLE issued_documents ADD COLUMN verification_link TEXT`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  '0016_counter_completion_span': {
+    async up(db: Kysely<unknown>) {
+      // The statistics' 超期 on a past day counts the cases open then: accepted by that day and
+      // completed after it. Both dates in one index let SQLite pick them out of a million cases
+      // without reading the rows (docs/counter.md, 超期的定义).
+      await sql`CREATE INDEX counter_cases_completion_span ON counter_cases(completed_on, accepted_on)
+        WHERE completed_on IS NOT NULL`.execute(db);
+    },
+  },
+  // The one search and a resident's history (electron/backend/search) find a person's records
+  // through these: errands, dispute parties and petitioners by the resident they name, and
+  // petitioners by name (the name-and-phone index holds only those with a phone).
+  '0018_search_indexes': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE INDEX errands_by_resident ON errands(resident_id)`,
+        `CREATE INDEX dispute_parties_by_resident ON dispute_parties(resident_id) WHERE resident_id IS NOT NULL`,
+        `CREATE INDEX petitioners_by_resident ON petitioners(resident_id) WHERE resident_id IS NOT NULL`,
+        `CREATE INDEX petitioners_by_name ON petitioners(name)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

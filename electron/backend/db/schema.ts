@@ -139,6 +139,8 @@ export interface Database {
     page_count: Generated<number>;
     archival: Generated<number>;
     record_json: string | null;
+    /** What the QR code carries: the verification link with the signed facts; null before 0017 or without a base address. */
+    verification_link: string | null;
   };
   document_prints: {
     id: string;
@@ -151,6 +153,8 @@ export interface Database {
     outcome: Generated<PrintOutcomeValue>;
     outcome_message: string | null;
     file_sha256: string | null;
+    /** When the outcome was recorded (null while pending). */
+    settled_at: string | null;
   };
   calendar_years: {
     year: number;
@@ -561,6 +565,12 @@ export interface Database {
     re_reviewed_on: Generated<string | null>;
     re_review_outcome: Generated<'upheld' | 'changed' | null>;
     re_review_opinion: Generated<string>;
+    reply_delivered_on: Generated<string | null>;
+    reply_delivery_method: Generated<string | null>;
+    review_delivered_on: Generated<string | null>;
+    review_delivery_method: Generated<string | null>;
+    hearing_from: Generated<string | null>;
+    hearing_to: Generated<string | null>;
     satisfaction: Generated<Satisfaction | null>;
     satisfaction_on: Generated<string | null>;
     closed_on: Generated<string | null>;
@@ -571,6 +581,20 @@ export interface Database {
     registered_by_name: string;
     created_at: string;
     updated_at: string;
+  };
+  deadline_adjustments: {
+    id: string;
+    entity: string;
+    record_id: string;
+    /** How the record is named: 办件SL-2026-000306 / 信访件青信〔2026〕3号. */
+    label: string;
+    /** Which deadline: 承诺办结日期, 办理期限 … */
+    deadline: string;
+    from_date: string;
+    to_date: string;
+    /** The years whose arrangement arrived, `2027`. */
+    years: string;
+    adjusted_at: string;
   };
   petitioners: {
     id: string;

@@ -35,6 +35,8 @@ export interface DocumentToArchive {
   archival: boolean;
   /** The record as issued (JSON), from which a 补打 copy is drawn again. */
   recordJson: string | null;
+  /** What the QR code carries (a 补打 copy carries the same). */
+  verificationLink?: string | null;
   /** The earlier document this one replaces (a corrected receipt, say). */
   supersedes?: string;
 }
@@ -81,6 +83,7 @@ export async function archiveDocument(
           page_count: doc.pageCount,
           archival: doc.archival ? 1 : 0,
           record_json: doc.recordJson,
+          verification_link: doc.verificationLink ?? null,
         })
         .execute();
       if (doc.supersedes) {
@@ -118,6 +121,7 @@ export async function archiveDocument(
     paper: paperOf(doc.pageSize, doc.pageWidth, doc.pageHeight),
     pageCount: doc.pageCount,
     archival: doc.archival,
+    verificationLink: doc.verificationLink ?? null,
   };
 }
 
@@ -129,13 +133,13 @@ export function paperOf(pageSize: string, width: number, height: number): PaperS
 
 export type IssuedDocumentRow = Selectable<Database['issued_documents']>;
 
-/** Copies counted as printed: not reported cancelled or failed. */
-export function sentPrintCopies(db: Db | Tx, documentIds: readonly string[]) {
+/** Copies counted as printed: confirmed, not pending, cancelled or failed. */
+export function printedCopies(db: Db | Tx, documentIds: readonly string[]) {
   return db
     .selectFrom('document_prints')
     .select((eb) => ['document_id', eb.fn.sum<number>('copies').as('copies')])
     .where('document_id', 'in', documentIds)
-    .where('outcome', '=', 'sent')
+    .where('outcome', '=', 'printed')
     .groupBy('document_id')
     .execute()
     .then((rows) => new Map(rows.map((row) => [row.document_id, Number(row.copies)])));
@@ -163,7 +167,7 @@ export async function findIssuedDocument(
 
 export async function toIssuedDocuments(db: Db, rows: readonly IssuedDocumentRow[]): Promise<IssuedDocument[]> {
   if (rows.length === 0) return [];
-  const copies = await sentPrintCopies(
+  const copies = await printedCopies(
     db,
     rows.map((row) => row.id),
   );
@@ -182,6 +186,7 @@ export async function toIssuedDocuments(db: Db, rows: readonly IssuedDocumentRow
     paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
     pageCount: row.page_count,
     archival: row.archival === 1,
+    verificationLink: row.verification_link,
   }));
 }
 

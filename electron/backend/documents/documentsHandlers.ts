@@ -1,24 +1,27 @@
 import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { addDays } from '../../../shared/calendar/dates';
-import { DOCUMENT_LIST_LIMIT, type VerificationStatus } from '../../../shared/documents/api';
-import { checkVerificationCode } from '../../../shared/documents/verificationCode';
+import { DOCUMENT_LIST_LIMIT, type VerificationStatus, type verifiedFacts } from '../../../shared/documents/api';
+import { checkVerificationCode, MISTYPED_CODE_MESSAGE } from '../../../shared/documents/verificationCode';
+import {
+  parseVerificationInput,
+  readVerificationToken,
+  type DocumentFacts,
+} from '../../../shared/documents/verificationLink';
+import { isRecordKindName } from '../../../shared/workflow/kinds';
+import { writeSetting } from '../auth/nodeSettings';
 import { fail, failFields } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import type { RequestContext } from '../api/context';
 import { localDayStartUtc } from '../api/settings';
 import { uuidv7 } from '../db/uuidv7';
-import {
-  findIssuedDocument,
-  findIssuedDocumentRow,
-  paperOf,
-  sentPrintCopies,
-  toIssuedDocuments,
-  type IssuedDocumentRow,
-} from './archive';
+import { findIssuedDocumentRow, paperOf, printedCopies, toIssuedDocuments, type IssuedDocumentRow } from './archive';
+import { chinaDate, factsOf } from './issue';
+import { SETTING_VERIFICATION_BASE_URL } from './linking';
 import type { TicketFile } from './fileTickets';
-import { documentTypes, isArchival, type DocumentDefinition } from './registry';
+import { deskOf, documentTypes, isArchival, type DocumentDefinition } from './registry';
 import { renderDocument, type Watermark } from './render';
 import { SAMPLE_ISSUE } from './samples';
 import { readablePointers } from '../workflow/recordTables';
@@ -29,30 +32,49 @@ const MESSAGES: Record<VerificationStatus, string> = {
   altered: '核验码存在，但文件与存档不一致：文件可能被修改过',
   notFound: '存档中没有这份文书：核验码不存在，或文件不是本系统出具的',
 };
+type VerifiedFacts = z.infer<typeof verifiedFacts>;
+const ALTERED_LINK = '核验码存在，但核验链接中的信息与存档不一致：链接可能被篡改过';
 
 type DocumentProcedures =
   | 'documents.verify'
+  | 'documents.verificationSettings'
+  | 'documents.saveVerificationSettings'
   | 'documents.types'
   | 'documents.list'
   | 'documents.get'
   | 'documents.preview'
   | 'documents.print'
-  | 'documents.reportPrintOutcome'
+  | 'documents.recordPrintOutcome'
   | 'documents.samplePreview';
 
 export const documentsHandlers: HandlersFor<DocumentProcedures> = {
   async 'documents.verify'(input, ctx) {
     let code: string | null = null;
+    let linked: DocumentFacts | null = null;
+    let legacy = false;
     if (input.code !== undefined) {
-      const checked = checkVerificationCode(input.code);
-      if (!checked.ok) failFields({ code: `核验码：${checked.message}` });
-      code = checked.code;
+      // A code typed from paper, or the whole link (or its token) that a scanner typed in.
+      const given = parseVerificationInput(input.code);
+      if (given && 'token' in given) {
+        const read = readVerificationToken(given.token);
+        if (!read.ok) failFields({ code: `核验码：${read.message}` });
+        linked = read.token.facts;
+        code = linked.code;
+      } else if (given) {
+        const checked = checkVerificationCode(given.code);
+        if (!checked.ok) failFields({ code: `核验码：${checked.message}` });
+        code = checked.code;
+        legacy = checked.scheme === 'legacy';
+      }
     }
+    if (code === null && input.sha256 === undefined) failFields({ code: '核验码：请输入核验码或选择 PDF 文件' });
     let isReprint = false;
-    let document = code
-      ? await findIssuedDocument(ctx.db, { code })
-      : await findIssuedDocument(ctx.db, { sha256: input.sha256! });
-    if (!document && input.sha256 !== undefined) {
+    let row = code
+      ? await findIssuedDocumentRow(ctx.db, { code })
+      : await findIssuedDocumentRow(ctx.db, { sha256: input.sha256! });
+    // A code that passes only the old check character and is not archived is a mistyped new one.
+    if (!row && legacy && input.sha256 === undefined) failFields({ code: `核验码：${MISTYPED_CODE_MESSAGE}` });
+    if (!row && input.sha256 !== undefined) {
       // A 补打 copy is not the archived file, but its hash was recorded when it was printed.
       const print = await ctx.db
         .selectFrom('document_prints')
@@ -60,26 +82,51 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
         .where('file_sha256', '=', input.sha256)
         .executeTakeFirst();
       if (print) {
-        document = await findIssuedDocument(ctx.db, { id: print.document_id });
-        isReprint = document !== null;
+        row = await findIssuedDocumentRow(ctx.db, { id: print.document_id });
+        isReprint = row !== null;
       }
     }
+    const document = row ? (await toIssuedDocuments(ctx.db, [row]))[0]! : null;
+    const facts = row ? archivedFacts(ctx, row) : null;
     let status: VerificationStatus;
+    let message: string;
     if (!document) status = 'notFound';
     else if (input.sha256 !== undefined && document.sha256 !== input.sha256 && !isReprint) status = 'altered';
     else status = document.supersededAt ? 'superseded' : 'genuine';
-    const message = isReprint ? `${MESSAGES[status]}（此文件为补打件）` : MESSAGES[status];
-    return { status, message, document, isReprint };
+    message = isReprint ? `${MESSAGES[status]}（此文件为补打件）` : MESSAGES[status];
+    if (row && linked && !sameFacts(linked, row)) {
+      status = 'altered';
+      message = ALTERED_LINK;
+    }
+    return { status, message, document, facts, isReprint };
+  },
+
+  async 'documents.verificationSettings'(_input, ctx) {
+    return verificationSettingsOf(ctx);
+  },
+
+  async 'documents.saveVerificationSettings'(input, ctx) {
+    await ctx.write((scope) =>
+      scope.change({ entity: 'node', id: 'documents', op: 'saveVerificationSettings' }, async (tx) => {
+        await writeSetting(tx, SETTING_VERIFICATION_BASE_URL, input.baseUrl);
+        return { verificationBaseUrl: input.baseUrl };
+      }),
+    );
+    return verificationSettingsOf(ctx);
   },
 
   async 'documents.types'() {
-    const types = [...documentTypes.values()].map((definition) => ({
-      type: definition.type,
-      title: definition.title,
-      pageSize: definition.pageSize,
-      hasSample: definition.sample !== undefined,
-    }));
-    types.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+    // The engine's own specimens (samples/) are drawn in tests and docs, never issued: not listed.
+    const types = [...documentTypes.values()]
+      .filter((definition) => !definition.engineSample)
+      .map((definition) => ({
+        type: definition.type,
+        title: definition.title,
+        pageSize: definition.pageSize,
+        hasSample: definition.sample !== undefined,
+        desk: deskOf(definition.type),
+      }));
+    types.sort((a, b) => a.desk.localeCompare(b.desk, 'zh-CN') || a.title.localeCompare(b.title, 'zh-CN'));
     return { types };
   },
 
@@ -163,16 +210,18 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
       const bytes = await file.read();
       return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
     };
-    const hasSentPrint = async () => (await sentPrintCopies(ctx.db, [row.id])).has(row.id);
-    const prepared = (await hasSentPrint()) ? await reprintFile() : null;
+    const printedBefore = async () => (await printedCopies(ctx.db, [row.id])).has(row.id);
+    const prepared = (await printedBefore()) ? await reprintFile() : null;
     const printId = uuidv7(ctx.now.getTime());
-    // Counted inside the write: two windows printing at once cannot both be the first print.
+    // Pending until its outcome is recorded: only a print that came out counts, and the first
+    // one confirmed is the original. Decided inside the write: a print confirmed in another
+    // window meanwhile makes this one a reprint.
     const reprint = await ctx.write(async ({ tx, at, actor }) => {
       const earlier = await tx
         .selectFrom('document_prints')
         .select('id')
         .where('document_id', '=', row.id)
-        .where('outcome', '=', 'sent')
+        .where('outcome', '=', 'printed')
         .limit(1)
         .executeTakeFirst();
       if (earlier && !prepared) return 'raced' as const;
@@ -186,15 +235,15 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
           printed_by_name: actor.name,
           copies: input.copies,
           reprint: earlier ? 1 : 0,
+          outcome: 'pending',
           file_sha256: earlier ? prepared!.sha256 : row.sha256,
         })
         .execute();
       return earlier !== undefined;
     });
-    // Another window printed the first copy between the check and the write: this one is a reprint.
     if (reprint === 'raced') return documentsHandlers['documents.print'](input, ctx);
     const file = reprint ? prepared!.file : archivedFile(ctx, row);
-    const copies = await sentPrintCopies(ctx.db, [row.id]);
+    const copies = await printedCopies(ctx.db, [row.id]);
     return {
       printId,
       title: row.title,
@@ -206,7 +255,7 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
     };
   },
 
-  async 'documents.reportPrintOutcome'(input, ctx) {
+  async 'documents.recordPrintOutcome'(input, ctx) {
     const user = ctx.requireUser();
     const print = await ctx.db
       .selectFrom('document_prints')
@@ -217,28 +266,35 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
         'document_prints.printed_by',
         'document_prints.outcome',
         'document_prints.copies',
+        'document_prints.reprint',
         'issued_documents.title',
       ])
       .where('document_prints.id', '=', input.printId)
       .executeTakeFirst();
-    if (!print) fail('NOT_FOUND', '没有这次打印的记录');
-    if (print.printed_by !== user.id) fail('FORBIDDEN', '只能报告自己发起的打印');
-    if (print.outcome !== 'sent') fail('CONFLICT', '这次打印的结果已经报告过');
-    const message = input.message?.trim() || (input.outcome === 'cancelled' ? '已取消打印' : '打印失败');
-    await ctx.write(async ({ tx }) => {
+    if (!print || print.document_id !== input.documentId) fail('NOT_FOUND', '没有这次打印的记录');
+    if (print.printed_by !== user.id) fail('FORBIDDEN', '只能记录自己发起的打印的结果');
+    if (print.outcome !== 'pending') fail('CONFLICT', '这次打印的结果已经记录过');
+    const outcomeMessage =
+      input.outcome === 'printed'
+        ? null
+        : input.message?.trim() || (input.outcome === 'cancelled' ? '已取消打印' : '打印失败');
+    await ctx.write(async ({ tx, at }) => {
       await tx
         .updateTable('document_prints')
-        .set({ outcome: input.outcome, outcome_message: message })
+        .set({ outcome: input.outcome, outcome_message: outcomeMessage, settled_at: at })
         .where('id', '=', print.id)
+        .where('outcome', '=', 'pending')
         .execute();
     });
-    await ctx.audit(
-      'print',
-      `《${print.title}》${print.copies} 份${input.outcome === 'cancelled' ? '未打印（已取消）' : `打印失败：${message}`}`,
-      { entity: 'document', entityId: print.document_id },
-    );
-    const copies = await sentPrintCopies(ctx.db, [print.document_id]);
-    return { printCount: copies.get(print.document_id) ?? 0 };
+    const copies = await printedCopies(ctx.db, [print.document_id]);
+    return {
+      title: print.title,
+      copies: print.copies,
+      reprint: print.reprint === 1,
+      outcome: input.outcome,
+      outcomeMessage,
+      printCount: copies.get(print.document_id) ?? 0,
+    };
   },
 
   async 'documents.samplePreview'(input, ctx) {
@@ -295,6 +351,7 @@ function reprintedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile 
         await renderDocument(definition, record, {
           issuedAt: new Date(row.issued_at),
           verificationCode: row.verification_code,
+          verificationLink: row.verification_link,
           fonts: await ctx.documents.fonts(),
           archival: isArchival(definition),
           watermark: '补打' satisfies Watermark,
@@ -303,7 +360,60 @@ function reprintedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile 
   };
 }
 
-/** The code as part of a file name: its check symbol may be `*`, `~`, `$`, `=`, which Windows or URLs mangle. */
+/** The code as part of a file name: an old code's check symbol may be `*`, `~`, `$`, `=`, which Windows or URLs mangle. */
 function fileNameCode(code: string): string {
   return code.replace(/[^0-9A-Z-]/g, '_');
+}
+
+/** The paper's key facts as the archive has them (drawn from the record as issued). */
+function archivedFacts(ctx: RequestContext, row: IssuedDocumentRow): VerifiedFacts {
+  const recordNoun = isRecordKindName(row.record_entity) ? ctx.records[row.record_entity].access.noun : '';
+  const definition = documentTypes.get(row.type);
+  if (!definition || row.record_json === null) {
+    return { kind: row.title, number: '', recordNoun, issuedOn: chinaDate(new Date(row.issued_at)), holder: '' };
+  }
+  const facts = issuedFacts(definition, row);
+  return { kind: facts.kind, number: facts.number, recordNoun, issuedOn: facts.issuedOn, holder: facts.holder };
+}
+
+function issuedFacts(definition: DocumentDefinition, row: IssuedDocumentRow): DocumentFacts {
+  return factsOf(
+    definition,
+    JSON.parse(row.record_json!) as unknown,
+    row.verification_code,
+    new Date(row.issued_at),
+    row.record_json!,
+  );
+}
+
+/** Whether a link's facts are the archive's: kind, number, date, holder and content digest. */
+function sameFacts(linked: DocumentFacts, row: IssuedDocumentRow): boolean {
+  const definition = documentTypes.get(row.type);
+  if (!definition || row.record_json === null) return linked.kind === row.title;
+  const archived = issuedFacts(definition, row);
+  return (
+    linked.kind === archived.kind &&
+    linked.number === archived.number &&
+    linked.issuedOn === archived.issuedOn &&
+    linked.holder === archived.holder &&
+    linked.digest === archived.digest
+  );
+}
+
+async function verificationSettingsOf(ctx: RequestContext) {
+  const linking = await ctx.documents.linking();
+  return {
+    baseUrl: linking.baseUrl ?? '',
+    signing: linking.signer
+      ? {
+          ready: true,
+          keyId: linking.signer.keyId,
+          message: `新出具文书的核验链接由本乡镇的同步签名密钥（${linking.signer.keyId}）签名，县级平台可凭已登记的公钥核验`,
+        }
+      : {
+          ready: false,
+          keyId: null,
+          message: `${linking.unsignedReason ?? '没有可用的签名密钥'}：新出具文书的核验链接不带签名，县级平台无法核验，只能在本乡镇核验`,
+        },
+  };
 }

@@ -7,12 +7,21 @@
 //     …the feature's own rows…
 //     return archivePrepared(scope, ctx.documents, prepared, { recordEntity: 'case', recordId });
 //   });
+import { createHash } from 'node:crypto';
 import type { IssuedDocument } from '../../../shared/documents/api';
+import {
+  contentDigest,
+  maskHolderName,
+  signDocumentFacts,
+  verificationLink,
+  type DocumentFacts,
+  type FactsSigner,
+} from '../../../shared/documents/verificationLink';
 import type { WriteScope } from '../db/writeScope';
 import { archiveDocument, newVerificationCode } from './archive';
 import type { FontSet } from './fonts';
 import type { FileTickets } from './fileTickets';
-import { isArchival, type DocumentDefinition } from './registry';
+import { documentFacts, isArchival, type DocumentDefinition } from './registry';
 import { renderDocument, type RenderedDocument } from './render';
 
 /** What the backend gives handlers for documents. */
@@ -21,6 +30,16 @@ export interface DocumentServices {
   dataDir: string;
   fonts(): Promise<FontSet>;
   tickets: FileTickets;
+  /** Where new papers' QR codes link to, and what signs them (read at each issue: both can change). */
+  linking(): Promise<DocumentLinking>;
+}
+
+/** The administrator's base address (null: none set) and the township's signing key (null: not enrolled or locked). */
+export interface DocumentLinking {
+  baseUrl: string | null;
+  signer: FactsSigner | null;
+  /** Why nothing signs (not enrolled, keys locked); null when `signer` is there. */
+  unsignedReason?: string | null;
 }
 
 export interface PreparedDocument {
@@ -28,10 +47,13 @@ export interface PreparedDocument {
   rendered: RenderedDocument;
   verificationCode: string;
   recordJson: string;
+  facts: DocumentFacts;
+  /** What the QR code carries; null: the bare code. */
+  verificationLink: string | null;
 }
 
 export async function prepareDocument<R>(
-  services: Pick<DocumentServices, 'fonts'>,
+  services: Pick<DocumentServices, 'fonts'> & Partial<Pick<DocumentServices, 'linking'>>,
   definition: DocumentDefinition<R>,
   record: R,
   issuedAt: Date,
@@ -39,13 +61,57 @@ export async function prepareDocument<R>(
   const verificationCode = newVerificationCode();
   // The record is kept as issued (a reprint is drawn from it), so it must survive JSON as is.
   const recordJson = JSON.stringify(record);
+  const facts = factsOf(definition as DocumentDefinition, record, verificationCode, issuedAt, recordJson);
+  const link = linkFor((await services.linking?.()) ?? { baseUrl: null, signer: null }, facts);
   const rendered = await renderDocument(definition, JSON.parse(recordJson) as R, {
     issuedAt,
     verificationCode,
+    verificationLink: link,
     fonts: await services.fonts(),
     archival: isArchival(definition),
   });
-  return { definition: definition as DocumentDefinition<never>, rendered, verificationCode, recordJson };
+  return {
+    definition: definition as DocumentDefinition<never>,
+    rendered,
+    verificationCode,
+    recordJson,
+    facts,
+    verificationLink: link,
+  };
+}
+
+/** The key facts of a paper: what its link names and signs, and what verification answers with. */
+export function factsOf(
+  definition: DocumentDefinition,
+  record: unknown,
+  verificationCode: string,
+  issuedAt: Date,
+  recordJson: string,
+): DocumentFacts {
+  const { number, holderName } = documentFacts(definition, record);
+  return {
+    code: verificationCode,
+    kind: definition.title,
+    number,
+    issuedOn: chinaDate(issuedAt),
+    holder: maskHolderName(holderName),
+    digest: contentDigest(createHash('sha256').update(recordJson, 'utf8').digest()),
+  };
+}
+
+/** The date printed on papers: China Standard Time, whatever the machine's zone (as `chineseDate`). */
+export function chinaDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The link for the QR code: signed facts when the township can sign, else the bare code
+ * (the township can still check it; the county says it cannot). None without a base address.
+ */
+export function linkFor(linking: DocumentLinking, facts: DocumentFacts): string | null {
+  if (!linking.baseUrl) return null;
+  if (!linking.signer) return verificationLink(linking.baseUrl, { code: facts.code });
+  return verificationLink(linking.baseUrl, { token: signDocumentFacts(facts, linking.signer) });
 }
 
 export function archivePrepared(
@@ -68,6 +134,7 @@ export function archivePrepared(
     pageCount: rendered.pageCount,
     archival: isArchival(definition),
     recordJson: prepared.recordJson,
+    verificationLink: prepared.verificationLink,
     supersedes: target.supersedes,
   });
 }

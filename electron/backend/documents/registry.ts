@@ -17,6 +17,14 @@ export interface DocumentDefinition<R = unknown> {
   render(layout: Layout, record: R): Promise<void>;
   /** A realistic record for test pages (打印样张) and `npm run docs:samples`. */
   sample?: () => R;
+  /**
+   * Whom and what the paper is about, as its verification link names them (the human number,
+   * the holder's name unmasked: the kit masks it). Default (`documentFacts`): the record's
+   * `caseNumber` or `number`, and its `residentName`.
+   */
+  facts?(record: R): { number?: string | null; holderName?: string | null };
+  /** A specimen of the engine itself (samples/): drawn in tests and docs, never issued, not offered in 打印设置. */
+  engineSample?: boolean;
 }
 
 /** What is known of a type without its record: name, title, paper. */
@@ -38,6 +46,26 @@ export function getDocumentType(type: string): DocumentDefinition {
   const definition = types.get(type);
   if (!definition) throw new Error(`没有名为“${type}”的文书类型`);
   return definition;
+}
+
+/** The human number and the holder's (unmasked) name a paper's facts name, '' for none. */
+export function documentFacts(definition: DocumentDefinition, record: unknown): { number: string; holderName: string } {
+  const own = definition.facts?.(record as never);
+  const fields = (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  return {
+    number: own?.number?.trim() ?? (text(fields.caseNumber) || text(fields.number)),
+    holderName: own?.holderName?.trim() ?? text(fields.residentName),
+  };
+}
+
+/** The desk that issues a type, from its name's prefix (`counter…`, `errand…`, `mediation…`, `petition…`). */
+export function deskOf(type: string): string {
+  if (type.startsWith('counter')) return '便民服务';
+  if (type.startsWith('errand')) return '代办';
+  if (type.startsWith('mediation')) return '人民调解';
+  if (type.startsWith('petition')) return '信访';
+  return '其他';
 }
 
 export function isArchival(definition: DocumentHeader): boolean {

@@ -20,6 +20,8 @@ export type Watermark = '补打' | '副本' | '样张';
 export interface RenderOptions {
   issuedAt: Date;
   verificationCode: string;
+  /** The QR code's text: the verification link (`verificationQr`); absent: the code. */
+  verificationLink?: string | null;
   /** Printed large and light across every page of a reprint, a copy or a test page. */
   watermark?: Watermark;
   fonts: FontSet;

@@ -6,6 +6,7 @@ import { COURT_DECISION_LABELS, courtWindow } from '../../../shared/mediation/di
 import type { disputesProcedures } from '../../../shared/mediation/disputesApi';
 import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { runDisputeStep } from './disputeBinding';
 import { referralOut } from './referrals';
 import { agreementOf, loadAssignedMediators, loadParties, toPartyRecord, type DisputeRow } from './disputeRows';
@@ -118,7 +119,7 @@ function effectiveOnOf(row: DisputeRow): string {
 export function courtApplicationForm(input: Input<'mediation.courtApplicationForm'>, ctx: RequestContext) {
   return runDisputeStep(ctx, input, 'courtForm', async ({ row }) => {
     const effectiveOn = effectiveOnOf(row);
-    const window = courtWindow(effectiveOn, ctx.today);
+    const window = courtWindow(await loadWorkingCalendar(ctx.db), effectiveOn, ctx.today);
     if (window.state === 'closed')
       fail('CONFLICT', `申请司法确认的三十日期限已于 ${window.closesOn} 届满（人民调解法第三十三条）`);
     return {
@@ -132,9 +133,9 @@ export function courtApplicationForm(input: Input<'mediation.courtApplicationFor
 }
 
 export function recordCourtConfirmation(input: Input<'mediation.recordCourtConfirmation'>, ctx: RequestContext) {
-  return runDisputeStep(ctx, input, 'courtRecord', ({ row }) => {
+  return runDisputeStep(ctx, input, 'courtRecord', async ({ row }) => {
     const effectiveOn = effectiveOnOf(row);
-    const window = courtWindow(effectiveOn, ctx.today);
+    const window = courtWindow(await loadWorkingCalendar(ctx.db), effectiveOn, ctx.today);
     const errors: Record<string, string> = {};
     if (input.appliedOn) {
       if (input.appliedOn < effectiveOn) errors.appliedOn = `申请日期：不能早于协议生效日期（${effectiveOn}）`;

@@ -16,6 +16,7 @@ import {
 import type { DisputeRecord, ReferralOutInput } from '../../../shared/mediation/disputesApi';
 import { SEX_LABELS } from '../../../shared/residents/api';
 import type { RequestContext } from '../api/context';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { Tx } from '../db/writes';
@@ -356,7 +357,7 @@ export async function terminationNoticePaper(
 
 export async function courtApplicationPaper(ctx: RequestContext, row: DisputeRow, court: string) {
   const { committee, parties } = await paperBasics(ctx, row);
-  const window = courtWindow(row.effective_on!, ctx.today);
+  const window = courtWindow(await loadWorkingCalendar(ctx.db), row.effective_on!, ctx.today);
   const draft = agreementOf(row);
   return paperOf<CourtApplicationPaper>(mediationCourtApplication, {
     committee,

@@ -14,6 +14,7 @@ import { createRecord } from '../workflow/runStep';
 import { disputeBinding, runDisputeStep } from './disputeBinding';
 import { loadDisputeRecord, loadParties, partyNamesOf, type PartyRow } from './disputeRows';
 import { registrationPaper } from './disputePapers';
+import { afterTodayProblem } from '../../../shared/validation/dates';
 
 type RegisterInput = z.output<typeof registerDisputeInput>;
 type UpdateInput = z.output<typeof updateDisputeInput>;
@@ -35,6 +36,8 @@ function checkedParties(parties: readonly ParsedParty[], today: string, stored: 
     };
     const before = party.id ? stored.get(party.id) : undefined;
     if (party.id && !before) errors[`parties.${i}.id`] = `当事人“${party.name}”不属于这件纠纷`;
+    const bornLate = party.birthDate ? afterTodayProblem('出生日期', party.birthDate, today) : null;
+    if (party.kind === 'person' && bornLate) errors[`parties.${i}.birthDate`] = `当事人“${party.name}”的${bornLate}`;
     if (party.kind === 'organisation' && party.idNumber)
       errors[`parties.${i}.idNumber`] = `当事人“${party.name}”是组织，不填身份证号码（填写法定代表人）`;
     return {
@@ -139,7 +142,8 @@ export async function registerDispute(input: RegisterInput, ctx: RequestContext)
   const again = await existing(ctx, input.requestId);
   if (again) return again;
   const registeredOn = input.registeredOn ?? ctx.today;
-  if (registeredOn > ctx.today) failFields({ registeredOn: `登记日期：不能晚于今天（${ctx.today}）` });
+  const future = afterTodayProblem('登记日期', registeredOn, ctx.today);
+  if (future) failFields({ registeredOn: future });
   if (input.handover && input.handover.on > registeredOn)
     failFields({ 'handover.on': `移送日期：不能晚于登记日期（${registeredOn}）` });
   const committee = await ctx.db

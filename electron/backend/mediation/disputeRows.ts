@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import { courtWindow, normState, partyLabel, type DisputeStatus } from '../../../shared/mediation/disputes';
 import type { AgreementDraft, DisputeRecord, DisputeSummary, PartyRecord } from '../../../shared/mediation/disputesApi';
 import { maskIdNumber } from '../../../shared/residents/masking';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { Tx } from '../db/writes';
@@ -140,7 +141,7 @@ export async function loadDisputeRecord(db: Db | Tx, row: DisputeRow, today: str
     { ...row, committee_name: committee.name, mediator_names: mediators.map((m) => m.name).join('、') },
     today,
   );
-  const window = row.effective_on ? courtWindow(row.effective_on, today) : null;
+  const window = row.effective_on ? courtWindow(await loadWorkingCalendar(db), row.effective_on, today) : null;
   return {
     ...summary,
     sweep: sweep ? { id: sweep.id, heldOn: sweep.held_on, area: sweep.area } : null,

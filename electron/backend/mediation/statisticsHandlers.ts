@@ -1,26 +1,24 @@
-// The monthly statistics of people's mediation on screen, and exported as a PDF table or an
-// Excel workbook through a short-lived link (made for the request, not archived), as the
-// counter's monthly summary is.
+// The statistics of people's mediation (a month, a quarter or a year) on screen, and exported as
+// a PDF table or an Excel workbook through a short-lived link (made for the request, not
+// archived), as the counter's summary is.
+import { periodLabel } from '../../../shared/documents/reportPeriods';
 import type { HandlersFor } from '../api/handlers';
 import { exportReport } from '../documents/reportExport';
 import { mediationMonthlyStatistics } from './documents/monthlyStatisticsReport';
-import { monthlyStatistics } from './monthlyStatistics';
+import { periodStatistics } from './periodStatistics';
 import { statisticsWorkbook } from './statisticsSpreadsheet';
 
-export const mediationStatisticsHandlers: HandlersFor<
-  'mediation.monthlyStatistics' | 'mediation.exportMonthlyStatistics'
-> = {
-  async 'mediation.monthlyStatistics'(input, ctx) {
-    return monthlyStatistics(ctx.db, input.month, ctx.today, input.committeeId);
+export const mediationStatisticsHandlers: HandlersFor<'mediation.statistics' | 'mediation.exportStatistics'> = {
+  async 'mediation.statistics'(input, ctx) {
+    return periodStatistics(ctx.db, input.period, ctx.today, input.committeeId);
   },
 
-  async 'mediation.exportMonthlyStatistics'(input, ctx) {
-    const statistics = await monthlyStatistics(ctx.db, input.month, ctx.today, input.committeeId);
-    const label = `人民调解月度统计（${statistics.scopeName}，${input.month}）`;
+  async 'mediation.exportStatistics'(input, ctx) {
+    const statistics = await periodStatistics(ctx.db, input.period, ctx.today, input.committeeId);
     const file = await exportReport(ctx, {
       format: input.format,
-      downloadName: label,
-      urlName: `mediation-statistics-${input.month}`,
+      downloadName: `人民调解统计（${statistics.scopeName}，${periodLabel(input.period)}）`,
+      urlName: `mediation-statistics-${input.period}`,
       workbook: () => statisticsWorkbook(statistics),
       pdf: { definition: mediationMonthlyStatistics, record: { statistics } },
     });

@@ -29,6 +29,7 @@ import {
   type PetitionRow,
 } from './petitionRows';
 import { readPetitionSettings } from './petitionSettings';
+import { afterTodayProblem } from '../../../shared/validation/dates';
 
 type RegisterInput = z.output<typeof registerPetitionInput>;
 type Input<N extends keyof typeof petitionsProcedures> = z.output<(typeof petitionsProcedures)[N]['input']>;
@@ -123,7 +124,9 @@ export async function registerPetition(input: RegisterInput, ctx: RequestContext
   const again = await existing(ctx, input.requestId);
   if (again) return again;
   const receivedOn = input.receivedOn ?? ctx.today;
-  if (receivedOn > ctx.today) failFields({ receivedOn: `收到日期：不能晚于今天（${ctx.today}）` });
+  // Named as the form names it: 来访日期 for a visit, 收信日期 for a letter.
+  const future = afterTodayProblem(input.channel === 'visit' ? '来访日期' : '收信日期', receivedOn, ctx.today);
+  if (future) failFields({ receivedOn: future });
   if (input.handedDown && input.handedDown.on > receivedOn)
     failFields({ 'handedDown.on': `转送交办日期：不能晚于收到日期（${receivedOn}）` });
   if (input.letter?.postmarkOn && input.letter.postmarkOn > receivedOn)
@@ -262,11 +265,12 @@ export async function findEarlierPetitions(
   const rows = await query.execute();
   const seen = new Set<string>();
   const petitions: EarlierPetition[] = [];
+  const calendar = await loadWorkingCalendar(ctx.db);
   for (const row of rows) {
     if (seen.has(row.id)) continue;
     seen.add(row.id);
     petitions.push({
-      ...toPetitionSummary(row, ctx.today),
+      ...toPetitionSummary(row, ctx.today, calendar),
       matchedBy: row.matched_id_number && idNumbers.includes(row.matched_id_number) ? 'idNumber' : 'namePhone',
       matchedName: row.matched_name,
     });

@@ -1,7 +1,8 @@
 // Reading petitions: the row, its petitioners, its handling events and attachments, and the
 // summary and whole record the API answers with.
 import type { Selectable } from 'kysely';
-import { petitionDeadline } from '../../../shared/petitions/periods';
+import { hearingDays, petitionDeadline } from '../../../shared/petitions/periods';
+import type { PaperDeliveryMethod } from '../../../shared/petitions/petitions';
 import type {
   HandlingEvent,
   PetitionAttachment,
@@ -11,6 +12,8 @@ import type {
   ReviewRecord,
 } from '../../../shared/petitions/api';
 import { maskIdNumber } from '../../../shared/residents/masking';
+import type { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { Tx } from '../db/writes';
@@ -41,7 +44,7 @@ export function excerpt(text: string, length: number): string {
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : line;
 }
 
-export function toPetitionSummary(row: PetitionRow, today: string): PetitionSummary {
+export function toPetitionSummary(row: PetitionRow, today: string, calendar: WorkingCalendar): PetitionSummary {
   return {
     id: row.id,
     version: row.version,
@@ -66,6 +69,7 @@ export function toPetitionSummary(row: PetitionRow, today: string): PetitionSumm
         reReviewDueOn: row.re_review_due_on,
       },
       today,
+      calendar,
     ),
   };
 }
@@ -96,6 +100,10 @@ export function toAttachment(row: Selectable<Database['petition_attachments']>):
   };
 }
 
+function deliveryOf(on: string | null, method: string | null) {
+  return on && method ? { deliveredOn: on, method: method as PaperDeliveryMethod } : null;
+}
+
 function reviewsOf(row: PetitionRow): ReviewRecord[] {
   const reviews: ReviewRecord[] = [];
   if (row.review_requested_on && row.review_due_on)
@@ -107,6 +115,8 @@ function reviewsOf(row: PetitionRow): ReviewRecord[] {
       answeredOn: row.reviewed_on,
       opinion: row.review_opinion,
       outcome: row.review_outcome,
+      delivery: deliveryOf(row.review_delivered_on, row.review_delivery_method),
+      hearing: null,
     });
   if (row.re_review_requested_on && row.re_review_due_on)
     reviews.push({
@@ -117,6 +127,11 @@ function reviewsOf(row: PetitionRow): ReviewRecord[] {
       answeredOn: row.re_reviewed_on,
       opinion: row.re_review_opinion,
       outcome: row.re_review_outcome,
+      delivery: null,
+      hearing:
+        row.hearing_from && row.hearing_to
+          ? { from: row.hearing_from, to: row.hearing_to, days: hearingDays(row.hearing_from, row.hearing_to) }
+          : null,
     });
   return reviews;
 }
@@ -148,7 +163,7 @@ export async function loadPetitionRecord(db: Db, row: PetitionRow, today: string
       : undefined,
   ]);
   return {
-    ...toPetitionSummary(row, today),
+    ...toPetitionSummary(row, today, await loadWorkingCalendar(db)),
     source: row.source,
     handedDown:
       row.source === 'handedDown' && row.handed_down_on
@@ -230,6 +245,7 @@ export async function loadPetitionRecord(db: Db, row: PetitionRow, today: string
           opinion: row.reply_opinion,
           basis: row.reply_basis,
           byName: row.replied_by_name,
+          delivery: deliveryOf(row.reply_delivered_on, row.reply_delivery_method),
         }
       : null,
     repliedOnTime: row.replied_on && row.handling_due_on ? row.replied_on <= row.handling_due_on : null,

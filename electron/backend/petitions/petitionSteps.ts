@@ -3,8 +3,9 @@
 // is computed when its step is taken, with the counting the settings give then.
 import type { z } from 'zod';
 import type { petitionsProcedures } from '../../../shared/petitions/api';
-import { handlingDeadline, PERIOD_DAYS, periodEnd } from '../../../shared/petitions/periods';
+import { handlingDeadline, hearingDays, PERIOD_DAYS, periodEnd } from '../../../shared/petitions/periods';
 import {
+  PAPER_DELIVERY_METHOD_LABELS,
   HANDLING_EVENT_LABELS,
   LEADER_DECISION_LABELS,
   NOT_ACCEPTED_GROUND_LABELS,
@@ -163,6 +164,8 @@ export function replyToPetition(input: Input<'petitions.reply'>, ctx: RequestCon
   return runPetitionStep(ctx, input, 'reply', async ({ row, on: repliedOn }) => {
     const settings = await readPetitionSettings(ctx.db);
     const calendar = await loadWorkingCalendar(ctx.db);
+    // The paper names the window as if received today; the record's window waits for the
+    // delivery (recordDelivery), from which the regulation counts it.
     const reviewRequestDueOn = computeDue('repliedOn', () =>
       periodEnd(calendar, repliedOn, PERIOD_DAYS.reviewRequest, settings.counting.reviewRequest),
     );
@@ -176,11 +179,11 @@ export function replyToPetition(input: Input<'petitions.reply'>, ctx: RequestCon
         reply_opinion: input.opinion,
         reply_basis: input.basis,
         replied_by_name: user.displayName,
-        review_request_due_on: reviewRequestDueOn,
+        review_request_due_on: null,
         last_step_on: repliedOn,
       },
-      summary: `书面答复${late}，出具答复意见书；复查请求期限至${reviewRequestDueOn}`,
-      data: { repliedOn, facts: input.facts, opinion: input.opinion, basis: input.basis, reviewRequestDueOn },
+      summary: `书面答复${late}，出具答复意见书；复查请求期限自信访人收到之日起30日`,
+      data: { repliedOn, facts: input.facts, opinion: input.opinion, basis: input.basis },
       document: await replyPaper(ctx.db, settings, row, {
         facts: input.facts,
         opinion: input.opinion,
@@ -207,8 +210,8 @@ export function requestReview(input: Input<'petitions.requestReview'>, ctx: Requ
   // A closed petition reopens for a review of its last answer.
   return runPetitionStep(ctx, input, review ? 'requestReview' : 'requestReReview', async ({ row, on: requestedOn }) => {
     const label = REVIEW_LEVEL_LABELS[input.level];
-    const windowEnd = (review ? row.review_request_due_on : row.re_review_request_due_on)!;
-    if (requestedOn > windowEnd)
+    const windowEnd = review ? row.review_request_due_on : row.re_review_request_due_on;
+    if (windowEnd && requestedOn > windowEnd)
       failFields({
         requestedOn: `请求日期：${label}请求应在收到${review ? '答复意见书' : '复查意见'}之日起30日内提出（截至${windowEnd}），已逾期`,
       });
@@ -248,22 +251,17 @@ export function recordReview(input: Input<'petitions.recordReview'>, ctx: Reques
   return runPetitionStep(ctx, input, review ? 'recordReview' : 'recordReReview', async ({ on: answeredOn }) => {
     const outcome = input.outcome === 'upheld' ? '维持原处理意见' : '变更原处理意见';
     if (review) {
-      const settings = await readPetitionSettings(ctx.db);
-      const calendar = await loadWorkingCalendar(ctx.db);
-      const reReviewRequestDueOn = computeDue('answeredOn', () =>
-        periodEnd(calendar, answeredOn, PERIOD_DAYS.reReviewRequest, settings.counting.reReviewRequest),
-      );
       return {
         set: {
           status: 'reviewed',
           reviewed_on: answeredOn,
           review_outcome: input.outcome,
           review_opinion: input.opinion,
-          re_review_request_due_on: reReviewRequestDueOn,
+          re_review_request_due_on: null,
           last_step_on: answeredOn,
         },
-        summary: `复查意见：${outcome}；复核请求期限至${reReviewRequestDueOn}`,
-        data: { level: input.level, answeredOn, outcome: input.outcome, opinion: input.opinion, reReviewRequestDueOn },
+        summary: `复查意见：${outcome}；复核请求期限自信访人收到复查意见书之日起30日`,
+        data: { level: input.level, answeredOn, outcome: input.outcome, opinion: input.opinion },
       };
     }
     return {
@@ -276,6 +274,52 @@ export function recordReview(input: Input<'petitions.recordReview'>, ctx: Reques
       },
       summary: `复核意见：${outcome}（复核意见为最终处理意见）`,
       data: { level: input.level, answeredOn, outcome: input.outcome, opinion: input.opinion },
+    };
+  });
+}
+
+/** The written answer reached the petitioner: the window to ask for the next level starts. */
+export function recordDelivery(input: Input<'petitions.recordDelivery'>, ctx: RequestContext) {
+  const reply = input.paper === 'reply';
+  return runPetitionStep(ctx, input, reply ? 'deliverReply' : 'deliverReview', async ({ on: deliveredOn }) => {
+    const settings = await readPetitionSettings(ctx.db);
+    const calendar = await loadWorkingCalendar(ctx.db);
+    const period = reply ? 'reviewRequest' : 'reReviewRequest';
+    const windowEnd = computeDue('deliveredOn', () =>
+      periodEnd(calendar, deliveredOn, PERIOD_DAYS[period], settings.counting[period]),
+    );
+    const paper = reply ? '答复意见书' : '复查意见书';
+    const next = reply ? '复查' : '复核';
+    return {
+      set: reply
+        ? { reply_delivered_on: deliveredOn, reply_delivery_method: input.method, review_request_due_on: windowEnd }
+        : {
+            review_delivered_on: deliveredOn,
+            review_delivery_method: input.method,
+            re_review_request_due_on: windowEnd,
+          },
+      summary: `${paper}${PAPER_DELIVERY_METHOD_LABELS[input.method]}，${deliveredOn}送达；请求${next}期限至${windowEnd}`,
+      data: { paper: input.paper, method: input.method, deliveredOn, windowEnd },
+    };
+  });
+}
+
+/** A re-review's hearing: its days are added to the re-review period (not counted in it). */
+export function recordHearing(input: Input<'petitions.recordHearing'>, ctx: RequestContext) {
+  return runPetitionStep(ctx, input, 'hearing', async ({ row, on: heldTo }) => {
+    const requestedOn = row.re_review_requested_on!;
+    if (input.heldFrom > heldTo) failFields({ heldFrom: `听证开始日期：不能晚于结束日期（${heldTo}）` });
+    if (input.heldFrom < requestedOn) failFields({ heldFrom: `听证开始日期：不能早于复核请求日期（${requestedOn}）` });
+    const settings = await readPetitionSettings(ctx.db);
+    const calendar = await loadWorkingCalendar(ctx.db);
+    const days = hearingDays(input.heldFrom, heldTo);
+    const dueOn = computeDue('heldTo', () =>
+      periodEnd(calendar, requestedOn, PERIOD_DAYS.reReview + days, settings.counting.reReview),
+    );
+    return {
+      set: { hearing_from: input.heldFrom, hearing_to: heldTo, re_review_due_on: dueOn },
+      summary: `复核听证（${input.heldFrom}至${heldTo}，${days}日不计入复核期限），复核期限顺延至${dueOn}${input.note ? `；${input.note}` : ''}`,
+      data: { heldFrom: input.heldFrom, heldTo, days, reReviewDueOn: dueOn, note: input.note },
     };
   });
 }

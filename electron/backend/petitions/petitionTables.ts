@@ -1,7 +1,9 @@
 import { petitionKind, receptionDayAccess } from '../../../shared/petitions/petitionKind';
 import type { RecordTable } from '../workflow/recordTables';
+import { recomputePetitionDeadlines } from './petitionDeadlines';
 
 export const petitionTable: RecordTable = {
+  deadlines: recomputePetitionDeadlines,
   access: petitionKind,
   table: 'petitions',
   columns: {},

@@ -1,9 +1,11 @@
 // The handlers of the petition desk: lists and the whole petition here, registration and each
 // step in their own modules, reception days, attachments, settings and the statistics.
 import { sql } from 'kysely';
+import { periodLabel } from '../../../shared/documents/reportPeriods';
 import { dueRangeOf } from '../../../shared/petitions/periods';
 import type { petitionsProcedures } from '../../../shared/petitions/api';
 import { normalizeIdNumber } from '../../../shared/residents/idNumber';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import { attachmentLink } from '../documents/attachmentFiles';
@@ -21,13 +23,15 @@ import {
   extendPetition,
   notAcceptPetition,
   recordLeaderDecision,
+  recordDelivery,
+  recordHearing,
   recordReview,
   recordSatisfaction,
   replyToPetition,
   requestReview,
 } from './petitionSteps';
 import { deleteReceptionDay, listReceptionDays, printReceptionRota, saveReceptionDay } from './receptionDays';
-import { monthlyStatistics } from './statistics';
+import { periodStatistics } from './statistics';
 import { petitionStatisticsWorkbook } from './statisticsSpreadsheet';
 
 /** What a search box query means: a number, an ID number, a phone, or a name / words of the matter. */
@@ -97,8 +101,9 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
     )
       .limit(input.limit + 1)
       .execute();
+    const calendar = await loadWorkingCalendar(ctx.db);
     return {
-      petitions: rows.slice(0, input.limit).map((row) => toPetitionSummary(row, ctx.today)),
+      petitions: rows.slice(0, input.limit).map((row) => toPetitionSummary(row, ctx.today, calendar)),
       truncated: rows.length > input.limit,
     };
   },
@@ -123,6 +128,8 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
   'petitions.recordSatisfaction': recordSatisfaction,
   'petitions.requestReview': requestReview,
   'petitions.recordReview': recordReview,
+  'petitions.recordDelivery': recordDelivery,
+  'petitions.recordHearing': recordHearing,
   'petitions.close': closePetition,
 
   async 'petitions.addAttachment'(input, ctx) {
@@ -167,20 +174,19 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
   'petitions.deleteReceptionDay': deleteReceptionDay,
   'petitions.printReceptionRota': printReceptionRota,
 
-  async 'petitions.monthlyStatistics'(input, ctx) {
-    return monthlyStatistics(ctx.db, input.month, ctx.today);
+  async 'petitions.statistics'(input, ctx) {
+    return periodStatistics(ctx.db, input.period, ctx.today);
   },
 
-  async 'petitions.exportMonthlyStatistics'(input, ctx) {
+  async 'petitions.exportStatistics'(input, ctx) {
     const [statistics, settings] = await Promise.all([
-      monthlyStatistics(ctx.db, input.month, ctx.today),
+      periodStatistics(ctx.db, input.period, ctx.today),
       readPetitionSettings(ctx.db),
     ]);
-    const label = `信访月度统计（${input.month}）`;
     const file = await exportReport(ctx, {
       format: input.format,
-      downloadName: label,
-      urlName: `petition-statistics-${input.month}`,
+      downloadName: `信访统计（${periodLabel(input.period)}）`,
+      urlName: `petition-statistics-${input.period}`,
       workbook: () => petitionStatisticsWorkbook(statistics, settings.officeName),
       pdf: { definition: petitionMonthlyStatisticsReport, record: { officeName: settings.officeName, statistics } },
     });

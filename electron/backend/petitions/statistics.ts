@@ -1,8 +1,8 @@
-// The monthly statistics of the petition desk (信访月度统计): on screen, in the PDF table and the
-// workbook. Visits count 批次 (each visit once, whatever its size) and 人次 (the people who came,
+// The statistics of the petition desk (信访统计) of a month, a quarter or a year: on screen, in
+// the PDF table and the workbook. Visits count 批次 (each visit once, whatever its size) and 人次 (the people who came,
 // people_count); letters count 件 (each letter once).
 //
-// What each figure counts, for a month M (its first to its last day):
+// What each figure counts, for a period M (a month, a quarter or a year: its first to its last day):
 //  - 收到 received: petitions received (received_on) in M, visits and letters.
 //  - 来访批次 visitBatches: visits (channel 'visit') received in M; 来访人次 visitPeople: the sum
 //    of their people_count. 来信 letters: letters received in M (people who signed one are not
@@ -14,12 +14,15 @@
 //    likewise for those that went past the township (skipped_to set).
 //  - 上级转送交办 handedDown: petitions received in M that came from above (source 'handedDown').
 //  - 领导接访 leaderReceived: petitions received in M registered on a leader's reception day.
+//  - 当场解决 leaderOnTheSpot / 限期办理 leaderDeadline: the receiving leader's decisions recorded
+//    (leader_decided_on) in M — 一般案件当场解决，疑难案件限期办理.
 //  - 受理 accepted, 不予受理 notAccepted, 答复 replied, 延期 extended, 办结 closed, 复查请求
 //    reviewsRequested, 复核请求 reReviewsRequested: petitions whose step is dated in M
 //    (accepted_on, not_accepted_on, replied_on, extended_on, closed_on, review_requested_on,
 //    re_review_requested_on), whenever they were received.
 //  - 按期答复 repliedOnTime: of the replies in M, those given on or before the handling deadline
 //    (handling_due_on, the extension included); a reply on the due day itself is on time.
+//    按期答复率 onTimeRate = repliedOnTime ÷ replied, one decimal, null when none replied.
 //  - 超期 overdue: the office's deadlines that fell in M and were missed — each missed deadline
 //    once, so a petition that missed two in M counts twice: the acceptance decision
 //    (acceptance_due_on; accepted_on or not_accepted_on absent or later), handling
@@ -33,7 +36,9 @@
 //    in M, per value of SATISFACTIONS; 满意率 satisfactionRate = (满意 + 基本满意) ÷ those
 //    evaluated, leaving out 未能联系到信访人, as a percentage with one decimal rounded half up;
 //    null when none was evaluated.
-// `asOf` is the month's last day, or today in the running month.
+// `asOf` is the period's last day, or today while it runs. The trend gives, per month of
+// reportPeriods.trendMonths, received (and visit people), replied and replied on time, evaluated
+// and content, each counted as above within that month.
 //
 // Each group of figures is one aggregate query: those of the petitions received in M on the
 // received_on index, grouped by category; each step's count on its date's index (accepted_on,
@@ -41,23 +46,24 @@
 // (extension, closing, reviews, satisfaction) and the review deadlines in one pass over the table.
 import { sql } from 'kysely';
 import { addDays } from '../../../shared/calendar/dates';
-import { monthSpan, percentage } from '../../../shared/counter/statistics';
-import type { PetitionFigures, PetitionStatistics } from '../../../shared/petitions/api';
+import { percentage } from '../../../shared/counter/statistics';
+import { periodAsOf, periodSpan, trendMonths, type ReportPeriod } from '../../../shared/documents/reportPeriods';
+import type { PetitionFigures, PetitionMonth, PetitionStatistics } from '../../../shared/petitions/api';
 import { PETITION_CATEGORIES, SATISFACTIONS, SATISFACTION_LABELS } from '../../../shared/petitions/petitions';
 import type { Db } from '../db/database';
 
 const n = (value: unknown) => Number(value ?? 0);
 
-/** The figures of `month` (`YYYY-MM`) as they stand on `today`. */
-export async function monthlyStatistics(db: Db, month: string, today: string): Promise<PetitionStatistics> {
-  const { from, to } = monthSpan(month);
-  const asOf = today < to ? today : to;
+/** The figures of `period` (a month, quarter or year) as they stand on `today`. */
+export async function periodStatistics(db: Db, period: ReportPeriod, today: string): Promise<PetitionStatistics> {
+  const { from, to } = periodSpan(period);
+  const asOf = periodAsOf(period, today);
   // The last due day that can have been missed: the month's last, or yesterday in the running month.
   const yesterday = addDays(today, -1);
   const missedTo = yesterday < to ? yesterday : to;
   const inMonth = (column: string) => sql<number>`coalesce(sum(${sql.ref(column)} between ${from} and ${to}), 0)`;
 
-  const [received, accepted, notAccepted, replied, acceptanceMissed, handlingMissed, rest] = await Promise.all([
+  const [received, accepted, notAccepted, replied, acceptanceMissed, handlingMissed, rest, trend] = await Promise.all([
     db
       .selectFrom('petitions')
       .select((eb) => [
@@ -125,6 +131,12 @@ export async function monthlyStatistics(db: Db, month: string, today: string): P
         inMonth('closed_on').as('closed'),
         inMonth('review_requested_on').as('reviewsRequested'),
         inMonth('re_review_requested_on').as('reReviewsRequested'),
+        sql<number>`coalesce(sum(leader_decision = 'onTheSpot' and leader_decided_on between ${from} and ${to}), 0)`.as(
+          'leaderOnTheSpot',
+        ),
+        sql<number>`coalesce(sum(leader_decision = 'deadline' and leader_decided_on between ${from} and ${to}), 0)`.as(
+          'leaderDeadline',
+        ),
         sql<number>`coalesce(sum(review_due_on between ${from} and ${missedTo}
           and coalesce(reviewed_on, '9999-12-31') > review_due_on), 0)`.as('reviewMissed'),
         sql<number>`coalesce(sum(re_review_due_on between ${from} and ${missedTo}
@@ -136,6 +148,7 @@ export async function monthlyStatistics(db: Db, month: string, today: string): P
         ),
       ])
       .executeTakeFirstOrThrow(),
+    monthlyTrend(db, trendMonths(period, today)),
   ]);
 
   const categories = new Map(received.map((row) => [row.category, row]));
@@ -153,6 +166,8 @@ export async function monthlyStatistics(db: Db, month: string, today: string): P
     skippedPeople: sum('skippedPeople'),
     handedDown: sum('handedDown'),
     leaderReceived: sum('leaderReceived'),
+    leaderOnTheSpot: n(rest.leaderOnTheSpot),
+    leaderDeadline: n(rest.leaderDeadline),
     accepted: n(accepted.n),
     notAccepted: n(notAccepted.n),
     replied: n(replied.n),
@@ -172,9 +187,12 @@ export async function monthlyStatistics(db: Db, month: string, today: string): P
   const content = n(rest.satisfied) + n(rest.basicallySatisfied);
 
   return {
-    month,
+    period,
+    from,
+    to,
     asOf,
     totals,
+    onTimeRate: percentage(totals.repliedOnTime, totals.replied),
     byCategory: PETITION_CATEGORIES.map((c) => ({
       category: c.code,
       label: c.label,
@@ -183,5 +201,66 @@ export async function monthlyStatistics(db: Db, month: string, today: string): P
     })),
     satisfaction,
     satisfactionRate: percentage(content, evaluated),
+    trend,
   };
+}
+
+/** Per month of `months`: received, replied (on time) and evaluated (content), each on its date. */
+async function monthlyTrend(db: Db, months: string[]): Promise<PetitionMonth[]> {
+  if (months.length === 0) return [];
+  const from = `${months[0]}-01`;
+  const to = periodSpan(months.at(-1)!).to;
+  const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+  const [received, replied, evaluated] = await Promise.all([
+    db
+      .selectFrom('petitions')
+      .select((eb) => [
+        monthOf('received_on').as('month'),
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`sum(case when channel = 'visit' then people_count else 0 end)`.as('visitPeople'),
+      ])
+      .where('received_on', '>=', from)
+      .where('received_on', '<=', to)
+      .groupBy('month')
+      .execute(),
+    db
+      .selectFrom('petitions')
+      .select((eb) => [
+        monthOf('replied_on').as('month'),
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`coalesce(sum(replied_on <= handling_due_on), 0)`.as('onTime'),
+      ])
+      .where('replied_on', '>=', from)
+      .where('replied_on', '<=', to)
+      .groupBy('month')
+      .execute(),
+    db
+      .selectFrom('petitions')
+      .select((eb) => [
+        monthOf('satisfaction_on').as('month'),
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`coalesce(sum(satisfaction in ('satisfied', 'basicallySatisfied')), 0)`.as('content'),
+      ])
+      .where('satisfaction_on', '>=', from)
+      .where('satisfaction_on', '<=', to)
+      .where('satisfaction', '!=', 'unreachable')
+      .groupBy('month')
+      .execute(),
+  ]);
+  return months.map((month) => {
+    const r = received.find((row) => row.month === month);
+    const a = replied.find((row) => row.month === month);
+    const e = evaluated.find((row) => row.month === month);
+    return {
+      month,
+      received: n(r?.n),
+      visitPeople: n(r?.visitPeople),
+      replied: n(a?.n),
+      repliedOnTime: n(a?.onTime),
+      onTimeRate: percentage(n(a?.onTime), n(a?.n)),
+      evaluated: n(e?.n),
+      content: n(e?.content),
+      satisfactionRate: percentage(n(e?.content), n(e?.n)),
+    };
+  });
 }

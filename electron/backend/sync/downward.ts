@@ -4,6 +4,7 @@
 // attachments it holds, whether we are revoked, and carries packages: the service catalog, the
 // holiday calendar, instructions. Each package is applied in its own transaction together with
 // the new high-water mark, so a package is applied exactly once however often it arrives.
+import type { RecordTables } from '../workflow/recordTables';
 import { fromBase64Url, fromUtf8 } from '../../../shared/sync/bytes';
 import { EnvelopeError, openEnvelope, parseEnvelope, verifyEnvelope } from '../../../shared/sync/envelope';
 import { downPayload, type DownPackage, type DownPayload } from '../../../shared/sync/protocol';
@@ -75,6 +76,8 @@ export interface ApplyContext {
   db: Db;
   now: () => Date;
   timeZone: string;
+  /** The kinds of record, whose open deadlines a new calendar may move. */
+  records: RecordTables;
   via: SyncVia;
 }
 
@@ -123,7 +126,7 @@ async function applyPackage(context: ApplyContext, item: DownPackage): Promise<b
   return runWrite(context.db, HUB_ACTOR, now.toISOString(), async (scope) => {
     // Checked inside the transaction: the link and a USB import may bring the same package.
     if (item.seq <= (await readNumber(scope.tx, SYNC_SETTINGS.downApplied))) return false;
-    const summary = await applyContent(scope, item, today);
+    const summary = await applyContent(scope, item, today, context.records);
     await scope.change({ entity: 'syncPackage', id: String(item.seq), op: 'apply' }, async (tx) => {
       await tx
         .insertInto('sync_packages')
@@ -144,7 +147,12 @@ async function applyPackage(context: ApplyContext, item: DownPackage): Promise<b
   });
 }
 
-async function applyContent(scope: WriteScope, item: DownPackage, today: string): Promise<string> {
+async function applyContent(
+  scope: WriteScope,
+  item: DownPackage,
+  today: string,
+  records: RecordTables,
+): Promise<string> {
   switch (item.kind) {
     case 'catalog': {
       const result = await importCatalogFile(scope, item.file, today);
@@ -152,9 +160,10 @@ async function applyContent(scope: WriteScope, item: DownPackage, today: string)
       return `服务事项目录 ${item.file.version}：新增 ${result.added.length} 项，更新 ${result.updated.length + result.replacedLocal.length} 项，停用 ${result.retired.length} 项`;
     }
     case 'calendar': {
-      await replaceCalendar(scope, item.file.years);
+      const { adjustments } = await replaceCalendar(scope, item.file.years, records);
       await writeText(scope.tx, SYNC_SETTINGS.calendarVersion, item.version);
-      return `工作日历 ${item.version}：${item.file.years.map((y) => y.year).join('、')} 年`;
+      const moved = adjustments.length > 0 ? `，${adjustments.length} 个期限已按正式安排重算` : '';
+      return `工作日历 ${item.version}：${item.file.years.map((y) => y.year).join('、')} 年${moved}`;
     }
     case 'instruction': {
       await recordArrival(scope, item.instruction, item.seq);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { fromBase64Url, toBase64Url, utf8 } from '../../../shared/sync/bytes';
 import { sealEnvelope } from '../../../shared/sync/envelope';
 import {
+  ENROLLMENT_FORMAT,
   enrollmentFile,
   registrationPayload,
   rotationPayload,
@@ -76,6 +77,8 @@ function isKey(value: string): boolean {
   }
 }
 
+const NOT_AN_ENROLLMENT_FILE = '入网文件：这不是县级平台发放的入网文件，请选择县级平台为本乡镇导出的“…-入网文件.json”';
+
 /** Validates an enrollment file; refuses an expired one. Throws an ApiFailure naming the field. */
 export function parseEnrollmentFile(input: unknown, now: Date): EnrollmentFile {
   const object = asObject(input);
@@ -83,7 +86,12 @@ export function parseEnrollmentFile(input: unknown, now: Date): EnrollmentFile {
     failFields({ file: '入网文件：内容无法识别，请选择县级平台导出的入网文件（.json）' });
   }
   const parsed = enrollmentFile.safeParse(object, { reportInput: true });
-  if (!parsed.success) failFields(issuesToFieldErrors(parsed.error.issues));
+  if (!parsed.success) {
+    // Another file altogether (a catalog, a batch, a registration file): one sentence, not a
+    // list of every field it lacks.
+    if ((object as { format?: unknown }).format !== ENROLLMENT_FORMAT) failFields({ file: NOT_AN_ENROLLMENT_FILE });
+    failFields(issuesToFieldErrors(parsed.error.issues));
+  }
   const file = parsed.data;
   const errors: Record<string, string> = {};
   const urlProblem = checkHubUrl(file.hubUrl);

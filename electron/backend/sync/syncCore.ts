@@ -3,6 +3,7 @@
 // must not interleave — building the batch chain and changing keys or the enrollment. Network
 // requests and backoff pauses happen outside the lock, so a USB export never waits for a
 // sleeping retry.
+import type { RecordTables } from '../workflow/recordTables';
 import { fromBase64Url } from '../../../shared/sync/bytes';
 import { fail } from '../api/failure';
 import type { Db } from '../db/database';
@@ -29,6 +30,7 @@ export interface CoreOptions {
   batch: BatchLimits;
   log: (line: string) => void;
   deskFigures: DeskFigures;
+  records: RecordTables;
 }
 
 /** Enrolled, unlocked, not revoked: what sending and sealing need. */

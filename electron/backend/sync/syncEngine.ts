@@ -7,8 +7,11 @@
 //   await engine.enroll(enrollmentFile, passphrase);
 //   const result = await engine.runOnce();   // { ok, message }
 //   const status = await engine.status();
+import type { RecordTables } from '../workflow/recordTables';
 import type { DeskFigures } from './dailyReport';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync/api';
+import type { FactsSigner } from '../../../shared/documents/verificationLink';
+import { sign } from '../../../shared/sync/keys';
 import { DEFAULT_SETTINGS } from '../api/settings';
 import type { Db } from '../db/database';
 import type { Actor } from '../db/writes';
@@ -47,6 +50,8 @@ export interface SyncEngineOptions {
   log?: (line: string) => void;
   /** The desks' figures for the daily report (the backend's composition root supplies them). */
   deskFigures: DeskFigures;
+  /** The kinds of record, whose open deadlines a calendar from the county may move. */
+  records: RecordTables;
 }
 
 export interface SyncRunResult {
@@ -61,6 +66,11 @@ export interface SyncEngine {
   enroll(file: unknown, passphrase: string, actor?: Actor): Promise<{ registered: boolean; message: string }>;
   unlock(passphrase: string): Promise<void>;
   readonly unlocked: boolean;
+  /**
+   * Signs papers' verification facts with the current signing key (the county knows its public
+   * half); null with the reason when not enrolled or the keys are locked.
+   */
+  documentSigner(): Promise<{ signer: FactsSigner; reason: null } | { signer: null; reason: string }>;
   /** Runs now (or joins the run in progress) and resolves when it ends. */
   runOnce(): Promise<SyncRunResult>;
   /** Starts a run in the background; false when one is running already. */
@@ -127,6 +137,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     log,
     deskFigures: options.deskFigures,
+    records: options.records,
   });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -289,6 +300,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     get unlocked() {
       return core.keys !== null;
+    },
+
+    async documentSigner() {
+      if (!(await readEnrollment(core.db))) return { signer: null, reason: '本乡镇尚未入网' };
+      const keys = core.keys;
+      if (!keys) return { signer: null, reason: '同步密钥已锁定（请在“同步”页输入口令解锁）' };
+      const current = keys.current;
+      return {
+        signer: { keyId: current.signingKeyId, sign: (message) => sign(current.signing.privateKey, message) },
+        reason: null,
+      };
     },
 
     runOnce: start,

@@ -225,7 +225,13 @@ async function receiveDown(context: AttemptContext, ready: Ready): Promise<boole
     }
     progress.plan(payload.packages.length, 0);
     const outcome = await applyDown(
-      { db: core.db, now: core.options.now, timeZone: core.options.timeZone, via: 'link' },
+      {
+        db: core.db,
+        now: core.options.now,
+        timeZone: core.options.timeZone,
+        records: core.options.records,
+        via: 'link',
+      },
       payload,
     );
     progress.advance(payload.packages.length, bytes.byteLength);

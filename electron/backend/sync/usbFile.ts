@@ -123,7 +123,13 @@ export async function importReplyFile(core: SyncCore, bytes: Uint8Array): Promis
     }
     try {
       const outcome = await applyDown(
-        { db: core.db, now: core.options.now, timeZone: core.options.timeZone, via: 'file' },
+        {
+          db: core.db,
+          now: core.options.now,
+          timeZone: core.options.timeZone,
+          records: core.options.records,
+          via: 'file',
+        },
         payload,
       );
       newlyAcknowledged += outcome.newlyAcknowledged;

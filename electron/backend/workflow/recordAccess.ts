@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { AuditSpec, RecordRef } from '../../../shared/api/contract';
 import type { Reader } from '../../../shared/workflow/access';
 import { isRecordKindName } from '../../../shared/workflow/kinds';
+import { recordAccess } from '../../../shared/api/records';
 import { hasAnyRole } from '../../../shared/auth/roles';
 import { PAPERS_OF_NO_KIND } from './recordTables';
 import { fail } from '../api/failure';
@@ -103,19 +104,54 @@ function idsAt(value: unknown, path: string[]): string[] {
   return idsAt((value as Record<string, unknown>)[head], rest);
 }
 
+/** One audit event of a declared answer: its action, entity, record(s) and words. */
+export interface DeclaredAuditEvent {
+  action: NonNullable<AuditSpec['action']>;
+  entity: string | null;
+  entityId: string | null;
+  recordIds: string[] | null;
+  summary: string;
+}
+
+/**
+ * The audit events a declared answer writes: one, or for an answer listing several kinds of
+ * record (`lists`) one per kind that showed records — one naming none when nothing was shown.
+ */
+export function declaredAuditEvents(
+  audit: AuditSpec,
+  addressed: AddressedRecord | null,
+  input: unknown,
+  output: unknown,
+): DeclaredAuditEvent[] {
+  if (!audit.lists) return [declaredAuditEvent(audit, addressed, input, output)];
+  const action = audit.action ?? 'readPersonalData';
+  const describe = audit.describe as ((input: unknown, output: unknown) => string) | undefined;
+  const what = describe ? describe(input, output) : audit.what;
+  const events: DeclaredAuditEvent[] = [];
+  for (const list of audit.lists) {
+    const ids = [...new Set(list.fields.flatMap((path) => idsAt(output, path.split('.'))))];
+    if (ids.length === 0) continue;
+    const noun = recordAccess[list.kind].noun;
+    events.push({
+      action,
+      entity: list.kind,
+      entityId: null,
+      recordIds: ids,
+      summary: `${what}（${noun} ${ids.length} 条）`,
+    });
+  }
+  if (events.length === 0)
+    events.push({ action, entity: null, entityId: null, recordIds: null, summary: `${what}（无结果）` });
+  return events;
+}
+
 /** The audit event a declared answer writes: its action, entity, record(s) and words. */
 export function declaredAuditEvent(
   audit: AuditSpec,
   addressed: AddressedRecord | null,
   input: unknown,
   output: unknown,
-): {
-  action: NonNullable<AuditSpec['action']>;
-  entity: string | null;
-  entityId: string | null;
-  recordIds: string[] | null;
-  summary: string;
-} {
+): DeclaredAuditEvent {
   const action = audit.action ?? 'readPersonalData';
   const describe = audit.describe as ((input: unknown, output: unknown) => string) | undefined;
   if (audit.list) {

@@ -5,7 +5,9 @@ import { scopesOf, type Reader, type ReadScope, type ScopeFacts } from '../../..
 import type { RecordAccess } from '../../../shared/workflow/kind';
 import { hasAnyRole, type Role } from '../../../shared/auth/roles';
 import type { RecordKindName } from '../../../shared/workflow/kinds';
+import type { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import type { Db } from '../db/database';
+import type { WriteScope } from '../db/writeScope';
 
 /** The columns that place a row in a scope. */
 export interface ScopeColumns {
@@ -23,7 +25,31 @@ export interface RecordTable {
   label: (db: Db, id: string) => Promise<string | null | undefined>;
   /** The table of the record's attachments and the column naming their record. */
   attachments?: { table: string; recordColumn: string };
+  /** How the kind's open deadlines are computed again when official calendar years arrive. */
+  deadlines?: DeadlineRecompute;
 }
+
+/** One deadline of one record, moved by a recomputation. */
+export interface MovedDeadline {
+  recordId: string;
+  /** How lists name the record, without personal data: 办件SL-2027-000012（户籍证明）. */
+  label: string;
+  /** 承诺办结日期, 办理期限 … */
+  deadline: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Computes the open deadlines due on or after `since` again on `after` (the calendar with the
+ * newly official years); `before` is the calendar that gave them. Writes each change through
+ * the scope and answers what moved.
+ */
+export type DeadlineRecompute = (
+  scope: WriteScope,
+  calendars: { before: WorkingCalendar; after: WorkingCalendar },
+  since: string,
+) => Promise<MovedDeadline[]>;
 
 export type RecordTables = { [N in RecordKindName]: RecordTable };
 

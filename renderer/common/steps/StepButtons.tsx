@@ -1,5 +1,6 @@
-import { Button, Flex, Tooltip } from 'antd';
+import { Flex } from 'antd';
 import { offeredSteps, type RecordKind } from '../../../shared/workflow/kind';
+import { ReasonedButton } from '../ReasonedButton';
 import { useSession } from '../session';
 
 interface Props<S extends string, K extends string, R> {
@@ -35,30 +36,21 @@ export function StepButtons<S extends string, K extends string, R>({
   const main = offered.find((o) => o.disabledBecause === null && o.tone !== 'danger')?.step;
   return (
     <Flex gap={size === 'small' ? 6 : 8} wrap>
-      {offered.map(({ step, label, tone, disabledBecause }) => {
-        const button = (
-          <Button
-            key={step}
-            size={size}
-            type={step === main ? 'primary' : 'default'}
-            danger={tone === 'danger'}
-            loading={opening === step}
-            disabled={
-              disabledBecause !== null || (open !== null && open !== step) || (opening !== null && opening !== step)
-            }
-            onClick={() => onOpen(step)}
-          >
-            {label}
-          </Button>
-        );
-        return disabledBecause ? (
-          <Tooltip key={step} title={disabledBecause}>
-            <span>{button}</span>
-          </Tooltip>
-        ) : (
-          button
-        );
-      })}
+      {offered.map(({ step, label, tone, disabledBecause }) => (
+        // A step not allowed yet keeps its place in the Tab order, with the reason.
+        <ReasonedButton
+          key={step}
+          size={size}
+          type={step === main ? 'primary' : 'default'}
+          danger={tone === 'danger'}
+          loading={opening === step}
+          disabledBecause={disabledBecause}
+          disabled={(open !== null && open !== step) || (opening !== null && opening !== step)}
+          onClick={() => onOpen(step)}
+        >
+          {label}
+        </ReasonedButton>
+      ))}
     </Flex>
   );
 }

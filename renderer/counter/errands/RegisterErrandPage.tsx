@@ -11,10 +11,12 @@ import { call } from '../../api/client';
 import { href, paths } from '../../common/router';
 import { enterMovesFocusThen } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
+import { useUnsavedInput } from '../../common/leaveGuard';
 import { useServerErrors } from '../../common/useServerErrors';
 import { ItemPicker } from '../../catalog/ItemPicker';
 import { ItemFacts } from '../../catalog/itemInfo';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
+import { ReasonedButton } from '../../common/ReasonedButton';
 import { ResidentPicker } from '../../residents/ResidentPicker';
 import { useToday } from '../../common/useToday';
 import { ErrandSteps } from './ErrandSteps';
@@ -40,6 +42,8 @@ export function RegisterErrandPage() {
   const [registered, setRegistered] = useState<Registered | null>(null);
   const server = useServerErrors();
   const itemSelect = useRef<RefSelectProps>(null);
+
+  useUnsavedInput(() => registered === null && (resident !== null || entry !== null || note.trim() !== ''));
 
   const item = entry?.item ?? null;
   // Until the picker can list only such items, one that needs the resident in person is refused here.
@@ -107,6 +111,7 @@ export function RegisterErrandPage() {
             <ResidentPicker
               key={requestId}
               id="errand-resident"
+              noun="委托人"
               value={resident}
               onChange={chooseResident}
               disabled={busy}
@@ -148,16 +153,16 @@ export function RegisterErrandPage() {
         </div>
       </Form>
       <Flex gap={12} align="center" wrap>
-        <Button
+        <ReasonedButton
           type="primary"
           size="large"
           icon={<FileDoneOutlined />}
-          disabled={!ready}
+          disabledBecause={ready ? null : (notForAgents ?? '请先选择委托人和代办事项')}
           loading={busy}
           onClick={() => void register()}
         >
           登记并出具授权书
-        </Button>
+        </ReasonedButton>
         {!ready && !notForAgents && <Typography.Text type="secondary">请先选择委托人和代办事项</Typography.Text>}
       </Flex>
     </Flex>

@@ -1,14 +1,14 @@
 import { Tabs, Typography } from 'antd';
 import { navigate, paths, type StatisticsTab } from '../../common/router';
 import { LedgerTab } from './LedgerTab';
-import { MonthlyTab } from './MonthlyTab';
+import { SummaryTab } from './SummaryTab';
 
 const TABS: { key: StatisticsTab; label: string }[] = [
-  { key: 'monthly', label: '月度统计' },
+  { key: 'monthly', label: '统计报表' },
   { key: 'ledger', label: '办件台账' },
 ];
 
-/** 统计: the county's monthly figures and the case ledger; each tab is a route. */
+/** 统计: the county's figures of a month, quarter or year, and the case ledger; each tab is a route. */
 export function StatisticsPage({ tab }: { tab: StatisticsTab }) {
   return (
     <div style={{ maxWidth: 1400 }}>
@@ -20,7 +20,7 @@ export function StatisticsPage({ tab }: { tab: StatisticsTab }) {
         onChange={(key) => navigate(paths.statistics(key as StatisticsTab))}
         items={TABS.map(({ key, label }) => ({ key, label }))}
       />
-      {tab === 'monthly' && <MonthlyTab />}
+      {tab === 'monthly' && <SummaryTab />}
       {tab === 'ledger' && <LedgerTab />}
     </div>
   );

@@ -1,5 +1,5 @@
 import { Card, Flex, Statistic, Typography } from 'antd';
-import type { MonthlySummary } from '../../../shared/counter/ledgerApi';
+import type { PeriodSummary } from '../../../shared/counter/ledgerApi';
 import { formatPercentage } from '../../../shared/counter/statistics';
 import { chineseDate } from '../../common/dates';
 
@@ -28,8 +28,8 @@ function Figure({ label, value, unit, detail, highlight }: FigureProps) {
   );
 }
 
-/** The figures the county asks for each month, each rate with what it divides. */
-export function SummaryFigures({ summary }: { summary: MonthlySummary }) {
+/** The figures the county asks for each month, quarter and year, each rate with what it divides. */
+export function SummaryFigures({ summary }: { summary: PeriodSummary }) {
   const { counts, rates } = summary;
   // The counts first (受理 = 办结 + 在办 + 作废), then the rates with the ratings.
   const countFigures: FigureProps[] = [
@@ -53,10 +53,10 @@ export function SummaryFigures({ summary }: { summary: MonthlySummary }) {
     },
     {
       label: '超期',
-      value: counts.openOverdue,
+      value: summary.overdue,
       unit: '件',
-      detail: `在办件中已过承诺办结日期的；另有超期办结 ${counts.completedLate} 件`,
-      highlight: counts.openOverdue > 0 ? 'bad' : undefined,
+      detail: `${chineseDate(summary.asOf)}仍未办结、已过承诺办结日期的在办件（不论何时受理）；另有本期受理的超期办结 ${counts.completedLate} 件`,
+      highlight: summary.overdue > 0 ? 'bad' : undefined,
     },
     { label: '作废', value: counts.voided, unit: '件', detail: '受理后作废的件' },
   ];

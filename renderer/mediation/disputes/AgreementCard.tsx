@@ -6,12 +6,12 @@ import type { AgreementDraft, DisputeRecord } from '../../../shared/mediation/di
 import { missingAgreementElements, type AgreementFacts } from '../../../shared/mediation/agreementCheck';
 import { disputeKind } from '../../../shared/mediation/disputeKind';
 import { earliestStepDate } from '../../../shared/workflow/kind';
-import { isApiCallError } from '../../api/client';
 import { href, paths } from '../../common/router';
 import { enterMovesFocus } from '../../common/enterMovesFocus';
 import { FormErrorAlert } from '../../common/FormErrorAlert';
+import { useFormLeaveGuard } from '../../common/leaveGuard';
 import { useServerErrors } from '../../common/useServerErrors';
-import { chineseDate } from '../../common/dates';
+import { chineseDate, pastDateRules } from '../../common/dates';
 import type { DisputeStepInput } from '../steps';
 
 interface Values {
@@ -86,6 +86,7 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
   const server = useServerErrors();
   const [busy, setBusy] = useState<'save' | 'issue' | null>(null);
   const inFlight = useRef(false);
+  const guard = useFormLeaveGuard(form);
   const copies = dispute.parties.length + 1;
 
   /** The server's message for a draft field, whichever way it names it. */
@@ -111,6 +112,7 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
       // The registry checks the draft as saved: save first, then issue (on the version just saved).
       // The notices name the card's buttons, which the mediator clicked.
       await send('agreementDraft', { agreement: toDraft(values) }, '保存协议草稿');
+      guard.saved();
       if (!issue) return;
       await send(
         'issueAgreement',
@@ -118,12 +120,9 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
         '出具协议书',
       );
     } catch (error) {
+      // Each missing element is marked beside its field, the first brought into view
+      // (FormErrorAlert); the summary stays above the form.
       server.setError(error);
-      if (isApiCallError(error) && error.code !== 'STALE') {
-        // Each missing element is marked beside its field; the summary stays above the form.
-        const first = DRAFT_FIELDS.find((f) => status(f).help);
-        if (first) form.scrollToField(first);
-      }
     } finally {
       inFlight.current = false;
       setBusy(null);
@@ -139,6 +138,7 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
   async function takeSavedDraft() {
     const fresh = await reload();
     form.setFieldsValue(toValues(fresh.dispute, today));
+    guard.saved();
     server.clear();
   }
 
@@ -241,14 +241,14 @@ export function AgreementCard({ dispute, today, send, reload }: Props) {
             </Col>
           </Row>
           <Flex gap={12} align="flex-end" wrap>
-            <Form.Item name="agreedOn" label="协议日期" style={{ marginBottom: 0 }} {...server.fieldStatus('agreedOn')}>
-              <DatePicker
-                format="YYYY-MM-DD"
-                style={{ width: 170 }}
-                disabledDate={(date: Dayjs) =>
-                  date.isAfter(dayjs(today), 'day') || date.isBefore(dayjs(earliestAgreedOn), 'day')
-                }
-              />
+            <Form.Item
+              name="agreedOn"
+              label="协议日期"
+              style={{ marginBottom: 0 }}
+              rules={pastDateRules('协议日期', today, { on: earliestAgreedOn, what: '上一环节的日期' })}
+              {...server.fieldStatus('agreedOn')}
+            >
+              <DatePicker format="YYYY-MM-DD" style={{ width: 170 }} />
             </Form.Item>
             <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save(false)}>
               保存草稿

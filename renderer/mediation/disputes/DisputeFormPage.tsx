@@ -40,7 +40,7 @@ import { remember } from '../../common/sessionMemory';
 import { useFormSubmit } from '../../common/useFormSubmit';
 import { useServerErrors, type ServerErrors } from '../../common/useServerErrors';
 import { VillageSelect } from '../../common/VillageSelect';
-import { chineseDate } from '../../common/dates';
+import { chineseDate, pastDateRules } from '../../common/dates';
 import { useToday } from '../../common/useToday';
 import { committeeOptionLabel } from '../labels';
 import { ISSUED_KEY, type IssuedNotice } from './issuedNotice';
@@ -294,7 +294,6 @@ function DisputeFields({ form, server, today, editing }: FieldsProps) {
   const committeeOptions = (committees.data?.committees ?? [])
     .filter((c) => c.active || c.id === editing?.committeeId)
     .map((c) => ({ value: c.id, label: committeeOptionLabel(c) }));
-  const notFuture = (date: Dayjs) => date.isAfter(dayjs(today), 'day');
 
   return (
     <>
@@ -328,9 +327,10 @@ function DisputeFields({ form, server, today, editing }: FieldsProps) {
               name="registeredOn"
               label="登记日期"
               extra="不填即为今天"
+              rules={pastDateRules('登记日期', today)}
               {...server.fieldStatus('registeredOn')}
             >
-              <DatePicker format="YYYY-MM-DD" placeholder={today} style={{ width: '100%' }} disabledDate={notFuture} />
+              <DatePicker format="YYYY-MM-DD" placeholder={today} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         )}
@@ -391,10 +391,10 @@ function DisputeFields({ form, server, today, editing }: FieldsProps) {
             <Form.Item
               name={['handover', 'on']}
               label="移送日期"
-              rules={[{ required: true, message: '请选择移送日期' }]}
+              rules={[{ required: true, message: '请选择移送日期' }, ...pastDateRules('移送日期', today)]}
               {...server.fieldStatus('handover.on')}
             >
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={notFuture} />
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

@@ -2,10 +2,10 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
+import { daysBetween } from '../../../shared/calendar/dates';
 import { disputeKind, type DisputeStep } from '../../../shared/mediation/disputeKind';
 import {
   COURT_DECISION_LABELS,
-  courtWindow,
   DISPUTE_CATEGORY_LABELS,
   DISPUTE_SOURCE_LABELS,
   HANDOVER_KIND_LABELS,
@@ -254,7 +254,7 @@ function StatusBanners({
   onCourtRecord: (() => void) | null;
 }) {
   const court = dispute.court;
-  const day = court ? courtWindow(court.effectiveOn, today).day : 0;
+  const day = court ? daysBetween(court.effectiveOn, today) : 0;
   return (
     <>
       {court?.reminderDue && (

@@ -18,6 +18,7 @@ import { ETHNICITIES } from '../../../shared/residents/ethnicities';
 import { PersonCard, ResidentIdNumberField } from '../../common/personCard';
 import { residentAddress, ResidentPickerDialog } from '../../residents/ResidentPickerDialog';
 import type { ServerErrors } from '../../common/useServerErrors';
+import { pastDateRules } from '../../common/dates';
 
 type Sex = (typeof SEXES)[number];
 
@@ -283,6 +284,7 @@ function PartyCard({ index, label, party, server, today, disabled, canRemove, on
                 name={[index, 'birthDate']}
                 label="出生日期"
                 htmlFor={id('birthDate')}
+                rules={pastDateRules('出生日期', today)}
                 {...status('birthDate')}
               >
                 <DatePicker
@@ -291,7 +293,6 @@ function PartyCard({ index, label, party, server, today, disabled, canRemove, on
                   placeholder="如 1968-05-12"
                   style={{ width: '100%' }}
                   disabled={disabled}
-                  disabledDate={(date: Dayjs) => date.isAfter(dayjs(today), 'day')}
                 />
               </Form.Item>
             </Col>

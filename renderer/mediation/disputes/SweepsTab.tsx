@@ -10,7 +10,7 @@ import { useQuery } from '../../api/useQuery';
 import { useHasRole } from '../../common/session';
 import { FormDialog } from '../../common/FormDialog';
 import { LoadFailed } from '../../common/LoadFailed';
-import { chineseDate } from '../../common/dates';
+import { chineseDate, pastDateRules } from '../../common/dates';
 import { useToday } from '../../common/useToday';
 import { committeeOptionLabel } from '../labels';
 
@@ -187,14 +187,10 @@ function SweepDialog({ open, sweep, committees, defaultCommitteeId, onClose, onS
             <Form.Item
               name="heldOn"
               label="排查日期"
-              rules={[{ required: true, message: '请选择排查日期' }]}
+              rules={[{ required: true, message: '请选择排查日期' }, ...pastDateRules('排查日期', today)]}
               {...server.fieldStatus('heldOn')}
             >
-              <DatePicker
-                format="YYYY-MM-DD"
-                style={{ width: 160 }}
-                disabledDate={(date: Dayjs) => date.isAfter(dayjs(today), 'day')}
-              />
+              <DatePicker format="YYYY-MM-DD" style={{ width: 160 }} />
             </Form.Item>
           </Flex>
           <Form.Item

@@ -6,8 +6,8 @@ import {
   PERFORMANCE_LEVELS,
   type PerformanceLevel,
 } from '../../../shared/mediation/disputes';
-import { earliestStepDate } from '../../../shared/workflow/kind';
-import { chineseDate } from '../../common/dates';
+import { earliestStepBound } from '../../../shared/workflow/kind';
+import { aheadDateRules, chineseDate, pastDateRules } from '../../common/dates';
 import { FormDialog } from '../../common/FormDialog';
 import { todayValue } from '../../common/StepDateField';
 import type { DisputeStepProps } from './disputeStep';
@@ -24,7 +24,6 @@ interface FollowUpValues {
 type FollowUpStep = 'planFollowUp' | 'recordFollowUp';
 
 const date = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
-const notBeforeToday = (today: string) => (d: Dayjs) => d.isBefore(dayjs(today), 'day');
 
 /** 回访: a planned visit (date, by whom) or one done (performance, notes, the next visit). */
 function FollowUpDialog({
@@ -43,7 +42,7 @@ function FollowUpDialog({
     : followUp?.plannedOn
       ? `登记回访（原计划${chineseDate(followUp.plannedOn)}）`
       : '登记回访';
-  const earliest = earliestStepDate(disputeKind, step, dispute);
+  const bound = earliestStepBound(disputeKind, step, dispute);
   return (
     <FormDialog<FollowUpValues>
       open
@@ -87,23 +86,19 @@ function FollowUpDialog({
             <Form.Item
               name="plannedOn"
               label="计划回访日期"
-              rules={[{ required: true, message: '请选择计划回访的日期' }]}
+              rules={[{ required: true, message: '请选择计划回访的日期' }, ...aheadDateRules('计划回访日期', today)]}
               {...server.fieldStatus('plannedOn')}
             >
-              <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} disabledDate={notBeforeToday(today)} />
+              <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
             </Form.Item>
           ) : (
             <Form.Item
               name="doneOn"
               label="回访日期"
-              rules={[{ required: true, message: '请选择回访日期' }]}
+              rules={[{ required: true, message: '请选择回访日期' }, ...pastDateRules('回访日期', today, bound)]}
               {...server.fieldStatus('doneOn')}
             >
-              <DatePicker
-                format="YYYY-MM-DD"
-                style={{ width: 200 }}
-                disabledDate={(d: Dayjs) => d.isAfter(dayjs(today), 'day') || d.isBefore(dayjs(earliest), 'day')}
-              />
+              <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
             </Form.Item>
           )}
           <Form.Item name="byName" label="回访人" {...server.fieldStatus('byName')}>
@@ -134,9 +129,10 @@ function FollowUpDialog({
                 name="nextVisitOn"
                 label="下次回访日期"
                 extra="协议尚未全部履行的，可约定下次回访"
+                rules={aheadDateRules('下次回访日期', today)}
                 {...server.fieldStatus('nextVisitOn')}
               >
-                <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} disabledDate={notBeforeToday(today)} />
+                <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
               </Form.Item>
             </>
           )}

@@ -2,10 +2,11 @@ import { DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { disputeKind } from '../../../shared/mediation/disputeKind';
 import { RECORD_KIND_LABELS } from '../../../shared/mediation/disputes';
-import { earliestStepDate } from '../../../shared/workflow/kind';
+import { earliestStepBound } from '../../../shared/workflow/kind';
 import { useQuery } from '../../api/useQuery';
 import { FormDialog } from '../../common/FormDialog';
 import type { DisputeStepProps } from './disputeStep';
+import { pastDateRules } from '../../common/dates';
 
 interface Values {
   heldOn: Dayjs;
@@ -41,7 +42,8 @@ function RecordDialog({ kind, detail, today, send, onClose }: DisputeStepProps<R
   const fields = ['heldOn', 'place', 'mediatorIds', 'attendees', 'subject', 'findings', 'recorder'];
   const partyNames = dispute.parties.map((p) => p.name).join('、');
   // A record is dated when it was held: any day since registration, not only after the last step.
-  const earliest = earliestStepDate(disputeKind, kind, dispute);
+  const bound = earliestStepBound(disputeKind, kind, dispute);
+  const earliest = bound.on;
   return (
     <FormDialog<Values>
       open
@@ -82,17 +84,14 @@ function RecordDialog({ kind, detail, today, send, onClose }: DisputeStepProps<R
             <Form.Item
               name="heldOn"
               label={session ? '调解日期' : '调查日期'}
-              rules={[{ required: true, message: '请选择日期' }]}
+              rules={[
+                { required: true, message: '请选择日期' },
+                ...pastDateRules(session ? '调解日期' : '调查日期', today, bound),
+              ]}
               extra={`可选 ${earliest} 至 ${today}`}
               {...server.fieldStatus('heldOn')}
             >
-              <DatePicker
-                format="YYYY-MM-DD"
-                style={{ width: 170 }}
-                disabledDate={(date: Dayjs) =>
-                  date.isAfter(dayjs(today), 'day') || date.isBefore(dayjs(earliest), 'day')
-                }
-              />
+              <DatePicker format="YYYY-MM-DD" style={{ width: 170 }} />
             </Form.Item>
             <Form.Item
               name="place"

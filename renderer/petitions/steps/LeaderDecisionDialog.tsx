@@ -1,9 +1,9 @@
 import { DatePicker, Flex, Form, Input, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { petitionKind } from '../../../shared/petitions/petitionKind';
 import { LEADER_DECISION_LABELS, LEADER_DECISIONS, type LeaderDecision } from '../../../shared/petitions/petitions';
 import { earliestStepDate } from '../../../shared/workflow/kind';
-import { chineseDate, toDateString } from '../../common/dates';
+import { aheadDateRules, chineseDate, toDateString } from '../../common/dates';
 import { FormDialog } from '../../common/FormDialog';
 import { StepDateField, todayValue } from '../../common/StepDateField';
 import type { PetitionStepProps } from './petitionStep';
@@ -53,14 +53,10 @@ export function LeaderDecisionDialog({ record, today, send, onClose }: PetitionS
                   <Form.Item
                     name="dueOn"
                     label="限办日期"
-                    rules={[{ required: true, message: '请选择限办日期' }]}
+                    rules={[{ required: true, message: '请选择限办日期' }, ...aheadDateRules('限办日期', today)]}
                     {...server.fieldStatus('dueOn')}
                   >
-                    <DatePicker
-                      format="YYYY-MM-DD"
-                      style={{ width: 200 }}
-                      disabledDate={(d: Dayjs) => d.isBefore(dayjs(today), 'day')}
-                    />
+                    <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
                   </Form.Item>
                   <Form.Item
                     name="caseLeader"

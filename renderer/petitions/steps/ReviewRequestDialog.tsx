@@ -34,7 +34,7 @@ function ReviewRequestForm({
       initialValues={{ requestedOn: todayValue(today) }}
       intro={
         <Typography.Paragraph>
-          {`信访人对${level === 'review' ? '答复意见' : '复查意见'}不服的，可以自收到之日起30日内请求${words}（期限至${chineseDate(dueOn)}）。${words}机关自收到请求之日起30日内提出${words}意见。`}
+          {`信访人对${level === 'review' ? '答复意见' : '复查意见'}不服的，可以自收到之日起30日内请求${words}（${dueOn ? `期限至${chineseDate(dueOn)}` : '送达尚未登记，请求在期限内'}）。${words}机关自收到请求之日起30日内提出${words}意见。`}
         </Typography.Paragraph>
       }
       onSubmit={(values) => send({ requestedOn: toDateString(values.requestedOn), body: values.body ?? '' })}

@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import { AcceptDialog } from './AcceptDialog';
 import { CloseDialog } from './CloseDialog';
+import { DeliverReplyDialog, DeliverReviewDialog } from './DeliveryDialog';
+import { HearingDialog } from './HearingDialog';
 import { EventDialog } from './EventDialog';
 import { ExtendDialog } from './ExtendDialog';
 import { LeaderDecisionDialog } from './LeaderDecisionDialog';
@@ -20,7 +22,10 @@ export const PETITION_STEP_DIALOGS: { [K in PetitionDialogStep]: ComponentType<P
   event: EventDialog,
   extend: ExtendDialog,
   satisfaction: SatisfactionDialog,
+  deliverReply: DeliverReplyDialog,
   requestReview: RequestReviewDialog,
+  deliverReview: DeliverReviewDialog,
+  hearing: HearingDialog,
   recordReview: RecordReviewDialog,
   requestReReview: RequestReReviewDialog,
   recordReReview: RecordReReviewDialog,

@@ -14,8 +14,11 @@ export const PETITION_STEP_PROCEDURES = {
   event: 'petitions.addHandlingEvent',
   extend: 'petitions.extend',
   satisfaction: 'petitions.recordSatisfaction',
+  deliverReply: 'petitions.recordDelivery',
   requestReview: 'petitions.requestReview',
   recordReview: 'petitions.recordReview',
+  deliverReview: 'petitions.recordDelivery',
+  hearing: 'petitions.recordHearing',
   requestReReview: 'petitions.requestReview',
   recordReReview: 'petitions.recordReview',
   close: 'petitions.close',
@@ -26,6 +29,8 @@ export const PETITION_STEP_PROCEDURES = {
  * the step, not the clerk, decides it.
  */
 export const PETITION_STEP_FIXED = {
+  deliverReply: { paper: 'reply' },
+  deliverReview: { paper: 'review' },
   requestReview: { level: 'review' },
   recordReview: { level: 'review' },
   requestReReview: { level: 'reReview' },

@@ -1,4 +1,4 @@
-import { fields, heading, paragraph, qrCode, rule, title, verificationLine } from '../../documents/layout';
+import { fields, heading, paragraph, rule, title, verificationLine, verificationQr } from '../../documents/layout';
 import { defineDocument } from '../../documents/registry';
 import { acceptanceFields, materialForm, receiptNote } from './parts';
 import type { AcceptanceReceiptRecord } from './records';
@@ -28,7 +28,7 @@ export const counterAcceptanceSlip = defineDocument<AcceptanceReceiptRecord>({
     rule(layout, true);
     await paragraph(layout, receiptNote(record.hall, '下方二维码'), { field: '提示', indent: false });
     layout.space(4);
-    qrCode(layout, layout.issue.verificationCode, 26);
+    verificationQr(layout, 26);
     await verificationLine(layout);
   },
 });

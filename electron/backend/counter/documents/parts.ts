@@ -5,13 +5,13 @@ import { HANDLING_TYPE_LABELS, MATERIAL_FORM_LABELS } from '../../../../shared/c
 import {
   fingerprintBox,
   issuingUnit,
-  qrCode,
   sealArea,
   table,
   title,
   type Field,
   type Layout,
   type Segment,
+  verificationQr,
 } from '../../documents/layout';
 import { mm } from '../../documents/pageSizes';
 import type { AcceptanceReceiptRecord, HallInfo, MaterialLine } from './records';
@@ -123,6 +123,7 @@ export function promiseText(record: AcceptanceReceiptRecord): string {
   if (record.handlingType === 'immediate') notes.push('当日办结');
   else if (record.promisedWorkingDays !== null) notes.push(`${record.promisedWorkingDays}个工作日`);
   if (record.handlingType === 'forwarded' && record.forwardedTo) notes.push(`转报${record.forwardedTo}`);
+  if (record.promisedDateProvisional) notes.push('暂定，以国务院节假日安排为准');
   const date = chineseCalendarDate(record.promisedDate);
   return notes.length > 0 ? `${date}（${notes.join('，')}）` : date;
 }
@@ -162,7 +163,7 @@ export async function verificationBeside(
   const noteHeight = note ? await layout.heightOf([{ text: note, field: '提示' }], size, { width: textWidth }) : 0;
   const height = Math.max(side, noteHeight + size * 2);
   const top = layout.ensure(height);
-  qrCode(layout, layout.issue.verificationCode, options.qrMm ?? 20, x);
+  verificationQr(layout, options.qrMm ?? 20, x);
   // The quiet zone of the code is blank: the text starts level with the code's first module.
   let y = top + side * 0.06;
   if (note) {

@@ -43,6 +43,8 @@ export interface AcceptanceReceiptRecord extends ResidentLines, ItemLines {
   acceptedOn: string;
   /** Null for a 转报件 without a township promise. */
   promisedDate: string | null;
+  /** The promised date lies in a year whose official holiday arrangement was not loaded. */
+  promisedDateProvisional?: boolean;
   promisedWorkingDays: number | null;
   forwardedTo: string | null;
   /** 即办件 finished at once. */

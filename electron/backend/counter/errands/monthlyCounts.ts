@@ -8,6 +8,15 @@ type Counts = { registered: number; handedOver: number; delivered: number };
 
 export async function monthlyErrandCounts(db: Db, month: string): Promise<OutputOf<'errands.monthlyCounts'>> {
   const { from, to } = monthSpan(month);
+  return errandCountsBetween(db, from, to);
+}
+
+/** The counts of the days `from` to `to` (a quarter's or a year's statistics take them too). */
+export async function errandCountsBetween(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<OutputOf<'errands.monthlyCounts'>> {
   const count = (column: 'authorised_on' | 'handed_over_on' | 'delivered_on') =>
     db
       .selectFrom('errands as e')

@@ -2,7 +2,7 @@
 // page when it does not fit, and leaves the cursor below itself.
 import { mm } from '../pageSizes';
 import { qrModules } from '../qrCode';
-import { SIZE, type Layout, type Segment } from './layout';
+import { SIZE, type IssueInfo, type Layout, type Segment } from './layout';
 
 /** Document title: 小标宋 substitute (serifBold), large, centred. */
 export async function title(layout: Layout, text: string, size: number = SIZE.title): Promise<void> {
@@ -261,6 +261,16 @@ export function qrCode(layout: Layout, text: string, sizeMm: number, x?: number)
   );
   doc.fill().restore();
   layout.y = top + side;
+}
+
+/** What a paper's QR code carries: its verification link, or the bare code when it has none. */
+export function verificationQrText(issue: IssueInfo): string {
+  return issue.verificationLink || issue.verificationCode;
+}
+
+/** The paper's verification QR code (its link, or the code), `sizeMm` square, centred unless `x` is given. */
+export function verificationQr(layout: Layout, sizeMm: number, x?: number): void {
+  qrCode(layout, verificationQrText(layout.issue), sizeMm, x);
 }
 
 /** “核验码：7K3M-9QX2-HT4C”, centred. */

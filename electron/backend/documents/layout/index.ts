@@ -13,6 +13,8 @@ export {
   table,
   title,
   verificationLine,
+  verificationQr,
+  verificationQrText,
   type Field,
   type TableColumn,
 } from './blocks';

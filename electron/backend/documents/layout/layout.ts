@@ -26,6 +26,8 @@ export interface FlowOptions {
 export interface IssueInfo {
   issuedAt: Date;
   verificationCode: string;
+  /** What the QR code carries: the verification link; absent: the code itself. */
+  verificationLink?: string | null;
 }
 
 /** Body size: GB/T 9704 三号 is 16 pt; forms and slips pass smaller sizes. */

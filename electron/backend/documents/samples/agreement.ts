@@ -18,6 +18,7 @@ const NUMERALS = '一二三四五六七八九十';
 export const sampleAgreement = defineDocument<AgreementRecord>({
   type: 'sampleAgreement',
   title: '人民调解协议书',
+  engineSample: true,
   pageSize: 'a4Formal',
   sample: () => demoAgreement(),
   async render(layout, record) {

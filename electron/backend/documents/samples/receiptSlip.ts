@@ -1,5 +1,5 @@
 import { maskIdNumber } from '../../../../shared/residents/masking';
-import { chineseDate, fields, paragraph, qrCode, rule, title, verificationLine } from '../layout';
+import { chineseDate, fields, paragraph, rule, title, verificationLine, verificationQr } from '../layout';
 import { defineDocument } from '../registry';
 import { type ReceiptSlipRecord, demoReceiptSlip } from './demoData';
 
@@ -7,6 +7,7 @@ import { type ReceiptSlipRecord, demoReceiptSlip } from './demoData';
 export const sampleReceiptSlip = defineDocument<ReceiptSlipRecord>({
   type: 'sampleReceiptSlip',
   title: '受理回执',
+  engineSample: true,
   pageSize: 'receipt80',
   sample: () => demoReceiptSlip(),
   async render(layout, record) {
@@ -34,7 +35,7 @@ export const sampleReceiptSlip = defineDocument<ReceiptSlipRecord>({
       { field: '提示', indent: false },
     );
     layout.space(4);
-    qrCode(layout, layout.issue.verificationCode, 26);
+    verificationQr(layout, 26);
     await verificationLine(layout);
   },
 });

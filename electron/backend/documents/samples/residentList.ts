@@ -7,6 +7,7 @@ import { type ResidentListRecord, demoResidentList } from './demoData';
 export const sampleResidentList = defineDocument<ResidentListRecord>({
   type: 'sampleResidentList',
   title: '居民花名册',
+  engineSample: true,
   pageSize: 'a4',
   sample: () => demoResidentList(),
   async render(layout, record) {

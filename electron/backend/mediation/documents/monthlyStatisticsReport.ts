@@ -1,6 +1,7 @@
-// 人民调解工作月度统计表: the month's figures of one committee or of the township (with a row per
-// committee) as a printable A4 table. Drawn on demand for the county's report, so not an issued
-// paper and not archived (like the counter's monthly summary).
+// 人民调解工作统计表: the figures of a month, a quarter or a year of one committee or of the
+// township (with a row per committee) as a printable A4 table. Drawn on demand for the county's
+// report, so not an issued paper and not archived (like the counter's summary). The type keeps
+// its first name, mediationMonthlyStatistics, so that a printer chosen for it stays chosen.
 import { formatPercentage } from '../../../../shared/counter/statistics';
 import {
   DISPUTE_CATEGORIES,
@@ -9,14 +10,23 @@ import {
   REFERRAL_OUT_LABELS,
 } from '../../../../shared/mediation/disputes';
 import {
+  monthLabelWithin,
+  periodKind,
+  periodLabel,
+  REPORT_PERIOD_KIND_LABELS,
+} from '../../../../shared/documents/reportPeriods';
+import {
+  CONCLUDED_RATE_DEFINITION,
+  concludedSuccessRate,
   formatYuan,
+  SUCCESS_RATE_DEFINITION,
   successRate,
   type MediationFigures,
   type MediationStatistics,
 } from '../../../../shared/mediation/statisticsApi';
 import { chineseDate, documentNumber, fields, heading, paragraph, table, title } from '../../documents/layout';
 import { defineDocument } from '../../documents/registry';
-import { COMMITTEE_COLUMNS, monthLabel } from '../statisticsSpreadsheet';
+import { COMMITTEE_COLUMNS } from '../statisticsSpreadsheet';
 import { chineseCalendarDate } from './parts';
 
 export interface MonthlyStatisticsRecord {
@@ -27,14 +37,14 @@ const count = (value: number) => String(value);
 
 export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord>({
   type: 'mediationMonthlyStatistics',
-  title: '人民调解工作月度统计表',
+  title: '人民调解工作统计表',
   pageSize: 'a4',
   archival: false,
   sample: () => ({ statistics: sampleStatistics() }),
   async render(layout, { statistics }) {
     const { totals: t } = statistics;
-    await title(layout, '人民调解工作月度统计表', 18);
-    await documentNumber(layout, `（${monthLabel(statistics.month)}）`);
+    await title(layout, `人民调解工作${REPORT_PERIOD_KIND_LABELS[periodKind(statistics.period)]}统计表`, 18);
+    await documentNumber(layout, `（${periodLabel(statistics.period)}）`);
     await fields(
       layout,
       [
@@ -44,14 +54,14 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
         },
         {
           label: '统计期间',
-          value: `${chineseCalendarDate(`${statistics.month}-01`)}至${chineseCalendarDate(statistics.asOf)}`,
+          value: `${chineseCalendarDate(statistics.from)}至${chineseCalendarDate(statistics.asOf)}`,
         },
       ],
       1,
     );
     await paragraph(
       layout,
-      '按事件发生日期计入当月：排查按排查日期，发现纠纷和移入按登记日期，受理按受理日期，调解成功（书面、口头协议）和终止按达成或终止日期，移出按不予受理或终止调解的日期，司法确认按申请日期和裁定日期，回访按回访日期。调解成功率 = 调解成功 ÷（调解成功 + 调解终止），保留一位小数。金额单位：元。',
+      `按事件发生日期计入本期：排查按排查日期，发现纠纷和移入按登记日期，受理按受理日期，调解成功（书面、口头协议）和终止按达成或终止日期，移出按不予受理或终止调解的日期，司法确认按申请日期和裁定日期，回访按回访日期。${SUCCESS_RATE_DEFINITION}；${CONCLUDED_RATE_DEFINITION}；均保留一位小数。金额单位：元。`,
       { field: '说明', indent: false, size: 9 },
     );
 
@@ -64,7 +74,8 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
       ['其中书面协议（件）', count(t.written)],
       ['其中口头协议（件）', count(t.oral)],
       ['调解终止（件）', count(t.terminated)],
-      ['调解成功率', formatPercentage(t.successRate)],
+      ['调解成功率（成功 ÷ 受理）', formatPercentage(t.successRate)],
+      ['调结成功率（成功 ÷ 调结）', formatPercentage(t.concludedSuccessRate)],
       ['受理纠纷涉及金额（元）', formatYuan(t.acceptedAmountFen)],
       ['调解成功涉及金额（元）', formatYuan(t.settledAmountFen)],
       ['申请司法确认（件）', count(t.courtApplied)],
@@ -86,7 +97,29 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
       rows: figures.slice(0, half).map((left, i) => [...left, ...(figures[half + i] ?? ['', ''])]),
     });
 
-    await heading(layout, '二、按纠纷类别');
+    await heading(layout, '二、按月');
+    const year = statistics.period.slice(0, 4);
+    await table(layout, {
+      columns: [
+        { header: '月份', width: 2.4 },
+        { header: '受理（件）', width: 2, align: 'right' },
+        { header: '调解成功（件）', width: 2.4, align: 'right' },
+        { header: '调解终止（件）', width: 2.4, align: 'right' },
+        { header: '调解成功率', width: 2.2, align: 'right' },
+        { header: '调结成功率', width: 2.2, align: 'right' },
+      ],
+      rows: statistics.trend.map((m) => [
+        monthLabelWithin(m.month, year),
+        count(m.accepted),
+        count(m.settled),
+        count(m.terminated),
+        formatPercentage(m.successRate),
+        formatPercentage(m.concludedSuccessRate),
+      ]),
+      size: 9,
+    });
+
+    await heading(layout, '三、按纠纷类别');
     // Two categories a row, so the whole table of categories stays on the page.
     const categories = [
       ...statistics.byCategory.map((c) => [c.label, count(c.accepted), count(c.settled)]),
@@ -104,7 +137,7 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
       size: 9,
     });
 
-    await heading(layout, '三、三调联动（件）');
+    await heading(layout, '四、三调联动（件）');
     // A counterpart a row, in and out side by side (both lists follow HANDOVER_KINDS).
     await table(layout, {
       columns: [
@@ -124,18 +157,20 @@ export const mediationMonthlyStatistics = defineDocument<MonthlyStatisticsRecord
     });
 
     if (statistics.committeeId === null) {
-      await heading(layout, '四、各人民调解委员会');
+      await heading(layout, '五、各人民调解委员会');
       const cells = (f: MediationFigures) =>
         COMMITTEE_COLUMNS.map((c) => {
           const value = c.value(f);
-          return c.header.startsWith('调解成功率') ? formatPercentage(f.successRate) : String(value ?? '');
+          if (c.header.startsWith('调解成功率')) return formatPercentage(f.successRate);
+          if (c.header.startsWith('调结成功率')) return formatPercentage(f.concludedSuccessRate);
+          return String(value ?? '');
         });
       await table(layout, {
         columns: [
           { header: '调委会', width: 4 },
           ...COMMITTEE_COLUMNS.map((c) => ({
             header: c.header.replace('（%）', ''),
-            width: c.header.startsWith('调解成功率') ? 1.6 : 1.2,
+            width: c.header.includes('成功率') ? 1.6 : 1.2,
             align: 'right' as const,
           })),
         ],
@@ -193,15 +228,29 @@ function sampleStatistics(): MediationStatistics {
   ];
   const totals = sampleFigures(0, 0, 0, 0, 0, 0);
   for (const row of rows) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += row[key];
-  const withRate = <F extends typeof totals>(f: F) => ({ ...f, successRate: successRate(f.settled, f.terminated) });
+  const withRate = <F extends typeof totals>(f: F) => ({
+    ...f,
+    successRate: successRate(f.settled, f.accepted),
+    concludedSuccessRate: concludedSuccessRate(f.settled, f.terminated),
+  });
   // 37 accepted and 32 settled, as the committees' rows.
   const accepted = [11, 8, 3, 2, 1, 1, 2, 1, 1, 0, 2, 0, 0, 5, 0, 0, 0, 0, 0];
   const settled = [8, 6, 2, 1, 1, 1, 1, 1, 1, 0, 2, 0, 0, 6, 0, 0, 0, 0, 2];
   const referrals = [2, 2, 1, 1, 0];
   // The two terminations sent on: one to the police, one to an arbitration body.
   const referralsOut = [0, 0, 1, 0, 1];
+  const trendMonth = (month: string, accepted: number, settled: number, terminated: number) => ({
+    month,
+    accepted,
+    settled,
+    terminated,
+    successRate: successRate(settled, accepted),
+    concludedSuccessRate: concludedSuccessRate(settled, terminated),
+  });
   return {
-    month: '2026-11',
+    period: '2026-11',
+    from: '2026-11-01',
+    to: '2026-11-30',
     asOf: '2026-11-30',
     committeeId: null,
     scopeName: '青石镇全镇',
@@ -219,5 +268,20 @@ function sampleStatistics(): MediationStatistics {
       count: referralsOut[i]!,
     })),
     committees: rows.map(withRate),
+    // The eleven months before November, then November itself (37 accepted, 32 settled, 2 terminated).
+    trend: [
+      trendMonth('2025-12', 30, 27, 1),
+      trendMonth('2026-01', 22, 21, 0),
+      trendMonth('2026-02', 18, 15, 2),
+      trendMonth('2026-03', 35, 33, 1),
+      trendMonth('2026-04', 41, 38, 2),
+      trendMonth('2026-05', 39, 36, 1),
+      trendMonth('2026-06', 33, 31, 1),
+      trendMonth('2026-07', 36, 34, 0),
+      trendMonth('2026-08', 29, 27, 1),
+      trendMonth('2026-09', 31, 30, 1),
+      trendMonth('2026-10', 40, 37, 2),
+      trendMonth('2026-11', 37, 32, 2),
+    ],
   };
 }

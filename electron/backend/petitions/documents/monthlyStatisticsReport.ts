@@ -1,41 +1,48 @@
-// 信访月度统计表: the month's figures of the petition desk as a printable A4 table. Drawn on
-// demand for the county's report, so not an issued paper and not archived (like the mediation
-// and counter monthly tables).
+// 信访统计表: the figures of a month, a quarter or a year of the petition desk as a printable A4
+// table. Drawn on demand for the county's report, so not an issued paper and not archived (like
+// the mediation and counter tables). The type keeps its first name so that a printer chosen for
+// it in 打印设置 stays chosen.
 import { formatPercentage } from '../../../../shared/counter/statistics';
+import {
+  monthLabelWithin,
+  periodKind,
+  periodLabel,
+  REPORT_PERIOD_KIND_LABELS,
+} from '../../../../shared/documents/reportPeriods';
 import type { PetitionStatistics } from '../../../../shared/petitions/api';
 import { PETITION_CATEGORIES, SATISFACTION_LABELS, SATISFACTIONS } from '../../../../shared/petitions/petitions';
 import { chineseDate, documentNumber, fields, heading, paragraph, table, title } from '../../documents/layout';
 import { chineseCalendarDate } from '../../documents/paperParts';
 import { defineDocument } from '../../documents/registry';
-import { HANDLING_ROWS, INTAKE_ROWS, monthLabel } from '../statisticsSpreadsheet';
+import { HANDLING_ROWS, INTAKE_ROWS } from '../statisticsSpreadsheet';
 import type { MonthlyStatisticsRecord } from './records';
 
 const count = (value: number | null) => (value === null ? '—' : String(value));
 
 export const petitionMonthlyStatisticsReport = defineDocument<MonthlyStatisticsRecord>({
   type: 'petitionMonthlyStatisticsReport',
-  title: '信访月度统计表',
+  title: '信访统计表',
   pageSize: 'a4',
   archival: false,
   sample: () => ({ officeName: '青石镇人民政府', statistics: sampleStatistics() }),
   async render(layout, { officeName, statistics }) {
     const { totals: t } = statistics;
-    await title(layout, '信访月度统计表', 18);
-    await documentNumber(layout, `（${monthLabel(statistics.month)}）`);
+    await title(layout, `信访${REPORT_PERIOD_KIND_LABELS[periodKind(statistics.period)]}统计表`, 18);
+    await documentNumber(layout, `（${periodLabel(statistics.period)}）`);
     await fields(
       layout,
       [
         { label: '统计单位', value: officeName },
         {
           label: '统计期间',
-          value: `${chineseCalendarDate(`${statistics.month}-01`)}至${chineseCalendarDate(statistics.asOf)}`,
+          value: `${chineseCalendarDate(statistics.from)}至${chineseCalendarDate(statistics.asOf)}`,
         },
       ],
       1,
     );
     await paragraph(
       layout,
-      '来访按批次和人次统计（一次来访为一批次，来访人数为人次），来信按件统计；五人以上为集体访。收到、集体访、重复信访、越级信访、上级转送交办、领导接访按收到日期计入当月；受理、不予受理、答复、延期、办结、复查请求、复核请求按该环节的日期计入当月；按期答复指在办理期限（含延期）内答复；超期指当月到期而未按期完成的期限。满意率 =（满意 + 基本满意）÷ 已评价件数（不含未能联系到信访人），保留一位小数。',
+      '来访按批次和人次统计（一次来访为一批次，来访人数为人次），来信按件统计；五人以上为集体访。收到、集体访、重复信访、越级信访、上级转送交办、领导接访按收到日期计入本期；接访领导当场解决、限期办理按决定日期计入本期；受理、不予受理、答复、延期、办结、复查请求、复核请求按该环节的日期计入本期；按期答复指在办理期限（含延期）内答复，按期答复率 = 按期答复 ÷ 答复；超期指本期到期而未按期完成的期限。满意率 =（满意 + 基本满意）÷ 已评价件数（不含未能联系到信访人），保留一位小数。',
       { field: '说明', indent: false, size: 9 },
     );
 
@@ -69,7 +76,37 @@ export const petitionMonthlyStatisticsReport = defineDocument<MonthlyStatisticsR
       size: 10,
     });
 
-    await heading(layout, '三、按内容分类');
+    await paragraph(
+      layout,
+      `按期答复率 ${formatPercentage(statistics.onTimeRate)}（按期答复 ${t.repliedOnTime} ÷ 答复 ${t.replied}）`,
+      { field: '按期答复率', indent: false, size: 10 },
+    );
+
+    await heading(layout, '三、按月');
+    const year = statistics.period.slice(0, 4);
+    await table(layout, {
+      columns: [
+        { header: '月份', width: 2.2 },
+        { header: '收到', width: 1.6, align: 'right' as const },
+        { header: '来访人次', width: 1.8, align: 'right' as const },
+        { header: '答复', width: 1.6, align: 'right' as const },
+        { header: '按期答复', width: 1.8, align: 'right' as const },
+        { header: '按期答复率', width: 2.2, align: 'right' as const },
+        { header: '满意率', width: 2, align: 'right' as const },
+      ],
+      rows: statistics.trend.map((m) => [
+        monthLabelWithin(m.month, year),
+        count(m.received),
+        count(m.visitPeople),
+        count(m.replied),
+        count(m.repliedOnTime),
+        formatPercentage(m.onTimeRate),
+        formatPercentage(m.satisfactionRate),
+      ]),
+      size: 9,
+    });
+
+    await heading(layout, '四、按内容分类');
     // Two categories a row, so the whole table of categories stays on the page.
     const categories = [
       ...statistics.byCategory.map((c) => [c.label, count(c.batches), count(c.people)]),
@@ -91,7 +128,7 @@ export const petitionMonthlyStatisticsReport = defineDocument<MonthlyStatisticsR
       size: 9,
     });
 
-    await heading(layout, '四、满意度（件）');
+    await heading(layout, '五、满意度（件）');
     await table(layout, {
       columns: [
         ...statistics.satisfaction.map((s) => ({ header: s.label, width: s.value === 'unreachable' ? 2.4 : 1.4 })),
@@ -132,7 +169,9 @@ function sampleStatistics(): PetitionStatistics {
   ];
   const satisfaction = [11, 4, 2, 1];
   return {
-    month: '2026-11',
+    period: '2026-11',
+    from: '2026-11-01',
+    to: '2026-11-30',
     asOf: '2026-11-30',
     totals: {
       received: 35,
@@ -147,6 +186,8 @@ function sampleStatistics(): PetitionStatistics {
       skippedPeople: 7,
       handedDown: 4,
       leaderReceived: 8,
+      leaderOnTheSpot: 5,
+      leaderDeadline: 3,
       accepted: 28,
       notAccepted: 3,
       replied: 19,
@@ -168,7 +209,19 @@ function sampleStatistics(): PetitionStatistics {
       label: SATISFACTION_LABELS[value],
       count: satisfaction[i]!,
     })),
+    // 18 ÷ 19 = 94.7%
+    onTimeRate: 94.7,
     // (11 + 4) ÷ (11 + 4 + 2) = 88.2%
     satisfactionRate: 88.2,
+    // November with the two months before it (a month's trend holds the twelve up to it; two suffice here).
+    trend: [
+      { month: '2026-09', received: 31, visitPeople: 52, replied: 22, repliedOnTime: 22, evaluated: 14, content: 12 },
+      { month: '2026-10', received: 38, visitPeople: 70, replied: 25, repliedOnTime: 24, evaluated: 16, content: 14 },
+      { month: '2026-11', received: 35, visitPeople: 64, replied: 19, repliedOnTime: 18, evaluated: 17, content: 15 },
+    ].map((m) => ({
+      ...m,
+      onTimeRate: Math.round((m.repliedOnTime / m.replied) * 1000) / 10,
+      satisfactionRate: Math.round((m.content / m.evaluated) * 1000) / 10,
+    })),
   };
 }

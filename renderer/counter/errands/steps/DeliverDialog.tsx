@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { chineseDate, toDateString } from '../../../common/dates';
+import type { Dayjs } from 'dayjs';
+import { chineseDate, pastDateRules, toDateString } from '../../../common/dates';
 import { FormDialog } from '../../../common/FormDialog';
 import { todayValue } from '../../../common/StepDateField';
 import { errandLabel, type ErrandStepProps } from './errandStep';
@@ -39,14 +39,10 @@ export function DeliverDialog({ errand, today, send, onClose }: ErrandStepProps<
             name="deliveredOn"
             label="送达日期"
             extra="不填即为今天；不能早于窗口办结的日期"
+            rules={pastDateRules('送达日期', today)}
             {...server.fieldStatus('deliveredOn')}
           >
-            <DatePicker
-              format="YYYY-MM-DD"
-              placeholder="如 2026-01-31"
-              style={{ width: 200 }}
-              disabledDate={(date: Dayjs) => date.isAfter(dayjs(today), 'day')}
-            />
+            <DatePicker format="YYYY-MM-DD" placeholder="如 2026-01-31" style={{ width: 200 }} />
           </Form.Item>
         </>
       )}
