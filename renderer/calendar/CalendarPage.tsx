@@ -15,6 +15,7 @@ import { downloadJson } from '../common/jsonFiles';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { useServerErrors } from '../common/useServerErrors';
+import { useFormLeaveGuard } from '../common/leaveGuard';
 
 interface YearForm {
   source?: string;
@@ -160,6 +161,7 @@ function YearEditor({
   const [form] = Form.useForm<YearForm>();
   const [saving, setSaving] = useState(false);
   const errors = useServerErrors();
+  const guard = useFormLeaveGuard(form);
 
   useEffect(() => {
     form.setFieldsValue(record ? toForm(record.arrangement) : { holidays: [], makeUpWorkdays: [] });
@@ -170,6 +172,7 @@ function YearEditor({
     errors.clear();
     try {
       const saved = await call('calendar.saveYear', fromForm(year, values));
+      guard.saved();
       onSaved(saved.adjustments);
     } catch (error) {
       errors.setError(error);

@@ -33,6 +33,7 @@ describe('across the year end without next year’s arrangement', () => {
   let clerk: TestClient;
   let receptionist: TestClient;
   let caseId: string;
+  let petitionId: string;
 
   before(async () => {
     const started = await startSetUpHall({ sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 });
@@ -64,6 +65,27 @@ describe('across the year end without next year’s arrangement', () => {
     const text = await archivedPdfText(hall, result!.document!.id);
     assert.match(text.replace(/\s+/g, ''), /2027年1月5日.*暂定/);
   });
+
+  test('a petition accepted on 2026-12-07: 60 days end on 除夕 2027-02-05, so on 02-09, 暂定 on its notice', async () => {
+    const registered = await receptionist.ok('petitions.register', {
+      requestId: crypto.randomUUID(),
+      channel: 'visit',
+      peopleCount: 1,
+      petitioners: [{ name: '郑小红', phone: '13600000003' }],
+      category: 'labour',
+      matter: '在镇内砖厂务工被拖欠工资8600元。',
+    });
+    const accepted = await receptionist.ok('petitions.accept', {
+      id: registered.petition.id,
+      version: registered.petition.version,
+      handlingUnit: '镇劳动保障所',
+    });
+    petitionId = accepted.petition.id;
+    assert.equal(accepted.petition.deadline?.dueOn, '2027-02-09');
+    assert.equal(accepted.petition.deadline?.provisional, true);
+    const notice = (await archivedPdfText(hall, accepted.document!.id)).replace(/\s+/g, '');
+    assert.ok(notice.includes('2027年2月9日（暂定）前办结'), notice);
+  });
   after(() => hall.close());
 
   test('the case is accepted with a provisional promise, marked 暂定', async () => {
@@ -82,20 +104,27 @@ describe('across the year end without next year’s arrangement', () => {
     }
   });
 
-  test('the official 2027 computes the promise again and lists the change for the clerk only', async () => {
+  test('the official 2027 computes the open deadlines again and lists each change for the desk that may read it', async () => {
     const saved = await admin.ok('calendar.saveYear', official2027);
-    assert.equal(saved.adjustments.length, 1);
-    assert.deepEqual(
-      [saved.adjustments[0]!.deadline, saved.adjustments[0]!.from, saved.adjustments[0]!.to],
-      ['承诺办结日期', '2027-01-05', '2027-01-06'],
-    );
+    assert.deepEqual(saved.adjustments.map((a) => [a.entity, a.deadline, a.from, a.to]).sort(), [
+      ['counterCase', '承诺办结日期', '2027-01-05', '2027-01-06'],
+      // 春节 officially 02-05 to 02-13; 02-14 is a Sunday.
+      ['petition', '办理期限', '2027-02-09', '2027-02-15'],
+    ]);
+    const petition = await receptionist.ok('petitions.get', { id: petitionId });
+    assert.equal(petition.handlingDueOn, '2027-02-15');
+    assert.equal(petition.deadline?.provisional, false);
     const record = (await clerk.ok('counter.get', { caseId })).case;
     assert.equal(record.promisedDate, '2027-01-06');
     assert.equal(record.deadline?.provisional, false);
     const listed = await clerk.ok('calendar.adjustments', {});
     assert.equal(listed.adjustments.length, 1);
     assert.match(listed.adjustments[0]!.label, /^办件SL-2026-\d{6}（最低生活保障申请）$/);
-    assert.equal((await receptionist.ok('calendar.adjustments', {})).adjustments.length, 0);
+    assert.deepEqual(
+      (await receptionist.ok('calendar.adjustments', {})).adjustments.map((a) => a.entity),
+      ['petition'],
+      'each desk sees the records it may read',
+    );
     assert.equal((await clerk.ok('calendar.status', {})).notice, null);
     const history = await admin.ok('audit.changes', { entity: 'counterCase' });
     assert.ok(history.items.some((i) => i.op === 'recomputeDeadline'));

@@ -30,9 +30,9 @@ export async function listCalendarYears(db: Db | Tx): Promise<CalendarYearRecord
  * Every deadline reads the calendar; it changes a few times a year. The built calendar is kept
  * per database and rebuilt only when a year was written since (its rows' update times say so).
  */
-const built = new WeakMap<Db, { signature: string; calendar: WorkingCalendar }>();
+const built = new WeakMap<Db | Tx, { signature: string; calendar: WorkingCalendar }>();
 
-export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
+export async function loadWorkingCalendar(db: Db | Tx): Promise<WorkingCalendar> {
   const stamps = await db.selectFrom('calendar_years').select(['year', 'updated_at']).orderBy('year').execute();
   const signature = stamps.map((s) => `${s.year}@${s.updated_at}`).join(',');
   const cached = built.get(db);

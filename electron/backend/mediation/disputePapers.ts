@@ -357,7 +357,8 @@ export async function terminationNoticePaper(
 
 export async function courtApplicationPaper(ctx: RequestContext, row: DisputeRow, court: string) {
   const { committee, parties } = await paperBasics(ctx, row);
-  const window = courtWindow(await loadWorkingCalendar(ctx.db), row.effective_on!, ctx.today);
+  const calendar = await loadWorkingCalendar(ctx.db);
+  const window = courtWindow(calendar, row.effective_on!, ctx.today);
   const draft = agreementOf(row);
   return paperOf<CourtApplicationPaper>(mediationCourtApplication, {
     committee,
@@ -367,6 +368,7 @@ export async function courtApplicationPaper(ctx: RequestContext, row: DisputeRow
     agreedOn: row.outcome_on ?? '',
     effectiveOn: row.effective_on!,
     closesOn: window.closesOn,
+    closesOnProvisional: calendar.isProvisional(window.closesOn),
     terms: draft?.terms ?? [],
   });
 }

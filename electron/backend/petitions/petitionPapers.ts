@@ -10,6 +10,7 @@ import {
   type NotAcceptedGround,
 } from '../../../shared/petitions/petitions';
 import { SEX_LABELS } from '../../../shared/residents/api';
+import { loadWorkingCalendar } from '../calendar/calendarStore';
 import type { Db } from '../db/database';
 import type { Tx } from '../db/writes';
 import type { DocumentDefinition } from '../documents/registry';
@@ -109,9 +110,16 @@ export async function registrationPaper(
       repeat: row.repeat === 1 ? (repeatOf ? `是（此前：${repeatOf.number}）` : '是') : '否',
       skipped: row.skipped_to ? SKIPPED_LEVEL_LABELS[row.skipped_to] : '',
       acceptanceDueOn: row.acceptance_due_on,
+      provisionalYears: await provisionalYearsOf(db, [row.acceptance_due_on]),
       registeredByName: row.registered_by_name,
     },
   };
+}
+
+/** The years among `dates` whose State Council arrangement is missing: the paper says 暂定. */
+async function provisionalYearsOf(db: Db | Tx, dates: readonly string[]): Promise<number[]> {
+  const calendar = await loadWorkingCalendar(db);
+  return [...new Set(dates.filter((date) => calendar.isProvisional(date)).map((date) => Number(date.slice(0, 4))))];
 }
 
 async function common(db: Db | Tx, settings: PetitionSettings, row: PetitionRow) {
@@ -131,7 +139,14 @@ export async function acceptancePaper(
   row: PetitionRow,
   step: { acceptedOn: string; handlingUnit: string; handlingDueOn: string },
 ): Promise<Paper<AcceptanceNoticeRecord>> {
-  return { definition: petitionAcceptanceNotice, record: { ...(await common(db, settings, row)), ...step } };
+  return {
+    definition: petitionAcceptanceNotice,
+    record: {
+      ...(await common(db, settings, row)),
+      ...step,
+      provisionalYears: await provisionalYearsOf(db, [step.handlingDueOn]),
+    },
+  };
 }
 
 export async function notAcceptedPaper(
@@ -160,7 +175,12 @@ export async function extensionPaper(
 ): Promise<Paper<ExtensionNoticeRecord>> {
   return {
     definition: petitionExtensionNotice,
-    record: { ...(await common(db, settings, row)), acceptedOn: row.accepted_on ?? '', ...step },
+    record: {
+      ...(await common(db, settings, row)),
+      acceptedOn: row.accepted_on ?? '',
+      ...step,
+      provisionalYears: await provisionalYearsOf(db, [step.newDueOn]),
+    },
   };
 }
 
@@ -178,6 +198,7 @@ export async function replyPaper(
       acceptedOn: row.accepted_on ?? '',
       reviewBody: settings.reviewBody,
       ...step,
+      provisionalYears: await provisionalYearsOf(db, [step.reviewRequestDueOn]),
     },
   };
 }

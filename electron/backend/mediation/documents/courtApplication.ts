@@ -85,7 +85,7 @@ export const mediationCourtApplication = defineDocument<CourtApplicationPaper>({
       await prose(layout, [{ text: `${i + 1}．${sentence(term)}`, field: `协议内容第${i + 1}项` }]);
     await prose(layout, [
       {
-        text: `根据《中华人民共和国人民调解法》第三十三条的规定，申请人自调解协议生效之日起三十日内（即${optionalDate(record.closesOn)}前）共同向你院申请司法确认，请求依法确认上述调解协议有效。`,
+        text: `根据《中华人民共和国人民调解法》第三十三条的规定，申请人自调解协议生效之日起三十日内（即${optionalDate(record.closesOn)}${record.closesOnProvisional ? '（暂定）' : ''}前）共同向你院申请司法确认，请求依法确认上述调解协议有效。`,
         field: '事实和理由',
       },
     ]);

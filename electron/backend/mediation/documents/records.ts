@@ -193,8 +193,10 @@ export interface CourtApplicationPaper {
   parties: PartyLines[];
   agreedOn: string;
   effectiveOn: string;
-  /** The last day to apply (effective + 30 days). */
+  /** The last day to apply (effective + 30 days, moved past a rest day). */
   closesOn: string;
+  /** That day lies in a year without its State Council arrangement: printed 暂定. */
+  closesOnProvisional?: boolean;
   /** The agreement's terms, restated. */
   terms: string[];
 }

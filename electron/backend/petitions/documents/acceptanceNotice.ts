@@ -2,6 +2,7 @@ import { PERIOD_DAYS, MAX_EXTENSION_DAYS } from '../../../../shared/petitions/pe
 import { chineseCalendarDate, prose } from '../../documents/paperParts';
 import { defineDocument } from '../../documents/registry';
 import {
+  dueDateText,
   addressedToPetitioners,
   matterOpening,
   officeClosing,
@@ -43,7 +44,7 @@ export const petitionAcceptanceNotice = defineDocument<AcceptanceNoticeRecord>({
     ]);
     await prose(layout, [
       {
-        text: `本机关将自受理之日起${PERIOD_DAYS.handling}日内，即于${chineseCalendarDate(record.handlingDueOn)}前办结并书面答复${to}；情况复杂需要延长办理期限的，延长期限不超过${MAX_EXTENSION_DAYS}日，并书面告知${to}延期理由。`,
+        text: `本机关将自受理之日起${PERIOD_DAYS.handling}日内，即于${dueDateText(record.handlingDueOn, record.provisionalYears)}前办结并书面答复${to}；情况复杂需要延长办理期限的，延长期限不超过${MAX_EXTENSION_DAYS}日，并书面告知${to}延期理由。`,
         field: '办理期限',
       },
     ]);

@@ -1,6 +1,7 @@
 import { chineseCalendarDate, prose, sentence } from '../../documents/paperParts';
 import { defineDocument } from '../../documents/registry';
 import {
+  dueDateText,
   addressedToPetitioners,
   matterOpening,
   officeClosing,
@@ -44,7 +45,7 @@ export const petitionExtensionNotice = defineDocument<ExtensionNoticeRecord>({
         text: `根据《信访工作条例》的规定，经本机关负责人批准，办理期限延长${record.days}日，至`,
         field: '告知内容',
       },
-      { text: chineseCalendarDate(record.newDueOn), field: '延长后的办理期限' },
+      { text: dueDateText(record.newDueOn, record.provisionalYears), field: '延长后的办理期限' },
       { text: `前办结并书面答复${to}。`, field: '告知内容' },
     ]);
     await officeClosing(layout, record.office, record.extendedOn);

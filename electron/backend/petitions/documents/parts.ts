@@ -23,6 +23,11 @@ export function addressedToPetitioners(layout: Layout, names: string[]): Promise
   return addressedTo(layout, names, { role: '信访人' });
 }
 
+/** A deadline as a paper prints it: `2027年2月9日`, with （暂定） in a year still provisional. */
+export function dueDateText(date: string, provisionalYears: readonly number[] = []): string {
+  return `${chineseCalendarDate(date)}${provisionalYears.includes(Number(date.slice(0, 4))) ? '（暂定）' : ''}`;
+}
+
 /** 你 to one petitioner, 你们 to several. */
 export function you(names: readonly string[]): string {
   return names.length > 1 ? '你们' : '你';

@@ -55,6 +55,11 @@ export interface RegistrationFormRecord {
   skipped: string;
   /** The acceptance decision is due by this day. */
   acceptanceDueOn: string;
+  /**
+   * Years among the paper's deadlines without their State Council arrangement: a date in one is
+   * printed 暂定 (absent on papers issued before provisional calendars).
+   */
+  provisionalYears?: number[];
   registeredByName: string;
 }
 
@@ -69,6 +74,11 @@ export interface AcceptanceNoticeRecord {
   acceptedOn: string;
   handlingUnit: string;
   handlingDueOn: string;
+  /**
+   * Years among the paper's deadlines without their State Council arrangement: a date in one is
+   * printed 暂定 (absent on papers issued before provisional calendars).
+   */
+  provisionalYears?: number[];
 }
 
 /** 不予受理告知书: the reason and the channel the petitioner should take instead. */
@@ -98,6 +108,11 @@ export interface ExtensionNoticeRecord {
   newDueOn: string;
   reason: string;
   extendedOn: string;
+  /**
+   * Years among the paper's deadlines without their State Council arrangement: a date in one is
+   * printed 暂定 (absent on papers issued before provisional calendars).
+   */
+  provisionalYears?: number[];
 }
 
 /** 答复意见书, with the right to a review within 30 days. */
@@ -117,6 +132,11 @@ export interface ReplyRecord {
   /** 某某县人民政府 */
   reviewBody: string;
   reviewRequestDueOn: string;
+  /**
+   * Years among the paper's deadlines without their State Council arrangement: a date in one is
+   * printed 暂定 (absent on papers issued before provisional calendars).
+   */
+  provisionalYears?: number[];
 }
 
 /** 领导接访公示: the rota posted in the hall. */

@@ -2,6 +2,7 @@ import { issuingUnit, table, title, type Layout } from '../../documents/layout';
 import { chineseCalendarDate, formTable, optionalDate, type FormCell } from '../../documents/paperParts';
 import { defineDocument } from '../../documents/registry';
 import {
+  dueDateText,
   datesInChinese,
   SAMPLE_MATTER_SUMMARY,
   SAMPLE_NUMBER,
@@ -138,7 +139,7 @@ export const petitionRegistrationForm = defineDocument<RegistrationFormRecord>({
       layout,
       [
         [
-          { label: '受理告知期限', value: `${chineseCalendarDate(record.acceptanceDueOn)}前` },
+          { label: '受理告知期限', value: `${dueDateText(record.acceptanceDueOn, record.provisionalYears)}前` },
           { label: '登记人', value: record.registeredByName },
         ],
       ],

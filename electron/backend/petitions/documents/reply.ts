@@ -10,6 +10,7 @@ import {
 } from '../../documents/paperParts';
 import { defineDocument } from '../../documents/registry';
 import {
+  dueDateText,
   addressedToPetitioners,
   matterOpening,
   officeClosing,
@@ -84,7 +85,7 @@ export const petitionReply = defineDocument<ReplyRecord>({
         text: `请求复查（${chineseCalendarDate(record.repliedOn)}收到本答复意见书的，请求复查的期限至`,
         field: '复查告知',
       },
-      { text: chineseCalendarDate(record.reviewRequestDueOn), field: '复查请求期限' },
+      { text: dueDateText(record.reviewRequestDueOn, record.provisionalYears), field: '复查请求期限' },
       { text: '止）。', field: '复查告知' },
     ];
     layout.ensure((await proseHeight(layout, review)) + (await sealedClosingHeight(layout, CLOSING)));
