@@ -20,7 +20,10 @@ export class Client {
     return body.result as T;
   }
   async download(fileUrl: string): Promise<number> {
-    const response = await fetch(new URL(fileUrl, this.baseUrl));
+    // The link opens for the session that asked for it: its cookie rides along.
+    const response = await fetch(new URL(fileUrl, this.baseUrl), {
+      headers: this.cookie ? { Cookie: this.cookie } : {},
+    });
     return (await response.arrayBuffer()).byteLength;
   }
 }
@@ -35,9 +38,11 @@ export async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 export async function startBenchHall(
   dataDir: string,
   now: Date,
+  databaseKey: Uint8Array | null = null,
 ): Promise<{ backend: Backend; url: string; close(): Promise<void> }> {
   const backend = await openBackend({
     dataDir,
+    databaseKey,
     now: () => new Date(now.getTime() + performance.now()),
     logError: () => {},
   });

@@ -19,6 +19,8 @@ export interface CounterBenchOptions {
   seed: number;
   intakes: number;
   worklists: number;
+  /** A key: the database is encrypted (SQLCipher format), to measure what that costs. */
+  databaseKey?: Uint8Array | null;
   log: (line: string) => void;
 }
 
@@ -32,7 +34,7 @@ const WORKING_DAYS = 2480;
 export async function benchCounter(dataDir: string, options: CounterBenchOptions) {
   const { log } = options;
   log(`生成 ${options.residents} 名居民……`);
-  let db = await openDatabase(dataDir);
+  let db = await openDatabase(dataDir, { key: options.databaseKey });
   await seedDemoTownship(db, { residents: options.residents, seed: options.seed, now: NOW, counterCases: false });
   log(`生成约 ${options.cases} 件办件（${FIRST_DAY} 至 ${TODAY}）……`);
   const [seedMs, seeded] = await timed(() =>
@@ -50,7 +52,7 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
   await db.destroy();
   const databaseBytes = (await stat(path.join(dataDir, DATABASE_FILE))).size;
 
-  const host = await startBenchHall(dataDir, NOW);
+  const host = await startBenchHall(dataDir, NOW, options.databaseKey);
   const { backend, url } = host;
   try {
     db = backend.db;

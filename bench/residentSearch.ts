@@ -60,6 +60,8 @@ export interface SearchBenchOptions {
   /** The naive way scans the table for every query: it gets the first N queries of each kind only. */
   naiveQueriesPerKind: number;
   now: Date;
+  /** A key: the database is encrypted (SQLCipher format), to measure what that costs. */
+  databaseKey?: Uint8Array | null;
   log: (line: string) => void;
 }
 
@@ -74,7 +76,7 @@ const LIMIT = 20;
 
 export async function benchResidentSearch(dataDir: string, options: SearchBenchOptions): Promise<SearchBenchResult> {
   const { log } = options;
-  let db = await openDatabase(dataDir);
+  let db = await openDatabase(dataDir, { key: options.databaseKey });
   log(`填入 ${options.residents} 位演示居民……`);
   const seedStarted = performance.now();
   let lastLogged = 0;
@@ -92,7 +94,7 @@ export async function benchResidentSearch(dataDir: string, options: SearchBenchO
   const seedMs = performance.now() - seedStarted;
   // Search with the settings the app runs with: a fresh connection, default page cache.
   await db.destroy();
-  db = await openDatabase(dataDir);
+  db = await openDatabase(dataDir, { key: options.databaseKey });
 
   const dataset = await describeDataset(db, dataDir, options.seed, seedMs);
   const residents = await db

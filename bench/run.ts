@@ -16,10 +16,11 @@
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
 //                                [--petitions N] [--petition-residents N] [--petition-searches N]
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
-//                                [--one-search-queries-per-kind N]
+//                                [--one-search-queries-per-kind N] [--encrypted]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,8 @@ const DEFAULTS = {
   syncNodes: 50,
   syncEntriesPerNode: 2_000,
   oneSearchQueriesPerKind: 50,
+  /** The resident-search and counter benches on an encrypted database (a fresh random key). */
+  encrypted: false,
   only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync' | 'onesearch',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
@@ -106,12 +109,14 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--sync-nodes') options.syncNodes = count(arg);
     else if (arg === '--sync-entries-per-node') options.syncEntriesPerNode = count(arg);
     else if (arg === '--one-search-queries-per-kind') options.oneSearchQueriesPerKind = count(arg);
+    else if (arg === '--encrypted') options.encrypted = true;
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
 }
 
 const options = parseArgs(process.argv.slice(2));
+const databaseKey = options.encrypted ? randomBytes(32) : null;
 const isDefault = JSON.stringify(options) === JSON.stringify(DEFAULTS);
 const log = (line: string) => console.error(`[bench] ${line}`);
 const started = performance.now();
@@ -143,6 +148,7 @@ if (options.only === 'all' || options.only === 'search') {
       queriesPerKind: options.queriesPerKind,
       naiveQueriesPerKind: options.naiveQueriesPerKind,
       now: SEED_NOW,
+      databaseKey,
       log,
     });
     report.dataset = search.dataset;
@@ -168,6 +174,7 @@ if (options.only === 'all' || options.only === 'counter') {
       seed: DEFAULT_DEMO_SEED,
       intakes: options.intakes,
       worklists: options.worklists,
+      databaseKey,
       log,
     });
   } finally {

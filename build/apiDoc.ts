@@ -6,13 +6,21 @@ import { z } from 'zod';
 import { API_ERROR_CODES, HTTP_STATUS } from '../shared/api/errors';
 import { procedures } from '../shared/api/procedures';
 import { ROLE_LABELS, type Role } from '../shared/auth/roles';
+import { FILE_TICKET_MINUTES } from '../shared/documents/api';
+import { HALL_LIMITS, sizeInWords } from '../electron/hall/hallLimits';
+
+/** The procedures that take a file, with their body limits: “`mediation.addAttachment` 28 MB, …”. */
+const FILE_LIMITS = Object.entries(HALL_LIMITS.fileBodyBytes)
+  .map(([name, bytes]) => `\`${name}\` ${sizeInWords(bytes)}`)
+  .join(', ');
 
 export const API_DOC_PATH = path.resolve(import.meta.dirname, '../docs/API.md');
 
 const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
   VALIDATION: 'input failed validation; `fieldErrors` names each field in Chinese',
   BAD_REQUEST: 'not JSON, wrong content type or method',
-  UNAUTHENTICATED: 'no session, or it expired/idled out; or wrong user name or password at sign-in',
+  UNAUTHENTICATED:
+    'no session, or it expired/idled out; or a failed sign-in — a wrong password, an unknown user name, a locked account and too many failures from one address all get the same answer; or the account was locked by wrong passwords at `auth.unlock`/`auth.changePassword` (the session is ended)',
   FORBIDDEN:
     'the role may not call this procedure, the account is disabled, or the initial password must be changed first',
   NOT_FOUND: 'the record does not exist (or is voided)',
@@ -20,8 +28,8 @@ const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
   DUPLICATE: 'the record exists already; `details` points at it (e.g. `existingResidentId`)',
   STALE: 'someone saved the record since you read it (`version` mismatch); re-read and re-apply',
   CONFLICT: 'the request contradicts the current state (e.g. setup already done)',
-  PAYLOAD_TOO_LARGE: 'the body exceeds 1 MiB',
-  ACCOUNT_LOCKED: 'too many wrong passwords; the message says until when',
+  PAYLOAD_TOO_LARGE: `the body exceeds its limit (${sizeInWords(HALL_LIMITS.bodyBytes)}; ${FILE_LIMITS}); refused from \`Content-Length\` before the body is read, or as soon as a chunked body passes it, and the connection is closed`,
+  ACCOUNT_LOCKED: 'no longer answered: a locked account answers `UNAUTHENTICATED` like any failed sign-in',
   SCREEN_LOCKED:
     'the session is locked (`auth.lock`, or the idle lock of the window); only `auth.unlock`, `auth.logout`, `auth.session` and `system.status` answer until it is unlocked',
   INTERNAL: 'a bug; logged on the host',
@@ -45,8 +53,13 @@ export function renderApiDoc(): string {
     '',
     '## Transport',
     '',
-    '- `GET /api` — every procedure with its access rule and the JSON Schemas of input and output.',
-    '- `POST /api/<procedure>` with `Content-Type: application/json` and a JSON object body (at most 1 MiB).',
+    '- `GET /api` — every procedure with its access rule and the JSON Schemas of input and output (signed-in users only).',
+    `- \`POST /api/<procedure>\` with \`Content-Type: application/json\` and a JSON object body of at most ${sizeInWords(HALL_LIMITS.bodyBytes)}`,
+    `  (the procedures that carry a file as base64: ${FILE_LIMITS}). A procedure that needs a session answers`,
+    '  `401` from its headers, before any of the body is read; a body over its limit is answered `413`. Both close',
+    '  the connection. Timeouts and the connection cap: [architecture.md](architecture.md#the-hall-hosts-limits).',
+    `- Files (\`/files/<ticket>/<name>\`, returned as \`fileUrl\`): open for ${FILE_TICKET_MINUTES} minutes, and only with the session cookie`,
+    '  or token of the sign-in that asked for them; they stop working at sign-out. Any other request gets `404`.',
     '- Answer: `{"ok": true, "result": …}` with status 200, or `{"ok": false, "error": {"code", "message", "fieldErrors"?, "details"?}}`',
     '  with the status below. `message` is one Chinese sentence fit to show a clerk; `fieldErrors` maps a field path',
     '  (`idNumber`, `groups.0.name`) to a Chinese message that names the field (`证件号码：校验位不符…`).',
@@ -54,7 +67,8 @@ export function renderApiDoc(): string {
     '  `"issueToken": true` and send `Authorization: Bearer <token>`. Sessions end after 12 hours, after 60 minutes',
     '  without a request, at `auth.logout`, and when an administrator disables the user or resets the password.',
     '- On loopback the host refuses requests whose `Host` is not a loopback name, and any `POST` whose `Origin`',
-    '  is another site. On the LAN it runs only with TLS (`--tls-cert`, `--tls-key`).',
+    '  is another site. On the LAN it runs only with TLS (`--tls-cert`, `--tls-key`), and every answer carries',
+    '  `Strict-Transport-Security`.',
     '- Every input is validated on the host; unknown fields are refused, not ignored. Every answer is checked',
     '  against its declared output schema, so undeclared data (such as password hashes) never leaves.',
     '',

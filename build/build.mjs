@@ -19,7 +19,15 @@ const only = process.argv.includes('--node-only')
 const started = Date.now();
 
 /** Native or Electron-provided modules, and packages that read their own data files at run time, stay outside the bundles. */
-const external = ['electron', 'sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'wawoff2', 'exceljs'];
+const external = [
+  'electron',
+  'better-sqlite3-multiple-ciphers',
+  'electron-updater',
+  'pdfkit',
+  'fontkit',
+  'wawoff2',
+  'exceljs',
+];
 
 async function buildNode() {
   const common = {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { acknowledge, opened } from './support/antd';
-import { interceptFileChoosers, signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+import { interceptFileChoosers, pollUntil, signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
 
 const setup = useHallAndBrowser({ demo: true, demoResidents: 20 });
 
@@ -85,13 +85,21 @@ test('the administrator finds items by pinyin initials and adds a local item wit
     .waitFor();
   await phone.fill('0371-62345679');
   await savePhone.click();
-  await page.getByText('咨询电话已保存，此后出具的回执和告知书上会印出').waitFor();
-  const saved = await hall.backend.db
-    .selectFrom('node_settings')
-    .select('value')
-    .where('key', '=', 'counter.queryPhone')
-    .executeTakeFirst();
+  // The saved state, not the 3-second toast (a starved browser can miss a message that brief).
+  const saved = await pollUntil(
+    () =>
+      hall.backend.db
+        .selectFrom('node_settings')
+        .select('value')
+        .where('key', '=', 'counter.queryPhone')
+        .executeTakeFirst(),
+    (row) => row?.value === '0371-62345679',
+  );
   assert.equal(saved?.value, '0371-62345679');
+  await pollUntil(
+    () => savePhone.isDisabled(),
+    (disabled) => disabled,
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -191,7 +191,8 @@ describe('统计: the month’s figures and the ledger in the browser', () => {
     await page.getByRole('button', { name: /导出 PDF/ }).click();
     const popup = await popupOpened;
     const request = await fileRequested;
-    const pdf = Buffer.from(await (await fetch(request.url())).arrayBuffer());
+    // With the browser's session cookie: the link opens only for the session that asked for it.
+    const pdf = await (await page.request.get(request.url())).body();
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     await popup.close();
 

@@ -24,8 +24,13 @@ import { asRejection, recordRejection, rejection, type RejectionContext } from '
 // (32,766) and PostgreSQL's (65,535) limits, and few enough round trips per batch.
 const CHUNK = 500;
 
-export async function applyBatch(ctx: HubContext, bytes: Uint8Array, via: Via): Promise<BatchAccepted> {
-  const about: RejectionContext = { nodeId: null, kind: 'batch', bytes: bytes.length, via };
+export async function applyBatch(
+  ctx: HubContext,
+  bytes: Uint8Array,
+  via: Via,
+  address?: string,
+): Promise<BatchAccepted> {
+  const about: RejectionContext = { nodeId: null, kind: 'batch', bytes: bytes.length, via, address };
   try {
     const parsed = parseKind(bytes, 'batch');
     const { node: nodeId, first, last } = parsed.header;

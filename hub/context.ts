@@ -3,6 +3,7 @@
 import type { HubDialect } from './db/open';
 import type { HubDb } from './db/schema';
 import type { HubIdentity } from './identity';
+import type { RejectionThrottle } from './rejectionThrottle';
 
 export interface HubContext {
   db: HubDb;
@@ -11,4 +12,6 @@ export interface HubContext {
   identity: HubIdentity;
   now: () => Date;
   log: (line: string) => void;
+  /** How many refusals per client address are logged in full (the rest are summed up). */
+  rejectionThrottle: RejectionThrottle;
 }

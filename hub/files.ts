@@ -26,8 +26,13 @@ export function storedFilePath(dataDir: string, nodeId: string, sha256: string):
   return path.join(dataDir, FILES_DIR, nodeFolder(nodeId), sha256);
 }
 
-export async function storeFile(ctx: HubContext, bytes: Uint8Array, via: Via): Promise<{ sha256: string }> {
-  const about: RejectionContext = { nodeId: null, kind: 'file', bytes: bytes.length, via };
+export async function storeFile(
+  ctx: HubContext,
+  bytes: Uint8Array,
+  via: Via,
+  address?: string,
+): Promise<{ sha256: string }> {
+  const about: RejectionContext = { nodeId: null, kind: 'file', bytes: bytes.length, via, address };
   try {
     const parsed = parseKind(bytes, 'file');
     about.nodeId = parsed.header.node;

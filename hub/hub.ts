@@ -32,7 +32,9 @@ import { revokedNode } from './envelopes';
 import { pruneUploads, storedFilePath, storeFile } from './files';
 import { loadOrCreateIdentity } from './identity';
 import { createNode, register, revokeKey, revokeNode, rotate, type CreateNodeInput } from './nodes';
-import { HubRejection, rejection, recordRejection, type RejectionContext } from './rejection';
+import { authenticateNodeRequest, type NodeRequest } from './nodeRequests';
+import { HubRejection, flushSuppressed, rejection, recordRejection, type RejectionContext } from './rejection';
+import { RejectionThrottle, type RejectionLimits } from './rejectionThrottle';
 import { importFile, replyFile, type ImportOutcome, type ImportResult } from './usbFiles';
 
 export { HubInputError, HubRejection } from './rejection';
@@ -52,6 +54,8 @@ export interface HubOptions {
   postgres?: string;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Bounds of the rejection log per client address (defaults: rejectionThrottle.ts). */
+  rejectionLimits?: Partial<RejectionLimits>;
 }
 
 export interface Hub {
@@ -62,13 +66,18 @@ export interface Hub {
   revokeNode(nodeId: string, reason: string): Promise<void>;
   /** Revokes one key of a node (a lost or stolen machine); the node itself stays enrolled. */
   revokeKey(nodeId: string, keyId: string): Promise<void>;
-  register(envelope: Uint8Array, via: Via): Promise<{ nodeId: string; townshipName: string }>;
-  rotate(envelope: Uint8Array, via: Via): Promise<{ nodeId: string; keyIds: string[] }>;
-  applyBatch(envelope: Uint8Array, via: Via): Promise<BatchAccepted>;
-  storeFile(envelope: Uint8Array, via: Via): Promise<{ sha256: string }>;
+  // `address`: the client address of a request over the link; its refusals are logged within
+  // that address's share (rejectionThrottle.ts).
+  register(envelope: Uint8Array, via: Via, address?: string): Promise<{ nodeId: string; townshipName: string }>;
+  rotate(envelope: Uint8Array, via: Via, address?: string): Promise<{ nodeId: string; keyIds: string[] }>;
+  applyBatch(envelope: Uint8Array, via: Via, address?: string): Promise<BatchAccepted>;
+  storeFile(envelope: Uint8Array, via: Via, address?: string): Promise<{ sha256: string }>;
   /** Where a stored file is (for the county's server to serve); the file may not exist. */
   filePath(nodeId: string, sha256: string): string;
+  /** How far the hub got with a node. Over HTTP only for the node itself or the county (see authenticateNodeRequest). */
   nodeState(nodeId: string): Promise<{ appliedThrough: number; lastBatchHash: string }>;
+  /** Resolves when the request is signed by the node's current key; throws (and logs) the refusal otherwise. */
+  authenticateNodeRequest(nodeId: string, request: NodeRequest): Promise<void>;
   downFor(nodeId: string, after: number): Promise<Uint8Array | null>;
   importFile(bytes: Uint8Array): Promise<ImportResult>;
   replyFile(nodeId: string): Promise<Uint8Array>;
@@ -83,6 +92,8 @@ export interface Hub {
   verifyDocument(link: string): Promise<HubVerification>;
   /** Logs a refusal that happened before the hub saw an envelope (an oversized HTTP body). */
   recordRejection(about: RejectionContext, refusal: HubRejection): Promise<void>;
+  /** Writes the summary rows of refusals counted but not logged, for every window that is over. */
+  flushRejectionSummaries(): Promise<void>;
   /** The database, for the routes' upload bookkeeping and for tests. */
   readonly db: HubDb;
   readonly now: () => Date;
@@ -96,7 +107,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
   await mkdir(options.dataDir, { recursive: true });
   const identity = await loadOrCreateIdentity(options.dataDir, now, log);
   const { db, dialect } = await openHubDatabase({ dataDir: options.dataDir, postgres: options.postgres });
-  const ctx: HubContext = { db, dialect, dataDir: options.dataDir, identity, now, log };
+  const rejectionThrottle = new RejectionThrottle(options.rejectionLimits);
+  const ctx: HubContext = { db, dialect, dataDir: options.dataDir, identity, now, log, rejectionThrottle };
   await pruneUploads(ctx);
   let closed = false;
 
@@ -115,10 +127,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     createNode: (input) => createNode(ctx, input),
     revokeNode: (nodeId, reason) => revokeNode(ctx, nodeId, reason),
     revokeKey: (nodeId, keyId) => revokeKey(ctx, nodeId, keyId),
-    register: (envelope, via) => register(ctx, envelope, via),
-    rotate: (envelope, via) => rotate(ctx, envelope, via),
-    applyBatch: (envelope, via) => applyBatch(ctx, envelope, via),
-    storeFile: (envelope, via) => storeFile(ctx, envelope, via),
+    register: (envelope, via, address) => register(ctx, envelope, via, address),
+    rotate: (envelope, via, address) => rotate(ctx, envelope, via, address),
+    applyBatch: (envelope, via, address) => applyBatch(ctx, envelope, via, address),
+    storeFile: (envelope, via, address) => storeFile(ctx, envelope, via, address),
     filePath: (nodeId, sha256) => storedFilePath(options.dataDir, nodeId, sha256),
     async nodeState(nodeId) {
       const node = await db
@@ -141,10 +153,14 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     rejections: (limit) => rejections(ctx, limit),
     records: (nodeId, entity, limit) => records(ctx, nodeId, entity, limit),
     verifyDocument: (link) => verifyDocumentLink(ctx, link),
+    authenticateNodeRequest: (nodeId, request) => authenticateNodeRequest(ctx, nodeId, request),
     recordRejection: (about, refusal) => recordRejection(ctx, about, refusal),
+    flushRejectionSummaries: () => flushSuppressed(ctx),
     async close() {
       if (closed) return;
       closed = true;
+      // What was counted but not yet summed up is written before the database goes.
+      await flushSuppressed(ctx, true);
       await db.destroy();
     },
   };

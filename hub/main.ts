@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HUB_USAGE, parseHubArgs } from './options';
-import { startHub, type RunningHub } from './startHub';
+import { showCountyToken, startHub, type RunningHub } from './startHub';
 
 const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../hub-ui');
 const parsed = parseHubArgs(process.argv.slice(2), {
@@ -18,6 +18,15 @@ if (parsed.ok === 'help') {
 if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(2);
+}
+if (parsed.options.showToken) {
+  try {
+    await showCountyToken(parsed.options.dataDir, (line) => console.log(line));
+    process.exit(0);
+  } catch (error) {
+    console.error(`无法读取县级访问口令：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 // Listening for the signals before starting: a Ctrl+C during start-up (a slow PostgreSQL, a
 // certificate being made) still closes the database cleanly once it is open.

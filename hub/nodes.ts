@@ -20,8 +20,12 @@ import { loadNode, loadSigningKey, openForHub, parseKind, parsePayload, publicKe
 import { asRejection, HubInputError, recordRejection, rejection, type RejectionContext } from './rejection';
 import type { Via } from './db/schema';
 
-/** How long an enrollment file is good for unless the county says otherwise. */
-export const DEFAULT_ENROLLMENT_DAYS = 14;
+/**
+ * How long an enrollment file is good for unless the county says otherwise: a week, as
+ * docs/sync.md tells the county. The token in it is the only secret until the township has
+ * registered its keys, so it should not lie around for long.
+ */
+export const DEFAULT_ENROLLMENT_DAYS = 7;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -154,8 +158,9 @@ export async function register(
   ctx: HubContext,
   bytes: Uint8Array,
   via: Via,
+  address?: string,
 ): Promise<{ nodeId: string; townshipName: string }> {
-  const about: RejectionContext = { nodeId: null, kind: 'registration', bytes: bytes.length, via };
+  const about: RejectionContext = { nodeId: null, kind: 'registration', bytes: bytes.length, via, address };
   return refusalsLogged(ctx, about, async () => {
     const parsed = parseKind(bytes, 'registration');
     about.nodeId = parsed.header.node;
@@ -223,8 +228,9 @@ export async function rotate(
   ctx: HubContext,
   bytes: Uint8Array,
   via: Via,
+  address?: string,
 ): Promise<{ nodeId: string; keyIds: string[] }> {
-  const about: RejectionContext = { nodeId: null, kind: 'rotation', bytes: bytes.length, via };
+  const about: RejectionContext = { nodeId: null, kind: 'rotation', bytes: bytes.length, via, address };
   return refusalsLogged(ctx, about, async () => {
     const parsed = parseKind(bytes, 'rotation');
     about.nodeId = parsed.header.node;

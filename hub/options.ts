@@ -17,6 +17,8 @@ export interface HubCliOptions {
   insecureHttp: boolean;
   /** The built county page (dist/hub-ui); null: only the APIs are served. */
   uiDir: string | null;
+  /** Print the county access token and start nothing (it is shown at start only once, when made). */
+  showToken?: boolean;
 }
 
 export const DEFAULT_HUB_PORT = 4790;
@@ -31,6 +33,7 @@ export const HUB_USAGE = `用法：npm run hub -- [选项]
   --tls-key <文件>         TLS 私钥（PEM）
   --public-url <网址>      写入入网文件的平台地址，如 https://hub.example.gov.cn:4790（默认 https://<监听地址>:<端口>）
   --insecure-http          不加密的 HTTP，仅供测试（例如放在故障注入代理之后）；切勿用于正式环境
+  --show-token             显示县级页面访问口令后退出（口令只在首次启动时显示一次；不启动平台）
   --help                   显示本说明`;
 
 export type ParsedHubArgs = { ok: true; options: HubCliOptions } | { ok: false; message: string } | { ok: 'help' };
@@ -87,6 +90,9 @@ export function parseHubArgs(
           break;
         case '--insecure-http':
           options.insecureHttp = true;
+          break;
+        case '--show-token':
+          options.showToken = true;
           break;
         case '--ui':
           options.uiDir = path.resolve(defaults.cwd, value());

@@ -81,6 +81,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     throw error;
   });
   const { port } = server.address() as AddressInfo;
+  // Refusals counted but not logged one by one are summed up once their window is over, also
+  // when the address that sent them has gone quiet.
+  const summaries = setInterval(() => {
+    options.hub.flushRejectionSummaries().catch((error: unknown) => log(`写入拒收汇总失败：${String(error)}`));
+  }, 60_000);
+  summaries.unref();
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl(reachableHost(options.host))}:${port}`;
   county.publicUrl = options.publicUrl ?? url;
 
@@ -89,6 +95,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     publicUrl: county.publicUrl,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(summaries);
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -115,7 +122,7 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  if (await handleSyncRequest(options.hub, req, res)) return;
+  if (await handleSyncRequest(options.hub, req, res, { countyToken: options.countyToken })) return;
   if (await handleVerifyRequest(options.hub, req, res)) return;
   if (await handleCountyRequest(county, req, res)) return;
 

@@ -2,6 +2,7 @@
 // the TLS certificate, the hub itself and its server. Used by the CLI and by tests.
 import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { certificateCovers, loadOrCreateTls, loadTls, type HubTls } from './tlsFiles';
 import { loadOrCreateCountyToken } from './countyToken';
 import { openHub, type Hub, type HubOptions } from './hub';
@@ -24,7 +25,7 @@ export async function startHub(
   hubOptions: Partial<HubOptions> = {},
 ): Promise<RunningHub> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const countyToken = await loadOrCreateCountyToken(options.dataDir);
+  const { token: countyToken, created, file: tokenFile } = await loadOrCreateCountyToken(options.dataDir);
   // Even with --insecure-http: enrollment files always carry a certificate to pin.
   const tls =
     options.tlsCertFile && options.tlsKeyFile
@@ -51,7 +52,14 @@ export async function startHub(
       log: print,
     });
     print(`县级平台已启动：${server.url}/`);
-    print(`县级页面访问口令：${countyToken}`);
+    // The token is shown once, when it is made; after that only on request (--show-token).
+    const ask = `npm run hub -- --show-token${dataOption(options.dataDir)}`;
+    if (created) {
+      print(`县级页面访问口令（只在首次启动时显示这一次，请抄下妥善保管）：${countyToken}`);
+      print(`以后需要时运行 ${ask} 查看；口令保存在 ${tokenFile}（仅本用户可读）`);
+    } else {
+      print(`县级页面访问口令保存在 ${tokenFile}（仅本用户可读），需要时运行 ${ask} 查看`);
+    }
     print(`入网文件中的平台地址：${server.publicUrl}`);
     print(`证书指纹：${tls.fingerprint}`);
     print(`数据目录：${options.dataDir}（数据库：${hub.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}）`);
@@ -78,6 +86,24 @@ export async function startHub(
     await hub.close();
     throw error;
   }
+}
+
+/**
+ * `npm run hub -- --show-token`: prints the county access token of the data folder (made now if
+ * there is none) and starts nothing.
+ */
+export async function showCountyToken(dataDir: string, print: (line: string) => void): Promise<string> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const { token, created, file } = await loadOrCreateCountyToken(dataDir);
+  print(`县级页面访问口令${created ? '（刚刚生成）' : ''}：${token}`);
+  print(`（保存在 ${file}，仅本用户可读；请勿转发或截图外传）`);
+  return token;
+}
+
+/** ` --data <dir>` when the folder is not the default one, so the printed command finds the same token. */
+function dataOption(dataDir: string): string {
+  if (path.resolve(dataDir) === path.resolve('hub-data')) return '';
+  return ` --data ${/[\s"'$`\\]/.test(dataDir) ? JSON.stringify(dataDir) : dataDir}`;
 }
 
 /** The names a generated certificate covers: this machine, the listening and the public address. */

@@ -2,38 +2,53 @@
 // state and its downward packages, and resumable uploads of attachments (the core of tus
 // 1.0.0: creation, HEAD for the offset, PATCH to append). Everything a node sends is an
 // envelope that proves itself, so the routes carry no session or password; they only frame
-// bytes and map refusals to status codes.
+// bytes and map refusals to status codes. The one answer that is not sealed to the node — how
+// far the hub got with it — is given only to a request the node signed (nodeRequests.ts) or to
+// the county's token. Refusals are logged under the connection's address, which bounds them.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { MAX_ENVELOPE_BYTES, parseEnvelope, type EnvelopeKind } from '../shared/sync/envelope';
 import { SYNC_REJECT_STATUS } from '../shared/sync/protocol';
+import { bearerToken, countyTokenMatches } from './countyToken';
 import { UPLOADS_DIR } from './files';
 import type { Hub } from './hub';
 import { HubRejection, asRejection, rejection } from './rejection';
+import { rejectionAddress } from './rejectionThrottle';
 
 const PREFIX = '/sync/v1/';
 const TUS_VERSION = '1.0.0';
 
+export interface SyncRouteOptions {
+  /** The county's access token: it may read any node's state too. Absent: only the node itself. */
+  countyToken?: string;
+}
+
 /** Handles a /sync/v1/* request; false when the path is not ours (the server tries its next routes). */
-export async function handleSyncRequest(hub: Hub, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleSyncRequest(
+  hub: Hub,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: SyncRouteOptions = {},
+): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://hub.invalid');
   if (!url.pathname.startsWith(PREFIX)) return false;
   const route = url.pathname.slice(PREFIX.length);
   const method = req.method ?? 'GET';
+  const address = rejectionAddress(req.socket.remoteAddress);
   try {
     if (route === 'register' || route === 'rotate' || route === 'batches') {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
       const kind: EnvelopeKind = route === 'register' ? 'registration' : route === 'rotate' ? 'rotation' : 'batch';
-      const body = await readEnvelopeBody(hub, req, res, kind);
+      const body = await readEnvelopeBody(hub, req, res, kind, address);
       if (!body) return true;
       const answer =
         route === 'register'
-          ? await hub.register(body, 'link')
+          ? await hub.register(body, 'link', address)
           : route === 'rotate'
-            ? await hub.rotate(body, 'link')
-            : await hub.applyBatch(body, 'link');
+            ? await hub.rotate(body, 'link', address)
+            : await hub.applyBatch(body, 'link', address);
       sendJson(res, 200, answer);
       return true;
     }
@@ -42,6 +57,17 @@ export async function handleSyncRequest(hub: Hub, req: IncomingMessage, res: Ser
       if (method !== 'GET') return methodNotAllowed(res, 'GET');
       const nodeId = decodeURIComponent(nodeRoute[1]!);
       if (nodeRoute[2] === 'state') {
+        const county = options.countyToken
+          ? countyTokenMatches(options.countyToken, bearerToken(req.headers.authorization))
+          : false;
+        if (!county) {
+          await hub.authenticateNodeRequest(nodeId, {
+            method,
+            path: req.url ?? '',
+            authorization: req.headers.authorization,
+            address,
+          });
+        }
         sendJson(res, 200, await hub.nodeState(nodeId));
         return true;
       }
@@ -64,14 +90,14 @@ export async function handleSyncRequest(hub: Hub, req: IncomingMessage, res: Ser
     if (route === 'files') {
       if (method === 'OPTIONS') return tusOptions(res);
       if (method !== 'POST') return methodNotAllowed(res, 'POST, OPTIONS');
-      await createUpload(hub, req, res);
+      await createUpload(hub, req, res, address);
       return true;
     }
     const fileRoute = /^files\/([0-9a-f]{32})$/.exec(route);
     if (fileRoute) {
       const id = fileRoute[1]!;
       if (method === 'HEAD') await headUpload(hub, id, res);
-      else if (method === 'PATCH') await patchUpload(hub, id, req, res);
+      else if (method === 'PATCH') await patchUpload(hub, id, req, res, address);
       else if (method === 'OPTIONS') tusOptions(res);
       else methodNotAllowed(res, 'HEAD, PATCH, OPTIONS');
       return true;
@@ -108,6 +134,7 @@ function sendRejection(res: ServerResponse, refusal: HubRejection, headers: Reco
     {
       error: { code: refusal.code, message: refusal.message },
       ...(refusal.appliedThrough !== undefined ? { appliedThrough: refusal.appliedThrough } : {}),
+      ...(refusal.hubTime !== undefined ? { hubTime: refusal.hubTime } : {}),
     },
     headers,
   );
@@ -142,12 +169,13 @@ async function readEnvelopeBody(
   req: IncomingMessage,
   res: ServerResponse,
   kind: EnvelopeKind,
+  address: string,
 ): Promise<Uint8Array | null> {
   const max = MAX_ENVELOPE_BYTES[kind];
   const declared = Number(req.headers['content-length'] ?? NaN);
   const refuse = async (bytes: number) => {
     const refusal = rejection('too-large', `数据包 ${bytes} 字节，上限为 ${max} 字节`);
-    await hub.recordRejection({ nodeId: null, kind, bytes, via: 'link' }, refusal);
+    await hub.recordRejection({ nodeId: null, kind, bytes, via: 'link', address }, refusal);
     tooLarge(res, refusal);
     return null;
   };
@@ -232,7 +260,7 @@ function parseMetadata(header: string | undefined): Map<string, string> {
   return map;
 }
 
-async function createUpload(hub: Hub, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function createUpload(hub: Hub, req: IncomingMessage, res: ServerResponse, address: string): Promise<void> {
   if (!checkTusVersion(req, res)) return;
   const lengthText = req.headers['upload-length'];
   if (typeof lengthText !== 'string' || !/^\d{1,15}$/.test(lengthText) || Number(lengthText) === 0) {
@@ -243,7 +271,7 @@ async function createUpload(hub: Hub, req: IncomingMessage, res: ServerResponse)
   const nodeId = metadata.get('node') ?? '';
   if (length > MAX_ENVELOPE_BYTES.file) {
     const refusal = rejection('too-large', `附件数据包 ${length} 字节，上限为 ${MAX_ENVELOPE_BYTES.file} 字节`);
-    await hub.recordRejection({ nodeId: nodeId || null, kind: 'file', bytes: length, via: 'link' }, refusal);
+    await hub.recordRejection({ nodeId: nodeId || null, kind: 'file', bytes: length, via: 'link', address }, refusal);
     return tooLarge(res, refusal);
   }
   const sha256 = metadata.get('sha256') ?? '';
@@ -316,7 +344,13 @@ async function exclusively<T>(id: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function patchUpload(hub: Hub, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function patchUpload(
+  hub: Hub,
+  id: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  address: string,
+): Promise<void> {
   if (!checkTusVersion(req, res)) return;
   if (req.headers['content-type'] !== 'application/offset+octet-stream') {
     sendJson(res, 415, { error: { code: 'malformed', message: 'Content-Type 应为 application/offset+octet-stream' } });
@@ -397,7 +431,7 @@ async function patchUpload(hub: Hub, id: string, req: IncomingMessage, res: Serv
     try {
       const bytes = new Uint8Array(await readFile(file));
       checkUploadMatches(bytes, upload.node_id, upload.sha256);
-      await hub.storeFile(bytes, 'link');
+      await hub.storeFile(bytes, 'link', address);
     } catch (error) {
       const refusal = asRejection(error);
       if (!refusal) throw error;

@@ -37,11 +37,13 @@ export async function printedFile(page: Page, button: Locator): Promise<Buffer> 
   await button.click();
   const popup = await popupOpened;
   const request = await fileRequested;
-  const response = await fetch(request.url());
-  assert.equal(response.status, 200);
+  // Through the browser context, so with its session cookie: a link opens only for the session that asked for it.
+  const response = await page.request.get(request.url());
+  assert.equal(response.status(), 200);
+  const bytes = await response.body();
   await popup.close();
   await page.bringToFront();
-  return Buffer.from(await response.arrayBuffer());
+  return bytes;
 }
 
 /**

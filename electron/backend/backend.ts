@@ -5,6 +5,7 @@ import type { AllHandlers } from './api/handlers';
 import { DEFAULT_SETTINGS, type NodeSettings } from './api/settings';
 import { auditHandlers } from './audit/auditHandlers';
 import { authHandlers } from './auth/authHandlers';
+import { SignInThrottle } from './auth/signInThrottle';
 import { calendarHandlers } from './calendar/calendarHandlers';
 import { seedShippedCalendar } from './calendar/calendarStore';
 import { catalogHandlers } from './catalog/catalogHandlers';
@@ -22,7 +23,8 @@ import { committeesHandlers } from './mediation/committeesHandlers';
 import { disputesHandlers } from './mediation/disputesHandlers';
 import { mediationStatisticsHandlers } from './mediation/statisticsHandlers';
 import { petitionsHandlers } from './petitions/petitionsHandlers';
-import { FileTickets, type TicketFile } from './documents/fileTickets';
+import { FileTicketStore, type FileRequester, type TicketFile } from './documents/fileTickets';
+import { hashToken, resolveSession } from './auth/sessions';
 import { loadFonts, type FontLocation } from './documents/fonts';
 import { placesHandlers } from './places/placesHandlers';
 import { residentsHandlers } from './residents/residentsHandlers';
@@ -41,9 +43,8 @@ import { syncHandlers } from './sync/syncHandlers';
 
 export type { SessionCarrier } from './api/context';
 
-/** The handlers that need nothing but the request context (sync's are made per backend). */
+/** The handlers that need nothing but the request context (auth's and sync's are made per backend). */
 const commonHandlers = {
-  ...authHandlers,
   ...usersHandlers,
   ...placesHandlers,
   ...residentsHandlers,
@@ -80,14 +81,27 @@ export interface Backend {
   /** Upward sync with the county hub (tests and the bench drive it directly). */
   readonly sync: SyncEngine;
   dispatch(procedure: string, input: unknown, carrier: SessionCarrier): Promise<ApiResult<unknown>>;
-  /** The file behind a short-lived `/files/<ticket>/<name>` link, or null (unknown or expired). */
-  openFile(urlPath: string): TicketFile | null;
+  /**
+   * The file behind a short-lived `/files/<ticket>/<name>` link, or null: unknown, expired, or
+   * not issued to the requester's session (or that session is over).
+   */
+  openFile(urlPath: string, requester: FileRequester): Promise<TicketFile | null>;
+  /**
+   * Whether `token` opens a live session (not ended, expired or idle too long): the hall host
+   * asks this before it reads a request body, so that no stranger can make it buffer megabytes.
+   */
+  hasSession(token: string | null): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export interface BackendOptions {
   /** Folder holding `township.sqlite` (created if missing). */
   dataDir: string;
+  /**
+   * The database key (32 bytes, see db/databaseKey.ts); absent: a plain database, as before. A
+   * plain database found with a key is encrypted in place, a backup taken first.
+   */
+  databaseKey?: Uint8Array | null;
   /** For tests: the time the backend believes it is. */
   now?: () => Date;
   settings?: Partial<NodeSettings>;
@@ -111,7 +125,7 @@ export interface BackendSyncOptions extends Partial<
 
 /** Opens the database (migrating it) and returns the transport-neutral backend. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const db = await openDatabase(options.dataDir);
+  const db = await openDatabase(options.dataDir, { key: options.databaseKey });
   let nodeId = await readSetting(db, SETTING_NODE_ID);
   if (!nodeId) {
     nodeId = uuidv7();
@@ -120,7 +134,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const settings: NodeSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const now = options.now ?? (() => new Date());
   await seedShippedCalendar(db, now().toISOString());
-  const tickets = new FileTickets(now);
+  const tickets = new FileTicketStore(now, hashToken);
   const { passphrase, intervalMinutes, ...engineOptions } = options.sync ?? {};
   const sync = createSyncEngine({
     log: (line) => console.log(`[township-desk] ${line}`),
@@ -135,7 +149,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   await sync.init({ passphrase });
   if (intervalMinutes) sync.startScheduler(intervalMinutes);
   /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
-  const handlers: AllHandlers = { ...commonHandlers, ...syncHandlers(sync) };
+  const handlers: AllHandlers = {
+    ...commonHandlers,
+    ...authHandlers(new SignInThrottle()),
+    ...syncHandlers(sync),
+  };
   const deps: DispatchDeps = {
     db,
     handlers,
@@ -157,8 +175,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     db,
     nodeId,
     sync,
-    dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, carrier),
-    openFile: (urlPath) => tickets.open(urlPath),
+    dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, tickets.watchSignOut(carrier)),
+    openFile: (urlPath, requester) =>
+      tickets.open(urlPath, requester, (token) => resolveSession(db, token, now(), settings)),
+    hasSession: async (token) => (await resolveSession(db, token, now(), settings)) !== null,
     async close() {
       // The run in progress is stopped first: it must not write into a closed database.
       await sync.close();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHall } from './startHall';
 import { HALL_USAGE, SYNC_PASSPHRASE_ENV, parseHallArgs } from './hallOptions';
+import { DB_KEY_FILE_ENV } from '../backend/db/databaseKey';
 
 const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 const parsed = parseHallArgs(process.argv.slice(2), {
@@ -19,6 +20,9 @@ if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(2);
 }
+// The key file's path, not the key: --db-key-file wins over the environment.
+const keyFileFromEnv = process.env[DB_KEY_FILE_ENV];
+if (!parsed.options.dbKeyFile && keyFileFromEnv) parsed.options.dbKeyFile = path.resolve(keyFileFromEnv);
 try {
   // Read once and removed, so that no child process (openssl, a PDF tool) inherits it.
   const passphrase = process.env[SYNC_PASSPHRASE_ENV] ?? null;

@@ -1,6 +1,7 @@
 import { isLoopback } from '../backend/api/loopback';
 import path from 'node:path';
 import { commandLineArguments, wholeNumber } from './commandLine';
+import { DB_KEY_FILE_ENV } from '../backend/db/databaseKey';
 
 export interface HallOptions {
   dataDir: string;
@@ -13,6 +14,8 @@ export interface HallOptions {
   demoResidents: number;
   /** Minutes between automatic sync runs with the county hub; 0 or absent: only when asked. */
   syncIntervalMinutes?: number;
+  /** The file holding the database key (outside the data folder); null: a plain database. */
+  dbKeyFile?: string | null;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -27,6 +30,8 @@ export const HALL_USAGE = `用法：npm run hall -- [选项]
   --host <地址>            监听地址（默认 127.0.0.1，仅本机）。局域网地址须同时给出 --tls-cert 与 --tls-key
   --tls-cert <文件>        TLS 证书（PEM）
   --tls-key <文件>         TLS 私钥（PEM）
+  --db-key-file <文件>     数据库密钥文件（64 个十六进制字符，权限 600，放在数据目录之外），数据库即加密保存；
+                           也可由环境变量 ${DB_KEY_FILE_ENV} 给出。现有的明文数据库会就地加密，先留一份明文备份
   --demo                   数据目录为空时填入演示乡镇（村、小组、居民、各角色用户）
   --demo-residents <人数>  演示居民人数（默认 ${DEFAULT_DEMO_RESIDENTS}）
   --sync-interval <分钟>   入网后每隔几分钟自动与县级平台同步（默认 ${DEFAULT_SYNC_INTERVAL_MINUTES}；0 表示只在点“立即同步”时同步）。
@@ -50,6 +55,7 @@ export function parseHallArgs(
     demo: false,
     demoResidents: DEFAULT_DEMO_RESIDENTS,
     syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
+    dbKeyFile: null,
   };
   for (const { arg, value } of commandLineArguments(argv)) {
     try {
@@ -74,6 +80,9 @@ export function parseHallArgs(
           break;
         case '--tls-key':
           options.tlsKeyFile = path.resolve(defaults.cwd, value());
+          break;
+        case '--db-key-file':
+          options.dbKeyFile = path.resolve(defaults.cwd, value());
           break;
         case '--demo':
           options.demo = true;

@@ -2,24 +2,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { API_PATH_PREFIX, FILES_PATH_PREFIX, SESSION_COOKIE } from '../../shared/api/bridge';
 import { HTTP_STATUS, type ApiError, type ApiResult } from '../../shared/api/errors';
+import { isProcedureName, procedures } from '../../shared/api/procedures';
 import type { SessionCarrier } from '../backend/api/context';
 import { describeApi } from './apiDescription';
 import { EXPIRED_FILE_TEXT, inlineDisposition } from '../backend/documents/fileTickets';
 import type { Backend } from '../backend/backend';
+import { applyServerLimits, bodyLimitOf, HALL_LIMITS, HSTS, sizeInWords, type HallLimits } from './hallLimits';
+import { declaredLength, readBody, RequestAborted, respond } from './requestBody';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStaticFile } from './staticFiles';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-/**
- * Procedures that carry a file as base64 (a 20 MB scan, a sync reply file from the county) get
- * a larger body; every other request stays small, so one cannot make the host buffer megabytes.
- */
-const FILE_PROCEDURES: ReadonlySet<string> = new Set([
-  'mediation.addAttachment',
-  'petitions.addAttachment',
-  'sync.importFile',
-]);
-export const MAX_FILE_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HallServerOptions {
   backend: Backend;
@@ -28,96 +19,131 @@ export interface HallServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** On loopback, requests must name a loopback host (no DNS-rebinding from a web page). */
   loopbackOnly: boolean;
+  /** For tests: other limits than HALL_LIMITS (e.g. a header timeout of a second). */
+  limits?: Partial<HallLimits>;
 }
 
+const UNAUTHENTICATED_MESSAGE = '尚未登录或登录已过期，请重新登录';
+
 export function createHallServer(options: HallServerOptions): http.Server {
+  const limits: HallLimits = { ...HALL_LIMITS, ...options.limits };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    handle(options, req, res).catch((error: unknown) => {
+    handle(options, limits, req, res).catch((error: unknown) => {
+      // A client that went away mid-body has nobody left to answer.
+      if (error instanceof RequestAborted) return void res.destroy();
       console.error('[township-desk] HTTP 出错：', error);
-      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '系统内部错误'));
+      if (!res.headersSent) sendJson(req, res, limits, 500, failure('INTERNAL', '系统内部错误'));
       else res.destroy();
     });
   };
-  return options.tls
-    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
-    : http.createServer(handler);
+  const serverOptions: http.ServerOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+  };
+  const server = options.tls
+    ? https.createServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handler)
+    : http.createServer(serverOptions, handler);
+  applyServerLimits(server, limits);
+  // A client that asks first (`Expect: 100-continue`) is told to send its body only once the
+  // session and the length have passed; without this listener Node says “continue” at once.
+  server.on('checkContinue', handler);
+  return server;
 }
 
-async function handle(options: HallServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  options: HallServerOptions,
+  limits: HallLimits,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  if (options.tls) res.setHeader('Strict-Transport-Security', HSTS);
   const url = new URL(req.url ?? '/', 'http://hall.invalid');
   if (options.loopbackOnly && !isLoopbackHost(req.headers.host)) {
-    return sendJson(res, 403, failure('FORBIDDEN', '只接受本机地址的访问'));
+    return sendJson(req, res, limits, 403, failure('FORBIDDEN', '只接受本机地址的访问'));
   }
+  const carrier = carrierFor(req, res, Boolean(options.tls));
 
   if (url.pathname === '/api' || url.pathname === '/api/') {
-    if (req.method !== 'GET') return sendJson(res, 405, failure('BAD_REQUEST', '请用 GET 查看接口清单'));
-    return sendJson(res, 200, describeApi());
+    if (req.method !== 'GET') return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '请用 GET 查看接口清单'));
+    // The whole API with its schemas is a map for an attacker: only a signed-in user gets it.
+    if (!(await sessionIsLive(options.backend, carrier))) {
+      return sendJson(req, res, limits, 401, failure('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE));
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    return sendJson(req, res, limits, 200, describeApi());
   }
 
   if (url.pathname.startsWith(API_PATH_PREFIX)) {
-    if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_REQUEST', '接口只接受 POST 请求'));
+    if (req.method !== 'POST') return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '接口只接受 POST 请求'));
     const origin = req.headers.origin;
     if (origin && !sameOrigin(origin, req.headers.host)) {
-      return sendJson(res, 403, failure('FORBIDDEN', '不接受来自其他网站的请求'));
+      return sendJson(req, res, limits, 403, failure('FORBIDDEN', '不接受来自其他网站的请求'));
     }
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendJson(res, 415, failure('BAD_REQUEST', '请求须为 JSON（Content-Type: application/json）'));
+      return sendJson(req, res, limits, 415, failure('BAD_REQUEST', '请求须为 JSON（Content-Type: application/json）'));
     }
     const procedure = url.pathname.slice(API_PATH_PREFIX.length);
-    const limit = FILE_PROCEDURES.has(procedure) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+    res.setHeader('Cache-Control', 'no-store');
+    // Everything that can be decided from the headers is, before a byte of the body is read:
+    // the name, the session (looked up from the cookie), the declared length.
+    if (!isProcedureName(procedure)) {
+      const unknown = await options.backend.dispatch(procedure, {}, carrier);
+      return sendJson(req, res, limits, unknown.ok ? 200 : HTTP_STATUS[unknown.error.code], unknown);
+    }
+    if (procedures[procedure].access !== 'public' && !(await sessionIsLive(options.backend, carrier))) {
+      return sendJson(req, res, limits, 401, failure('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE));
+    }
+    const limit = bodyLimitOf(limits, procedure);
+    const tooLarge = () =>
+      sendJson(req, res, limits, 413, failure('PAYLOAD_TOO_LARGE', `请求内容超过 ${sizeInWords(limit)}`));
+    if ((declaredLength(req) ?? 0) > limit) return tooLarge();
+    if (/^100-continue$/i.test(req.headers.expect ?? '')) res.writeContinue();
     const body = await readBody(req, limit);
-    if (body === 'tooLarge')
-      return sendJson(
-        res,
-        413,
-        failure(
-          'PAYLOAD_TOO_LARGE',
-          `请求内容超过 ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}`,
-        ),
-      );
+    if (body === 'tooLarge') return tooLarge();
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body);
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return sendJson(res, 400, failure('BAD_REQUEST', '请求内容不是有效的 JSON'));
+      return sendJson(req, res, limits, 400, failure('BAD_REQUEST', '请求内容不是有效的 JSON'));
     }
-    const carrier = carrierFor(req, res, Boolean(options.tls));
     const result = await options.backend.dispatch(procedure, input, carrier);
-    res.setHeader('Cache-Control', 'no-store');
-    return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+    return sendJson(req, res, limits, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD')
-    return sendJson(res, 405, failure('BAD_REQUEST', '不支持的请求方法'));
+    return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '不支持的请求方法'));
 
   if (url.pathname.startsWith(FILES_PATH_PREFIX)) {
-    const ticketFile = options.backend.openFile(url.pathname);
+    // Only for the session that asked for the link (its cookie comes with the viewer's request).
+    const ticketFile = await options.backend.openFile(url.pathname, { token: carrier.token });
     if (!ticketFile) {
-      res.writeHead(410, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-      return void res.end(EXPIRED_FILE_TEXT);
+      return sendText(req, res, limits, 404, EXPIRED_FILE_TEXT, { 'Cache-Control': 'no-store' });
     }
     const body = await ticketFile.read();
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': ticketFile.contentType,
-      'Content-Length': body.byteLength,
       'Content-Disposition': inlineDisposition(ticketFile),
       'Cache-Control': 'no-store',
-    });
-    return void res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    return respond(req, res, 200, headers, body, limits.refusedLingerMs);
   }
 
   const file = options.staticDir ? await readStaticFile(options.staticDir, url.pathname) : null;
-  if (!file) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    return void res.end('未找到');
-  }
-  res.writeHead(200, {
+  if (!file) return sendText(req, res, limits, 404, '未找到');
+  const headers = {
     'Content-Type': file.contentType,
-    'Content-Length': file.body.length,
     'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+  respond(req, res, 200, headers, file.body, limits.refusedLingerMs);
+}
+
+/** Whether the request carries a live session; a dead session's cookie is cleared, as dispatch does. */
+async function sessionIsLive(backend: Backend, carrier: SessionCarrier): Promise<boolean> {
+  if (await backend.hasSession(carrier.token)) return true;
+  if (carrier.token) carrier.setToken(null);
+  return false;
 }
 
 /** The session rides in an httpOnly cookie for browsers, or `Authorization: Bearer` for scripts. */
@@ -145,21 +171,6 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | 'tooLarge'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'tooLarge' : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
 
 export function isLoopbackHost(host: string | undefined): boolean {
@@ -178,11 +189,18 @@ function failure(code: ApiError['code'], message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
+function sendJson(req: IncomingMessage, res: ServerResponse, limits: HallLimits, status: number, body: unknown): void {
+  const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+  respond(req, res, status, headers, JSON.stringify(body), limits.refusedLingerMs);
+}
+
+function sendText(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: HallLimits,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  respond(req, res, status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, text, limits.refusedLingerMs);
 }

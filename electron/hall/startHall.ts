@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { seedDemoTownship } from '../../demo/demoTownship';
 import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
+import { plainDatabaseWarning, readDatabaseKeyFile } from '../backend/db/databaseKey';
 import { isLoopback, type HallOptions } from './hallOptions';
 import { createHallServer } from './httpServer';
 
@@ -17,7 +18,11 @@ export async function startHall(
   print: (line: string) => void = () => {},
   backendOptions: Partial<BackendOptions> = {},
 ): Promise<RunningHall> {
-  const backend = await openBackend({ dataDir: options.dataDir, ...backendOptions });
+  const databaseKey =
+    backendOptions.databaseKey ??
+    (options.dbKeyFile ? await readDatabaseKeyFile(options.dbKeyFile, options.dataDir) : null);
+  if (!databaseKey) print(plainDatabaseWarning(options.dataDir));
+  const backend = await openBackend({ dataDir: options.dataDir, ...backendOptions, databaseKey });
   try {
     if (options.demo) await seedDemoIfEmpty(backend, options.demoResidents, print);
     const tls =

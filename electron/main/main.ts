@@ -23,6 +23,7 @@ import path from 'node:path';
 import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
 import { openBackend, type Backend } from '../backend/backend';
+import { plainDatabaseWarning } from '../backend/db/databaseKey';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
 import { createKeychainProtector } from './keychain';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
@@ -32,7 +33,7 @@ import { createPrinterSettingsStore } from './printerSettingsStore';
 import { createPrintingHandler, createPrintRunner } from './printingIpc';
 import { toPrinterInfos } from './printJob';
 import { printInHiddenWindow } from './printWindow';
-import { startAutoUpdate } from './updater';
+import { startAutoUpdate, type AutoUpdate } from './updater';
 import { mainWindowOptions } from './windowOptions';
 
 const APP_USER_MODEL_ID = 'cn.gov.township.desk';
@@ -186,7 +187,9 @@ function run(): void {
 
   app.on('window-all-closed', () => app.quit());
 
-  // On quit: let window sign-outs finish, then close the database cleanly, then really quit.
+  // On quit: let window sign-outs finish, then close the database cleanly, then really quit
+  // (installing a downloaded update, if it passed the county's signature).
+  let autoUpdate: AutoUpdate | null = null;
   let shutdownStarted = false;
   let shutdownDone = false;
   app.on('will-quit', (event) => {
@@ -204,6 +207,7 @@ function run(): void {
       .catch((error: unknown) => log('关闭数据库时出错', error))
       .finally(() => {
         shutdownDone = true;
+        autoUpdate?.installOnQuit();
         app.quit();
       });
   });
@@ -219,12 +223,20 @@ function run(): void {
 
       protocol.handle(
         APP_SCHEME,
-        createAppRequestHandler({ rendererDir, log, openFile: async (urlPath) => (await backend()).openFile(urlPath) }),
+        createAppRequestHandler({
+          rendererDir,
+          log,
+          // Only the app's own windows reach app://; a session's links are dropped when it ends.
+          openFile: async (urlPath) => (await backend()).openFile(urlPath, 'desktopApp'),
+        }),
       );
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
 
       // The sync keys are wrapped by the OS keychain as well as the passphrase, so the app can
       // sync after a restart without asking; without a usable keychain the passphrase alone is used.
+      // The desktop app's database key is to come from the OS keychain (safeStorage), as the sync
+      // keys' wrapping does; until that step the database stays plain, and the log says so.
+      log(plainDatabaseWarning(dataDir, '桌面程序从系统钥匙串取数据库密钥的功能尚未接入。'));
       backendPromise = mkdir(dataDir, { recursive: true })
         .then(() => createKeychainProtector(safeStorage).catch(() => null))
         .then((keyProtector) =>
@@ -251,7 +263,7 @@ function run(): void {
         if (BrowserWindow.getAllWindows().length === 0) createWindow();
       });
 
-      if (app.isPackaged) void startAutoUpdate(log);
+      if (app.isPackaged) void startAutoUpdate(log).then((started) => (autoUpdate = started));
     })
     .catch((error: unknown) => {
       log('启动失败', error);

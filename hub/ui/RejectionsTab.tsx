@@ -13,6 +13,9 @@ const KIND_LABELS: Record<string, string> = {
   file: '附件',
   registration: '入网登记',
   rotation: '密钥更换',
+  state: '进度查询',
+  // Refusals from one address beyond its share of the log, counted and summed up in one row.
+  suppressed: '限流汇总',
 };
 
 /** Everything the hub refused, newest first, with its reason: the county's first stop when a township says "it did not go". */

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { tokenAccepted } from './countyClient';
 
-/** The county access token printed by `npm run hub` (and kept in <数据目录>/county-token). */
+/** The county access token shown by `npm run hub` on first start, and by `npm run hub -- --show-token` (kept in <数据目录>/county-token). */
 export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (token: string) => void }) {
   const [form] = Form.useForm<{ token: string }>();
   const [busy, setBusy] = useState(false);
@@ -14,7 +14,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (t
     try {
       const trimmed = token.trim();
       if (await tokenAccepted(trimmed)) return onSignedIn(trimmed);
-      setError('访问口令不对，请核对县级平台启动时显示的口令');
+      setError('访问口令不对，请核对（在县级平台所在电脑上运行 npm run hub -- --show-token 可查看）');
       form.setFieldValue('token', '');
       form.getFieldInstance('token')?.focus?.();
     } catch (caught) {
@@ -33,7 +33,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (t
           <Form.Item
             name="token"
             label="访问口令"
-            extra="县级平台启动时在命令行显示，也保存在数据目录的 county-token 文件中"
+            extra="首次启动县级平台时在命令行显示一次；以后在平台所在电脑上运行 npm run hub -- --show-token 查看"
             rules={[{ required: true, whitespace: true, message: '请输入访问口令' }]}
           >
             <Input.Password autoFocus autoComplete="off" size="large" />

@@ -6,7 +6,7 @@ import type { CalendarYearRecord, DeadlineAdjustment } from '../../shared/calend
 import { DeadlineAdjustmentsTable } from './DeadlineAdjustments';
 import { chineseDateWithWeekday } from '../../shared/calendar/dates';
 import type { CalendarYear } from '../../shared/calendar/workingCalendar';
-import { call, errorMessage } from '../api/client';
+import { call, errorMessage, isApiCallError } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
@@ -43,6 +43,12 @@ function fromForm(year: number, values: YearForm): CalendarYear {
       ...(m.for?.trim() ? { for: m.for.trim() } : {}),
     })),
   };
+}
+
+/** The years a refused import names for confirmation (`details.confirmWithdraw`), or null. */
+function yearsToConfirm(details: Record<string, unknown>): number[] | null {
+  const years = details.confirmWithdraw;
+  return Array.isArray(years) && years.length > 0 && years.every((y) => typeof y === 'number') ? years : null;
 }
 
 /**
@@ -89,22 +95,42 @@ export function CalendarPage() {
     }
   }
 
-  async function importFile(data: unknown) {
+  /** Sends the file; `confirmWithdraw` names the years the administrator agreed to withdraw. */
+  async function sendFile(data: unknown, confirmWithdraw?: number[]) {
+    try {
+      const input = { ...(data as object), ...(confirmWithdraw ? { confirmWithdraw } : {}) };
+      const answer = await call('calendar.importFile', input as never);
+      const withdrawn = answer.withdrawnYears.length > 0 ? `，删除了 ${answer.withdrawnYears.join('、')} 年的安排` : '';
+      message.success(`已导入 ${answer.years.join('、')} 年的工作日历${withdrawn}`);
+      showAdjustments(answer.adjustments);
+      calendar.reload();
+    } catch (error) {
+      const years = isApiCallError(error) && error.code === 'CONFLICT' ? yearsToConfirm(error.details) : null;
+      if (years && !confirmWithdraw) {
+        // The file leaves out the current year or one that open deadlines count on: the backend
+        // said which and why; only the administrator's explicit word withdraws them.
+        modal.confirm({
+          title: `确认删除 ${years.join('、')} 年的节假日安排？`,
+          content: error instanceof Error ? error.message : '',
+          width: 560,
+          okText: `删除 ${years.join('、')} 年并导入`,
+          okButtonProps: { danger: true },
+          cancelText: '不导入',
+          onOk: () => sendFile(data, years),
+        });
+        return;
+      }
+      modal.error({ title: '没有导入', content: errorMessage(error) });
+    }
+  }
+
+  function importFile(data: unknown) {
     modal.confirm({
       title: '以文件整体替换工作日历？',
-      content: '文件中没有的年份将被删除，已有年份以文件为准。',
+      content: '已有年份以文件为准；文件中没有的年份将被删除（本年度和有未办结期限的年份会先请您确认）。',
       okText: '替换',
       cancelText: '取消',
-      async onOk() {
-        try {
-          const answer = await call('calendar.importFile', data as never);
-          message.success(`已导入 ${answer.years.join('、')} 年的工作日历`);
-          showAdjustments(answer.adjustments);
-          calendar.reload();
-        } catch (error) {
-          modal.error({ title: '没有导入', content: errorMessage(error) });
-        }
-      },
+      onOk: () => sendFile(data),
     });
   }
 
@@ -125,7 +151,7 @@ export function CalendarPage() {
         <Button icon={<DownloadOutlined />} onClick={() => void exportFile()}>
           导出文件
         </Button>
-        <ImportJsonButton onData={(data) => void importFile(data)}>导入文件（整体替换）</ImportJsonButton>
+        <ImportJsonButton onData={importFile}>导入文件（整体替换）</ImportJsonButton>
       </Flex>
       {!record && (
         <Alert

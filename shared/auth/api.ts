@@ -5,6 +5,13 @@ import { ROLES } from './roles';
 
 export const PASSWORD_MIN_LENGTH = 8;
 
+/**
+ * The one answer to every failed sign-in — wrong password, unknown user name, locked account,
+ * too many failures from one address — so that the answer tells a guesser nothing about the
+ * accounts (no “再错 N 次”). The audit log keeps the real reason for the administrator.
+ */
+export const SIGN_IN_FAILED_MESSAGE = '用户名或密码错误，或账号已被暂时锁定；多次失败后请稍后再试或联系系统管理员';
+
 /** Passwords: at least 8 characters with both letters and digits. */
 export function passwordField(label: string) {
   return z
@@ -84,7 +91,8 @@ export const authProcedures = defineProcedures({
     output: sessionInfo,
   },
   'auth.login': {
-    summary: '登录。连续输错 5 次锁定 15 分钟',
+    summary:
+      '登录。同一账号连续输错 5 次锁定 15 分钟；同一地址 15 分钟内失败 20 次，暂停该地址登录 15 分钟；各种失败的回答都相同',
     kind: 'command',
     access: 'public',
     input: z.strictObject({

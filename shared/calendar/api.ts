@@ -67,13 +67,26 @@ export const calendarProcedures = defineProcedures({
     output: calendarYearRecord.extend({ adjustments: z.array(deadlineAdjustment) }),
   },
   'calendar.importFile': {
-    summary: '导入工作日历文件：以文件中的各年整体替换现有日历',
+    summary:
+      '导入工作日历文件：以文件中的各年整体替换现有日历。文件中没有本年度、或没有未办结期限所依据的年份时，须在 confirmWithdraw 中列出这些年份才删除，否则拒绝（409）并说明',
     kind: 'command',
     access: ['administrator'],
-    input: calendarFile,
+    input: calendarFile.safeExtend({
+      /**
+       * The years the file leaves out that the administrator agreed to withdraw, after the
+       * refusal named them (`details.confirmWithdraw`).
+       */
+      confirmWithdraw: z
+        .array(z.number().int().min(2000).max(2100).describe('年份'))
+        .max(100)
+        .optional()
+        .describe('确认删除的年份'),
+    }),
     output: z.object({
       years: z.array(z.number()),
       replacedYears: z.array(z.number()),
+      /** The years the file left out, now counted on their provisional arrangement. */
+      withdrawnYears: z.array(z.number()),
       /** Open deadlines the official years moved. */
       adjustments: z.array(deadlineAdjustment),
     }),

@@ -6,6 +6,7 @@
 // across the year end, and every date that depends on such a year says 暂定.
 import { z } from 'zod';
 import { addDays, isCalendarDate, weekday, yearOf } from './dates';
+import { printable } from '../validation/printable';
 
 export const CALENDAR_FILE_FORMAT = 'township-desk/working-calendar';
 export const CALENDAR_FILE_VERSION = 1;
@@ -14,7 +15,7 @@ const calendarDate = (label: string) =>
   z.string().refine(isCalendarDate, { message: `${label}应为有效日期（YYYY-MM-DD）` });
 
 export const holidayRange = z.strictObject({
-  name: z.string().trim().min(1, { message: '假日名称不能为空' }).max(20).describe('假日名称'),
+  name: printable(z.string().trim().min(1, { message: '假日名称不能为空' }).max(20)).describe('假日名称'),
   from: calendarDate('放假开始日期').describe('放假开始日期'),
   to: calendarDate('放假结束日期').describe('放假结束日期'),
 });
@@ -22,14 +23,14 @@ export const holidayRange = z.strictObject({
 export const makeUpWorkday = z.strictObject({
   date: calendarDate('调休上班日期').describe('调休上班日期'),
   /** The holiday it makes up for, as published. */
-  for: z.string().trim().max(20).optional().describe('对应假日'),
+  for: printable(z.string().trim().max(20)).optional().describe('对应假日'),
 });
 
 export const calendarYear = z
   .strictObject({
     year: z.number().int().min(2000).max(2100).describe('年份'),
     /** Where the arrangement comes from, e.g. 国务院办公厅关于2026年部分节假日安排的通知. */
-    source: z.string().trim().max(200).optional().describe('依据'),
+    source: printable(z.string().trim().max(200)).optional().describe('依据'),
     holidays: z.array(holidayRange).max(30).describe('法定节假日'),
     makeUpWorkdays: z.array(makeUpWorkday).max(30).describe('调休上班日'),
   })

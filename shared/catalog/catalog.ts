@@ -2,6 +2,7 @@
 // what legal basis. The county maintains it and pushes it down (hence a version per file); a
 // township may add local items.
 import { z } from 'zod';
+import { printable } from '../validation/printable';
 import { isCalendarDate } from '../calendar/dates';
 
 export const SERVICE_CATEGORIES = [
@@ -37,12 +38,12 @@ export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
 };
 
 export const catalogMaterial = z.strictObject({
-  name: z.string().trim().min(1, { message: '材料名称不能为空' }).max(80).describe('材料名称'),
+  name: printable(z.string().trim().min(1, { message: '材料名称不能为空' }).max(80)).describe('材料名称'),
   form: z.enum(MATERIAL_FORMS).describe('原件或复印件'),
   copies: z.number().int().min(1).max(20).describe('份数'),
   required: z.boolean().describe('是否必需'),
   /** e.g. “查验原件后退还”, “本人签字”. */
-  note: z.string().trim().max(100).optional().describe('说明'),
+  note: printable(z.string().trim().max(100)).optional().describe('说明'),
 });
 export type CatalogMaterial = z.infer<typeof catalogMaterial>;
 
@@ -60,16 +61,16 @@ export const catalogItem = z
       .string()
       .regex(/^[A-Z]{2,4}-\d{3,4}$/, { message: '事项编码应为 2–4 个大写字母、短横线和 3–4 位数字，如 MZ-001' })
       .describe('事项编码'),
-    name: z.string().trim().min(2, { message: '事项名称至少 2 个字' }).max(60).describe('事项名称'),
+    name: printable(z.string().trim().min(2, { message: '事项名称至少 2 个字' }).max(60)).describe('事项名称'),
     category: z.enum(SERVICE_CATEGORIES).describe('类别'),
-    department: z.string().trim().min(2).max(40).describe('责任部门'),
+    department: printable(z.string().trim().min(2).max(40)).describe('责任部门'),
     handlingType: z.enum(HANDLING_TYPES).describe('办件类型'),
     /** For 承诺件: the promised working days; for 转报件 the township's own part, if it promises one. */
     promisedWorkingDays: z.number().int().min(1).max(90).nullable().describe('承诺时限（工作日）'),
     /** For 转报件: the county department it goes to. */
-    forwardedTo: z.string().trim().max(40).nullable().describe('转报单位'),
+    forwardedTo: printable(z.string().trim().max(40)).nullable().describe('转报单位'),
     materials: z.array(catalogMaterial).max(30).describe('申请材料'),
-    legalBasis: z.string().trim().min(2).max(300).describe('设定依据'),
+    legalBasis: printable(z.string().trim().min(2).max(300), { multiline: true }).describe('设定依据'),
     agentAllowed: z.boolean().describe('可代办'),
     activeFrom: optionalDate('启用日期'),
     activeTo: optionalDate('停用日期'),
@@ -104,8 +105,8 @@ export const catalogFile = z
   .strictObject({
     format: z.literal(CATALOG_FILE_FORMAT, { message: `不是事项目录文件（format 应为 ${CATALOG_FILE_FORMAT}）` }),
     /** e.g. `2026.3`: the county's numbering; a township's import records it. */
-    version: z.string().trim().min(1).max(20).describe('目录版本'),
-    issuedBy: z.string().trim().max(60).describe('发布单位'),
+    version: printable(z.string().trim().min(1).max(20)).describe('目录版本'),
+    issuedBy: printable(z.string().trim().max(60)).describe('发布单位'),
     items: z.array(catalogItem).min(1, { message: '目录中没有任何事项' }).max(500),
   })
   .superRefine((file, ctx) => {

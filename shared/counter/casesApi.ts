@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { issuedDocument } from '../documents/api';
-import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
+import { dateString, entityId, optionalText, requiredText, MULTILINE } from '../validation/fields';
 import { HANDLING_TYPES, MATERIAL_FORMS, SERVICE_CATEGORIES } from '../catalog/catalog';
 import { CASE_STATUSES } from './caseStatus';
 import { COUNTER_READERS, COUNTER_STAFF } from './caseKind';
@@ -214,9 +214,9 @@ export const casesProcedures = defineProcedures({
       /** 即办件: accepted and completed (approved) in one step. */
       completeNow: z.boolean().optional().describe('当场办结'),
       receiptPaper: z.enum(RECEIPT_PAPERS).optional().describe('回执纸张'),
-      refusalReason: optionalText('不予受理理由', 200),
+      refusalReason: optionalText('不予受理理由', 200, MULTILINE),
       redirectTo: optionalText('建议办理机关', 100),
-      note: optionalText('备注', 300),
+      note: optionalText('备注', 300, MULTILINE),
     }),
     output: commandResult,
   },
@@ -265,7 +265,7 @@ export const casesProcedures = defineProcedures({
       caseId,
       version: caseVersion,
       repliedOn: stepDate('回复日期'),
-      reply: requiredText('回复内容', 500),
+      reply: requiredText('回复内容', 500, MULTILINE),
     }),
     output: commandResult,
   },
@@ -278,7 +278,7 @@ export const casesProcedures = defineProcedures({
       caseId,
       version: caseVersion,
       kind: z.enum(PAUSE_KINDS).describe('暂停原因类别'),
-      reason: requiredText('暂停原因', 200),
+      reason: requiredText('暂停原因', 200, MULTILINE),
       pausedOn: stepDate('暂停日期'),
     }),
     output: commandResult,
@@ -300,7 +300,7 @@ export const casesProcedures = defineProcedures({
       caseId,
       version: caseVersion,
       result: z.enum(OUTCOMES).describe('办理结果'),
-      note: optionalText('结果说明', 500),
+      note: optionalText('结果说明', 500, MULTILINE),
       completedOn: stepDate('办结日期'),
     }),
     output: commandResult,
@@ -329,7 +329,7 @@ export const casesProcedures = defineProcedures({
       version: caseVersion,
       level: z.enum(RATING_LEVELS).describe('评价等级'),
       channel: z.enum(RATING_CHANNELS).describe('评价渠道'),
-      comment: optionalText('评价意见', 300),
+      comment: optionalText('评价意见', 300, MULTILINE),
     }),
     output: commandResult,
   },
@@ -338,7 +338,7 @@ export const casesProcedures = defineProcedures({
     kind: 'command',
     access: COUNTER_STAFF,
     record: { kind: 'counterCase', field: 'caseId' },
-    input: z.strictObject({ caseId, version: caseVersion, actionTaken: requiredText('整改情况', 500) }),
+    input: z.strictObject({ caseId, version: caseVersion, actionTaken: requiredText('整改情况', 500, MULTILINE) }),
     output: commandResult,
   },
   'counter.void': {
@@ -346,7 +346,7 @@ export const casesProcedures = defineProcedures({
     kind: 'command',
     access: COUNTER_STAFF,
     record: { kind: 'counterCase', field: 'caseId' },
-    input: z.strictObject({ caseId, version: caseVersion, reason: requiredText('作废原因', 200) }),
+    input: z.strictObject({ caseId, version: caseVersion, reason: requiredText('作废原因', 200, MULTILINE) }),
     output: commandResult,
   },
   'counter.get': {

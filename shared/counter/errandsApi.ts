@@ -7,7 +7,7 @@ import { defineProcedures } from '../api/contract';
 import { COUNTER_READERS, COUNTER_STAFF, RECEIPT_PAPERS, caseSummary } from './casesApi';
 import { MATERIAL_FORMS } from '../catalog/catalog';
 import { issuedDocument } from '../documents/api';
-import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
+import { dateString, entityId, optionalText, requiredText, MULTILINE } from '../validation/fields';
 import { AGENTS } from './errandKind';
 import { ERRAND_STATUSES } from './errandStatuses';
 
@@ -96,7 +96,7 @@ export const errandsProcedures = defineProcedures({
     kind: 'command',
     access: [...AGENTS, 'administrator'],
     record: { kind: 'errand', field: 'errandId' },
-    input: z.strictObject({ errandId, version: errandVersion, reason: requiredText('撤回原因', 200) }),
+    input: z.strictObject({ errandId, version: errandVersion, reason: requiredText('撤回原因', 200, MULTILINE) }),
     output: z.object({ errand: errandRecord }),
   },
   'errands.mine': {

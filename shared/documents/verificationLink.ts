@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { concatBytes, fromBase64Url, fromHex, fromUtf8, toBase64Url, toHex, utf8 } from '../sync/bytes';
 import { verify } from '../sync/keys';
 import { checkVerificationCode, normalizeVerificationCode } from './verificationCode';
+import { printable } from '../validation/printable';
 
 /** The facts of a paper that its link names and signs. */
 export interface DocumentFacts {
@@ -173,12 +174,13 @@ export function factsLine(facts: Pick<DocumentFacts, 'kind' | 'number' | 'issued
 }
 
 /** The administrator's base address: http(s), no fragment, short enough for the QR code. */
-export const verificationBaseUrl = z
-  .string()
-  .trim()
-  .max(120, { message: '不能超过 120 个字符（网址越长，二维码越密，越难扫）' })
-  .refine((value) => value === '' || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
-    message: '应为以 http:// 或 https:// 开头的完整网址，如 https://县级平台地址:4790/verify',
-  })
-  .refine((value) => !value.includes('#'), { message: '不能含有“#”' })
-  .describe('核验网址');
+export const verificationBaseUrl = printable(
+  z
+    .string()
+    .trim()
+    .max(120, { message: '不能超过 120 个字符（网址越长，二维码越密，越难扫）' })
+    .refine((value) => value === '' || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
+      message: '应为以 http:// 或 https:// 开头的完整网址，如 https://县级平台地址:4790/verify',
+    })
+    .refine((value) => !value.includes('#'), { message: '不能含有“#”' }),
+).describe('核验网址');

@@ -1,6 +1,7 @@
 // People's mediation committees (人民调解委员会) and their mediators: who may mediate, under
 // which seal, and with which case-number prefix (（2026）青调字第12号).
 import { z } from 'zod';
+import { printable } from '../validation/printable';
 import { defineProcedures } from '../api/contract';
 import type { Role } from '../auth/roles';
 import { entityId, optionalPhone, requiredText } from '../validation/fields';
@@ -91,7 +92,9 @@ export const mediatorInput = z.strictObject({
    * Used to refuse a mediator who is a party to the dispute. Lists show it masked, so an edit
    * that leaves it out (or blank) keeps the number on file; a new one replaces it.
    */
-  idNumber: z.string().trim().max(18, { message: '最多 18 个字符' }).optional().describe('身份证号码'),
+  idNumber: printable(z.string().trim().max(18, { message: '最多 18 个字符' }))
+    .optional()
+    .describe('身份证号码'),
   phone: optionalPhone('联系电话'),
   committeeIds: z.array(entityId('调委会')).min(1, { message: '至少属于一个调委会' }).max(10).describe('所属调委会'),
   specialities: z.array(z.enum(MEDIATION_SPECIALITIES)).max(12).describe('擅长领域'),

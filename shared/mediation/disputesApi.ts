@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { attachmentLink, attachmentUploadFields, issuedDocument } from '../documents/api';
 import { SEXES } from '../residents/api';
-import { dateString, entityId, optionalPhone, optionalText, requiredText } from '../validation/fields';
+import { dateString, entityId, optionalPhone, optionalText, requiredText, MULTILINE } from '../validation/fields';
 import { MEDIATION_READERS } from './committees';
 import {
   COURT_DECISIONS,
@@ -29,7 +29,7 @@ const disputeId = entityId('纠纷');
 const disputeVersion = z.number().int().min(1).describe('版本');
 /** A step's date: today when absent; never before registration, never in the future. */
 const stepDate = (label: string) => dateString(label).optional();
-const longText = (label: string) => optionalText(label, 4000);
+const longText = (label: string) => optionalText(label, 4000, MULTILINE);
 
 export const partyInput = z.strictObject({
   /** An existing party when the dispute is edited. */
@@ -87,7 +87,7 @@ const disputeFields = {
   handover: handoverInput.nullable().optional(),
   category: z.enum(DISPUTE_CATEGORY_CODES).describe('纠纷类别'),
   /** 简要案情 */
-  facts: requiredText('简要案情', 4000),
+  facts: requiredText('简要案情', 4000, MULTILINE),
   villageId: entityId('发生地村（社区）').nullable().optional().describe('发生地村（社区）'),
   placeDetail: optionalText('发生地点', 100),
   /** 涉及金额 in yuan, two decimals at most. */
@@ -102,7 +102,7 @@ const disputeFields = {
   peopleInvolved: z.number().int().min(1, { message: '至少 1 人' }).max(100000).describe('涉及人数'),
   /** 可能激化（民转刑、群体性上访、械斗）: watched and counted as defused when settled. */
   risky: z.boolean().describe('防激化重点'),
-  riskNote: optionalText('激化风险说明', 500),
+  riskNote: optionalText('激化风险说明', 500, MULTILINE),
   parties: z.array(partyInput).min(1, { message: '至少登记一名当事人' }).max(50).describe('当事人'),
 };
 
@@ -190,7 +190,10 @@ export const agreementDraft = z.strictObject({
   /** 各方责任 */
   responsibilities: longText('各方责任'),
   /** 协议内容, one term per entry. */
-  terms: z.array(requiredText('协议条款', 1000)).max(30).describe('协议内容'),
+  terms: z
+    .array(requiredText('协议条款', 1000, MULTILINE))
+    .max(30)
+    .describe('协议内容'),
   /** 履行方式 */
   performanceManner: longText('履行方式'),
   /** 履行期限: the last day the terms are to be performed. */
@@ -336,7 +339,7 @@ export const sweepInput = z.strictObject({
   area: requiredText('排查范围', 100),
   /** 排查人员 */
   team: requiredText('排查人员', 200),
-  note: optionalText('排查情况', 2000),
+  note: optionalText('排查情况', 2000, MULTILINE),
 });
 export type SweepInput = z.input<typeof sweepInput>;
 
@@ -432,7 +435,7 @@ export const disputesProcedures = defineProcedures({
     access: MEDIATION_WORKERS,
     record: { kind: 'dispute', field: 'id' },
     input: command({
-      reason: requiredText('不予受理理由', 500),
+      reason: requiredText('不予受理理由', 500, MULTILINE),
       refusedOn: stepDate('决定日期'),
       referral: referralOutInput.nullable().optional(),
     }),
@@ -458,7 +461,7 @@ export const disputesProcedures = defineProcedures({
     input: command({
       mediatorId: entityId('回避的调解员'),
       requestedByPartyId: entityId('申请回避的当事人'),
-      reason: requiredText('回避理由', 500),
+      reason: requiredText('回避理由', 500, MULTILINE),
       decidedOn: stepDate('决定日期'),
     }),
     output: commandResult,
@@ -477,7 +480,7 @@ export const disputesProcedures = defineProcedures({
       subject: optionalText('被调查人或调查对象', 200),
       findings: longText('调查情况或调解结果'),
       statements: z
-        .array(z.strictObject({ partyId: entityId('当事人'), statement: requiredText('陈述', 4000) }))
+        .array(z.strictObject({ partyId: entityId('当事人'), statement: requiredText('陈述', 4000, MULTILINE) }))
         .max(50)
         .describe('当事人陈述'),
       recorder: optionalText('记录人', 30),
@@ -528,7 +531,7 @@ export const disputesProcedures = defineProcedures({
     kind: 'command',
     access: MEDIATION_WORKERS,
     record: { kind: 'dispute', field: 'id' },
-    input: command({ content: requiredText('口头协议内容', 4000), agreedOn: stepDate('达成日期') }),
+    input: command({ content: requiredText('口头协议内容', 4000, MULTILINE), agreedOn: stepDate('达成日期') }),
     output: commandResult,
   },
   'mediation.terminate': {
@@ -537,7 +540,7 @@ export const disputesProcedures = defineProcedures({
     access: MEDIATION_WORKERS,
     record: { kind: 'dispute', field: 'id' },
     input: command({
-      reason: requiredText('终止理由', 1000),
+      reason: requiredText('终止理由', 1000, MULTILINE),
       terminatedOn: stepDate('终止日期'),
       referral: referralOutInput.nullable().optional(),
     }),
@@ -575,7 +578,7 @@ export const disputesProcedures = defineProcedures({
       doneOn: dateString('回访日期').nullable().optional(),
       byName: optionalText('回访人', 30),
       performance: z.enum(PERFORMANCE_LEVELS).nullable().optional().describe('履行情况'),
-      notes: optionalText('回访情况', 2000),
+      notes: optionalText('回访情况', 2000, MULTILINE),
       nextVisitOn: dateString('下次回访日期').nullable().optional(),
     }),
     output: commandResult,
@@ -585,7 +588,7 @@ export const disputesProcedures = defineProcedures({
     kind: 'command',
     access: MEDIATION_WORKERS,
     record: { kind: 'dispute', field: 'id' },
-    input: command({ summary: requiredText('结案情况', 2000), closedOn: stepDate('结案日期') }),
+    input: command({ summary: requiredText('结案情况', 2000, MULTILINE), closedOn: stepDate('结案日期') }),
     output: commandResult,
   },
   'mediation.annotate': {
@@ -593,7 +596,7 @@ export const disputesProcedures = defineProcedures({
     kind: 'command',
     access: MEDIATION_WORKERS,
     record: { kind: 'dispute', field: 'id' },
-    input: z.strictObject({ id: disputeId, text: requiredText('批注', 1000) }),
+    input: z.strictObject({ id: disputeId, text: requiredText('批注', 1000, MULTILINE) }),
     output: annotationRecord,
   },
   'mediation.caseFile': {

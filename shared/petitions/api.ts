@@ -7,7 +7,7 @@ import { describeReportExport, reportFormat } from '../documents/reports';
 import { reportPeriod } from '../documents/reportPeriods';
 import { attachmentLink, attachmentUploadFields, fileLink, issuedDocument } from '../documents/api';
 import { SEXES } from '../residents/api';
-import { dateString, entityId, optionalPhone, optionalText, requiredText } from '../validation/fields';
+import { dateString, entityId, optionalPhone, optionalText, requiredText, MULTILINE } from '../validation/fields';
 import { DAY_COUNTS, PETITION_PERIODS, MAX_EXTENSION_DAYS } from './periods';
 import { PETITION_READERS, PETITION_STAFF } from './petitionKind';
 import {
@@ -92,9 +92,9 @@ export const registerPetitionInput = z
     repeatOfId: entityId('此前信访件').nullable().optional().describe('此前信访件'),
     category: z.enum(PETITION_CATEGORY_CODES).describe('内容分类'),
     /** 信访事项 */
-    matter: requiredText('信访事项', 4000),
+    matter: requiredText('信访事项', 4000, MULTILINE),
     /** 诉求 */
-    requests: optionalText('信访诉求', 2000),
+    requests: optionalText('信访诉求', 2000, MULTILINE),
     villageId: entityId('问题发生地村（社区）').nullable().optional().describe('问题发生地村（社区）'),
     place: optionalText('问题发生地点', 100),
     /** 涉及单位 */
@@ -540,9 +540,9 @@ export const petitionsProcedures = defineProcedures({
     input: command({
       decidedOn: stepDate('决定日期'),
       ground: z.enum(NOT_ACCEPTED_GROUNDS).describe('不予受理情形'),
-      reason: requiredText('不予受理理由', 1000),
+      reason: requiredText('不予受理理由', 1000, MULTILINE),
       /** 可向某县人民法院提起诉讼 … */
-      channel: requiredText('告知的途径', 500),
+      channel: requiredText('告知的途径', 500, MULTILINE),
     }),
     output: commandResult,
   },
@@ -559,7 +559,7 @@ export const petitionsProcedures = defineProcedures({
         .min(1, { message: '至少延长 1 日' })
         .max(MAX_EXTENSION_DAYS, { message: `延长期限不得超过${MAX_EXTENSION_DAYS}日` })
         .describe('延长天数'),
-      reason: requiredText('延期理由', 500),
+      reason: requiredText('延期理由', 500, MULTILINE),
     }),
     output: commandResult,
   },
@@ -586,7 +586,7 @@ export const petitionsProcedures = defineProcedures({
       on: stepDate('日期'),
       toBody: optionalText('承办或接收单位', 60),
       person: optionalText('承办人', 30),
-      note: optionalText('情况说明', 2000),
+      note: optionalText('情况说明', 2000, MULTILINE),
     }),
     output: commandResult,
   },
@@ -598,11 +598,11 @@ export const petitionsProcedures = defineProcedures({
     input: command({
       repliedOn: stepDate('答复日期'),
       /** 查明的事实 */
-      facts: requiredText('查明情况', 4000),
+      facts: requiredText('查明情况', 4000, MULTILINE),
       /** 处理意见 */
-      opinion: requiredText('处理意见', 4000),
+      opinion: requiredText('处理意见', 4000, MULTILINE),
       /** 依据 (laws, policies) */
-      basis: optionalText('政策法规依据', 1000),
+      basis: optionalText('政策法规依据', 1000, MULTILINE),
     }),
     output: commandResult,
   },
@@ -635,7 +635,7 @@ export const petitionsProcedures = defineProcedures({
       level: z.enum(REVIEW_LEVELS).describe('复查或复核'),
       answeredOn: stepDate('意见日期'),
       outcome: z.enum(['upheld', 'changed']).describe('结论'),
-      opinion: requiredText('复查（复核）意见', 4000),
+      opinion: requiredText('复查（复核）意见', 4000, MULTILINE),
     }),
     output: commandResult,
   },
@@ -659,7 +659,7 @@ export const petitionsProcedures = defineProcedures({
     input: command({
       heldFrom: dateString('听证开始日期'),
       heldTo: stepDate('听证结束日期'),
-      note: optionalText('听证情况', 400),
+      note: optionalText('听证情况', 400, MULTILINE),
     }),
     output: commandResult,
   },

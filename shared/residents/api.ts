@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { RESIDENT_EDITORS, RESIDENT_READERS } from '../auth/roles';
-import { dateString, entityId, oneOf, optionalPhone, optionalText, requiredText } from '../validation/fields';
+import {
+  dateString,
+  entityId,
+  oneOf,
+  optionalPhone,
+  optionalText,
+  requiredText,
+  MULTILINE,
+} from '../validation/fields';
 import { ETHNICITIES } from './ethnicities';
 import { ID_TYPES } from './idTypes';
 
@@ -22,7 +30,7 @@ export const residentFields = {
   villageId: entityId('村（社区）'),
   groupId: entityId('村民小组').nullable().optional(),
   address: optionalText('住址', 100),
-  note: optionalText('备注', 500),
+  note: optionalText('备注', 500, MULTILINE),
 };
 
 export const residentInput = z.strictObject(residentFields);

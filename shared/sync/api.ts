@@ -2,6 +2,7 @@
 // "sync now", the USB file both ways, key rotation, and the county's instructions.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
+import { printable } from '../validation/printable';
 import type { Role } from '../auth/roles';
 import { instruction } from './protocol';
 
@@ -216,12 +217,14 @@ export const syncProcedures = defineProcedures({
     access: 'signedIn',
     input: z.strictObject({
       id: z.uuid({ message: '事项编号不正确' }),
-      reply: z
-        .string({ message: '请填写反馈内容' })
-        .trim()
-        .min(2, { message: '反馈内容至少 2 个字' })
-        .max(4000, { message: '反馈内容不能超过 4000 字' })
-        .describe('反馈内容'),
+      reply: printable(
+        z
+          .string({ message: '请填写反馈内容' })
+          .trim()
+          .min(2, { message: '反馈内容至少 2 个字' })
+          .max(4000, { message: '反馈内容不能超过 4000 字' }),
+        { multiline: true },
+      ).describe('反馈内容'),
     }),
     output: instructionRecord,
   },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { calendarFile } from '../calendar/workingCalendar';
 import { catalogFile } from '../catalog/catalog';
-import { dateString, oneOf, optionalText, requiredText } from '../validation/fields';
+import { dateString, oneOf, optionalText, requiredText, MULTILINE } from '../validation/fields';
 import {
   INSTRUCTION_KINDS,
   INSTRUCTION_ROLES,
@@ -56,7 +56,7 @@ export const issueInstructionRequest = z
   .strictObject({
     kind: oneOf('类别', INSTRUCTION_KINDS),
     title: requiredText('标题', 100),
-    body: requiredText('内容', 4000),
+    body: requiredText('内容', 4000, MULTILINE),
     dueOn: dateString('期限').nullable(),
     responsibleRole: oneOf('负责岗位', INSTRUCTION_ROLES),
     refersTo: z.uuid({ message: '应为交办的编号' }).nullish().describe('督办的交办事项'),

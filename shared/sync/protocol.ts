@@ -233,6 +233,8 @@ export const SYNC_REJECT_CODES = [
   'broken-chain',
   'conflict',
   'bad-token',
+  'unauthenticated',
+  'clock-skew',
 ] as const;
 export type SyncRejectCode = (typeof SYNC_REJECT_CODES)[number];
 
@@ -251,6 +253,8 @@ export const SYNC_REJECT_LABELS: Record<SyncRejectCode, string> = {
   'broken-chain': '前一批次的摘要不符（哈希链断开）',
   conflict: '同一序号的批次内容不同',
   'bad-token': '入网口令无效、已使用或已过期',
+  unauthenticated: '请求未经本节点签名或签名无效',
+  'clock-skew': '本机时间与县级平台时间相差过大',
 };
 
 export const SYNC_REJECT_STATUS: Record<SyncRejectCode, number> = {
@@ -267,11 +271,15 @@ export const SYNC_REJECT_STATUS: Record<SyncRejectCode, number> = {
   'broken-chain': 409,
   conflict: 409,
   'bad-token': 403,
+  unauthenticated: 401,
+  'clock-skew': 401,
 };
 
 export const syncErrorBody = z.object({
   error: z.object({ code: z.enum(SYNC_REJECT_CODES), message: z.string() }),
   appliedThrough: z.number().int().nonnegative().optional(),
+  /** With 'clock-skew': the hub's time, so the node can sign again on the hub's clock. */
+  hubTime: z.string().max(40).optional(),
 });
 
 export const batchAccepted = z.object({

@@ -1,32 +1,54 @@
 import { z } from 'zod';
+import { printable, type TextOptions } from './printable';
+
+export type { TextOptions } from './printable';
+
+/** For a field the forms show as a text area: tab and line breaks kept. */
+export const MULTILINE: TextOptions = { multiline: true };
 
 /**
  * Field builders shared by every schema. Each takes the Chinese label once; messages are
  * produced by `zodIssuesToFieldErrors`. Strings are trimmed and NFC-normalised so that the
  * same name typed two ways is stored once; lengths count characters (code points), so a rare
- * character outside the BMP (𠮷) counts as one.
+ * character outside the BMP (𠮷) counts as one. What is left must be printable
+ * (printable.ts): no control characters, no characters that turn the text around, no broken
+ * encodings, no private-use characters, and — checked by the backend against the papers'
+ * fonts — no character the papers cannot print; tab and line breaks only with `multiline`
+ * (a text area). A line break pasted at either end is trimmed, not refused.
  */
-export function requiredText(label: string, maxChars: number) {
+export function requiredText(label: string, maxChars: number, options: TextOptions = {}) {
   return z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
+    .transform(cleanText)
     .pipe(
-      z
-        .string()
-        .min(1)
-        .refine((s) => [...s].length <= maxChars, { message: `最多 ${maxChars} 个字符` }),
+      printable(
+        z
+          .string()
+          .min(1)
+          .refine((s) => [...s].length <= maxChars, { message: `最多 ${maxChars} 个字符` }),
+        options,
+      ),
     )
     .describe(label);
 }
 
-export function optionalText(label: string, maxChars: number) {
+export function optionalText(label: string, maxChars: number, options: TextOptions = {}) {
   return z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().refine((s) => [...s].length <= maxChars, { message: `最多 ${maxChars} 个字符` }))
+    .transform(cleanText)
+    .pipe(
+      printable(
+        z.string().refine((s) => [...s].length <= maxChars, { message: `最多 ${maxChars} 个字符` }),
+        options,
+      ),
+    )
     .optional()
     .default('')
     .describe(label);
+}
+
+function cleanText(s: string): string {
+  return s.normalize('NFC').trim();
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {

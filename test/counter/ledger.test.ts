@@ -132,7 +132,7 @@ describe('the ledger and the monthly summary on generated data', () => {
   });
 
   async function download(fileUrl: string): Promise<Buffer> {
-    const response = await fetch(new URL(fileUrl, hall.url));
+    const response = await clerk.fetchFile(fileUrl);
     assert.equal(response.status, 200);
     return Buffer.from(await response.arrayBuffer());
   }

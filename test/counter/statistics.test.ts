@@ -51,7 +51,7 @@ describe('the counter’s statistics of a quarter and a year', () => {
   after(() => hall.close());
 
   async function download(fileUrl: string): Promise<Buffer> {
-    const response = await fetch(new URL(fileUrl, hall.url));
+    const response = await leader.fetchFile(fileUrl);
     assert.equal(response.status, 200);
     return Buffer.from(await response.arrayBuffer());
   }

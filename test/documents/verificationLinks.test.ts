@@ -142,7 +142,7 @@ describe('verification links on real papers, checked by the county and by the to
     });
     const reprint = await clerk.ok('documents.print', { documentId: document.id, copies: 1 });
     assert.equal(reprint.reprint, true);
-    const reprinted = Buffer.from(await (await fetch(new URL(reprint.fileUrl, node.url))).arrayBuffer());
+    const reprinted = Buffer.from(await (await clerk.fetchFile(reprint.fileUrl)).arrayBuffer());
     const expected = await renderDocument(definition, record, {
       issuedAt: new Date(document.issuedAt),
       verificationCode: document.verificationCode,

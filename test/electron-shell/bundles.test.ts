@@ -1,6 +1,6 @@
 // The two Electron bundles, built in memory with the options of build/build.mjs: the sandboxed
 // preload may require nothing but 'electron', and the main bundle nothing outside Electron,
-// Node and the native sqlite3 addon (electron-updater is loaded at run time, see updater.ts).
+// Node and the native database addon (electron-updater is loaded at run time, see updater.ts).
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -18,7 +18,7 @@ async function bundle(entry: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['electron', 'sqlite3', 'electron-updater'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater'],
     write: false,
     logLevel: 'silent',
   });
@@ -39,9 +39,14 @@ test('the preload bundle requires only electron', async () => {
   assert.match(code, /exposeInMainWorld/);
 });
 
-test('the main bundle requires only electron, Node builtins and sqlite3', async () => {
+test('the main bundle requires only electron, Node builtins and the database addon', async () => {
   const code = await bundle('electron/main/main.ts');
-  const allowed = new Set(['electron', 'sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  const allowed = new Set([
+    'electron',
+    'better-sqlite3-multiple-ciphers',
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+  ]);
   const unexpected = requiredModules(code).filter((m) => !allowed.has(m) && !m.startsWith('node:'));
   assert.deepEqual(unexpected, []);
 });

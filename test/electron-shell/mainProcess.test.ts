@@ -158,7 +158,7 @@ describe('the main process, driven through a stand-in electron module', () => {
   let originalLoad: unknown;
 
   before(async () => {
-    // Inside the repository so that the bundle finds node_modules/sqlite3 (.tmp/ is git-ignored).
+    // Inside the repository so that the bundle finds node_modules/better-sqlite3-multiple-ciphers (.tmp/ is git-ignored).
     await mkdir(path.join(repoRoot, '.tmp'), { recursive: true });
     workDir = await mkdtemp(path.join(repoRoot, '.tmp', 'electron-shell-'));
     const bundleFile = path.join(workDir, 'electron', 'main.cjs');
@@ -172,7 +172,7 @@ describe('the main process, driven through a stand-in electron module', () => {
       format: 'cjs',
       // The externals of build/build.mjs: pdfkit (and the font packages) read their own data
       // files at run time, which a bundled copy cannot find.
-      external: ['electron', 'sqlite3', 'electron-updater', 'pdfkit', 'fontkit', 'wawoff2'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater', 'pdfkit', 'fontkit', 'wawoff2'],
       logLevel: 'silent',
     });
     await mkdir(path.join(workDir, 'renderer'), { recursive: true });

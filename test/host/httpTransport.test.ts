@@ -11,8 +11,8 @@ describe('the HTTP transport', () => {
   });
   after(() => hall.close());
 
-  test('GET /api lists every procedure with its access rule and JSON Schemas', async () => {
-    const response = await fetch(new URL('/api', hall.url));
+  test('GET /api lists every procedure with its access rule and JSON Schemas, to a signed-in user', async () => {
+    const response = await fetch(new URL('/api', hall.url), { headers: { Cookie: admin.cookie! } });
     assert.equal(response.status, 200);
     const description = (await response.json()) as {
       procedures: Array<{ name: string; access: unknown; input: { properties?: Record<string, unknown> } }>;

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { toBase64Url } from '../../shared/sync/bytes';
 import { enrollmentFile } from '../../shared/sync/protocol';
 import { generateSigningKeyPair } from '../../shared/sync/keys';
+import { DEFAULT_ENROLLMENT_DAYS } from '../../hub/nodes';
 import { makeTestNode } from '../support/syncNode';
 import { eachDatabase, refused, TEST_CERTIFICATE_PEM, TEST_FINGERPRINT } from '../support/testHub';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 eachDatabase((fixture) => {
   test('creating a node gives a valid one-time enrollment file; only the token hash is stored', async () => {
@@ -30,6 +34,22 @@ eachDatabase((fixture) => {
     const [summary] = await t.hub.townships();
     assert.equal(summary?.status, 'pending');
     assert.equal(summary?.enrolledAt, null);
+  });
+
+  test('an enrollment file is good for 7 days unless the county says otherwise, as docs/sync.md says', async () => {
+    const t = await fixture.hub();
+    assert.equal(DEFAULT_ENROLLMENT_DAYS, 7);
+    const docs = await readFile(path.join(ROOT, 'docs/sync.md'), 'utf8');
+    assert.match(docs, new RegExp(`token kept at the hub only as a hash, ${DEFAULT_ENROLLMENT_DAYS} days\\)`));
+    const created = t.clock.now().getTime();
+    const { node: onTime, enrollment } = await t.enroll('按期乡');
+    const { node: late } = await t.enroll('逾期乡');
+    assert.equal(Date.parse(enrollment.expiresAt) - created, 7 * 86_400_000);
+    t.clock.advanceMinutes(7 * 24 * 60 - 1);
+    await t.hub.register(onTime.registration(), 'link');
+    t.clock.advanceMinutes(2);
+    const expired = await refused(t.hub.register(late.registration(), 'link'), 'bad-token');
+    assert.match(expired.message, /过期/);
   });
 
   test('the hub keys are made once, kept with mode 0600, and the same after a restart', async () => {

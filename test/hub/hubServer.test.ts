@@ -198,10 +198,19 @@ describe('enrollment through the county API', () => {
     assert.equal(row.lastContactAt, null);
   });
 
-  test('the sync routes answer on the same server (state of a node not yet registered)', async () => {
-    const answer = await request('GET', SYNC_PATHS.state('no-such-node'), { token: null });
-    assert.equal(answer.status, 404);
-    assert.equal(answer.json<{ error: { code: string } }>().error.code, 'unknown-node');
+  test("the sync routes answer on the same server: a node's state for the county token, not for anyone", async () => {
+    const anonymous = await request('GET', SYNC_PATHS.state(created.nodeId), { token: null });
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.json<{ error: { code: string } }>().error.code, 'unauthenticated');
+    assert.doesNotMatch(anonymous.body.toString('utf8'), /appliedThrough|lastBatchHash/);
+    const wrongToken = await request('GET', SYNC_PATHS.state(created.nodeId), { token: 'x'.repeat(43) });
+    assert.equal(wrongToken.status, 401);
+    const county = await request('GET', SYNC_PATHS.state(created.nodeId));
+    assert.equal(county.status, 200, county.body.toString('utf8'));
+    assert.deepEqual(county.json(), { appliedThrough: 0, lastBatchHash: '' });
+    const unknown = await request('GET', SYNC_PATHS.state('no-such-node'));
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.json<{ error: { code: string } }>().error.code, 'unknown-node');
   });
 
   test('an instruction issued through the API shows in the instruction status', async () => {

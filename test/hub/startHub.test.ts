@@ -1,15 +1,16 @@
 // What `npm run hub` does on start: the county token and the certificate are made once and
-// kept, so a restart changes neither (every enrolled township pins the certificate).
+// kept, so a restart changes neither (every enrolled township pins the certificate); the token
+// is shown on the first start only, then on request (--show-token).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { COUNTY_API_PREFIX, type CreateNodeResponse } from '../../shared/sync/countyApi';
 import { COUNTY_TOKEN_FILE } from '../../hub/countyToken';
-import type { HubCliOptions } from '../../hub/options';
-import { startHub } from '../../hub/startHub';
+import { parseHubArgs, type HubCliOptions } from '../../hub/options';
+import { showCountyToken, startHub } from '../../hub/startHub';
 
 let dataDir: string;
 
@@ -49,12 +50,51 @@ test('the token and the certificate are made on first start and kept on the next
   assert.equal((await stat(path.join(dataDir, COUNTY_TOKEN_FILE))).mode & 0o777, 0o600);
   assert.equal((await stat(path.join(dataDir, 'tls/hub-key.pem'))).mode & 0o777, 0o600);
 
-  const second = await startHub(options());
+  const again: string[] = [];
+  const second = await startHub(options(), (line) => again.push(line));
   await second.close();
   assert.equal(second.tls.generated, false);
   assert.equal(second.countyToken, first.countyToken);
   assert.equal(second.tls.fingerprint, first.tls.fingerprint);
+  // Shown once, when made: a normal start says where it is and how to ask for it, not what it is.
+  assert.ok(!again.some((line) => line.includes(first.countyToken)), again.join('\n'));
+  assert.ok(again.some((line) => line.includes('--show-token') && line.includes(COUNTY_TOKEN_FILE)));
 });
+
+test('--show-token prints the token of the data folder and starts nothing', async () => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'hub-token-'));
+  try {
+    const made: string[] = [];
+    const running = await startHub(options({ dataDir: folder }), (line) => made.push(line));
+    await running.close();
+    assert.ok(made.some((line) => line.includes(running.countyToken) && line.includes('只在首次启动时显示这一次')));
+    assert.ok(
+      made.some((line) => line.includes(`--show-token --data ${folder}`)),
+      'the command names the folder',
+    );
+
+    const shown: string[] = [];
+    assert.equal(await showCountyToken(folder, (line) => shown.push(line)), running.countyToken);
+    assert.ok(shown.some((line) => line.includes(running.countyToken)));
+    assert.deepEqual(parseHubArgs(['--show-token', '--data', folder], { cwd: '/', env: {}, uiDir: null }), {
+      ok: true,
+      options: { ...parseDefaults(folder), showToken: true },
+    });
+
+    // A token file whose mode was widened (copied back by hand) is made private again.
+    await chmod(path.join(folder, COUNTY_TOKEN_FILE), 0o644);
+    await showCountyToken(folder, () => {});
+    assert.equal((await stat(path.join(folder, COUNTY_TOKEN_FILE))).mode & 0o777, 0o600);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+function parseDefaults(dataDir: string) {
+  const parsed = parseHubArgs(['--data', dataDir], { cwd: '/', env: {}, uiDir: null });
+  assert.ok(parsed.ok === true);
+  return parsed.options;
+}
 
 test('--insecure-http serves plain HTTP with a warning, and enrollment files still pin the certificate', async () => {
   const lines: string[] = [];

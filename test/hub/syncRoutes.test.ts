@@ -1,44 +1,19 @@
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import type { Hub } from '../../hub/hub';
-import { handleSyncRequest } from '../../hub/syncRoutes';
 import { sha256Hex, utf8 } from '../../shared/sync/bytes';
 import { MAX_ENVELOPE_BYTES } from '../../shared/sync/envelope';
+import { signNodeRequest } from '../../shared/sync/nodeRequest';
 import { SYNC_PATHS, batchAccepted, syncErrorBody } from '../../shared/sync/protocol';
 import type { TestNode } from '../support/syncNode';
+import { serveSyncRoutes, type ServedSync } from '../support/syncServer';
 import { eachDatabase, SAMPLE_CATALOG, type TestHub } from '../support/testHub';
 
-interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** A plain HTTP server around handleSyncRequest (the county's server adds TLS and its own routes). */
-async function serve(hub: () => Hub): Promise<Served> {
-  const server: Server = createServer((req, res) => {
-    handleSyncRequest(hub(), req, res).then(
-      (handled) => {
-        if (!handled) res.writeHead(404).end('not sync');
-      },
-      (error) => res.writeHead(500).end(String(error)),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+type Served = ServedSync;
 
 async function withServer(t: TestHub, body: (s: Served) => Promise<void>) {
-  const served = await serve(() => t.hub);
+  const served = await serveSyncRoutes(() => t.hub);
   try {
     await body(served);
   } finally {
@@ -52,6 +27,13 @@ const post = (url: string, body: Uint8Array) =>
 async function errorOf(response: Response) {
   return syncErrorBody.parse(await response.json());
 }
+
+/** The state request as the township's sync client signs it, on the hub's clock. */
+const signedState = (s: Served, t: TestHub, node: TestNode, nodeId = node.nodeId) => {
+  const path = SYNC_PATHS.state(nodeId);
+  const signer = { nodeId, signingKeyId: node.signingKeyId, signingPrivateKey: node.signing.privateKey };
+  return fetch(s.url + path, { headers: { Authorization: signNodeRequest(signer, 'GET', path, t.clock.now()) } });
+};
 
 const TUS = { 'Tus-Resumable': '1.0.0' };
 
@@ -117,8 +99,10 @@ eachDatabase((fixture) => {
       assert.equal((await post(s.url + SYNC_PATHS.batches, b2)).status, 200);
       assert.equal((await post(s.url + SYNC_PATHS.batches, b3)).status, 200);
 
-      const state = await fetch(s.url + SYNC_PATHS.state(node.nodeId));
+      const state = await signedState(s, t, node);
       assert.deepEqual(await state.json(), { appliedThrough: 30, lastBatchHash: node.lastBatchHash });
+      // Unsigned, the hub says nothing of how far it got (nodeState.test.ts has the rest).
+      assert.equal((await fetch(s.url + SYNC_PATHS.state(node.nodeId))).status, 401);
 
       const nothing = await fetch(s.url + SYNC_PATHS.down(node.nodeId, 0));
       assert.equal(nothing.status, 204);
@@ -130,8 +114,9 @@ eachDatabase((fixture) => {
       assert.equal(payload.appliedThrough, 30);
       assert.equal(payload.packages[0]?.kind, 'catalog');
 
-      assert.equal((await fetch(s.url + SYNC_PATHS.state('no-such-node'))).status, 404);
-      assert.equal((await errorOf(await fetch(s.url + SYNC_PATHS.state('no-such-node')))).error.code, 'unknown-node');
+      const stranger = await signedState(s, t, node, 'no-such-node');
+      assert.equal(stranger.status, 404);
+      assert.equal((await errorOf(stranger)).error.code, 'unknown-node');
       assert.equal((await fetch(`${s.url}/sync/v1/nodes/${node.nodeId}/down?after=-1`)).status, 400);
       assert.equal((await post(s.url + SYNC_PATHS.batches, utf8('junk'))).status, 400);
       assert.equal((await fetch(s.url + SYNC_PATHS.batches)).status, 405);
@@ -147,7 +132,7 @@ eachDatabase((fixture) => {
       const revoked = await post(s.url + SYNC_PATHS.batches, node.batch(node.entries(1)));
       assert.equal(revoked.status, 403);
       assert.equal((await errorOf(revoked)).error.code, 'revoked');
-      assert.equal((await fetch(s.url + SYNC_PATHS.state(node.nodeId))).status, 403);
+      assert.equal((await signedState(s, t, node)).status, 403);
     });
   });
 

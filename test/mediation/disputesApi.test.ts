@@ -423,7 +423,7 @@ describe('mediation disputes through the API', () => {
       .executeTakeFirstOrThrow();
     assert.deepEqual(await readFile(path.join(hall.dataDir, stored.file_path)), png);
     const link = await mediator.ok('mediation.attachmentFile', { attachmentId: attachment.id });
-    const served = await fetch(new URL(link.fileUrl, hall.url));
+    const served = await mediator.fetchFile(link.fileUrl);
     assert.equal(served.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await served.arrayBuffer()), png);
     refused(

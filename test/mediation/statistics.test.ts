@@ -679,7 +679,7 @@ describe('mediation monthly statistics through the API', () => {
   });
 
   async function download(fileUrl: string): Promise<Buffer> {
-    const response = await fetch(new URL(fileUrl, hall.url));
+    const response = await mediator.fetchFile(fileUrl);
     assert.equal(response.status, 200);
     return Buffer.from(await response.arrayBuffer());
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
 import type { NodeSettings } from '../../electron/backend/api/settings';
 import { openBackend, type Backend } from '../../electron/backend/backend';
-import { createHallServer } from '../../electron/hall/httpServer';
+import { createHallServer, type HallServerOptions } from '../../electron/hall/httpServer';
 
 /** A clock tests can move forward: sessions, lockouts and "today" follow it. */
 export class TestClock {
@@ -27,6 +28,8 @@ export interface TestHall {
   dataDir: string;
   backend: Backend;
   clock: TestClock;
+  /** The hall's HTTP server, for tests of its connections (bytes read, timeouts). */
+  server: http.Server;
   /** A client with its own cookie jar, like one browser at one counter window. */
   client(): TestClient;
   close(): Promise<void>;
@@ -73,6 +76,14 @@ export class TestClient {
     return { status: response.status, json: await response.json() };
   }
 
+  /** Fetches a `/files/<ticket>/<name>` link as this client's browser would: with its session cookie. */
+  fetchFile(fileUrl: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(new URL(fileUrl, this.baseUrl), {
+      ...init,
+      headers: { ...(this.cookie ? { Cookie: this.cookie } : {}), ...(init.headers as Record<string, string>) },
+    });
+  }
+
   async call<N extends ProcedureName>(
     procedure: N,
     input: InputOf<N> | Record<string, unknown>,
@@ -92,18 +103,26 @@ export class TestClient {
   }
 }
 
-export async function startTestHall(settings: Partial<NodeSettings> = {}): Promise<TestHall> {
+/** What a test may set of the hall's server: TLS (then `url` is https) and its limits. */
+export type TestHallServerOptions = Pick<HallServerOptions, 'tls' | 'limits'>;
+
+export async function startTestHall(
+  settings: Partial<NodeSettings> = {},
+  serverOptions: TestHallServerOptions = {},
+): Promise<TestHall> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-test-'));
   const clock = new TestClock();
   const backend = await openBackend({ dataDir, now: clock.now, settings, logError: () => {} });
-  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
+  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true, ...serverOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const scheme = serverOptions.tls ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {
     url,
     dataDir,
     backend,
     clock,
+    server,
     client: () => new TestClient(url),
     async close() {
       await new Promise<void>((resolve) => {
@@ -119,8 +138,8 @@ export async function startTestHall(settings: Partial<NodeSettings> = {}): Promi
 export const ADMIN = { townshipName: '青石镇', username: 'admin', displayName: '王管理', password: 'Admin2026' };
 
 /** A hall after first-run setup, with a village and an administrator client signed in. */
-export async function startSetUpHall(settings: Partial<NodeSettings> = {}) {
-  const hall = await startTestHall(settings);
+export async function startSetUpHall(settings: Partial<NodeSettings> = {}, serverOptions: TestHallServerOptions = {}) {
+  const hall = await startTestHall(settings, serverOptions);
   try {
     const admin = hall.client();
     await admin.ok('system.setupAdministrator', ADMIN);

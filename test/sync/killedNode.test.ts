@@ -26,7 +26,10 @@ after(() => fixture.stop());
 type KillPoint = { atBatch: number; when: 'beforeApply' | 'afterApply' } | null;
 
 test('a township program killed mid-sync and restarted: every entry reaches the hub once, in order', async () => {
-  const { hub } = await fixture.hub();
+  // The township program runs on the real clock: so does the hub (an enrollment file expires).
+  const testHub = await fixture.hub();
+  testHub.clock.current = new Date();
+  const { hub } = testHub;
   let child: ChildProcess | null = null;
   let kill: KillPoint = null;
   let batchPosts = 0;

@@ -144,16 +144,41 @@ describe('what comes down from the county: instructions, the catalog, the calend
     assert.deepEqual(status.reference, { catalogVersion: '2026.3', calendarVersion: '2026.2' });
     const downApplied = status.downAppliedThrough;
 
-    // The next calendar leaves 2026 out: it is withdrawn, as calendar.importFile would.
+    // The next calendar leaves 2026, the current year, out: the township keeps it and says so
+    // (calendar.importFile would ask the administrator; here nobody can be asked).
     await hub.hub.publishCalendar({ ...calendar, years: [nextYear] }, '2027.1', [nodeId]);
     assert.equal((await node.backend.sync.runOnce()).ok, true);
     assert.deepEqual(
       (await node.admin.ok('calendar.get', {})).years.map((y) => y.arrangement.year),
-      [2027],
+      [2026, 2027],
     );
     status = await node.admin.ok('sync.status', {});
     assert.equal(status.reference.calendarVersion, '2027.1');
     assert.equal(status.downAppliedThrough, downApplied + 1);
+    const summaryOf = async (seq: number) =>
+      (
+        await node.backend.db
+          .selectFrom('sync_packages')
+          .select('summary')
+          .where('seq', '=', seq)
+          .executeTakeFirstOrThrow()
+      ).summary;
+    assert.equal(
+      await summaryOf(status.downAppliedThrough),
+      '工作日历 2027.1：2027 年；保留了文件中没有的 2026 年（本年度）的现有安排，未删除',
+    );
+    const applied = await node.admin.ok('audit.changes', { entity: 'syncPackage' });
+    assert.match(JSON.stringify(applied.items[0]!.data), /保留了文件中没有的 2026 年（本年度）/);
+
+    // A year in no use (2027: not the current year, no open deadline counted on it) does go.
+    await hub.hub.publishCalendar(calendar, '2027.2', [nodeId]);
+    assert.equal((await node.backend.sync.runOnce()).ok, true);
+    assert.deepEqual(
+      (await node.admin.ok('calendar.get', {})).years.map((y) => y.arrangement.year),
+      [2026],
+    );
+    status = await node.admin.ok('sync.status', {});
+    assert.equal(await summaryOf(status.downAppliedThrough), '工作日历 2027.2：2026 年；删除了 2027 年');
 
     // Asking again for packages already applied changes nothing.
     const before = await node.backend.db.selectFrom('sync_packages').selectAll().execute();

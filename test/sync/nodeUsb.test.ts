@@ -20,8 +20,9 @@ const catalog = JSON.parse(
   readFileSync(path.join(root, 'resources/catalog/demo-service-catalog.json'), 'utf8'),
 ) as CatalogFile;
 
+/** The file behind a link the node's administrator was given (the link opens for that session only). */
 async function download(node: TestNodeHall, fileUrl: string): Promise<Uint8Array> {
-  const response = await fetch(new URL(fileUrl, node.url));
+  const response = await node.admin.fetchFile(fileUrl);
   assert.equal(response.status, 200);
   return new Uint8Array(await response.arrayBuffer());
 }

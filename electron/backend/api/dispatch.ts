@@ -6,6 +6,9 @@ import { zodIssuesToFieldErrors } from '../../../shared/validation/errors';
 import { resolveSession } from '../auth/sessions';
 import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
+import { MissingGlyphError } from '../documents/fonts';
+import { paperGlyphFailure, unprintableInputFields } from '../documents/printableInput';
+import type { FileTicketStore } from '../documents/fileTickets';
 import type { Actor } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import { checkAddressedRecord, declaredAuditEvents } from '../workflow/recordAccess';
@@ -14,7 +17,7 @@ import type { Insertable } from 'kysely';
 import type { AuditAction } from '../../../shared/audit/actions';
 import type { Database } from '../db/schema';
 import type { AuditTarget, RequestContext, SessionCarrier } from './context';
-import { ApiFailure, fail } from './failure';
+import { ApiFailure, fail, failFields } from './failure';
 import { runWrite } from '../db/writeScope';
 import type { AllHandlers } from './handlers';
 import { localDate, type NodeSettings } from './settings';
@@ -36,7 +39,8 @@ export interface DispatchDeps {
   db: Db;
   handlers: AllHandlers;
   settings: () => NodeSettings;
-  documents: DocumentServices;
+  /** Every request's file links are issued to its own session (see fileTickets.ts). */
+  documents: Omit<DocumentServices, 'tickets'> & { tickets: FileTicketStore };
   /** Where each kind of record lives, for its declared access. */
   records: RecordTables;
   now: () => Date;
@@ -89,6 +93,9 @@ export async function dispatch(
         { fieldErrors },
       );
     }
+    // Text bound for a paper must be in the papers' fonts: refused here, naming the field.
+    const unprintable = await unprintableInputFields(spec.input, parsed.data, deps.documents.fonts);
+    if (unprintable) failFields(unprintable);
 
     const declared = spec as ProcedureSpec;
     const addressed =
@@ -118,6 +125,8 @@ export async function dispatch(
     return { ok: true, result: checked.data };
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, error: error.error };
+    // A record stored before the input checks: its paper names the field to correct, never 500.
+    if (error instanceof MissingGlyphError) return { ok: false, error: paperGlyphFailure(error) };
     deps.logError(error, procedure);
     const internal: ApiError = { code: 'INTERNAL', message: '系统内部错误，已记录，请联系系统管理员' };
     return { ok: false, error: internal };
@@ -140,7 +149,10 @@ function createContext(
     now,
     today: localDate(now, settings.timeZone),
     settings,
-    documents: withLinkingOnce(deps.documents),
+    documents: withLinkingOnce({
+      ...deps.documents,
+      tickets: deps.documents.tickets.forSession(session?.tokenHash ?? null),
+    }),
     records: deps.records,
     session,
     carrier,

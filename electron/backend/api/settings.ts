@@ -13,6 +13,12 @@ export interface NodeSettings {
   lockoutThreshold: number;
   /** …for this long. */
   lockoutMinutes: number;
+  /**
+   * Failed sign-ins from one client address within `signInThrottleMinutes` after which further
+   * sign-ins from that address are refused, unchecked, for `signInThrottleMinutes` (auth/signInThrottle.ts).
+   */
+  signInThrottleFailures: number;
+  signInThrottleMinutes: number;
   /** The time zone that decides what "today" is (deadlines, birth dates). */
   timeZone: string;
 }
@@ -23,6 +29,8 @@ export const DEFAULT_SETTINGS: NodeSettings = {
   idleLockMinutes: 10,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
+  signInThrottleFailures: 20,
+  signInThrottleMinutes: 15,
   timeZone: 'Asia/Shanghai',
 };
 

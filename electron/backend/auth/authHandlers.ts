@@ -1,17 +1,26 @@
-import type { SessionInfo } from '../../../shared/auth/api';
-import type { RequestContext } from '../api/context';
+import { SIGN_IN_FAILED_MESSAGE, type SessionInfo } from '../../../shared/auth/api';
+import type { AuditTarget, RequestContext } from '../api/context';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
-import { localTime } from '../api/settings';
+import { localDate, localTime } from '../api/settings';
+import type { Actor } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import { SETTING_TOWNSHIP_NAME, readSetting, writeSetting } from './nodeSettings';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { checkPassword, type PasswordCheck } from './passwordAttempts';
+import type { SignInThrottle } from './signInThrottle';
 import { newUserRow } from './userRows';
 import { endSession, setSessionLocked, startSession, toSessionUser } from './sessions';
 
 export const APP_VERSION = '0.1.0';
 
-export const authHandlers: HandlersFor<
+/**
+ * Sign-in, sessions and the screen lock. Made per backend: the per-address sign-in throttle
+ * lives in the backend's memory (signInThrottle.ts says why).
+ */
+export function authHandlers(
+  throttle: SignInThrottle,
+): HandlersFor<
   | 'system.status'
   | 'system.setupAdministrator'
   | 'auth.login'
@@ -20,176 +29,216 @@ export const authHandlers: HandlersFor<
   | 'auth.lock'
   | 'auth.unlock'
   | 'auth.changePassword'
-> = {
-  async 'system.status'(_input, ctx) {
-    return {
-      needsSetup: await needsSetup(ctx),
-      townshipName: (await readSetting(ctx.db, SETTING_TOWNSHIP_NAME)) ?? '',
-      version: APP_VERSION,
-      today: ctx.today,
-    };
-  },
+> {
+  return {
+    async 'system.status'(_input, ctx) {
+      return {
+        needsSetup: await needsSetup(ctx),
+        townshipName: (await readSetting(ctx.db, SETTING_TOWNSHIP_NAME)) ?? '',
+        version: APP_VERSION,
+        today: ctx.today,
+      };
+    },
 
-  async 'system.setupAdministrator'(input, ctx) {
-    const passwordHash = await hashPassword(input.password);
-    const userId = uuidv7();
-    await ctx.write(
-      async ({ tx, at, change, insert }) => {
-        const existing = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-        if (existing) fail('CONFLICT', '本系统已完成首次设置，请用已有账号登录');
-        await change({ entity: 'node', id: 'township', op: 'setup' }, async (write) => {
-          await writeSetting(write, SETTING_TOWNSHIP_NAME, input.townshipName);
-          return { townshipName: input.townshipName };
-        });
-        await insert(
-          'users',
-          newUserRow({
-            id: userId,
-            username: input.username,
-            displayName: input.displayName,
-            passwordHash,
-            roles: ['administrator'],
-            mustChangePassword: false,
-            at,
-            signedInNow: true,
-          }),
-          {
-            entity: 'user',
-            id: userId,
-            op: 'create',
-            data: { username: input.username, displayName: input.displayName, roles: ['administrator'] },
-          },
-        );
-      },
-      { id: userId, name: input.displayName },
-    );
-    return signIn(ctx, userId, false);
-  },
-
-  async 'auth.login'(input, ctx) {
-    const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-    if (!user) {
-      await verifyPassword(input.password, await decoyPasswordHash());
-      await ctx.audit('signInFailed', `登录失败：用户名“${input.username.slice(0, 32)}”不存在`);
-      fail('UNAUTHENTICATED', '用户名或密码错误', { fieldErrors: { password: '密码：用户名或密码错误' } });
-    }
-    const nowIso = ctx.now.toISOString();
-    if (user.locked_until && user.locked_until > nowIso) {
-      fail(
-        'ACCOUNT_LOCKED',
-        `该账号因连续输错密码已锁定，请在 ${localTime(new Date(user.locked_until), ctx.settings.timeZone)} 之后再试，或请系统管理员重设密码`,
+    async 'system.setupAdministrator'(input, ctx) {
+      const passwordHash = await hashPassword(input.password);
+      const userId = uuidv7();
+      await ctx.write(
+        async ({ tx, at, change, insert }) => {
+          const existing = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+          if (existing) fail('CONFLICT', '本系统已完成首次设置，请用已有账号登录');
+          await change({ entity: 'node', id: 'township', op: 'setup' }, async (write) => {
+            await writeSetting(write, SETTING_TOWNSHIP_NAME, input.townshipName);
+            return { townshipName: input.townshipName };
+          });
+          await insert(
+            'users',
+            newUserRow({
+              id: userId,
+              username: input.username,
+              displayName: input.displayName,
+              passwordHash,
+              roles: ['administrator'],
+              mustChangePassword: false,
+              at,
+              signedInNow: true,
+            }),
+            {
+              entity: 'user',
+              id: userId,
+              op: 'create',
+              data: { username: input.username, displayName: input.displayName, roles: ['administrator'] },
+            },
+          );
+        },
+        { id: userId, name: input.displayName },
       );
-    }
-    if (!(await verifyPassword(input.password, user.password_hash))) {
-      const failures = user.failed_logins + 1;
-      const attempted = { id: user.id, name: user.display_name };
-      if (failures >= ctx.settings.lockoutThreshold) {
-        const until = new Date(ctx.now.getTime() + ctx.settings.lockoutMinutes * 60_000);
-        await ctx.db
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_until: until.toISOString() })
-          .where('id', '=', user.id)
-          .execute();
-        await ctx.audit(
-          'accountLocked',
-          `连续 ${failures} 次输错密码，账号“${user.username}”锁定至 ${until.toISOString()}`,
-          {
-            entity: 'user',
-            entityId: user.id,
-          },
-          attempted,
-        );
-        fail(
-          'ACCOUNT_LOCKED',
-          `密码连续输错 ${failures} 次，账号已锁定 ${ctx.settings.lockoutMinutes} 分钟，请在 ${localTime(until, ctx.settings.timeZone)} 之后再试`,
-        );
+      return signIn(ctx, userId, false);
+    },
+
+    async 'auth.login'(input, ctx) {
+      const address = ctx.carrier.origin;
+      // Refused unchecked and unaudited: each attempt of a flood would otherwise cost a password
+      // hash and an audit row. The start of the pause was audited.
+      if (throttle.refusedUntil(address, ctx.now.getTime()) !== null) refuseSignIn();
+      const user = await ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', input.username)
+        .executeTakeFirst();
+      if (!user) {
+        await verifyPassword(input.password, await decoyPasswordHash());
+        await ctx.audit('signInFailed', `登录失败：用户名“${input.username.slice(0, 32)}”不存在`);
+        return failedSignIn(ctx, throttle);
       }
-      await ctx.db.updateTable('users').set({ failed_logins: failures }).where('id', '=', user.id).execute();
-      await ctx.audit(
-        'signInFailed',
-        `账号“${user.username}”密码错误（第 ${failures} 次）`,
-        { entity: 'user', entityId: user.id },
-        attempted,
+      const attempted = { id: user.id, name: user.display_name };
+      const target = { entity: 'user', entityId: user.id };
+      const check = await checkPassword(ctx.db, user.id, input.password, ctx.now, ctx.settings);
+      if (check.kind !== 'right') {
+        await auditFailedCheck(ctx, check, `账号“${user.username}”登录`, target, attempted);
+        return failedSignIn(ctx, throttle);
+      }
+      if (user.active !== 1) {
+        await ctx.audit('signInFailed', `账号“${user.username}”已停用，登录被拒绝`, target, attempted);
+        fail('FORBIDDEN', '该账号已停用，请联系系统管理员');
+      }
+      await ctx.db
+        .updateTable('users')
+        .set({ last_login_at: ctx.now.toISOString() })
+        .where('id', '=', user.id)
+        .execute();
+      return signIn(ctx, user.id, input.issueToken === true);
+    },
+
+    async 'auth.logout'(_input, ctx) {
+      if (ctx.session) {
+        await endSession(ctx.db, ctx.session.tokenHash, ctx.now);
+        await ctx.audit('signOut', '退出登录');
+      }
+      ctx.carrier.setToken(null);
+      return { ok: true };
+    },
+
+    async 'auth.session'(_input, ctx) {
+      if (!ctx.session) return null;
+      return {
+        user: ctx.session.user,
+        expiresAt: ctx.session.expiresAt,
+        idleLockMinutes: ctx.settings.idleLockMinutes,
+        locked: ctx.session.locked,
+      };
+    },
+
+    async 'auth.lock'(_input, ctx) {
+      const session = ctx.requireSession();
+      if (!session.locked) await setSessionLocked(ctx.db, session.tokenHash, ctx.now.toISOString());
+      return { ok: true };
+    },
+
+    async 'auth.unlock'(input, ctx) {
+      if (!(await isOwnPassword(ctx, input.password, '解锁屏幕'))) {
+        fail('VALIDATION', '密码不对', { fieldErrors: { password: '密码：不对，请重新输入' } });
+      }
+      await setSessionLocked(ctx.db, ctx.requireSession().tokenHash, null);
+      return { ok: true };
+    },
+
+    async 'auth.changePassword'(input, ctx) {
+      const user = ctx.requireUser();
+      if (!(await isOwnPassword(ctx, input.currentPassword, '修改密码时核对原密码'))) {
+        fail('VALIDATION', '原密码不对', { fieldErrors: { currentPassword: '原密码：不对，请重新输入' } });
+      }
+      if (input.currentPassword === input.newPassword) {
+        fail('VALIDATION', '新密码不能与原密码相同', { fieldErrors: { newPassword: '新密码：不能与原密码相同' } });
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await ctx.write(({ at, change }) =>
+        change({ entity: 'user', id: user.id, op: 'changePassword' }, async (tx) => {
+          await tx
+            .updateTable('users')
+            .set({ password_hash: passwordHash, must_change_password: 0, updated_at: at })
+            .where('id', '=', user.id)
+            .execute();
+          return {};
+        }),
       );
-      const left = ctx.settings.lockoutThreshold - failures;
-      fail('UNAUTHENTICATED', `用户名或密码错误，再错 ${left} 次账号将被锁定`, {
-        fieldErrors: { password: `密码：用户名或密码错误，再错 ${left} 次账号将被锁定` },
-      });
-    }
-    if (user.active !== 1) fail('FORBIDDEN', '该账号已停用，请联系系统管理员');
-    await ctx.db
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: nowIso })
-      .where('id', '=', user.id)
-      .execute();
-    return signIn(ctx, user.id, input.issueToken === true);
-  },
+      return { ok: true };
+    },
+  };
+}
 
-  async 'auth.logout'(_input, ctx) {
-    if (ctx.session) {
-      await endSession(ctx.db, ctx.session.tokenHash, ctx.now);
-      await ctx.audit('signOut', '退出登录');
-    }
-    ctx.carrier.setToken(null);
-    return { ok: true };
-  },
+/**
+ * Whether `password` is the signed-in user's own (screen unlock, password change), counted
+ * against the account's lockout like a sign-in. When the tries are used up (or the account was
+ * locked meanwhile, from a sign-in elsewhere) the session ends: whoever is at this screen has to
+ * sign in again once the lock is over.
+ */
+async function isOwnPassword(ctx: RequestContext, password: string, what: string): Promise<boolean> {
+  const user = ctx.requireUser();
+  const check = await checkPassword(ctx.db, user.id, password, ctx.now, ctx.settings);
+  if (check.kind === 'right') return true;
+  await auditFailedCheck(ctx, check, what, { entity: 'user', entityId: user.id });
+  if (check.kind === 'wrong') return false;
+  await endSession(ctx.db, ctx.requireSession().tokenHash, ctx.now);
+  ctx.carrier.setToken(null);
+  await ctx.audit('signOut', `${what}时账号被锁定，会话已结束`, { entity: 'user', entityId: user.id });
+  fail('UNAUTHENTICATED', '密码连续输错，账号已被暂时锁定，本次登录已结束；请稍后重新登录，或请系统管理员重设密码');
+}
 
-  async 'auth.session'(_input, ctx) {
-    if (!ctx.session) return null;
-    return {
-      user: ctx.session.user,
-      expiresAt: ctx.session.expiresAt,
-      idleLockMinutes: ctx.settings.idleLockMinutes,
-      locked: ctx.session.locked,
-    };
-  },
+/** The audit event of a password check that failed, with its real reason (the caller is told less). */
+async function auditFailedCheck(
+  ctx: RequestContext,
+  check: Exclude<PasswordCheck, { kind: 'right' }>,
+  what: string,
+  target: AuditTarget,
+  actor?: Actor,
+): Promise<void> {
+  const at = (iso: string) => localDateTime(new Date(iso), ctx.settings.timeZone);
+  switch (check.kind) {
+    case 'wrong':
+      return ctx.audit('signInFailed', `${what}：密码错误（连续第 ${check.failures} 次）`, target, actor);
+    case 'lockedNow':
+      return ctx.audit(
+        'accountLocked',
+        `${what}：密码错误，连续 ${ctx.settings.lockoutThreshold} 次尝试机会已用完，账号锁定至 ${at(check.until)}`,
+        target,
+        actor,
+      );
+    case 'refused':
+      return ctx.audit(
+        'signInFailed',
+        check.until
+          ? `${what}：账号锁定至 ${at(check.until)}，被拒绝（未核对密码）`
+          : `${what}：同时进行的尝试已用完 ${ctx.settings.lockoutThreshold} 次机会，被拒绝（未核对密码）`,
+        target,
+        actor,
+      );
+  }
+}
 
-  async 'auth.lock'(_input, ctx) {
-    const session = ctx.requireSession();
-    if (!session.locked) await setSessionLocked(ctx.db, session.tokenHash, ctx.now.toISOString());
-    return { ok: true };
-  },
-
-  async 'auth.unlock'(input, ctx) {
-    if (!(await isOwnPassword(ctx, input.password))) {
-      await ctx.audit('signInFailed', '解锁屏幕时密码错误', { entity: 'user', entityId: ctx.requireUser().id });
-      fail('VALIDATION', '密码不对', { fieldErrors: { password: '密码：不对，请重新输入' } });
-    }
-    await setSessionLocked(ctx.db, ctx.requireSession().tokenHash, null);
-    return { ok: true };
-  },
-
-  async 'auth.changePassword'(input, ctx) {
-    const user = ctx.requireUser();
-    if (!(await isOwnPassword(ctx, input.currentPassword))) {
-      fail('VALIDATION', '原密码不对', { fieldErrors: { currentPassword: '原密码：不对，请重新输入' } });
-    }
-    if (input.currentPassword === input.newPassword) {
-      fail('VALIDATION', '新密码不能与原密码相同', { fieldErrors: { newPassword: '新密码：不能与原密码相同' } });
-    }
-    const passwordHash = await hashPassword(input.newPassword);
-    await ctx.write(({ at, change }) =>
-      change({ entity: 'user', id: user.id, op: 'changePassword' }, async (tx) => {
-        await tx
-          .updateTable('users')
-          .set({ password_hash: passwordHash, must_change_password: 0, updated_at: at })
-          .where('id', '=', user.id)
-          .execute();
-        return {};
-      }),
+/** Every failed sign-in: counted against the caller's address, then the one answer. */
+async function failedSignIn(ctx: RequestContext, throttle: SignInThrottle): Promise<never> {
+  const address = ctx.carrier.origin;
+  const pausedUntil = throttle.recordFailure(address, ctx.now.getTime(), {
+    failures: ctx.settings.signInThrottleFailures,
+    minutes: ctx.settings.signInThrottleMinutes,
+  });
+  if (pausedUntil !== null) {
+    await ctx.audit(
+      'signInFailed',
+      `来自 ${address} 的登录 ${ctx.settings.signInThrottleMinutes} 分钟内失败 ${ctx.settings.signInThrottleFailures} 次，` +
+        `暂停受理该地址的登录至 ${localDateTime(new Date(pausedUntil), ctx.settings.timeZone)}`,
     );
-    return { ok: true };
-  },
-};
+  }
+  refuseSignIn();
+}
 
-/** Whether `password` is the signed-in user's own (screen unlock, password change). */
-async function isOwnPassword(ctx: RequestContext, password: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', ctx.requireUser().id)
-    .executeTakeFirstOrThrow();
-  return verifyPassword(password, row.password_hash);
+function refuseSignIn(): never {
+  fail('UNAUTHENTICATED', SIGN_IN_FAILED_MESSAGE);
+}
+
+function localDateTime(instant: Date, timeZone: string): string {
+  return `${localDate(instant, timeZone)} ${localTime(instant, timeZone)}`;
 }
 
 async function needsSetup(ctx: RequestContext): Promise<boolean> {

@@ -1,12 +1,15 @@
 import { CALENDAR_FILE_FORMAT, CALENDAR_FILE_VERSION } from '../../../shared/calendar/workingCalendar';
+import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import { calendarNotice } from '../../../shared/calendar/calendarNotice';
 import { provisionalCalendarYear } from '../../../shared/calendar/statutoryHolidays';
 import {
+  guardedWithdrawals,
   listCalendarYears,
   listDeadlineAdjustments,
   loadWorkingCalendar,
   replaceCalendar,
+  withdrawalQuestion,
   writeCalendarYear,
 } from './calendarStore';
 
@@ -37,7 +40,20 @@ export const calendarHandlers: HandlersFor<
   },
 
   async 'calendar.importFile'(input, ctx) {
-    return ctx.write((scope) => replaceCalendar(scope, input.years, ctx.records));
+    const { confirmWithdraw = [], years } = input;
+    return ctx.write(async (scope) => {
+      // A file holding only the year 2000 once withdrew the current year: it is asked first.
+      const guarded = await guardedWithdrawals(
+        scope.tx,
+        ctx.records,
+        years.map((y) => y.year),
+        ctx.today,
+      );
+      if (guarded.some((g) => !confirmWithdraw.includes(g.year))) {
+        fail('CONFLICT', withdrawalQuestion(guarded), { details: { confirmWithdraw: guarded.map((g) => g.year) } });
+      }
+      return replaceCalendar(scope, years, ctx.records);
+    });
   },
 
   async 'calendar.exportFile'(_input, ctx) {

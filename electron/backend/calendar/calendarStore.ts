@@ -9,6 +9,8 @@ import {
 } from '../../../shared/calendar/workingCalendar';
 import type { CalendarYearRecord, DeadlineAdjustment } from '../../../shared/calendar/api';
 import type { Reader } from '../../../shared/workflow/access';
+import { sql } from 'kysely';
+import { yearOf } from '../../../shared/calendar/dates';
 import { uuidv7 } from '../db/uuidv7';
 import { readablePointers, type RecordTables } from '../workflow/recordTables';
 import { provisionalCalendarYear } from '../../../shared/calendar/statutoryHolidays';
@@ -77,20 +79,25 @@ export async function writeCalendarYear(
 
 /**
  * Replaces the whole calendar with `years` (a county file, typed in or arriving from the hub):
- * a year it leaves out is withdrawn, every year it lists is written, and the open deadlines the
- * change moves are recomputed.
+ * a year it leaves out is withdrawn — it is counted on its provisional arrangement from then
+ * on — unless `keep` names it, every year it lists is written, and the open deadlines the change
+ * moves are recomputed. Which years may be withdrawn is the caller's question
+ * (`guardedWithdrawals`).
  */
 export async function replaceCalendar(
   scope: WriteScope,
   years: readonly CalendarYear[],
   records: RecordTables,
-): Promise<{ years: number[]; replacedYears: number[]; adjustments: DeadlineAdjustment[] }> {
-  const before = await scope.tx.selectFrom('calendar_years').select('year').execute();
+  options: { keep?: readonly number[] } = {},
+): Promise<{ years: number[]; replacedYears: number[]; withdrawnYears: number[]; adjustments: DeadlineAdjustment[] }> {
+  const before = (await scope.tx.selectFrom('calendar_years').select('year').orderBy('year').execute()).map(
+    (b) => b.year,
+  );
   const incoming = new Set(years.map((y) => y.year));
-  const touched = [...new Set([...incoming, ...before.map((b) => b.year)])];
+  const withdrawn = before.filter((year) => !incoming.has(year) && !options.keep?.includes(year));
+  const touched = [...new Set([...incoming, ...withdrawn])];
   const { adjustments } = await recomputingDeadlines(scope, records, touched, async () => {
-    for (const { year } of before) {
-      if (incoming.has(year)) continue;
+    for (const year of withdrawn) {
       await scope.change({ entity: 'calendarYear', id: String(year), op: 'withdraw' }, async (tx) => {
         await tx.deleteFrom('calendar_years').where('year', '=', year).execute();
         return { year };
@@ -100,9 +107,75 @@ export async function replaceCalendar(
   });
   return {
     years: [...incoming].sort((a, b) => a - b),
-    replacedYears: before.map((b) => b.year).filter((year) => incoming.has(year)),
+    replacedYears: before.filter((year) => incoming.has(year)),
+    withdrawnYears: withdrawn,
     adjustments,
   };
+}
+
+/** A year a new calendar would withdraw that needs the administrator's word first. */
+export interface GuardedYear {
+  year: number;
+  /** The year of today: every acceptance and every deadline running now is counted on it. */
+  current: boolean;
+  /** Open records with a running deadline counted on the year, per kind (`办件`, `信访件`). */
+  openDeadlines: { noun: string; count: number }[];
+}
+
+/**
+ * The years that leaving out of a new calendar (`incomingYears`) would withdraw and that must
+ * not go without the administrator's confirmation: the current year, and each year an open
+ * deadline is counted on (each kind of record declares where its deadlines are).
+ */
+export async function guardedWithdrawals(
+  db: Db | Tx,
+  records: RecordTables,
+  incomingYears: readonly number[],
+  today: string,
+): Promise<GuardedYear[]> {
+  const held = await db.selectFrom('calendar_years').select('year').orderBy('year').execute();
+  const guarded: GuardedYear[] = [];
+  for (const { year } of held) {
+    if (incomingYears.includes(year)) continue;
+    const openDeadlines: GuardedYear['openDeadlines'] = [];
+    for (const table of Object.values(records)) {
+      const declared = table.openDeadlines;
+      if (!declared) continue;
+      const due = sql.ref(declared.column);
+      const open = declared.statuses ? sql`and status in (${sql.join(declared.statuses)})` : sql``;
+      const { rows } = await sql<{ count: number }>`select count(*) as count from ${sql.table(table.table)}
+        where ${due} >= ${`${year}-01-01`} and coalesce(${sql.ref(declared.from)}, ${due}) <= ${`${year}-12-31`} ${open}`.execute(
+        db,
+      );
+      const count = Number(rows[0]?.count ?? 0);
+      if (count > 0) openDeadlines.push({ noun: table.access.noun, count });
+    }
+    const current = year === yearOf(today);
+    if (current || openDeadlines.length > 0) guarded.push({ year, current, openDeadlines });
+  }
+  return guarded;
+}
+
+/** `2026 年（本年度；有 3 件未办结的事项的期限按该年计算：办件 2 件、信访件 1 件）` */
+export function guardedYearText(guarded: GuardedYear): string {
+  const why: string[] = [];
+  if (guarded.current) why.push('本年度');
+  const total = guarded.openDeadlines.reduce((sum, d) => sum + d.count, 0);
+  if (total > 0) {
+    const kinds = guarded.openDeadlines.map((d) => `${d.noun} ${d.count} 件`).join('、');
+    why.push(`${total} 件未办结事项的期限按该年计算：${kinds}`);
+  }
+  return `${guarded.year} 年（${why.join('；')}）`;
+}
+
+/** The question an import that would withdraw guarded years is refused with. */
+export function withdrawalQuestion(guarded: readonly GuardedYear[]): string {
+  const years = guarded.map((g) => `${g.year} 年`).join('、');
+  const these = guarded.length === 1 ? `${guarded[0]!.year} 年` : '这些年份';
+  return (
+    `文件中没有 ${guarded.map(guardedYearText).join('、')}：导入将删除 ${years}的节假日安排，` +
+    `${these}改按法定节假日暂定计算（不含调休），未办结的期限随之重算并标注“暂定”。如确需删除，请确认。`
+  );
 }
 
 /** The calendar as the transaction sees it (not the cached one: it is being changed). */

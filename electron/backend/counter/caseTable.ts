@@ -1,9 +1,11 @@
 import { caseKind } from '../../../shared/counter/caseKind';
+import { OPEN_STATUSES } from '../../../shared/counter/caseStatus';
 import type { RecordTable } from '../workflow/recordTables';
 import { recomputeCaseDeadlines } from './caseDeadlines';
 
 export const caseTable: RecordTable = {
   deadlines: recomputeCaseDeadlines,
+  openDeadlines: { column: 'promised_date', from: 'accepted_on', statuses: OPEN_STATUSES },
   access: caseKind,
   table: 'counter_cases',
   columns: {},

@@ -1,6 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
+import { databaseFileState, encryptInPlace } from './encryptInPlace';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { Sqlite3Dialect } from './sqlite3Dialect';
@@ -9,16 +10,48 @@ export type Db = Kysely<Database>;
 
 export const DATABASE_FILE = 'township.sqlite';
 
+export interface OpenDatabaseOptions {
+  /**
+   * The 32-byte database key (SQLCipher raw key). Absent: the database is plain, as before
+   * encryption existed, and the host warns. Given with a plain database: that database is
+   * encrypted in place first, a plain backup kept beside it.
+   */
+  key?: Uint8Array | null;
+  /** Where a one-time event (the in-place encryption and its backup) is reported. */
+  log?: (line: string) => void;
+}
+
 /**
  * Opens (creating if needed) the township database in `dataDir` and brings its schema up to
  * date. WAL lets readers in other processes (a backup, a report) work while we write;
  * synchronous=FULL because township PCs lose power and a registry must not lose a receipt.
+ * The folder is made 0700 and the database files 0600 (POSIX; on Windows the profile's ACL
+ * keeps other accounts out).
  */
-export async function openDatabase(dataDir: string): Promise<Db> {
-  await mkdir(dataDir, { recursive: true });
+export async function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Promise<Db> {
+  const key = options.key ?? null;
+  const file = path.join(dataDir, DATABASE_FILE);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
+
+  const state = await databaseFileState(file);
+  if (state === 'encrypted' && !key) {
+    throw new Error(
+      `数据库 ${file} 已加密，未提供数据库密钥，无法打开：请用 --db-key-file 或环境变量 TOWNSHIP_DB_KEY_FILE 指定密钥文件`,
+    );
+  }
+  if (state === 'plain' && key) {
+    const done = await encryptInPlace(file, key);
+    (options.log ?? console.warn)(
+      `已将明文数据库 ${file} 就地加密（${done.tables} 张表，${done.rows} 行）。加密前的明文备份：${done.backupFile}——其中仍是居民个人信息的明文，核对新库无误后请移到安全的离线介质或删除。`,
+    );
+  }
+  await makeDatabaseFilesPrivate(file);
+
   const db = new Kysely<Database>({
     dialect: new Sqlite3Dialect({
-      filename: path.join(dataDir, DATABASE_FILE),
+      filename: file,
+      key,
       onOpen: [
         'PRAGMA journal_mode = WAL',
         'PRAGMA synchronous = FULL',
@@ -27,6 +60,20 @@ export async function openDatabase(dataDir: string): Promise<Db> {
       ],
     }),
   });
+  try {
+    await sql`SELECT count(*) AS n FROM sqlite_schema`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new Error(
+        key
+          ? `数据库密钥不对，无法解密 ${file}：请核对密钥文件是否为这个数据目录的密钥`
+          : `${file} 不是可以打开的 SQLite 数据库`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -35,4 +82,19 @@ export async function openDatabase(dataDir: string): Promise<Db> {
     throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知步骤'}）：${String(error)}`);
   }
   return db;
+}
+
+/**
+ * 0600 for the database and, if present, its WAL and shared-memory files. A new database file is
+ * made empty with 0600 before SQLite opens it, because SQLite creates the WAL and shared-memory
+ * files with the permissions of the database file.
+ */
+async function makeDatabaseFilesPrivate(file: string): Promise<void> {
+  const handle = await open(file, 'a', 0o600);
+  await handle.close();
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    await chmod(each, 0o600).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
 }

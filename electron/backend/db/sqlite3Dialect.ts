@@ -1,4 +1,4 @@
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import {
   CompiledQuery,
   SqliteAdapter,
@@ -12,17 +12,31 @@ import {
 } from 'kysely';
 
 /**
- * A Kysely dialect over the `sqlite3` package (Kysely's own SQLite dialect wants
- * better-sqlite3, a synchronous addon that would block the Electron main thread).
+ * A Kysely dialect over SQLite3 Multiple Ciphers (the `better-sqlite3-multiple-ciphers` addon):
+ * SQLite with page encryption built in, no OpenSSL, compiled from source by node-gyp on Linux,
+ * macOS and Windows alike (docs/architecture.md, “The database encrypted at rest”). With a key
+ * the file is a SQLCipher 4 database (AES-256-CBC + HMAC-SHA512 per page, database and WAL alike).
  *
- * One connection, used by one caller at a time: a transaction holds it from BEGIN to
- * COMMIT, so writes are serialized and no statement from another request can slip into
- * someone else's transaction. sqlite3 runs each statement on libuv's thread pool, so the
- * event loop stays free while it waits.
+ * The addon's calls are synchronous: each statement runs on the calling thread. Township queries
+ * are indexed and take micro- to milliseconds (docs/benchmarks.md), so the event loop is held for
+ * no longer than that; the asynchronous `sqlite3` addon it replaces has no encrypting build for
+ * Windows (the one SQLCipher fork of it dropped Windows in 6.0).
+ *
+ * Kysely's own SqliteDialect drives the same addon, but it begins deferred transactions and
+ * binds numbers as REALs; this one keeps BEGIN IMMEDIATE and integer binding (below).
+ *
+ * One connection, used by one caller at a time: a transaction holds it from BEGIN to COMMIT, so
+ * writes are serialized and no statement from another request can slip into someone else's
+ * transaction.
  */
 export interface Sqlite3DialectOptions {
   filename: string;
-  /** Statements run once when the connection opens (PRAGMAs). */
+  /**
+   * The database key: 32 random bytes, given to SQLCipher as a raw key (`x'…'`, no passphrase
+   * derivation). Absent: a plain SQLite file, as before encryption existed.
+   */
+  key?: Uint8Array | null;
+  /** Statements run once when the connection opens (PRAGMAs), after the key. */
   onOpen?: readonly string[];
 }
 
@@ -42,17 +56,56 @@ export class Sqlite3Dialect implements Dialect {
   }
 }
 
+/** The raw key length SQLCipher takes: an AES-256 key. */
+export const DATABASE_KEY_BYTES = 32;
+
+/**
+ * Chooses the page codec of a connection: SQLCipher 4's own format (`sqlcipher`, `legacy = 4`),
+ * so that the file can also be opened by SQLCipher's tools for recovery. It configures the codec
+ * only and reads nothing, so it may precede `PRAGMA key`.
+ */
+export function chooseSqlCipherFormat(db: Database.Database): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+}
+
+/** `x'…'`: SQLCipher's raw-key form (the key is used as is, with no passphrase derivation). */
+export function rawKeyLiteral(key: Uint8Array): string {
+  if (key.length !== DATABASE_KEY_BYTES) throw new Error(`数据库密钥应为 ${DATABASE_KEY_BYTES} 字节`);
+  return `"x'${Buffer.from(key).toString('hex')}'"`;
+}
+
+/**
+ * Keys a freshly opened connection: `PRAGMA key` is the first statement that touches the file,
+ * as SQLCipher requires. temp_store = MEMORY keeps sorts and temporary tables, which the codec
+ * does not encrypt, off the disk.
+ */
+export function applyDatabaseKey(db: Database.Database, key: Uint8Array): void {
+  chooseSqlCipherFormat(db);
+  db.pragma(`key = ${rawKeyLiteral(key)}`);
+  db.pragma('temp_store = MEMORY');
+  // The OS file cache holds only ciphertext, so every page SQLite drops from its own cache is
+  // decrypted again when read: a 64 MiB cache (16 MiB by default) keeps a township's hot index
+  // pages decrypted (resident search p95, docs/benchmarks.md).
+  db.pragma('cache_size = -65536');
+}
+
 class Sqlite3Driver implements Driver {
-  private database: sqlite3.Database | null = null;
+  private database: Database.Database | null = null;
   private connection: Sqlite3Connection | null = null;
   private readonly lock = new ConnectionLock();
 
   constructor(private readonly options: Sqlite3DialectOptions) {}
 
   async init(): Promise<void> {
-    this.database = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db = new sqlite3.Database(this.options.filename, (error) => (error ? reject(error) : resolve(db)));
-    });
+    const database = new Database(this.options.filename);
+    try {
+      if (this.options.key) applyDatabaseKey(database, this.options.key);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+    this.database = database;
     this.connection = new Sqlite3Connection(this.database);
     for (const statement of this.options.onOpen ?? []) {
       await this.connection.executeQuery(CompiledQuery.raw(statement));
@@ -90,38 +143,28 @@ class Sqlite3Driver implements Driver {
     const database = this.database;
     this.database = null;
     this.connection = null;
-    if (database) await new Promise<void>((resolve, reject) => database.close((e) => (e ? reject(e) : resolve())));
+    database?.close();
   }
 }
 
-const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i;
-
 class Sqlite3Connection implements DatabaseConnection {
-  constructor(private readonly db: sqlite3.Database) {}
+  constructor(private readonly db: Database.Database) {}
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const { sql, parameters } = compiledQuery;
-    const params = parameters.map(toSqliteValue);
-    const kind = compiledQuery.query.kind;
-    const returnsRows =
-      kind === 'SelectQueryNode' ||
-      ('returning' in compiledQuery.query && compiledQuery.query.returning !== undefined) ||
-      (kind === 'RawNode' && RETURNS_ROWS.test(sql));
-    if (returnsRows) {
-      return new Promise((resolve, reject) => {
-        this.db.all(sql, params, (error: Error | null, rows: R[]) => (error ? reject(error) : resolve({ rows })));
+    try {
+      const statement = this.db.prepare(compiledQuery.sql);
+      const params = compiledQuery.parameters.map(toSqliteValue);
+      // `reader`: the statement returns rows (SELECT, a PRAGMA that answers, … RETURNING).
+      if (statement.reader) return Promise.resolve({ rows: statement.all(...params) as R[] });
+      const { changes, lastInsertRowid } = statement.run(...params);
+      return Promise.resolve({
+        rows: [],
+        numAffectedRows: BigInt(changes),
+        insertId: lastInsertRowid ? BigInt(lastInsertRowid) : undefined,
       });
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
-    return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
-        if (error) return reject(error);
-        resolve({
-          rows: [],
-          numAffectedRows: BigInt(this.changes),
-          insertId: this.lastID ? BigInt(this.lastID) : undefined,
-        });
-      });
-    });
   }
 
   // eslint-disable-next-line require-yield
@@ -130,7 +173,13 @@ class Sqlite3Connection implements DatabaseConnection {
   }
 }
 
+/**
+ * The addon binds every JS number as a REAL, so 5 would be stored as 5.0 (and read back as
+ * '5.0' from a TEXT column or inside json_object). Whole numbers are bound as 64-bit integers,
+ * as the earlier driver did; booleans as 0/1 and dates as ISO text.
+ */
 function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof Date) return value.toISOString();
   return value;

@@ -1,7 +1,12 @@
 // Short-lived links to PDFs: `/files/<ticket>/<name>.pdf`. A browser's PDF viewer, pdf.js in
-// the preview and the desktop's print window all fetch a plain URL and none of them can carry
-// our session (the desktop keeps it in the main process), so the signed-in request that asks
-// for a file gets an unguessable ticket instead, valid for a few minutes.
+// the preview and the desktop's print window all fetch a plain URL and none of them can send a
+// request body or header of ours, so the signed-in request that asks for a file gets an
+// unguessable ticket instead, valid for a few minutes.
+//
+// A ticket belongs to the session that asked for it. On the hall host the browser's session
+// cookie rides along with the file's request, so a link copied to another browser (another
+// clerk's, or nobody's) opens nothing; and the links of a session die with it — at sign-out, at
+// expiry, when an administrator ends it — rather than living on for their ten minutes.
 import { randomBytes } from 'node:crypto';
 import { FILES_PATH_PREFIX } from '../../../shared/api/bridge';
 import { FILE_TICKET_MINUTES } from '../../../shared/documents/api';
@@ -15,21 +20,121 @@ export interface TicketFile {
   read(): Promise<Uint8Array>;
 }
 
+/** What handlers get (`ctx.documents.tickets`): tickets for the session of the request. */
+export interface FileTickets {
+  /** Returns the URL path of the file, valid for FILE_TICKET_MINUTES to this session only. */
+  issue(file: TicketFile): string;
+}
+
+/**
+ * Who asks for a file: a request carrying a session token (the hall host: its cookie or bearer
+ * token), or the desktop app's own `app://` scheme, which only the app's windows reach — its
+ * hidden print window carries no session, and the tickets of a window's session are dropped
+ * when that session ends.
+ */
+export type FileRequester = { token: string | null } | 'desktopApp';
+
+/** The live session behind a token, as far as file links care. */
+export interface TicketSession {
+  tokenHash: string;
+  locked: boolean;
+}
+
+/** A transport's holder of one client's session token (`SessionCarrier` in api/context.ts). */
+interface Carrier {
+  readonly token: string | null;
+  readonly origin: string;
+  setToken(token: string | null): void;
+}
+
 interface Entry {
   file: TicketFile;
+  sessionHash: string;
   expiresAt: number;
 }
 
 /** Enough for a busy hall; the oldest tickets go first when it is reached. */
 const MAX_TICKETS = 500;
 
-export class FileTickets {
+/** Every ticket of this backend, each bound to the session (by its token's hash) that asked for it. */
+export class FileTicketStore {
   readonly #entries = new Map<string, Entry>();
 
-  constructor(private readonly now: () => Date) {}
+  /**
+   * `hashToken` is the sessions' own (auth/sessions.ts), handed in by the backend: this kit module
+   * imports neither auth nor the request context, which both lead back here.
+   */
+  constructor(
+    private readonly now: () => Date,
+    private readonly hashToken: (token: string) => string,
+  ) {}
 
-  /** Returns the URL path of the file, valid for FILE_TICKET_MINUTES. */
-  issue(file: TicketFile): string {
+  /** The issuer for one request; a request without a session cannot be given a link. */
+  forSession(sessionHash: string | null): FileTickets {
+    return {
+      issue: (file) => {
+        if (!sessionHash) throw new Error('a file link is issued only to a signed-in session');
+        return this.#issue(file, sessionHash);
+      },
+    };
+  }
+
+  /**
+   * The file behind a `/files/<ticket>/<name>` path for `requester`, or null: unknown, expired,
+   * misnamed, or not the requester's — all answered alike, so a refusal does not tell whether a
+   * ticket exists. `sessionOf` resolves a token to its live session (null when ended, expired or
+   * idle too long).
+   */
+  async open(
+    urlPath: string,
+    requester: FileRequester,
+    sessionOf: (token: string) => Promise<TicketSession | null>,
+  ): Promise<TicketFile | null> {
+    const entry = this.#find(urlPath);
+    if (!entry) return null;
+    if (requester === 'desktopApp') return entry.file;
+    if (!requester.token) return null;
+    const session = await sessionOf(requester.token);
+    if (!session) {
+      // The session is over: its links go now rather than at their ten minutes.
+      this.dropSession(this.hashToken(requester.token));
+      return null;
+    }
+    // A locked screen answers nothing but unlocking (as dispatch does); the link works again after.
+    return session.tokenHash === entry.sessionHash && !session.locked ? entry.file : null;
+  }
+
+  /** Forgets every ticket of a session (at sign-out, expiry, or a new sign-in replacing it). */
+  dropSession(sessionHash: string): void {
+    for (const [ticket, entry] of this.#entries) if (entry.sessionHash === sessionHash) this.#entries.delete(ticket);
+  }
+
+  /**
+   * The carrier as dispatch sees it: when the session it carries is cleared or replaced (sign-out,
+   * a session found expired, a new sign-in), that session's tickets are dropped at once — the same
+   * way for the hall host's cookies and the desktop window's token.
+   */
+  watchSignOut(carrier: Carrier): Carrier {
+    return {
+      get token() {
+        return carrier.token;
+      },
+      get origin() {
+        return carrier.origin;
+      },
+      setToken: (token) => {
+        if (carrier.token && carrier.token !== token) this.dropSession(this.hashToken(carrier.token));
+        carrier.setToken(token);
+      },
+    };
+  }
+
+  /** How many tickets are held (for tests). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  #issue(file: TicketFile, sessionHash: string): string {
     this.#sweep();
     while (this.#entries.size >= MAX_TICKETS) {
       const oldest = this.#entries.keys().next().value;
@@ -37,12 +142,15 @@ export class FileTickets {
       this.#entries.delete(oldest);
     }
     const ticket = randomBytes(24).toString('base64url');
-    this.#entries.set(ticket, { file, expiresAt: this.now().getTime() + FILE_TICKET_MINUTES * 60_000 });
+    this.#entries.set(ticket, {
+      file,
+      sessionHash,
+      expiresAt: this.now().getTime() + FILE_TICKET_MINUTES * 60_000,
+    });
     return `${FILES_PATH_PREFIX}${ticket}/${encodeURIComponent(file.urlName)}`;
   }
 
-  /** The file behind a `/files/<ticket>/<name>` path, or null when unknown, expired or misnamed. */
-  open(urlPath: string): TicketFile | null {
+  #find(urlPath: string): Entry | null {
     if (!urlPath.startsWith(FILES_PATH_PREFIX)) return null;
     const [ticket, name, ...rest] = urlPath.slice(FILES_PATH_PREFIX.length).split('/');
     if (!ticket || name === undefined || rest.length > 0) return null;
@@ -58,7 +166,7 @@ export class FileTickets {
     } catch {
       return null;
     }
-    return decoded === entry.file.urlName ? entry.file : null;
+    return decoded === entry.file.urlName ? entry : null;
   }
 
   #sweep(): void {
@@ -67,8 +175,9 @@ export class FileTickets {
   }
 }
 
-/** The answer (HTTP 410) to an unknown or expired link. */
-export const EXPIRED_FILE_TEXT = '链接已失效：文件链接只在几分钟内有效，请回到程序中重新打开或打印';
+/** The answer to an unknown, expired or someone else's link (HTTP 404 on the hall host). */
+export const EXPIRED_FILE_TEXT =
+  '链接已失效：文件链接只在几分钟内、并且只对打开它的登录有效，退出登录后即失效，请回到程序中重新打开或打印';
 
 /** `Content-Disposition` that keeps a Chinese file name (RFC 6266 / RFC 5987). */
 export function inlineDisposition(file: TicketFile): string {

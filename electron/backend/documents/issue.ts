@@ -29,6 +29,7 @@ export interface DocumentServices {
   /** The data folder; archived files live under `documents/`. */
   dataDir: string;
   fonts(): Promise<FontSet>;
+  /** Short-lived file links, issued to the session of the request. */
   tickets: FileTickets;
   /** Where new papers' QR codes link to, and what signs them (read at each issue: both can change). */
   linking(): Promise<DocumentLinking>;

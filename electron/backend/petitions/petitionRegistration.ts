@@ -28,7 +28,7 @@ import {
   type PetitionerRow,
   type PetitionRow,
 } from './petitionRows';
-import { readPetitionSettings } from './petitionSettings';
+import { checkNumberPrefix, readPetitionSettings } from './petitionSettings';
 import { afterTodayProblem } from '../../../shared/validation/dates';
 
 type RegisterInput = z.output<typeof registerPetitionInput>;
@@ -135,6 +135,7 @@ export async function registerPetition(input: RegisterInput, ctx: RequestContext
   const receptionDay = await receptionDayOf(ctx, input.receptionDayId, receivedOn);
   const petitioners = checkedPetitioners(input.petitioners, ctx.today);
   const settings = await readPetitionSettings(ctx.db);
+  await checkNumberPrefix(settings, ctx.documents.fonts);
   const calendar = await loadWorkingCalendar(ctx.db);
   const acceptanceDueOn = computeDue('receivedOn', () =>
     periodEnd(calendar, receivedOn, PERIOD_DAYS.acceptance, settings.counting.acceptance),

@@ -4,6 +4,9 @@ import { recomputePetitionDeadlines } from './petitionDeadlines';
 
 export const petitionTable: RecordTable = {
   deadlines: recomputePetitionDeadlines,
+  // Set only while one of the office's periods runs (petitionBinding.ts, runningDueOn). Every
+  // period runs from the receipt or a later day, so the receipt bounds the years counted on.
+  openDeadlines: { column: 'running_due_on', from: 'received_on' },
   access: petitionKind,
   table: 'petitions',
   columns: {},

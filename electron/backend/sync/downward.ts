@@ -10,7 +10,7 @@ import { EnvelopeError, openEnvelope, parseEnvelope, verifyEnvelope } from '../.
 import { downPayload, type DownPackage, type DownPayload } from '../../../shared/sync/protocol';
 import { runWrite } from '../db/writeScope';
 import { localDate } from '../api/settings';
-import { replaceCalendar } from '../calendar/calendarStore';
+import { guardedWithdrawals, guardedYearText, replaceCalendar } from '../calendar/calendarStore';
 import type { WriteScope } from '../db/writeScope';
 import { importCatalogFile } from '../catalog/catalogStore';
 import type { Db } from '../db/database';
@@ -160,10 +160,20 @@ async function applyContent(
       return `服务事项目录 ${item.file.version}：新增 ${result.added.length} 项，更新 ${result.updated.length + result.replacedLocal.length} 项，停用 ${result.retired.length} 项`;
     }
     case 'calendar': {
-      const { adjustments } = await replaceCalendar(scope, item.file.years, records);
+      // The county's file never withdraws the current year or a year open deadlines are counted
+      // on: there is nobody to ask here, so such a year is kept and the summary says so; the
+      // township's administrator may still withdraw it by importing a file and confirming.
+      const incoming = item.file.years.map((y) => y.year);
+      const kept = await guardedWithdrawals(scope.tx, records, incoming, today);
+      const { adjustments, withdrawnYears } = await replaceCalendar(scope, item.file.years, records, {
+        keep: kept.map((k) => k.year),
+      });
       await writeText(scope.tx, SYNC_SETTINGS.calendarVersion, item.version);
       const moved = adjustments.length > 0 ? `，${adjustments.length} 个期限已按正式安排重算` : '';
-      return `工作日历 ${item.version}：${item.file.years.map((y) => y.year).join('、')} 年${moved}`;
+      const withdrawn = withdrawnYears.length > 0 ? `；删除了 ${withdrawnYears.join('、')} 年` : '';
+      const keptText =
+        kept.length > 0 ? `；保留了文件中没有的 ${kept.map(guardedYearText).join('、')}的现有安排，未删除` : '';
+      return `工作日历 ${item.version}：${incoming.join('、')} 年${moved}${withdrawn}${keptText}`;
     }
     case 'instruction': {
       await recordArrival(scope, item.instruction, item.seq);

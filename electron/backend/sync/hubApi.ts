@@ -12,6 +12,7 @@ import {
   type BatchAccepted,
   type SyncRejectCode,
 } from '../../../shared/sync/protocol';
+import { signNodeRequest, type NodeRequestSigner } from '../../../shared/sync/nodeRequest';
 import { LinkError, type HubClient, type HubResponse } from './transport';
 
 /** The hub answered and said no: a reason it gives, not a network failure. */
@@ -80,8 +81,21 @@ export async function postBatch(client: HubClient, envelope: Uint8Array, signal?
   return readJson(expectStatus(response, 200), batchAccepted);
 }
 
-export async function getState(client: HubClient, nodeId: string, signal?: AbortSignal) {
-  const response = await client.request('GET', SYNC_PATHS.state(nodeId), { signal });
+/**
+ * How far the hub got with this node. The hub tells that only to the node itself, so the
+ * request is signed with the node's current signing key (shared/sync/nodeRequest.ts). A PC
+ * whose clock is off is told the hub's time in the refusal and signs once more on that time.
+ */
+export async function getState(client: HubClient, signer: NodeRequestSigner, now: Date, signal?: AbortSignal) {
+  const path = SYNC_PATHS.state(signer.nodeId);
+  const ask = (at: Date) =>
+    client.request('GET', path, { headers: { Authorization: signNodeRequest(signer, 'GET', path, at) }, signal });
+  let response = await ask(now);
+  if (response.status === 401) {
+    const refusal = syncErrorBody.safeParse(parseJson(response.body));
+    const hubTime = refusal.success && refusal.data.error.code === 'clock-skew' ? refusal.data.hubTime : undefined;
+    if (hubTime && !Number.isNaN(Date.parse(hubTime))) response = await ask(new Date(hubTime));
+  }
   return readJson(expectStatus(response, 200), nodeState);
 }
 

@@ -3,6 +3,7 @@
 // downward high-water mark), so an attempt cut off anywhere — a dropped link, a killed process
 // — is simply followed by another that picks up where this one stopped.
 import type { SyncPhase } from '../../../shared/sync/api';
+import type { NodeRequestSigner } from '../../../shared/sync/nodeRequest';
 import type { SyncRejectCode } from '../../../shared/sync/protocol';
 import { HubRejected, getDown, getState, postBatch, postRegistration, postRotation } from './hubApi';
 import { applyDown, openDown } from './downward';
@@ -38,7 +39,9 @@ export async function attemptOverLink(context: AttemptContext): Promise<void> {
   const ready = await core.ready();
   progress.phase('connecting');
   await announceKeys(context, ready);
-  const state = await withContact(context, () => getState(context.client, ready.enrollment.nodeId, context.signal));
+  const state = await withContact(context, () =>
+    getState(context.client, stateSigner(ready), core.now(), context.signal),
+  );
   await reconcile(core, state);
 
   await core.prepareOutbox(ready, true);
@@ -51,6 +54,15 @@ export async function attemptOverLink(context: AttemptContext): Promise<void> {
     await core.prepareOutbox(ready, false);
     await sendBatches(context, ready, await readNumber(core.db, SYNC_SETTINGS.ackThrough));
   }
+}
+
+/** The hub answers how far it got only to a request signed with our current signing key. */
+function stateSigner(ready: Ready): NodeRequestSigner {
+  return {
+    nodeId: ready.enrollment.nodeId,
+    signingKeyId: ready.keys.current.signingKeyId,
+    signingPrivateKey: ready.keys.current.signing.privateKey,
+  };
 }
 
 /**
@@ -164,7 +176,7 @@ async function sendBatches(context: AttemptContext, ready: Ready, appliedThrough
         if (++gaps > 3) throw new SyncStopped(error.message);
         through =
           error.appliedThrough ??
-          (await getState(context.client, ready.enrollment.nodeId, context.signal)).appliedThrough;
+          (await getState(context.client, stateSigner(ready), core.now(), context.signal)).appliedThrough;
         await standAt(core, through);
         restart = true;
         break;

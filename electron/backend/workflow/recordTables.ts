@@ -27,6 +27,13 @@ export interface RecordTable {
   attachments?: { table: string; recordColumn: string };
   /** How the kind's open deadlines are computed again when official calendar years arrive. */
   deadlines?: DeadlineRecompute;
+  /**
+   * Where an open record's running deadline is: the column holding its date, the column of the
+   * day it is counted from (or an earlier one: the years between are those it is counted on),
+   * and the statuses in which the record is open (none: the date is empty unless a deadline
+   * runs). The calendar does not withdraw a year an open deadline is counted on unasked.
+   */
+  openDeadlines?: { column: string; from: string; statuses?: readonly string[] };
 }
 
 /** One deadline of one record, moved by a recomputation. */

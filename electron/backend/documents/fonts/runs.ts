@@ -1,6 +1,7 @@
 // Splits text into runs by the font that prints each character, so that a name such as 张𠮷
 // prints 张 in the main font and 𠮷 in a fallback font. A character no font can print stops the
 // document with an error naming the character and the field: never a blank box or a '?'.
+import { codePointLabel } from '../../../../shared/validation/printable';
 import type { FontChain, FontFace } from './registry';
 
 export interface TextRun {
@@ -31,9 +32,7 @@ export class MissingGlyphError extends Error {
   }
 }
 
-export function codePointLabel(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-}
+export { codePointLabel };
 
 function missingGlyphMessage(field: string, char: string, label: string, reason: MissingGlyphReason): string {
   switch (reason) {
