@@ -119,6 +119,19 @@ export interface PetitionDeadline {
   provisional: boolean;
 }
 
+/**
+ * The statuses in which each period runs: the office's while it owes a step, the petitioner's
+ * request windows while an answer stands (a closed petition reopens for a review in time).
+ */
+export const PERIOD_RUNS_IN: Record<PetitionPeriod, readonly PetitionStatus[]> = {
+  acceptance: ['registered'],
+  handling: ['accepted'],
+  reviewRequest: ['replied', 'closed'],
+  review: ['underReview'],
+  reReviewRequest: ['reviewed', 'closed'],
+  reReview: ['underReReview'],
+};
+
 /** The office's deadlines a petition carries (null until its step was taken). */
 export interface PetitionDueDates {
   status: PetitionStatus;

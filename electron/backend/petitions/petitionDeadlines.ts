@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import {
   hearingDays,
   PERIOD_DAYS,
+  PERIOD_RUNS_IN,
   PERIOD_SHORT_LABELS,
   periodEnd,
   type PetitionPeriod,
@@ -26,7 +27,7 @@ type DueColumn =
 interface Period {
   column: DueColumn;
   period: PetitionPeriod;
-  /** The day the period runs from, and its days; null when it does not run on this petition. */
+  /** The day the period runs from, and its days; null when its step was not taken. */
   start: (row: PetitionRow) => { from: string; days: number } | null;
   /** The petitioner's own window: never moved earlier. */
   petitioners?: boolean;
@@ -36,15 +37,13 @@ const PERIODS: Period[] = [
   {
     column: 'acceptance_due_on',
     period: 'acceptance',
-    start: (r) => (r.status === 'registered' ? { from: r.received_on, days: PERIOD_DAYS.acceptance } : null),
+    start: (r) => ({ from: r.received_on, days: PERIOD_DAYS.acceptance }),
   },
   {
     column: 'handling_due_on',
     period: 'handling',
     start: (r) =>
-      r.status === 'accepted' && r.accepted_on
-        ? { from: r.accepted_on, days: PERIOD_DAYS.handling + (r.extension_days ?? 0) }
-        : null,
+      r.accepted_on ? { from: r.accepted_on, days: PERIOD_DAYS.handling + (r.extension_days ?? 0) } : null,
   },
   {
     column: 'review_request_due_on',
@@ -52,18 +51,13 @@ const PERIODS: Period[] = [
     petitioners: true,
     start: (r) => {
       const from = r.reply_delivered_on ?? (r.review_request_due_on ? r.replied_on : null);
-      return (r.status === 'replied' || r.status === 'closed') && from
-        ? { from, days: PERIOD_DAYS.reviewRequest }
-        : null;
+      return from ? { from, days: PERIOD_DAYS.reviewRequest } : null;
     },
   },
   {
     column: 'review_due_on',
     period: 'review',
-    start: (r) =>
-      r.status === 'underReview' && r.review_requested_on
-        ? { from: r.review_requested_on, days: PERIOD_DAYS.review }
-        : null,
+    start: (r) => (r.review_requested_on ? { from: r.review_requested_on, days: PERIOD_DAYS.review } : null),
   },
   {
     column: 're_review_request_due_on',
@@ -71,16 +65,14 @@ const PERIODS: Period[] = [
     petitioners: true,
     start: (r) => {
       const from = r.review_delivered_on ?? (r.re_review_request_due_on ? r.reviewed_on : null);
-      return (r.status === 'reviewed' || r.status === 'closed') && from
-        ? { from, days: PERIOD_DAYS.reReviewRequest }
-        : null;
+      return from ? { from, days: PERIOD_DAYS.reReviewRequest } : null;
     },
   },
   {
     column: 're_review_due_on',
     period: 'reReview',
     start: (r) =>
-      r.status === 'underReReview' && r.re_review_requested_on
+      r.re_review_requested_on
         ? { from: r.re_review_requested_on, days: PERIOD_DAYS.reReview + hearingDays(r.hearing_from, r.hearing_to) }
         : null,
   },
@@ -100,7 +92,7 @@ export const recomputePetitionDeadlines: DeadlineRecompute = async (scope, { aft
     const lines: MovedDeadline[] = [];
     for (const period of PERIODS) {
       const old = row[period.column];
-      const start = period.start(row);
+      const start = PERIOD_RUNS_IN[period.period].includes(row.status) ? period.start(row) : null;
       if (!old || old < since || !start) continue;
       const computed = dueOn(after, start, settings.counting[period.period]);
       const next = period.petitioners && computed < old ? old : computed;
