@@ -7,16 +7,17 @@
 // petitions of a petitioner, monthly statistics, the list), and how upward sync fares (a month
 // of entries through a 256 kbit/s link, the hub's apply rate with 50 townships at once), and how
 // the one search in the header answers on all of it at once (200,000 residents, 1,000,000 cases
-// with their receipts, 50,000 disputes, 100,000 petitions) — and writes the figures to
-// bench/results/latest.json.
+// with their receipts, 50,000 disputes, 100,000 petitions), and what the sync's cipher suite costs
+// (sealing and opening a 1 MiB batch with the international and the 国密 suite) — and writes the
+// figures to bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|onesearch] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
 //                                [--petitions N] [--petition-residents N] [--petition-searches N]
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
-//                                [--one-search-queries-per-kind N] [--encrypted]
+//                                [--one-search-queries-per-kind N] [--encrypted] [--suite-runs N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
@@ -34,6 +35,7 @@ import { benchOneSearch } from './oneSearch';
 import { benchPetitions } from './petitions';
 import { benchResidentSearch } from './residentSearch';
 import { benchSync } from './sync';
+import { benchSyncSuites } from './syncSuites';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,9 +58,12 @@ const DEFAULTS = {
   syncNodes: 50,
   syncEntriesPerNode: 2_000,
   oneSearchQueriesPerKind: 50,
+  /** Seals and opens of a 1 MiB batch per cipher suite. */
+  suiteRuns: 20,
   /** The resident-search and counter benches on an encrypted database (a fresh random key). */
   encrypted: false,
-  only: 'all' as 'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync' | 'onesearch',
+  only: 'all' as
+    'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync' | 'suites' | 'onesearch',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -87,9 +92,12 @@ function parseArgs(argv: readonly string[]) {
         only !== 'mediation' &&
         only !== 'petitions' &&
         only !== 'sync' &&
+        only !== 'suites' &&
         only !== 'onesearch'
       )
-        throw new Error('--only 只能是 hall、search、documents、counter、mediation、petitions、sync 或 onesearch');
+        throw new Error(
+          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites 或 onesearch',
+        );
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
     else if (arg === '--queries-per-kind') options.queriesPerKind = count(arg);
@@ -110,6 +118,7 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--sync-entries-per-node') options.syncEntriesPerNode = count(arg);
     else if (arg === '--one-search-queries-per-kind') options.oneSearchQueriesPerKind = count(arg);
     else if (arg === '--encrypted') options.encrypted = true;
+    else if (arg === '--suite-runs') options.suiteRuns = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -222,6 +231,10 @@ if (options.only === 'all' || options.only === 'sync') {
     seed: DEFAULT_DEMO_SEED,
     log,
   });
+}
+
+if (options.only === 'all' || options.only === 'suites') {
+  report.syncSuites = await benchSyncSuites({ runs: options.suiteRuns, log });
 }
 
 if (options.only === 'all' || options.only === 'onesearch') {

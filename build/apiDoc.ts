@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { API_ERROR_CODES, HTTP_STATUS } from '../shared/api/errors';
 import { procedures } from '../shared/api/procedures';
 import { ROLE_LABELS, type Role } from '../shared/auth/roles';
+import { UPLOAD_MINUTES } from '../shared/api/uploads';
 import { FILE_TICKET_MINUTES } from '../shared/documents/api';
 import { HALL_LIMITS, sizeInWords } from '../electron/hall/hallLimits';
 
-/** The procedures that take a file, with their body limits: “`mediation.addAttachment` 28 MB, …”. */
-const FILE_LIMITS = Object.entries(HALL_LIMITS.fileBodyBytes)
-  .map(([name, bytes]) => `\`${name}\` ${sizeInWords(bytes)}`)
+/** The procedures that take an uploaded file: those with an `uploadId` field. */
+const UPLOADING_PROCEDURES = Object.entries(procedures)
+  .filter(([, spec]) => 'uploadId' in ((spec.input as unknown as { shape?: object }).shape ?? {}))
+  .map(([name]) => `\`${name}\``)
   .join(', ');
 
 export const API_DOC_PATH = path.resolve(import.meta.dirname, '../docs/API.md');
@@ -28,7 +30,7 @@ const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
   DUPLICATE: 'the record exists already; `details` points at it (e.g. `existingResidentId`)',
   STALE: 'someone saved the record since you read it (`version` mismatch); re-read and re-apply',
   CONFLICT: 'the request contradicts the current state (e.g. setup already done)',
-  PAYLOAD_TOO_LARGE: `the body exceeds its limit (${sizeInWords(HALL_LIMITS.bodyBytes)}; ${FILE_LIMITS}); refused from \`Content-Length\` before the body is read, or as soon as a chunked body passes it, and the connection is closed`,
+  PAYLOAD_TOO_LARGE: `the body exceeds its limit (${sizeInWords(HALL_LIMITS.bodyBytes)} for a procedure, ${sizeInWords(HALL_LIMITS.uploadBytes)} for an upload); refused from \`Content-Length\` before the body is read, or as soon as the body passes it, and the connection is closed`,
   ACCOUNT_LOCKED: 'no longer answered: a locked account answers `UNAUTHENTICATED` like any failed sign-in',
   SCREEN_LOCKED:
     'the session is locked (`auth.lock`, or the idle lock of the window); only `auth.unlock`, `auth.logout`, `auth.session` and `system.status` answer until it is unlocked',
@@ -54,11 +56,18 @@ export function renderApiDoc(): string {
     '## Transport',
     '',
     '- `GET /api` — every procedure with its access rule and the JSON Schemas of input and output (signed-in users only).',
-    `- \`POST /api/<procedure>\` with \`Content-Type: application/json\` and a JSON object body of at most ${sizeInWords(HALL_LIMITS.bodyBytes)}`,
-    `  (the procedures that carry a file as base64: ${FILE_LIMITS}). A procedure that needs a session answers`,
-    '  `401` from its headers, before any of the body is read; a body over its limit is answered `413`. Both close',
-    '  the connection. Timeouts and the connection cap: [architecture.md](architecture.md#the-hall-hosts-limits).',
-    `- Files (\`/files/<ticket>/<name>\`, returned as \`fileUrl\`): open for ${FILE_TICKET_MINUTES} minutes, and only with the session cookie`,
+    `- \`POST /api/<procedure>\` with \`Content-Type: application/json\` and a JSON object body of at most ${sizeInWords(HALL_LIMITS.bodyBytes)}.`,
+    '  A procedure that needs a session answers `401` from its headers, before any of the body is read; a body over',
+    '  its limit is answered `413`. Both close the connection. Timeouts and the connection cap:',
+    '  [architecture.md](architecture.md#the-hall-hosts-limits).',
+    `- Uploads: the file a procedure takes (${UPLOADING_PROCEDURES}) goes first,`,
+    `  \`PUT /uploads\` with its raw bytes as the body (any \`Content-Type\`, at most ${sizeInWords(HALL_LIMITS.uploadBytes)}), by a signed-in session; it answers`,
+    '  `{"ok": true, "result": {"uploadId", "sizeBytes", "sha256", "expiresAt"}}`; the procedure then names the file by its',
+    `  \`uploadId\`. An upload is kept for ${UPLOAD_MINUTES} minutes, for the session that sent it only, and is gone once a procedure`,
+    '  has taken it (whatever that procedure answers) or the session ends; otherwise the procedure refuses the field',
+    '  (`文件内容：上传已过期，请重新选择文件`). The session is checked and a `Content-Length` over the limit refused',
+    '  before any of the body is read; a body that passes the limit is cut off there with `413`.',
+    `- File links (\`/files/<ticket>/<name>\`, returned as \`fileUrl\`): open for ${FILE_TICKET_MINUTES} minutes, and only with the session cookie`,
     '  or token of the sign-in that asked for them; they stop working at sign-out. Any other request gets `404`.',
     '- Answer: `{"ok": true, "result": …}` with status 200, or `{"ok": false, "error": {"code", "message", "fieldErrors"?, "details"?}}`',
     '  with the status below. `message` is one Chinese sentence fit to show a clerk; `fieldErrors` maps a field path',
@@ -66,7 +75,7 @@ export function renderApiDoc(): string {
     '- Sessions: `auth.login` sets an `HttpOnly; SameSite=Strict` cookie `td_session` (browsers). Scripts pass',
     '  `"issueToken": true` and send `Authorization: Bearer <token>`. Sessions end after 12 hours, after 60 minutes',
     '  without a request, at `auth.logout`, and when an administrator disables the user or resets the password.',
-    '- On loopback the host refuses requests whose `Host` is not a loopback name, and any `POST` whose `Origin`',
+    '- On loopback the host refuses requests whose `Host` is not a loopback name, and any `POST` or `PUT` whose `Origin`',
     '  is another site. On the LAN it runs only with TLS (`--tls-cert`, `--tls-key`), and every answer carries',
     '  `Strict-Transport-Security`.',
     '- Every input is validated on the host; unknown fields are refused, not ignored. Every answer is checked',
@@ -85,6 +94,10 @@ export function renderApiDoc(): string {
     `  -d '{"username":"demo-admin","password":"<password>","issueToken":true}'`,
     "curl -s -X POST http://127.0.0.1:4780/api/residents.search -H 'Content-Type: application/json' \\",
     `  -H "Authorization: Bearer $TOKEN" -d '{"query":"zsf"}'`,
+    'curl -s -X PUT http://127.0.0.1:4780/uploads -H "Authorization: Bearer $TOKEN" --data-binary @来信.pdf',
+    '# → {"ok":true,"result":{"uploadId":"Xq3…","sizeBytes":183204,"sha256":"…","expiresAt":"…"}}',
+    "curl -s -X POST http://127.0.0.1:4780/api/petitions.addAttachment -H 'Content-Type: application/json' \\",
+    `  -H "Authorization: Bearer $TOKEN" -d '{"petitionId":"…","fileName":"来信.pdf","mimeType":"application/pdf","uploadId":"Xq3…"}'`,
     '```',
     '',
     '## Procedures',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { enrollmentFile } from '../shared/sync/protocol';
+import { SUITE_GUOMI, SUITE_INTERNATIONAL } from '../shared/sync/suiteIds';
 import { startHub, type RunningHub } from '../hub/startHub';
 import { disposeAll } from '../test/support/dispose';
 import { ACTION_TIMEOUT, launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
@@ -70,10 +71,31 @@ test('the county signs in, enrolls a township and issues an instruction', async 
   assert.equal(enrollment.townshipName, '青山镇');
   assert.equal(enrollment.certificateFingerprint, running.tls.fingerprint);
   assert.equal(enrollment.hubUrl, running.publicUrl);
+  assert.equal(enrollment.suite, SUITE_INTERNATIONAL, 'the international suite unless the county chooses');
   await page.getByText(running.tls.fingerprint).waitFor();
   await page.getByRole('button', { name: '完成' }).click();
   const row = page.getByRole('row', { name: /青山镇/ });
   await row.getByText('待入网').waitFor();
+  await row.getByText('国际算法').waitFor();
+
+  // A township on the 国密 suite: chosen in the same dialog, named in the file and the list.
+  await page.getByRole('button', { name: '新建节点' }).click();
+  await page.getByLabel('乡镇名称').fill('白水乡');
+  await page.getByRole('radio', { name: /国密算法/ }).check();
+  const downloadingGuomi = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成入网文件' }).click();
+  const guomi = enrollmentFile.parse(JSON.parse(await readFile((await (await downloadingGuomi).path())!, 'utf8')));
+  assert.equal(guomi.suite, SUITE_GUOMI);
+  assert.equal(
+    guomi.hubSigningPublicKey,
+    Buffer.from(running.hub.identity.suites[SUITE_GUOMI].signingPublicKey).toString('base64url'),
+  );
+  await page.getByText('国密算法（SM2 / SM3 / SM4）').waitFor();
+  await page.getByRole('button', { name: '完成' }).click();
+  await page
+    .getByRole('row', { name: /白水乡/ })
+    .getByText('国密算法')
+    .waitFor();
 
   // An instruction to every township.
   await page.getByRole('tab', { name: '交办督办' }).click();
@@ -84,9 +106,11 @@ test('the county signs in, enrolls a township and issues an instruction', async 
   await page.getByRole('button', { name: '下发' }).click();
   await page.getByText('已下发交办“报送一季度矛盾纠纷排查情况”').waitFor();
   const issued = page.getByRole('row', { name: /报送一季度矛盾纠纷排查情况/ });
-  await issued.getByText('青山镇').waitFor();
+  // One row per township, the instruction's cells spanning them: 白水乡 sorts first.
+  await issued.getByText('白水乡').waitFor();
   const status = await running.hub.instructionStatus();
-  assert.equal(status.length, 1);
+  assert.equal(status.length, 2, 'one row per township, 国密 or not');
+  assert.deepEqual(status.map((s) => s.townshipName).sort(), ['白水乡', '青山镇'].sort());
   assert.equal(status[0]!.instruction.dueOn, '2031-04-10');
   assert.equal(status[0]!.instruction.responsibleRole, 'administrator');
 

@@ -2,18 +2,14 @@
 // registered and terminates one under mediation, each with its reason (required) and a
 // referral out (三调联动 移出) that the notice names.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
+import { archivedFileText } from '../test/support/archivedPdf';
 import { zhang, li } from '../test/support/mediationParties';
 import { DEMO_PASSWORD } from '../demo/demoTownship';
 import { morningOf, TestClient } from '../test/support/testHall';
 import { opened, pickOption } from './support/antd';
 import { signIn, useHallAndBrowser, watchForPageErrors, type E2eHall } from './support/browser';
-
-const run = promisify(execFile);
 
 /** A neighbour dispute registered over the API (accepted too when asked); its id. */
 async function dispute(hall: E2eHall, mediator: TestClient, accept: boolean): Promise<string> {
@@ -51,8 +47,7 @@ async function noticeText(hall: E2eHall, disputeId: string, type: string): Promi
     .where('type', '=', type)
     .orderBy('issued_at', 'desc')
     .executeTakeFirstOrThrow();
-  const { stdout } = await run('pdftotext', [path.join(hall.dataDir, row.file_path), '-']);
-  return stdout.replace(/\s+/g, '');
+  return (await archivedFileText(hall.backend, row.file_path, { layout: false })).replace(/\s+/g, '');
 }
 
 async function endDispute(

@@ -60,6 +60,7 @@ export async function townships(ctx: HubContext): Promise<TownshipSummary[]> {
       nodeId: node.id,
       townshipName: node.township_name,
       status: node.status,
+      suite: node.suite,
       enrolledAt: node.registered_at,
       lastContactAt: node.last_contact_at,
       appliedThrough: Number(node.applied_through),

@@ -57,7 +57,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^nodes$/,
     handle: async (ctx, req, res) => {
-      const { townshipName } = await jsonBody(req, res, createNodeRequest);
+      const { townshipName, suite } = await jsonBody(req, res, createNodeRequest);
       if (!ctx.certificate) {
         throw new CountyHttpError(503, '县级平台没有配置 TLS 证书，无法生成入网文件');
       }
@@ -66,6 +66,7 @@ const ROUTES: Route[] = [
         hubUrl: ctx.publicUrl,
         certificatePem: ctx.certificate.pem,
         certificateFingerprint: ctx.certificate.fingerprint,
+        suite,
       });
       const answer: CreateNodeResponse = { ...created, fileName: enrollmentFileName(created.enrollment.townshipName) };
       sendJson(res, 201, answer);

@@ -5,6 +5,7 @@
 import { factsLine, parseVerificationInput, readVerificationToken } from '../shared/documents/verificationLink';
 import type { HubVerification } from '../shared/documents/hubVerification';
 import { fromBase64Url } from '../shared/sync/bytes';
+import { suiteOf } from '../shared/sync/suites';
 import type { HubContext } from './context';
 
 export async function verifyDocumentLink(ctx: HubContext, link: string): Promise<HubVerification> {
@@ -39,11 +40,13 @@ export async function verifyDocumentLink(ctx: HubContext, link: string): Promise
       'hub_node_keys.sealed_before',
       'hub_nodes.township_name',
       'hub_nodes.status',
+      'hub_nodes.suite',
     ])
     .where('hub_node_keys.key_id', '=', token.keyId)
     .where('hub_node_keys.purpose', '=', 'signing')
     .execute();
-  const signer = keys.find((key) => token.signedBy(fromBase64Url(key.public_key)));
+  // Each township's key is checked in the township's own suite (Ed25519, or SM2 under 国密).
+  const signer = keys.find((key) => token.signedBy(fromBase64Url(key.public_key), suiteOf(key.suite).verify));
   if (!signer) {
     return keys.length === 0
       ? {

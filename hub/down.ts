@@ -22,6 +22,7 @@ import type { HubTx } from './db/schema';
 import { fromBase64Url } from '../shared/sync/bytes';
 import { uuidv7 } from '../electron/backend/db/uuidv7';
 import { HubInputError, rejection } from './rejection';
+import { hubKeysFor } from './identity';
 
 /** At most this many packages per downward envelope (the node asks again for the rest). */
 export const MAX_PACKAGES_PER_DOWN = 200;
@@ -227,7 +228,7 @@ export async function sealDown(
 ): Promise<Uint8Array | null> {
   const node = await ctx.db
     .selectFrom('hub_nodes')
-    .select(['id', 'status', 'applied_through', 'last_batch_hash'])
+    .select(['id', 'status', 'suite', 'applied_through', 'last_batch_hash'])
     .where('id', '=', nodeId)
     .executeTakeFirst();
   if (!node) throw rejection('unknown-node', `县级平台上没有编号为 ${nodeId} 的乡镇节点`);
@@ -287,10 +288,12 @@ export async function sealDown(
     revoked,
     issuedAt: ctx.now().toISOString(),
   });
+  // In the node's suite both ways: sealed to its box key, signed by the hub's key of that suite.
   return sealEnvelope({
+    suite: node.suite,
     header: { kind: 'down', node: nodeId, created: ctx.now().toISOString() },
     plaintext: utf8(JSON.stringify(payload)),
     recipientPublicKey: fromBase64Url(box.public_key),
-    signer: ctx.identity.signing,
+    signer: hubKeysFor(ctx.identity, node.suite).signing,
   });
 }

@@ -1,17 +1,21 @@
-// Reading what a township sent: the envelope's frame and header, the node and signing key it
-// names, the signature, and the sealed payload, in that order, so that the cheap checks refuse
-// before the expensive ones run and nothing is decrypted for a sender we do not know.
+// Reading what a township sent: the envelope's frame and header, the node it names and the suite
+// agreed for that node, the signing key, the signature, and the sealed payload, in that order, so
+// that the cheap checks refuse before the expensive ones run and nothing is decrypted for a
+// sender we do not know.
 import type { z } from 'zod';
 import { fromBase64Url, fromUtf8 } from '../shared/sync/bytes';
 import {
   MAX_ENVELOPE_BYTES,
   openEnvelope,
   parseEnvelope,
+  requireSuite,
   verifyEnvelope,
   type EnvelopeKind,
   type ParsedEnvelope,
 } from '../shared/sync/envelope';
+import { SUITE_LABELS, suiteOf, type SuiteId } from '../shared/sync/suites';
 import type { HubContext } from './context';
+import { hubKeysFor } from './identity';
 import type { HubNodeKeysTable, HubNodesTable } from './db/schema';
 import { rejection } from './rejection';
 
@@ -59,6 +63,22 @@ export function revokedNode(node: Pick<NodeRow, 'township_name' | 'revoked_at' |
   );
 }
 
+/**
+ * Refuses an envelope sealed with another suite than the county chose for its node
+ * ('unsupported-suite'): a 国密 township cannot be spoken for in the international suite, nor the
+ * other way round.
+ */
+export function checkNodeSuite(node: Pick<NodeRow, 'suite' | 'township_name'>, parsed: ParsedEnvelope): void {
+  try {
+    requireSuite(parsed, node.suite);
+  } catch {
+    throw rejection(
+      'unsupported-suite',
+      `「${node.township_name}」约定使用${SUITE_LABELS[node.suite]}，数据包却使用${SUITE_LABELS[parsed.header.suite]}`,
+    );
+  }
+}
+
 /** The node's signing key named by the envelope, refusing an unknown or revoked one. */
 export async function loadSigningKey(ctx: HubContext, nodeId: string, signer: string): Promise<KeyRow> {
   const key = await ctx.db
@@ -94,27 +114,32 @@ export function checkRetiredKey(
   }
 }
 
-/** Decodes a 32-byte base64url public key of a payload, refusing anything else as malformed. */
-export function publicKeyOf(text: string, field: string): Uint8Array {
+/** Decodes a base64url public key of a payload in `suite`, refusing anything else as malformed. */
+export function publicKeyOf(text: string, field: string, suite: SuiteId): Uint8Array {
   let key: Uint8Array;
   try {
     key = fromBase64Url(text);
   } catch {
     throw rejection('malformed', `${field} 不是有效的 base64url 公钥`);
   }
-  if (key.length !== 32) throw rejection('malformed', `${field} 应为 32 字节，实为 ${key.length} 字节`);
+  const s = suiteOf(suite);
+  if (key.length !== s.publicKeyBytes) {
+    throw rejection('malformed', `${field} 应为 ${s.publicKeyBytes} 字节，实为 ${key.length} 字节`);
+  }
+  if (!s.isPublicKey(key)) throw rejection('malformed', `${field} 不是有效的 SM2 公钥（不在曲线上）`);
   return key;
 }
 
-/** Decrypts an envelope addressed to the hub's box key. */
+/** Decrypts an envelope addressed to the hub's box key of the envelope's suite (checked against the node's before). */
 export function openForHub(ctx: HubContext, parsed: ParsedEnvelope): Uint8Array {
-  if (parsed.header.recipient !== ctx.identity.boxKeyId) {
+  const keys = hubKeysFor(ctx.identity, parsed.header.suite);
+  if (parsed.header.recipient !== keys.boxKeyId) {
     throw rejection(
       'undecryptable',
-      `数据包是加密给密钥 ${parsed.header.recipient} 的，本平台的加密密钥是 ${ctx.identity.boxKeyId}（入网文件是否来自本平台？）`,
+      `数据包是加密给密钥 ${parsed.header.recipient} 的，本平台的加密密钥是 ${keys.boxKeyId}（入网文件是否来自本平台？）`,
     );
   }
-  return openEnvelope(parsed, ctx.identity.box.privateKey);
+  return openEnvelope(parsed, keys.box.privateKey);
 }
 
 /** Node, signing key, signature, decryption: everything an envelope from an enrolled node needs. */
@@ -123,6 +148,7 @@ export async function authenticate(
   parsed: ParsedEnvelope,
 ): Promise<{ node: NodeRow; key: KeyRow; plaintext: Uint8Array }> {
   const node = await loadNode(ctx, parsed.header.node);
+  checkNodeSuite(node, parsed);
   const key = await loadSigningKey(ctx, node.id, parsed.header.signer);
   checkRetiredKey(key, parsed.header.created);
   verifyEnvelope(parsed, fromBase64Url(key.public_key));

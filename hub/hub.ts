@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { CalendarFile } from '../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../shared/catalog/catalog';
 import type { BatchAccepted, EnrollmentFile, Instruction } from '../shared/sync/protocol';
+import type { SuiteId } from '../shared/sync/suiteIds';
 import { applyBatch } from './apply';
 import type { HubContext } from './context';
 import {
@@ -30,7 +31,7 @@ import {
 } from './down';
 import { revokedNode } from './envelopes';
 import { pruneUploads, storedFilePath, storeFile } from './files';
-import { loadOrCreateIdentity } from './identity';
+import { loadOrCreateIdentity, type HubSuiteKeys } from './identity';
 import { createNode, register, revokeKey, revokeNode, rotate, type CreateNodeInput } from './nodes';
 import { authenticateNodeRequest, type NodeRequest } from './nodeRequests';
 import { HubRejection, flushSuppressed, rejection, recordRejection, type RejectionContext } from './rejection';
@@ -52,16 +53,27 @@ export interface HubOptions {
   dataDir: string;
   /** PostgreSQL connection string; SQLite in dataDir when absent. */
   postgres?: string;
+  /** The SQLite database key (see db/open.ts); absent: a plain database. */
+  databaseKey?: Uint8Array | null;
   now?: () => Date;
   log?: (line: string) => void;
   /** Bounds of the rejection log per client address (defaults: rejectionThrottle.ts). */
   rejectionLimits?: Partial<RejectionLimits>;
 }
 
+/** The public half of the hub's keys of one suite. */
+export interface HubPublicKeys {
+  boxPublicKey: Uint8Array;
+  signingPublicKey: Uint8Array;
+  boxKeyId: string;
+  signingKeyId: string;
+}
+
 export interface Hub {
   readonly dialect: 'sqlite' | 'postgres';
   readonly dataDir: string;
-  readonly identity: { boxPublicKey: Uint8Array; signingPublicKey: Uint8Array; boxKeyId: string; signingKeyId: string };
+  /** The international keys at the top (as before the 国密 suite), each suite's in `suites`. */
+  readonly identity: HubPublicKeys & { suites: Record<SuiteId, HubPublicKeys> };
   createNode(input: CreateNodeInput): Promise<{ nodeId: string; enrollment: EnrollmentFile }>;
   revokeNode(nodeId: string, reason: string): Promise<void>;
   /** Revokes one key of a node (a lost or stolen machine); the node itself stays enrolled. */
@@ -101,12 +113,26 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+function publicKeys(keys: HubSuiteKeys): HubPublicKeys {
+  return {
+    boxPublicKey: keys.box.publicKey,
+    signingPublicKey: keys.signing.publicKey,
+    boxKeyId: keys.boxKeyId,
+    signingKeyId: keys.signingKeyId,
+  };
+}
+
 export async function openHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   await mkdir(options.dataDir, { recursive: true });
   const identity = await loadOrCreateIdentity(options.dataDir, now, log);
-  const { db, dialect } = await openHubDatabase({ dataDir: options.dataDir, postgres: options.postgres });
+  const { db, dialect } = await openHubDatabase({
+    dataDir: options.dataDir,
+    postgres: options.postgres,
+    key: options.databaseKey,
+    log,
+  });
   const rejectionThrottle = new RejectionThrottle(options.rejectionLimits);
   const ctx: HubContext = { db, dialect, dataDir: options.dataDir, identity, now, log, rejectionThrottle };
   await pruneUploads(ctx);
@@ -119,10 +145,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     now,
     log,
     identity: {
-      boxPublicKey: identity.box.publicKey,
-      signingPublicKey: identity.signing.publicKey,
-      boxKeyId: identity.boxKeyId,
-      signingKeyId: identity.signingKeyId,
+      ...publicKeys(identity),
+      suites: Object.fromEntries(
+        Object.entries(identity.suites).map(([suite, keys]) => [suite, publicKeys(keys)]),
+      ) as Record<SuiteId, HubPublicKeys>,
     },
     createNode: (input) => createNode(ctx, input),
     revokeNode: (nodeId, reason) => revokeNode(ctx, nodeId, reason),

@@ -7,6 +7,7 @@
 // again on the hub's time at once.
 import { fromBase64Url } from '../shared/sync/bytes';
 import { NODE_REQUEST_MAX_SKEW_MS, parseNodeAuthorization, verifyNodeRequest } from '../shared/sync/nodeRequest';
+import { SUITE_LABELS } from '../shared/sync/suiteIds';
 import type { HubContext } from './context';
 import { loadNode, loadSigningKey } from './envelopes';
 import { HubRejection, asRejection, recordRejection, rejection } from './rejection';
@@ -62,6 +63,12 @@ async function check(ctx: HubContext, nodeId: string, request: NodeRequest): Pro
     );
   }
   const node = await loadNode(ctx, nodeId);
+  if (auth.suite !== node.suite) {
+    throw rejection(
+      'unsupported-suite',
+      `「${node.township_name}」约定使用${SUITE_LABELS[node.suite]}，请求却按${SUITE_LABELS[auth.suite]}签名`,
+    );
+  }
   const key = await loadSigningKey(ctx, node.id, auth.signer);
   // A retired key vouches only for envelopes sealed before the rotation; a live request is
   // always made with the current key.

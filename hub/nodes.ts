@@ -1,11 +1,12 @@
 // Townships as the hub knows them: a node is created by the county with a one-time token
-// (handed over in the enrollment file), becomes active when the township registers its
-// public keys with that token, may rotate its keys (signed by the current key), and can be
-// revoked, after which everything it sends is refused.
+// (handed over in the enrollment file) and the cipher suite the county chose for it, becomes
+// active when the township registers its public keys (of that suite) with that token, may rotate
+// its keys (signed by the current key), and can be revoked, after which everything it sends is
+// refused.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { toBase64Url } from '../shared/sync/bytes';
 import { verifyEnvelope } from '../shared/sync/envelope';
-import { keyId } from '../shared/sync/keys';
+import { DEFAULT_SUITE, SUITE_LABELS, suiteOf, type SuiteId } from '../shared/sync/suites';
 import {
   ENROLLMENT_FORMAT,
   SYNC_PROTOCOL_VERSION,
@@ -16,7 +17,16 @@ import {
 } from '../shared/sync/protocol';
 import type { HubContext } from './context';
 import { deliverLatestReference } from './down';
-import { loadNode, loadSigningKey, openForHub, parseKind, parsePayload, publicKeyOf } from './envelopes';
+import {
+  checkNodeSuite,
+  loadNode,
+  loadSigningKey,
+  openForHub,
+  parseKind,
+  parsePayload,
+  publicKeyOf,
+} from './envelopes';
+import { hubKeysFor } from './identity';
 import { asRejection, HubInputError, recordRejection, rejection, type RejectionContext } from './rejection';
 import type { Via } from './db/schema';
 
@@ -43,6 +53,8 @@ export interface CreateNodeInput {
   certificatePem: string;
   certificateFingerprint: string;
   validDays?: number;
+  /** The cipher suite of every envelope both ways; the international suite when not given. */
+  suite?: SuiteId;
 }
 
 export async function createNode(
@@ -58,14 +70,17 @@ export async function createNode(
   const days = input.validDays ?? DEFAULT_ENROLLMENT_DAYS;
   if (!(days > 0 && days <= 365)) throw new HubInputError('入网文件有效期应在 1 至 365 天之间');
   const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
+  const suite = input.suite ?? DEFAULT_SUITE;
+  const hubKeys = hubKeysFor(ctx.identity, suite);
   const checked = enrollmentFile.safeParse({
     format: ENROLLMENT_FORMAT,
     version: SYNC_PROTOCOL_VERSION,
     nodeId,
     townshipName: input.townshipName.trim(),
     hubUrl: input.hubUrl,
-    hubBoxPublicKey: toBase64Url(ctx.identity.box.publicKey),
-    hubSigningPublicKey: toBase64Url(ctx.identity.signing.publicKey),
+    suite,
+    hubBoxPublicKey: toBase64Url(hubKeys.box.publicKey),
+    hubSigningPublicKey: toBase64Url(hubKeys.signing.publicKey),
     certificateFingerprint: input.certificateFingerprint,
     certificatePem: input.certificatePem,
     token,
@@ -82,6 +97,7 @@ export async function createNode(
         id: nodeId,
         township_name: checked.data.townshipName,
         status: 'pending',
+        suite,
         token_hash: tokenHash(token),
         token_expires_at: expiresAt,
         created_at: now.toISOString(),
@@ -100,7 +116,9 @@ export async function createNode(
     // current ones with its first download, not only what is published after it joined.
     await deliverLatestReference(tx, nodeId);
   });
-  ctx.log(`已为「${checked.data.townshipName}」创建节点 ${nodeId}，入网文件有效至 ${expiresAt}`);
+  ctx.log(
+    `已为「${checked.data.townshipName}」创建节点 ${nodeId}（${SUITE_LABELS[suite]}），入网文件有效至 ${expiresAt}`,
+  );
   return { nodeId, enrollment: checked.data };
 }
 
@@ -165,19 +183,22 @@ export async function register(
     const parsed = parseKind(bytes, 'registration');
     about.nodeId = parsed.header.node;
     const node = await loadNode(ctx, parsed.header.node);
+    // The keys must be of the suite the county chose: refused before anything is decrypted.
+    checkNodeSuite(node, parsed);
+    const suite = suiteOf(node.suite);
     // The registration is signed with the key it announces, which is inside: decrypt first,
     // then verify against that key, then check the token that ties the key to the county's file.
     const payload = parsePayload(registrationPayload, openForHub(ctx, parsed));
     if (payload.nodeId !== parsed.header.node) {
       throw rejection('malformed', `登记内容的节点编号 ${payload.nodeId} 与数据包头 ${parsed.header.node} 不符`);
     }
-    const signingKey = publicKeyOf(payload.signingPublicKey, 'signingPublicKey');
-    const boxKey = publicKeyOf(payload.boxPublicKey, 'boxPublicKey');
+    const signingKey = publicKeyOf(payload.signingPublicKey, 'signingPublicKey', node.suite);
+    const boxKey = publicKeyOf(payload.boxPublicKey, 'boxPublicKey', node.suite);
     verifyEnvelope(parsed, signingKey);
     if (!sameHash(tokenHash(payload.token), node.token_hash)) {
       throw rejection('bad-token', '入网口令不正确，请使用县级平台为本乡镇生成的入网文件');
     }
-    const signingKeyId = keyId(signingKey);
+    const signingKeyId = suite.keyId(signingKey);
     if (node.status === 'active') {
       // The same registration again (its answer was lost, or the USB file was imported twice):
       // the keys are already the node's, so answer as before and change nothing.
@@ -201,7 +222,7 @@ export async function register(
         .insertInto('hub_node_keys')
         .values([
           keyRow(node.id, signingKeyId, 'signing', payload.signingPublicKey, at),
-          keyRow(node.id, keyId(boxKey), 'box', payload.boxPublicKey, at),
+          keyRow(node.id, suite.keyId(boxKey), 'box', payload.boxPublicKey, at),
         ])
         .execute();
     });
@@ -235,16 +256,18 @@ export async function rotate(
     const parsed = parseKind(bytes, 'rotation');
     about.nodeId = parsed.header.node;
     const node = await loadNode(ctx, parsed.header.node);
+    checkNodeSuite(node, parsed);
+    const suite = suiteOf(node.suite);
     const key = await loadSigningKey(ctx, node.id, parsed.header.signer);
-    verifyEnvelope(parsed, publicKeyOfRow(key.public_key));
+    verifyEnvelope(parsed, publicKeyOf(key.public_key, '已登记的公钥', node.suite));
     const payload = parsePayload(rotationPayload, openForHub(ctx, parsed));
     if (payload.nodeId !== node.id) {
       throw rejection('malformed', `更换内容的节点编号 ${payload.nodeId} 与数据包头 ${node.id} 不符`);
     }
     if (Number.isNaN(Date.parse(payload.rotatedAt))) throw rejection('malformed', 'rotatedAt 不是有效的时间');
-    const signingKey = publicKeyOf(payload.signingPublicKey, 'signingPublicKey');
-    const boxKey = publicKeyOf(payload.boxPublicKey, 'boxPublicKey');
-    const keyIds = [keyId(signingKey), keyId(boxKey)];
+    const signingKey = publicKeyOf(payload.signingPublicKey, 'signingPublicKey', node.suite);
+    const boxKey = publicKeyOf(payload.boxPublicKey, 'boxPublicKey', node.suite);
+    const keyIds = [suite.keyId(signingKey), suite.keyId(boxKey)];
     const at = ctx.now().toISOString();
 
     await ctx.db.transaction().execute(async (tx) => {
@@ -295,8 +318,4 @@ export async function rotate(
     ctx.log(`节点 ${node.id} 已更换密钥：签名 ${keyIds[0]}，加密 ${keyIds[1]}`);
     return { nodeId: node.id, keyIds };
   });
-}
-
-function publicKeyOfRow(text: string): Uint8Array {
-  return publicKeyOf(text, '已登记的公钥');
 }

@@ -2,6 +2,7 @@
 // refusal can be tested without starting anything.
 import path from 'node:path';
 import { commandLineArguments, wholeNumber } from '../electron/hall/commandLine';
+import { HUB_DB_KEY_FILE_ENV } from './db/open';
 
 export interface HubCliOptions {
   dataDir: string;
@@ -9,6 +10,8 @@ export interface HubCliOptions {
   port: number;
   /** PostgreSQL connection string; null: SQLite in the data folder. */
   postgres: string | null;
+  /** The SQLite database's key file (outside the data folder); null: a plain database. */
+  dbKeyFile?: string | null;
   tlsCertFile: string | null;
   tlsKeyFile: string | null;
   /** The address written into enrollment files; null: https://<host>:<port> as listened on. */
@@ -29,6 +32,8 @@ export const HUB_USAGE = `用法：npm run hub -- [选项]
   --host <地址>            监听地址（默认 127.0.0.1，仅本机）；供乡镇连接请给出本机的局域网或公网地址，或 0.0.0.0
   --postgres <连接串>      使用 PostgreSQL，如 postgres://用户:口令@主机:5432/库名（也可用环境变量 HUB_POSTGRES）；
                            不给出时使用数据目录中的 SQLite 数据库
+  --db-key-file <文件>     SQLite 数据库的密钥文件（64 个十六进制字符，放在数据目录之外，权限 600；也可用环境变量
+                           HUB_DB_KEY_FILE）；给出后数据库加密保存，原有的明文库就地加密并先留备份
   --tls-cert <文件>        TLS 证书（PEM）；与 --tls-key 同时给出。不给出时首次启动在数据目录中生成自签名证书并一直沿用
   --tls-key <文件>         TLS 私钥（PEM）
   --public-url <网址>      写入入网文件的平台地址，如 https://hub.example.gov.cn:4790（默认 https://<监听地址>:<端口>）
@@ -47,6 +52,9 @@ export function parseHubArgs(
     host: '127.0.0.1',
     port: DEFAULT_HUB_PORT,
     postgres: defaults.env.HUB_POSTGRES?.trim() || null,
+    dbKeyFile: defaults.env[HUB_DB_KEY_FILE_ENV]?.trim()
+      ? path.resolve(defaults.cwd, defaults.env[HUB_DB_KEY_FILE_ENV]!.trim())
+      : null,
     tlsCertFile: null,
     tlsKeyFile: null,
     publicUrl: null,
@@ -79,6 +87,9 @@ export function parseHubArgs(
           options.postgres = connection;
           break;
         }
+        case '--db-key-file':
+          options.dbKeyFile = path.resolve(defaults.cwd, value());
+          break;
         case '--tls-cert':
           options.tlsCertFile = path.resolve(defaults.cwd, value());
           break;
@@ -106,6 +117,12 @@ export function parseHubArgs(
   }
   if (Boolean(options.tlsCertFile) !== Boolean(options.tlsKeyFile)) {
     return { ok: false, message: '--tls-cert 与 --tls-key 须同时给出' };
+  }
+  if (options.dbKeyFile && options.postgres) {
+    return {
+      ok: false,
+      message: `--db-key-file（或 ${HUB_DB_KEY_FILE_ENV}）只用于 SQLite 数据库；使用 PostgreSQL 时请用数据库服务器的磁盘或表空间加密`,
+    };
   }
   if (options.insecureHttp && options.tlsCertFile) {
     return { ok: false, message: '--insecure-http 与 --tls-cert/--tls-key 不能同时使用' };

@@ -1,5 +1,7 @@
 // Everything `npm run hub` does before it waits: the data folder, the county access token,
 // the TLS certificate, the hub itself and its server. Used by the CLI and by tests.
+import { plainDatabaseWarning, readDatabaseKeyFile } from '../electron/backend/db/databaseKey';
+import { HUB_DB_KEY_FILE_ENV } from './db/open';
 import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -33,9 +35,18 @@ export async function startHub(
       : await loadOrCreateTls(options.dataDir, certificateNames(options));
   if (tls.generated) print(`已在数据目录中生成自签名证书（以后一直沿用）：指纹 ${tls.fingerprint}`);
 
+  const databaseKey = options.dbKeyFile ? await readDatabaseKeyFile(options.dbKeyFile, options.dataDir) : null;
+  if (!databaseKey && !options.postgres)
+    print(
+      plainDatabaseWarning(
+        options.dataDir,
+        `请用 --db-key-file <文件> 或环境变量 ${HUB_DB_KEY_FILE_ENV} 指定密钥文件（放在数据目录之外），现有数据库会在下次启动时就地加密并先留备份。`,
+      ),
+    );
   const hub = await openHub({
     dataDir: options.dataDir,
     postgres: options.postgres ?? undefined,
+    databaseKey,
     log: print,
     ...hubOptions,
   });

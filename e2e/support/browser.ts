@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,12 +83,14 @@ export async function startE2eHall(options: E2eHallOptions = {}): Promise<E2eHal
       demoResidents: options.demoResidents ?? DEFAULT_DEMO_RESIDENTS,
     },
     () => {},
-    clock
-      ? {
-          now: () => new Date(clock.current),
-          settings: { sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 },
-        }
-      : undefined,
+    {
+      // Encrypted, as a township's hall runs: every browser test then reads and prints through it.
+      databaseKey: randomBytes(32),
+      ...(clock && {
+        now: () => new Date(clock.current),
+        settings: { sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 },
+      }),
+    },
   ).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

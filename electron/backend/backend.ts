@@ -1,6 +1,6 @@
 import type { ApiResult } from '../../shared/api/errors';
 import { dispatch, type DispatchDeps } from './api/dispatch';
-import type { SessionCarrier } from './api/context';
+import { watchSessionEnd, type SessionCarrier } from './api/context';
 import type { AllHandlers } from './api/handlers';
 import { DEFAULT_SETTINGS, type NodeSettings } from './api/settings';
 import { auditHandlers } from './audit/auditHandlers';
@@ -15,6 +15,9 @@ import { ledgerHandlers } from './counter/ledgerHandlers';
 import { SETTING_NODE_ID, readSetting, writeSetting } from './auth/nodeSettings';
 import { documentLinking } from './documents/linking';
 import { usersHandlers } from './auth/usersHandlers';
+import { backupHandlers } from './backup/backupHandlers';
+import { BackupService } from './backup/backupService';
+import { openDataFiles, type DataFiles } from './db/dataFiles';
 import { openDatabase, type Db } from './db/database';
 import { uuidv7 } from './db/uuidv7';
 import { documentsHandlers } from './documents/documentsHandlers';
@@ -24,6 +27,7 @@ import { disputesHandlers } from './mediation/disputesHandlers';
 import { mediationStatisticsHandlers } from './mediation/statisticsHandlers';
 import { petitionsHandlers } from './petitions/petitionsHandlers';
 import { FileTicketStore, type FileRequester, type TicketFile } from './documents/fileTickets';
+import { UploadStore, type UploadOpening } from './documents/uploads';
 import { hashToken, resolveSession } from './auth/sessions';
 import { loadFonts, type FontLocation } from './documents/fonts';
 import { placesHandlers } from './places/placesHandlers';
@@ -80,6 +84,10 @@ export interface Backend {
   readonly nodeId: string;
   /** Upward sync with the county hub (tests and the bench drive it directly). */
   readonly sync: SyncEngine;
+  /** The data folder's papers and attachments (encrypted where the database is). */
+  readonly files: DataFiles;
+  /** Backups of the data folder and restore drills. */
+  readonly backups: BackupService;
   dispatch(procedure: string, input: unknown, carrier: SessionCarrier): Promise<ApiResult<unknown>>;
   /**
    * The file behind a short-lived `/files/<ticket>/<name>` link, or null: unknown, expired, or
@@ -91,6 +99,11 @@ export interface Backend {
    * asks this before it reads a request body, so that no stranger can make it buffer megabytes.
    */
   hasSession(token: string | null): Promise<boolean>;
+  /**
+   * Where the session `carrier` holds may upload a file (shared/api/uploads.ts), or why not:
+   * decided from the session alone, before a byte of the file is read.
+   */
+  openUpload(carrier: SessionCarrier): Promise<UploadOpening>;
   close(): Promise<void>;
 }
 
@@ -109,6 +122,8 @@ export interface BackendOptions {
   fonts?: FontLocation;
   logError?: (error: unknown, procedure: string) => void;
   sync?: BackendSyncOptions;
+  /** Runs the daily backup and the weekly restore drill on their own (the hosts; tests drive them). */
+  backupSchedule?: boolean;
 }
 
 /** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
@@ -126,6 +141,7 @@ export interface BackendSyncOptions extends Partial<
 /** Opens the database (migrating it) and returns the transport-neutral backend. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const db = await openDatabase(options.dataDir, { key: options.databaseKey });
+  const files = await openDataFiles(options.dataDir, options.databaseKey ?? null);
   let nodeId = await readSetting(db, SETTING_NODE_ID);
   if (!nodeId) {
     nodeId = uuidv7();
@@ -135,6 +151,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   await seedShippedCalendar(db, now().toISOString());
   const tickets = new FileTicketStore(now, hashToken);
+  const uploads = new UploadStore(files, now, hashToken);
+  await uploads.start();
   const { passphrase, intervalMinutes, ...engineOptions } = options.sync ?? {};
   const sync = createSyncEngine({
     log: (line) => console.log(`[township-desk] ${line}`),
@@ -143,25 +161,38 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     records: RECORD_TABLES,
     db,
     dataDir: options.dataDir,
+    files,
     now,
     timeZone: settings.timeZone,
   });
   await sync.init({ passphrase });
   if (intervalMinutes) sync.startScheduler(intervalMinutes);
+  const backups = new BackupService({
+    db,
+    dataDir: options.dataDir,
+    key: options.databaseKey ?? null,
+    nodeId,
+    now,
+    timeZone: settings.timeZone,
+    log: (line) => console.warn(`[township-desk] ${line}`),
+  });
+  if (options.backupSchedule) backups.startScheduler();
   /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
   const handlers: AllHandlers = {
     ...commonHandlers,
     ...authHandlers(new SignInThrottle()),
     ...syncHandlers(sync),
+    ...backupHandlers(backups),
   };
   const deps: DispatchDeps = {
     db,
     handlers,
     settings: () => settings,
     documents: {
-      dataDir: options.dataDir,
+      files,
       fonts: () => loadFonts(options.fonts),
       tickets,
+      uploads,
       linking: documentLinking(db, () => sync.documentSigner()),
     },
     records: RECORD_TABLES,
@@ -171,17 +202,40 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       ((error, procedure) =>
         console.error(`[township-desk] ${procedure} 出错：`, error instanceof Error ? error.stack : error)),
   };
+  // A session that ends takes its file links and its staged uploads with it.
+  const watched = (carrier: SessionCarrier) =>
+    watchSessionEnd(carrier, (token) => {
+      const sessionHash = hashToken(token);
+      tickets.dropSession(sessionHash);
+      void uploads.dropSession(sessionHash);
+    });
   return {
     db,
     nodeId,
     sync,
-    dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, tickets.watchSignOut(carrier)),
+    files,
+    backups,
+    dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, watched(carrier)),
     openFile: (urlPath, requester) =>
       tickets.open(urlPath, requester, (token) => resolveSession(db, token, now(), settings)),
     hasSession: async (token) => (await resolveSession(db, token, now(), settings)) !== null,
+    async openUpload(carrier) {
+      const session = await resolveSession(db, carrier.token, now(), settings);
+      // A dead session's token is cleared, as dispatch clears it (and its links and uploads go).
+      if (!session && carrier.token) watched(carrier).setToken(null);
+      return uploads.open(
+        session && {
+          tokenHash: session.tokenHash,
+          locked: session.locked,
+          mustChangePassword: session.user.mustChangePassword,
+        },
+      );
+    },
     async close() {
-      // The run in progress is stopped first: it must not write into a closed database.
+      // The runs in progress end first: they must not write into a closed database.
       await sync.close();
+      await backups.close();
+      await uploads.close();
       await db.destroy();
     },
   };

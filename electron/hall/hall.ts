@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupCommand, restoreCommand } from './backupCommands';
 import { startHall } from './startHall';
 import { HALL_USAGE, SYNC_PASSPHRASE_ENV, parseHallArgs } from './hallOptions';
 import { DB_KEY_FILE_ENV } from '../backend/db/databaseKey';
@@ -23,12 +24,25 @@ if (!parsed.ok) {
 // The key file's path, not the key: --db-key-file wins over the environment.
 const keyFileFromEnv = process.env[DB_KEY_FILE_ENV];
 if (!parsed.options.dbKeyFile && keyFileFromEnv) parsed.options.dbKeyFile = path.resolve(keyFileFromEnv);
+if (parsed.options.backupTo || parsed.options.restoreFrom) {
+  const command = parsed.options.backupTo ? backupCommand : restoreCommand;
+  try {
+    await command(parsed.options, (line) => console.log(line));
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `${parsed.options.backupTo ? '备份' : '恢复'}未能完成：${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
 try {
   // Read once and removed, so that no child process (openssl, a PDF tool) inherits it.
   const passphrase = process.env[SYNC_PASSPHRASE_ENV] ?? null;
   delete process.env[SYNC_PASSPHRASE_ENV];
   const hall = await startHall(parsed.options, (line) => console.log(line), {
     sync: { passphrase, intervalMinutes: parsed.options.syncIntervalMinutes },
+    backupSchedule: true,
   });
   const stop = () => {
     console.log('正在关闭大厅主机……');

@@ -3,15 +3,16 @@
 // none to exhaust the machine that holds the township's data. docs/architecture.md (“The hall
 // host's limits”) gives the same table in words.
 import type http from 'node:http';
+import { MAX_UPLOAD_BYTES } from '../../shared/api/uploads';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
 export interface HallLimits {
-  /** Bytes of the JSON body of an ordinary procedure (a search, a form: a few KB). */
+  /** Bytes of the JSON body of every procedure (a search, a form: a few KB; files go by upload). */
   bodyBytes: number;
-  /** Bytes of the body of the procedures that carry a file as base64, by procedure. */
-  fileBodyBytes: Readonly<Record<string, number>>;
+  /** Bytes of one upload (`PUT /uploads`), streamed to disk as they come, never held whole. */
+  uploadBytes: number;
   /** All request headers must have arrived within this (slow-loris: headers sent a byte at a time). */
   headersTimeoutMs: number;
   /** The whole request, body included, must have arrived within this. */
@@ -28,16 +29,10 @@ export interface HallLimits {
 
 export const HALL_LIMITS: HallLimits = Object.freeze({
   bodyBytes: 1 * MiB,
-  fileBodyBytes: Object.freeze({
-    // A 20 MB scan is at most 28,000,000 characters of base64 (attachmentUploadFields), plus its
-    // name and caption.
-    'mediation.addAttachment': 28 * MiB,
-    'petitions.addAttachment': 28 * MiB,
-    // The county's reply file: at most 48 MiB of base64 (sync.importFile), plus its name.
-    'sync.importFile': 49 * MiB,
-  }),
+  // The county's reply file, the largest file the UI sends (an attachment is at most 20 MB).
+  uploadBytes: MAX_UPLOAD_BYTES,
   headersTimeoutMs: 15_000,
-  // 49 MiB in two minutes is 3.4 Mbit/s: slower than the worst Wi-Fi of a township hall.
+  // 36 MiB in two minutes is 2.5 Mbit/s: slower than the worst Wi-Fi of a township hall.
   requestTimeoutMs: 120_000,
   keepAliveTimeoutMs: 5_000,
   timeoutCheckIntervalMs: 2_000,
@@ -45,11 +40,6 @@ export const HALL_LIMITS: HallLimits = Object.freeze({
   maxConnections: 256,
   refusedLingerMs: 2_000,
 });
-
-/** The largest body `procedure` may send. */
-export function bodyLimitOf(limits: HallLimits, procedure: string): number {
-  return Object.hasOwn(limits.fileBodyBytes, procedure) ? limits.fileBodyBytes[procedure]! : limits.bodyBytes;
-}
 
 /** `Strict-Transport-Security` under TLS: a year, this host only (other hosts of the LAN's domain are not ours). */
 export const HSTS = 'max-age=31536000';

@@ -16,6 +16,12 @@ export interface HallOptions {
   syncIntervalMinutes?: number;
   /** The file holding the database key (outside the data folder); null: a plain database. */
   dbKeyFile?: string | null;
+  /** `--backup <dir>`: back the data folder up into this folder and exit, serving nothing. */
+  backupTo?: string | null;
+  /** `--restore <dir>`: restore a backup from this folder into the data folder and exit. */
+  restoreFrom?: string | null;
+  /** `--generation <name>` with `--restore`: which backup (default the newest). */
+  restoreGeneration?: string | null;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -36,6 +42,10 @@ export const HALL_USAGE = `用法：npm run hall -- [选项]
   --demo-residents <人数>  演示居民人数（默认 ${DEFAULT_DEMO_RESIDENTS}）
   --sync-interval <分钟>   入网后每隔几分钟自动与县级平台同步（默认 ${DEFAULT_SYNC_INTERVAL_MINUTES}；0 表示只在点“立即同步”时同步）。
                            同步密钥的口令可由环境变量 ${SYNC_PASSPHRASE_ENV} 给出，否则须在“同步”页输入
+  --backup <目录>          把数据目录（数据库、存档文书、附件）联机备份到该目录后退出；大厅主机运行时也可以执行
+  --restore <目录>         从该备份目录恢复到 --data 指定的数据目录后退出（先校验；原有的数据目录改名保留，不会覆盖）。
+                           须先停止使用该数据目录的大厅主机；加密的备份须给出原来的 --db-key-file
+  --generation <备份名>    与 --restore 同用：恢复哪一份（如 20261207T031500Z，默认最新一份）
   --help                   显示本说明`;
 
 export type ParsedHallArgs = { ok: true; options: HallOptions } | { ok: false; message: string } | { ok: 'help' };
@@ -87,6 +97,15 @@ export function parseHallArgs(
         case '--demo':
           options.demo = true;
           break;
+        case '--backup':
+          options.backupTo = path.resolve(defaults.cwd, value());
+          break;
+        case '--restore':
+          options.restoreFrom = path.resolve(defaults.cwd, value());
+          break;
+        case '--generation':
+          options.restoreGeneration = value();
+          break;
         case '--demo-residents':
           options.demoResidents = wholeNumber(arg, value(), 0, 1_000_000);
           break;
@@ -109,6 +128,9 @@ export function parseHallArgs(
   if (Boolean(options.tlsCertFile) !== Boolean(options.tlsKeyFile)) {
     return { ok: false, message: '--tls-cert 与 --tls-key 须同时给出' };
   }
+  if (options.backupTo && options.restoreFrom) return { ok: false, message: '--backup 与 --restore 不能同时使用' };
+  if (options.restoreGeneration && !options.restoreFrom)
+    return { ok: false, message: '--generation 须与 --restore 同用' };
   return { ok: true, options };
 }
 

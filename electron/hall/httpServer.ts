@@ -1,15 +1,16 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import { API_PATH_PREFIX, FILES_PATH_PREFIX, SESSION_COOKIE } from '../../shared/api/bridge';
+import { API_PATH_PREFIX, FILES_PATH_PREFIX, SESSION_COOKIE, UPLOADS_PATH } from '../../shared/api/bridge';
 import { HTTP_STATUS, type ApiError, type ApiResult } from '../../shared/api/errors';
 import { isProcedureName, procedures } from '../../shared/api/procedures';
 import type { SessionCarrier } from '../backend/api/context';
 import { describeApi } from './apiDescription';
 import { EXPIRED_FILE_TEXT, inlineDisposition } from '../backend/documents/fileTickets';
 import type { Backend } from '../backend/backend';
-import { applyServerLimits, bodyLimitOf, HALL_LIMITS, HSTS, sizeInWords, type HallLimits } from './hallLimits';
+import { applyServerLimits, HALL_LIMITS, HSTS, sizeInWords, type HallLimits } from './hallLimits';
 import { declaredLength, readBody, RequestAborted, respond } from './requestBody';
 import { SECURITY_HEADERS } from './securityHeaders';
+import { receiveUpload } from './uploadRoute';
 import { readStaticFile } from './staticFiles';
 
 export interface HallServerOptions {
@@ -75,6 +76,17 @@ async function handle(
     return sendJson(req, res, limits, 200, describeApi());
   }
 
+  if (url.pathname === UPLOADS_PATH) {
+    if (req.method !== 'PUT') return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '上传文件请用 PUT 请求'));
+    const origin = req.headers.origin;
+    if (origin && !sameOrigin(origin, req.headers.host)) {
+      return sendJson(req, res, limits, 403, failure('FORBIDDEN', '不接受来自其他网站的请求'));
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    const answer = await receiveUpload(options.backend, limits, req, res, carrier);
+    return sendJson(req, res, limits, answer.status, answer.body);
+  }
+
   if (url.pathname.startsWith(API_PATH_PREFIX)) {
     if (req.method !== 'POST') return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '接口只接受 POST 请求'));
     const origin = req.headers.origin;
@@ -95,7 +107,8 @@ async function handle(
     if (procedures[procedure].access !== 'public' && !(await sessionIsLive(options.backend, carrier))) {
       return sendJson(req, res, limits, 401, failure('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE));
     }
-    const limit = bodyLimitOf(limits, procedure);
+    // Files come by upload (uploadRoute.ts): no procedure's body is more than a form.
+    const limit = limits.bodyBytes;
     const tooLarge = () =>
       sendJson(req, res, limits, 413, failure('PAYLOAD_TOO_LARGE', `请求内容超过 ${sizeInWords(limit)}`));
     if ((declaredLength(req) ?? 0) > limit) return tooLarge();

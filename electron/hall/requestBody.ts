@@ -18,7 +18,7 @@ export function declaredLength(req: IncomingMessage): number | null {
  * (the caller answers 413 and closes the connection), so a chunked body of any length costs at
  * most `limit`. The caller has already refused a Content-Length over the limit without reading.
  * Nothing is set aside in advance for a declared length: a body costs memory only as its bytes
- * arrive, so a client that declares 49 MB and sends nothing holds nothing but its connection.
+ * arrive, so a client that declares 1 MB and sends nothing holds nothing but its connection.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'tooLarge'> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,8 @@
-// The main-process side of the desktop API: one IPC channel, carrying `(procedure, input)`, answered
-// with an `ApiResult`. Plain logic (no 'electron' import), tested in test/electron-shell/ipcApi.test.ts.
+// The main-process side of the desktop API: one IPC channel carrying `(procedure, input)`, and one
+// carrying a file's bytes to be staged for a procedure (uploads), each answered with an `ApiResult`.
+// Plain logic (no 'electron' import), tested in test/electron-shell/ipcApi.test.ts.
 import type { ApiResult } from '../../shared/api/errors';
+import type { UploadReceipt } from '../../shared/api/uploads';
 import type { Backend, SessionCarrier } from '../backend/backend';
 import { isProcedureNameShape } from '../preload/desktopBridge';
 import { isTrustedIpcSender } from './navigationPolicy';
@@ -83,6 +85,49 @@ export function createApiHandler(options: ApiHandlerOptions) {
       return await backend.dispatch(procedure, input, carrier);
     } catch (error) {
       log(`处理 ${procedure} 时出错`, error);
+      return failure('INTERNAL', '系统内部错误，请稍后再试；如果反复出现，请联系管理员。');
+    }
+  };
+}
+
+/** The bytes of an upload as the IPC message brings them (an ArrayBuffer; a Buffer or typed array too), or null. */
+function bytesOf(value: unknown): Uint8Array | null {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return null;
+}
+
+/** Handed to the staging a MiB at a time, so that it encrypts and writes as it would a request body. */
+const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+function* chunksOf(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let offset = 0; offset < bytes.byteLength; offset += UPLOAD_CHUNK_BYTES) {
+    yield bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES);
+  }
+}
+
+/**
+ * The body of `ipcMain.handle(IPC_UPLOAD_CHANNEL, …)`: the desktop's side of `PUT /uploads`.
+ * The window's session is checked, then the bytes go through the same staging as the hall
+ * host's uploads, bound to that session. Never throws: every failure is an `ApiResult`.
+ */
+export function createUploadHandler(options: ApiHandlerOptions) {
+  const log = options.log ?? (() => {});
+  return async (sender: IpcSender, value: unknown): Promise<ApiResult<UploadReceipt>> => {
+    if (!isTrustedIpcSender(sender)) {
+      log(`拒绝来自不受信任页面的上传：${String(sender.frameUrl)}`);
+      return failure('FORBIDDEN', '请求来源不受信任。');
+    }
+    const bytes = bytesOf(value);
+    if (!bytes) return failure('BAD_REQUEST', '上传的内容不是文件。');
+    const carrier = options.carriers.get(sender.webContentsId);
+    try {
+      const backend = await options.backend();
+      const opened = await backend.openUpload(carrier);
+      if (!opened.ok) return opened;
+      return await opened.slot.write(chunksOf(bytes));
+    } catch (error) {
+      log('保存上传的文件时出错', error);
       return failure('INTERNAL', '系统内部错误，请稍后再试；如果反复出现，请联系管理员。');
     }
   };

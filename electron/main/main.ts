@@ -1,6 +1,7 @@
 // The Electron main process: a thin shell around the plain-Node backend. It opens one window on
 // the built UI (served from `app://township/`), forwards the UI's API calls to the backend over
-// one IPC channel, prints documents over another, and otherwise stays out of the way. Every
+// one IPC channel, chosen files' bytes over another (uploads), prints documents over a third,
+// and otherwise stays out of the way. Every
 // decision worth testing lives in the files beside it that do not import 'electron'
 // (appProtocol, navigationPolicy, windowOptions, ipcApi, appMenu, printJob, printingIpc,
 // printerSettingsStore, printWindow); this file only wires them to Electron.
@@ -20,14 +21,22 @@ import {
 } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
+import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../shared/api/bridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
 import { openBackend, type Backend } from '../backend/backend';
 import { plainDatabaseWarning } from '../backend/db/databaseKey';
+import { desktopDatabaseKey } from './databaseKeychain';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
 import { createKeychainProtector } from './keychain';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
-import { createApiHandler, endWindowSession, SessionCarriers, type IpcSender, type Log } from './ipcApi';
+import {
+  createApiHandler,
+  createUploadHandler,
+  endWindowSession,
+  SessionCarriers,
+  type IpcSender,
+  type Log,
+} from './ipcApi';
 import { isAllowedNavigation } from './navigationPolicy';
 import { createPrinterSettingsStore } from './printerSettingsStore';
 import { createPrintingHandler, createPrintRunner } from './printingIpc';
@@ -88,6 +97,7 @@ function run(): void {
   const backend = (): Promise<Backend> => backendPromise ?? Promise.reject(new Error('后台尚未启动'));
   const carriers = new SessionCarriers();
   const handleApiCall = createApiHandler({ backend, carriers, log });
+  const handleUpload = createUploadHandler({ backend, carriers, log });
   const pendingSignOuts = new Set<Promise<void>>();
   let mainWindow: BrowserWindow | null = null;
 
@@ -232,16 +242,21 @@ function run(): void {
       );
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
 
-      // The sync keys are wrapped by the OS keychain as well as the passphrase, so the app can
-      // sync after a restart without asking; without a usable keychain the passphrase alone is used.
-      // The desktop app's database key is to come from the OS keychain (safeStorage), as the sync
-      // keys' wrapping does; until that step the database stays plain, and the log says so.
-      log(plainDatabaseWarning(dataDir, '桌面程序从系统钥匙串取数据库密钥的功能尚未接入。'));
+      // The OS keychain wraps the database key (made on first start) and the sync keys, so the
+      // app opens its encrypted data and syncs after a restart without asking anyone for a secret;
+      // without a keychain that really protects, the database stays plain and the log says so.
       backendPromise = mkdir(dataDir, { recursive: true })
         .then(() => createKeychainProtector(safeStorage).catch(() => null))
-        .then((keyProtector) =>
-          openBackend({ dataDir, sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES } }),
-        );
+        .then(async (keyProtector) => {
+          const database = await desktopDatabaseKey(dataDir, keyProtector);
+          if (database.key === null) log(plainDatabaseWarning(dataDir, database.reason));
+          return openBackend({
+            dataDir,
+            databaseKey: database.key,
+            sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES },
+            backupSchedule: true,
+          });
+        });
       backendPromise.catch((error: unknown) => {
         log('后台启动失败', error);
         dialog.showErrorBox(
@@ -257,6 +272,7 @@ function run(): void {
       ipcMain.handle(IPC_PRINTING_CHANNEL, (event, operation: unknown, argument: unknown) =>
         handlePrinting(ipcSenderOf(event), operation, argument),
       );
+      ipcMain.handle(IPC_UPLOAD_CHANNEL, (event, bytes: unknown) => handleUpload(ipcSenderOf(event), bytes));
 
       createWindow();
       app.on('activate', () => {

@@ -3,6 +3,7 @@
 // Bundled into the sandboxed preload, so it may import only types and pure code.
 import type { DesktopBridge } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
+import type { UploadReceipt } from '../../shared/api/uploads';
 import type { DesktopPrinting, PrintOutcome } from '../../shared/documents/printing';
 
 /** `domain.procedureName`, e.g. `residents.search`, `auth.changePassword`. */
@@ -16,6 +17,8 @@ export function isProcedureNameShape(value: unknown): value is string {
 export type InvokeApi = (procedure: string, input: unknown) => Promise<unknown>;
 /** `ipcRenderer.invoke(IPC_PRINTING_CHANNEL, operation, argument)`. */
 export type InvokePrinting = (operation: keyof DesktopPrinting, argument: unknown) => Promise<unknown>;
+/** `ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, bytes)`. */
+export type InvokeUpload = (bytes: ArrayBuffer) => Promise<unknown>;
 
 const BAD_PROCEDURE: ApiResult<never> = {
   ok: false,
@@ -65,12 +68,22 @@ export function createDesktopPrinting(invoke: InvokePrinting): DesktopPrinting {
   return Object.freeze(printing);
 }
 
+const NOT_BYTES: ApiResult<never> = {
+  ok: false,
+  error: { code: 'BAD_REQUEST', message: '上传的内容不是文件。' },
+};
+
 /**
- * `call(procedure, input)` and `printing`, nothing else. A malformed procedure name never
- * reaches the main process; a failed IPC round trip (e.g. an input that cannot be cloned)
- * becomes an `ApiResult` like every other failure, so the UI has one error path.
+ * `call(procedure, input)`, `printing` and `upload(bytes)`, nothing else. A malformed procedure
+ * name or an upload that is not bytes never reaches the main process; a failed IPC round trip
+ * (e.g. an input that cannot be cloned) becomes an `ApiResult` like every other failure, so the
+ * UI has one error path.
  */
-export function createDesktopBridge(invoke: InvokeApi, invokePrinting: InvokePrinting): DesktopBridge {
+export function createDesktopBridge(
+  invoke: InvokeApi,
+  invokePrinting: InvokePrinting,
+  invokeUpload: InvokeUpload,
+): DesktopBridge {
   const bridge: DesktopBridge = {
     call(procedure, input) {
       if (!isProcedureNameShape(procedure)) return Promise.resolve(BAD_PROCEDURE);
@@ -82,6 +95,16 @@ export function createDesktopBridge(invoke: InvokeApi, invokePrinting: InvokePri
         );
     },
     printing: createDesktopPrinting(invokePrinting),
+    upload(bytes) {
+      // Compared by tag, not `instanceof`: the page's ArrayBuffer comes from another realm.
+      if (Object.prototype.toString.call(bytes) !== '[object ArrayBuffer]') return Promise.resolve(NOT_BYTES);
+      return Promise.resolve()
+        .then(() => invokeUpload(bytes))
+        .then(
+          (result) => result as ApiResult<UploadReceipt>,
+          () => IPC_FAILED,
+        );
+    },
   };
   return Object.freeze(bridge);
 }

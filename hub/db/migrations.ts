@@ -4,6 +4,7 @@
 // no blobs, no autoincrement: ids are UUIDv7 text, flags are text states.
 // Migrations live in code so the bundled hub carries them; never edit one that has shipped.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { SUITE_INTERNATIONAL } from '../../shared/sync/suiteIds';
 
 const migrations: Record<string, Migration> = {
   '0001_hub': {
@@ -176,6 +177,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('reported_at', 'text', (c) => c.notNull())
         .addColumn('seq', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('hub_figures_pk', ['node_id', 'month'])
+        .execute();
+    },
+  },
+  '0002_node_suite': {
+    // The cipher suite the county chose for each township (国密 or international). Every node
+    // created before the choice existed used the international suite, which the default says.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('hub_nodes')
+        .addColumn('suite', 'text', (c) => c.notNull().defaultTo(SUITE_INTERNATIONAL))
         .execute();
     },
   },

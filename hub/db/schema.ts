@@ -3,6 +3,7 @@
 // written once for both, so every column here is a type both agree on: TEXT for strings,
 // ISO timestamps and JSON, BIGINT for sequences and sizes (read back as JS numbers on both).
 import type { Kysely, Transaction } from 'kysely';
+import type { SuiteId } from '../../shared/sync/suiteIds';
 
 export type NodeStatus = 'pending' | 'active' | 'revoked';
 export type KeyPurpose = 'signing' | 'box';
@@ -13,6 +14,8 @@ export interface HubNodesTable {
   id: string;
   township_name: string;
   status: NodeStatus;
+  /** The cipher suite of every envelope both ways, chosen by the county when it created the node. */
+  suite: SuiteId;
   /** Hex SHA-256 of the one-time enrollment token; the token itself is never stored. */
   token_hash: string;
   token_expires_at: string;
@@ -54,7 +57,7 @@ export interface HubBatchesTable {
   node_id: string;
   first_seq: number;
   last_seq: number;
-  /** Hex SHA-256 of the whole envelope: the next batch's `prev`, and how a replay is recognised. */
+  /** Hex hash (the node's suite's: SHA-256 or SM3) of the whole envelope: the next batch's `prev`, and how a replay is recognised. */
   hash: string;
   entries: number;
   bytes: number;

@@ -1,11 +1,27 @@
-import { Alert, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { COUNTY_PATHS, type CreateNodeResponse } from '../../shared/sync/countyApi';
+import { COUNTY_PATHS, type CreateNodeRequest, type CreateNodeResponse } from '../../shared/sync/countyApi';
+import {
+  DEFAULT_SUITE,
+  SUITE_GUOMI,
+  SUITE_INTERNATIONAL,
+  SUITE_LABELS,
+  type SuiteId,
+} from '../../shared/sync/suiteIds';
 import { useCounty } from './countyContext';
 import { saveJson } from './files';
 import { formatTime } from './format';
 
-/** Creates a node and hands out its one-time enrollment file. */
+interface NewNodeValues {
+  townshipName: string;
+  suite: SuiteId;
+}
+
+/**
+ * Creates a node and hands out its one-time enrollment file. The county chooses here, once for
+ * the township's life, which cipher suite every envelope both ways uses: the international one
+ * (the default) or 国密 (SM2/SM3/SM4), e.g. where a 商用密码应用安全性评估 asks for it.
+ */
 export function NewNodeDialog({
   open,
   onClose,
@@ -16,16 +32,17 @@ export function NewNodeDialog({
   onCreated: () => void;
 }) {
   const client = useCounty();
-  const [form] = Form.useForm<{ townshipName: string }>();
+  const [form] = Form.useForm<NewNodeValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateNodeResponse | null>(null);
 
-  async function submit({ townshipName }: { townshipName: string }) {
+  async function submit({ townshipName, suite }: NewNodeValues) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await client.post<CreateNodeResponse>(COUNTY_PATHS.nodes, { townshipName });
+      const body: CreateNodeRequest = { townshipName, suite };
+      const answer = await client.post<CreateNodeResponse>(COUNTY_PATHS.nodes, body);
       setCreated(answer);
       onCreated();
       // Saved at once: the file is the whole point, and it is shown only this one time.
@@ -57,6 +74,9 @@ export function NewNodeDialog({
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="节点编号">{created.nodeId}</Descriptions.Item>
             <Descriptions.Item label="平台地址">{created.enrollment.hubUrl}</Descriptions.Item>
+            <Descriptions.Item label="加密算法">
+              {SUITE_LABELS[created.enrollment.suite ?? DEFAULT_SUITE]}
+            </Descriptions.Item>
             <Descriptions.Item label="证书指纹">
               <Typography.Text code style={{ wordBreak: 'break-all', fontSize: 12 }}>
                 {created.enrollment.certificateFingerprint}
@@ -73,7 +93,14 @@ export function NewNodeDialog({
           <Typography.Text type="secondary">文件名：{created.fileName}</Typography.Text>
         </Space>
       ) : (
-        <Form form={form} layout="vertical" name="new-node" onFinish={submit} requiredMark={false}>
+        <Form<NewNodeValues>
+          form={form}
+          layout="vertical"
+          name="new-node"
+          onFinish={submit}
+          requiredMark={false}
+          initialValues={{ suite: DEFAULT_SUITE }}
+        >
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Form.Item
             name="townshipName"
@@ -84,6 +111,19 @@ export function NewNodeDialog({
             ]}
           >
             <Input autoFocus placeholder="如：青山镇" />
+          </Form.Item>
+          <Form.Item
+            name="suite"
+            label="加密算法"
+            extra="该乡镇上报与下发的全部数据包都使用所选算法加密和签名，入网后不能更改。"
+          >
+            <Radio.Group
+              options={[
+                { value: SUITE_INTERNATIONAL, label: SUITE_LABELS[SUITE_INTERNATIONAL] },
+                { value: SUITE_GUOMI, label: SUITE_LABELS[SUITE_GUOMI] },
+              ]}
+              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" loading={busy}>

@@ -2,6 +2,7 @@ import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { COUNTY_PATHS, NODE_STATUS_LABELS, type TownshipRow } from '../../shared/sync/countyApi';
+import { SUITE_GUOMI, SUITE_LABELS, SUITE_SHORT_LABELS } from '../../shared/sync/suiteIds';
 import { useCounty } from './countyContext';
 import { saveBlob } from './files';
 import { currentMonth, formatAgo, formatTime } from './format';
@@ -41,6 +42,15 @@ export function TownshipsTab() {
       title: '状态',
       dataIndex: 'status',
       render: (status: TownshipRow['status']) => <Tag color={STATUS_COLORS[status]}>{NODE_STATUS_LABELS[status]}</Tag>,
+    },
+    {
+      title: '加密算法',
+      dataIndex: 'suite',
+      render: (suite: TownshipRow['suite']) => (
+        <Tooltip title={SUITE_LABELS[suite]}>
+          <Tag color={suite === SUITE_GUOMI ? 'volcano' : 'blue'}>{SUITE_SHORT_LABELS[suite]}</Tag>
+        </Tooltip>
+      ),
     },
     {
       title: '最近联系',

@@ -1,6 +1,7 @@
-import { API_PATH_PREFIX, DESKTOP_BRIDGE_KEY, type DesktopBridge } from '../../shared/api/bridge';
+import { API_PATH_PREFIX, DESKTOP_BRIDGE_KEY, UPLOADS_PATH, type DesktopBridge } from '../../shared/api/bridge';
 import { isApiError, type ApiError, type ApiErrorCode, type ApiResult } from '../../shared/api/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
+import type { UploadReceipt } from '../../shared/api/uploads';
 import type { DesktopPrinting } from '../../shared/documents/printing';
 
 /** `NETWORK` never comes from the backend: the call did not reach it or its answer was unreadable. */
@@ -80,7 +81,12 @@ export async function call<N extends ProcedureName>(name: N, input: InputOf<N>):
     if (name === 'auth.unlock') for (const listener of screenUnlockedListeners) listener();
     return result.result as OutputOf<N>;
   }
-  const error = new ApiCallError(name, result.error);
+  return raise(name, result.error);
+}
+
+/** Throws the failure of `name` as an ApiCallError, after telling the shell of a lost session or a locked screen. */
+function raise(name: string, failure: Extract<Envelope, { ok: false }>['error']): never {
+  const error = new ApiCallError(name, failure);
   if (error.code === 'UNAUTHENTICATED' && !TYPED_CREDENTIAL_PROCEDURES.has(name)) {
     for (const listener of sessionLostListeners) listener(error);
   }
@@ -88,6 +94,70 @@ export async function call<N extends ProcedureName>(name: N, input: InputOf<N>):
     for (const listener of screenLockedListeners) listener();
   }
   throw error;
+}
+
+/** How far an upload has gone, 0 to 1; only the hall host's transport reports it (the desktop hands a file over at once). */
+export type UploadProgress = (fraction: number) => void;
+
+/** What an upload's failure is called, as `ApiCallError.procedure`. */
+export const UPLOAD_NAME = 'uploads.put';
+
+/**
+ * Sends a file's bytes ahead of the procedure that takes it (shared/api/uploads.ts) and returns
+ * its `uploadId`. On the hall host, `PUT /uploads` through XMLHttpRequest, whose upload events
+ * give `onProgress`; in the desktop app, the bridge's upload channel. Fails as `call` does.
+ */
+export async function uploadFile(file: Blob, onProgress?: UploadProgress): Promise<UploadReceipt> {
+  const bridge = desktopBridge();
+  let result: Envelope;
+  if (bridge) {
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch {
+      return raise(UPLOAD_NAME, { code: 'NETWORK', message: '读取所选文件失败：文件可能已被移动或删除，请重新选择' });
+    }
+    result = await viaBridgeUpload(bridge, bytes);
+  } else {
+    result = await viaHttpUpload(file, onProgress);
+  }
+  if (result.ok) return result.result as UploadReceipt;
+  return raise(UPLOAD_NAME, result.error);
+}
+
+async function viaBridgeUpload(bridge: DesktopBridge, bytes: ArrayBuffer): Promise<Envelope> {
+  try {
+    return readEnvelope(await bridge.upload(bytes), null);
+  } catch {
+    return networkFailure('与后台服务的连接中断，请关闭程序后重新打开');
+  }
+}
+
+function viaHttpUpload(file: Blob, onProgress?: UploadProgress): Promise<Envelope> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', UPLOADS_PATH);
+    request.responseType = 'text';
+    if (onProgress) {
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+    }
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        return resolve(networkFailure(`${NETWORK_MESSAGE}（服务应答无法识别，HTTP ${request.status}）`));
+      }
+      resolve(readEnvelope(body, request.status));
+    };
+    // A refusal that closes the connection before the whole file is sent (413 past the limit)
+    // can reach the page as an error without its answer.
+    request.onerror = () => resolve(networkFailure(`${NETWORK_MESSAGE}（文件没有上传完）`));
+    request.onabort = () => resolve(networkFailure('上传已取消'));
+    request.send(file);
+  });
 }
 
 function desktopBridge(): DesktopBridge | undefined {

@@ -35,6 +35,7 @@ export function HomePage() {
         <Typography.Text keyboard>F3</Typography.Text> 可在居民页面直接查找。
       </Typography.Paragraph>
       {isAdministrator && <VillagesReminder />}
+      {isAdministrator && <BackupReminder />}
       <CalendarNotice isAdministrator={isAdministrator} />
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
@@ -90,6 +91,24 @@ function VillagesReminder() {
           添加村（社区）
         </Button>
       }
+    />
+  );
+}
+
+/** Red when the township's records are not safely copied: never set up, too old, or failed. */
+function BackupReminder() {
+  const backup = useQuery('backup.status', {});
+  const warning = backup.data?.warning;
+  if (!warning) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title="数据备份需要处理"
+      description={warning}
+      action={<Button href={href(paths.system('backup'))}>备份与恢复</Button>}
     />
   );
 }

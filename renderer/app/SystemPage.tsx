@@ -5,6 +5,7 @@ import { CatalogPage } from '../catalog/CatalogPage';
 import { HallSettingsForm } from '../counter/HallSettingsForm';
 import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from '../system/AuditPage';
+import { BackupPage } from '../system/BackupPage';
 import { UsersPage } from '../system/UsersPage';
 import { VillagesPage } from '../system/VillagesPage';
 
@@ -14,6 +15,7 @@ const TABS: { key: SystemTab; label: string }[] = [
   { key: 'catalog', label: '事项目录' },
   { key: 'calendar', label: '工作日历' },
   { key: 'printers', label: '打印设置' },
+  { key: 'backup', label: '备份与恢复' },
   { key: 'audit', label: '审计日志' },
 ];
 
@@ -39,6 +41,7 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       )}
       {tab === 'calendar' && <CalendarPage />}
       {tab === 'printers' && <PrinterSettingsPage />}
+      {tab === 'backup' && <BackupPage />}
       {tab === 'audit' && <AuditPage />}
     </div>
   );

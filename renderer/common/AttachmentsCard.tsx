@@ -1,5 +1,6 @@
 // 附件 of a record (a dispute, a petition): photos and scans kept in the data folder with their
-// SHA-256, added as base64 through the feature's own procedure and opened by a short-lived link.
+// SHA-256. A chosen file is uploaded first (PickedFile.tsx), then added by the feature's own
+// procedure naming the upload; each is opened by a short-lived link.
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Table, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,6 +8,8 @@ import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { minuteTime } from './dates';
 import { openPdf } from './fileDownload';
+import { useUnsavedInput } from './leaveGuard';
+import { PickedFileLine, useFileSend } from './PickedFile';
 
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
@@ -23,22 +26,12 @@ export interface AttachmentRow {
   addedByName: string;
 }
 
-/** A chosen file as the add procedures take it. */
+/** A chosen file as the add procedures take it, once uploaded. */
 export interface AttachmentUpload {
   fileName: string;
   mimeType: AttachmentType;
-  contentBase64: string;
+  uploadId: string;
   caption: string;
-}
-
-/** The file as base64, without the `data:…;base64,` head. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
 }
 
 function sizeText(bytes: number): string {
@@ -75,33 +68,38 @@ export function AttachmentsCard<T extends AttachmentRow>({
 }: Props<T>) {
   const { message } = App.useApp();
   const [caption, setCaption] = useState('');
-  const [uploading, setUploading] = useState(false);
-
-  async function upload(file: File) {
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) {
-      void message.error('只接受 JPG、PNG 图片或 PDF 扫描件');
-      return;
-    }
-    if (file.size > MAX_BYTES) {
-      void message.error('文件超过 20 MB，请压缩后再添加');
-      return;
-    }
-    setUploading(true);
-    try {
-      const attachment = await add({
+  const send = useFileSend(
+    (file, receipt) =>
+      add({
         fileName: file.name.slice(-120),
         mimeType: file.type as AttachmentType,
-        contentBase64: await readBase64(file),
+        uploadId: receipt.uploadId,
         caption,
-      });
+      }),
+    (attachment) => {
       setCaption('');
       void message.success(`已添加附件 ${attachment.fileName}`);
       onAdded(attachment);
-    } catch (error) {
-      void message.error(`附件没有添加：${errorMessage(error)}`);
-    } finally {
-      setUploading(false);
+    },
+  );
+  // A chosen file not yet saved, or a caption typed for one, is input a way out asks about.
+  useUnsavedInput(() => send.picked !== null || caption.trim() !== '');
+  const captionError = send.fieldErrors.caption;
+
+  function choose(file: File) {
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) {
+      send.refuse(file, '文件类型：只接受 JPG、PNG 图片或 PDF 扫描件');
+      return;
     }
+    if (file.size === 0) {
+      send.refuse(file, '文件内容：文件是空的');
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      send.refuse(file, '文件内容：文件超过 20 MB，请压缩后再添加');
+      return;
+    }
+    void send.send(file);
   }
 
   async function open(row: T) {
@@ -151,32 +149,42 @@ export function AttachmentsCard<T extends AttachmentRow>({
   return (
     <Card size="small" title={`附件（${attachments.length}）`}>
       {canAdd && (
-        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-          {extraControls}
-          <Input
-            aria-label="附件说明"
-            style={{ width: 280 }}
-            maxLength={200}
-            placeholder={captionPlaceholder}
-            value={caption}
-            onChange={(event) => setCaption(event.target.value)}
-          />
-          <Upload
-            accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void upload(file);
-              // Sent by the feature's procedure above, not by the Upload component.
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={uploading}>
-              添加照片或扫描件
-            </Button>
-          </Upload>
-          <Typography.Text type="secondary">
-            JPG、PNG 或 PDF，20 MB 以内；保存时记下文件的 SHA-256 指纹。
-          </Typography.Text>
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          <Flex gap={8} wrap align="center">
+            {extraControls}
+            <Input
+              aria-label="附件说明"
+              style={{ width: 280 }}
+              maxLength={200}
+              placeholder={captionPlaceholder}
+              status={captionError ? 'error' : undefined}
+              value={caption}
+              onChange={(event) => setCaption(event.target.value)}
+            />
+            <Upload
+              accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+              showUploadList={false}
+              disabled={send.busy}
+              beforeUpload={(file) => {
+                choose(file);
+                // Uploaded and added by useFileSend, not by the Upload component.
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={send.busy}>
+                添加照片或扫描件
+              </Button>
+            </Upload>
+            <Typography.Text type="secondary">
+              JPG、PNG 或 PDF，20 MB 以内；保存时记下文件的 SHA-256 指纹。
+            </Typography.Text>
+          </Flex>
+          {captionError && (
+            <Typography.Text type="danger" role="alert" data-field-error>
+              {captionError}
+            </Typography.Text>
+          )}
+          <PickedFileLine send={send} label="所选附件" />
         </Flex>
       )}
       <Table<T>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { confirmLeave, hasUnsavedInput, isSaving } from './leaveGuard';
 
-export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'audit'] as const;
+export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'backup', 'audit'] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
 
 /** 代办: the agent's own errands, the counter's handover, the administrator's list of agents. */

@@ -2,7 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SyncBatchRecord } from '../../shared/sync/api';
 import { minuteTime } from '../common/dates';
-import { formatBytes } from './format';
+import { formatBytes } from '../common/formatBytes';
 
 const VIA_LABELS: Record<NonNullable<SyncBatchRecord['via']>, string> = { link: '网络', file: 'U 盘' };
 

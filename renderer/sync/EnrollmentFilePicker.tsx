@@ -2,6 +2,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { enrollmentFile } from '../../shared/sync/protocol';
+import { DEFAULT_SUITE, SUITE_SHORT_LABELS } from '../../shared/sync/suiteIds';
 import { minuteTime } from '../common/dates';
 import { readJsonFile } from '../common/jsonFiles';
 
@@ -12,7 +13,8 @@ export interface ChosenEnrollmentFile {
 
 /**
  * The 入网文件 the county handed over (JSON), as a form control: a button that opens the file
- * chooser, the chosen file's name, and what it says (township, hub address) so the
+ * chooser, the chosen file's name, and what it says (township, hub address, the cipher suite the
+ * county chose) so the
  * administrator sees it is the right one before anything is generated. The backend validates it.
  */
 export function EnrollmentFilePicker({
@@ -57,7 +59,8 @@ export function EnrollmentFilePicker({
       {unreadable && <Typography.Text type="danger">{unreadable}</Typography.Text>}
       {parsed?.success && (
         <Typography.Text type="secondary">
-          {parsed.data.townshipName} · 平台地址 {parsed.data.hubUrl} · 有效期至 {minuteTime(parsed.data.expiresAt)}
+          {parsed.data.townshipName} · 平台地址 {parsed.data.hubUrl} ·{' '}
+          {SUITE_SHORT_LABELS[parsed.data.suite ?? DEFAULT_SUITE]} · 有效期至 {minuteTime(parsed.data.expiresAt)}
         </Typography.Text>
       )}
       <input

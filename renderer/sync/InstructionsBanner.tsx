@@ -7,7 +7,7 @@ import { chineseDate } from '../common/dates';
 import { minutesSince, minutesText } from './format';
 import { onInstructionsChanged } from './instructionEvents';
 import { useAcknowledge } from './useAcknowledge';
-import { usePolledQuery } from './usePolledQuery';
+import { usePolledQuery } from '../common/usePolledQuery';
 import { isResponsibleFor, type InstructionRecord } from '../../shared/sync/api';
 
 /** More than this many waiting: the rest are counted, not listed. */

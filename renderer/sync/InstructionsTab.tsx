@@ -13,7 +13,7 @@ import { onInstructionsChanged } from './instructionEvents';
 import { DueTag, InstructionKindTag, InstructionStateTag } from './instructionTags';
 import { ReplyDialog } from './ReplyDialog';
 import { useAcknowledge } from './useAcknowledge';
-import { usePolledQuery } from './usePolledQuery';
+import { usePolledQuery } from '../common/usePolledQuery';
 
 /**
  * 县级交办督办: what the county sent down, newest first. Each desk sees the matters of its

@@ -1,7 +1,7 @@
 import { Flex, Progress, Typography } from 'antd';
 import { SYNC_PHASE_LABELS, type SyncProgress } from '../../shared/sync/api';
 import { minuteTime } from '../common/dates';
-import { formatBytes } from './format';
+import { formatBytes } from '../common/formatBytes';
 
 const percent = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 0);
 

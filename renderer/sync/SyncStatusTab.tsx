@@ -10,6 +10,7 @@ import {
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { SYNC_ADMINS, type SyncStatus } from '../../shared/sync/api';
+import { SUITE_LABELS } from '../../shared/sync/suiteIds';
 import { call, errorMessage } from '../api/client';
 import { useHasRole, useSession } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
@@ -18,13 +19,13 @@ import { minuteTime } from '../common/dates';
 import { downloadFile } from '../common/fileDownload';
 import { BatchTable } from './BatchTable';
 import { EnrollDialog } from './EnrollDialog';
-import { formatBytes } from './format';
+import { formatBytes } from '../common/formatBytes';
 import { ImportReplyButton } from './ImportReplyButton';
 import { instructionsChanged } from './instructionEvents';
 import { RotateKeysDialog } from './RotateKeysDialog';
 import { SyncProgressPanel } from './SyncProgressPanel';
 import { UnlockDialog } from './UnlockDialog';
-import { usePolledQuery } from './usePolledQuery';
+import { usePolledQuery } from '../common/usePolledQuery';
 
 type Dialog = 'enroll' | 'unlock' | 'rotate';
 type Busy = 'sync' | 'export' | 'registration';
@@ -321,6 +322,7 @@ function EnrollmentDescriptions({ status }: { status: SyncStatus }) {
           ),
         },
         { key: 'hub', label: '平台地址', children: e.hubUrl },
+        { key: 'suite', label: '加密算法', children: SUITE_LABELS[e.suite] },
         {
           key: 'fingerprint',
           label: '证书指纹',

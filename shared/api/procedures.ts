@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
+import { backupProcedures } from '../backup/api';
 import { calendarProcedures } from '../calendar/api';
 import { catalogProcedures } from '../catalog/api';
 import { casesProcedures } from '../counter/casesApi';
@@ -36,6 +37,7 @@ export const procedures = {
   ...petitionsProcedures,
   ...syncProcedures,
   ...searchProcedures,
+  ...backupProcedures,
 };
 
 export type Procedures = typeof procedures;

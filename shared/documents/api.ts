@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
+import { uploadIdField } from '../api/uploads';
 import { dateString, entityId, optionalText, requiredText } from '../validation/fields';
 import { paperSpec } from './printing';
 import { verificationBaseUrl } from './verificationLink';
@@ -26,18 +27,16 @@ export const issuedDocument = z.object({
 });
 export type IssuedDocument = z.infer<typeof issuedDocument>;
 
-/** An attachment (photo, scan) uploaded with a record: checked again on the backend by its first bytes. */
+/**
+ * An attachment (photo, scan) added to a record: the file uploaded first (shared/api/uploads.ts),
+ * then named here by its `uploadId`; the backend checks its size (20 MB) and its first bytes.
+ */
 export const attachmentUploadFields = {
   fileName: requiredText('文件名', 120),
   mimeType: z
     .enum(['image/jpeg', 'image/png', 'application/pdf'], { message: '只接受 JPG、PNG 图片或 PDF 扫描件' })
     .describe('文件类型'),
-  /** The file, base64; 20 MB at most. */
-  contentBase64: z
-    .string()
-    .min(4, { message: '文件是空的' })
-    .max(28_000_000, { message: '文件超过 20 MB' })
-    .describe('文件内容'),
+  uploadId: uploadIdField('文件内容'),
   caption: optionalText('说明', 200),
 };
 

@@ -1,11 +1,12 @@
 // The verification link a paper's QR code carries: the base address the administrator set
 // (usually the county hub's public 核验 page) + `?v=` + a token holding the paper's key facts
-// signed by the township's Ed25519 sync key. The county knows every enrolled township's public
-// key, so it can confirm a paper without the township's database; the township checks the same
-// link against its archive.
+// signed by the township's sync signing key (Ed25519, or SM2 for a township on the 国密 suite:
+// both signatures are 64 bytes, so the token is the same). The county knows every enrolled
+// township's public key and suite, so it can confirm a paper without the township's database;
+// the township checks the same link against its archive.
 //
 // Token (base64url, compact enough for a 20 mm QR code):
-//   1 | key id (8 bytes) | Ed25519 signature (64) | content digest (16) | facts text (UTF-8)
+//   1 | key id (8 bytes) | signature (64) | content digest (16) | facts text (UTF-8)
 // facts text: code (12 characters, no dashes) \n kind \n number \n issue date \n masked holder.
 // Signed message: DOMAIN | key id | content digest | facts text. The domain string keeps a
 // document signature from ever being taken for a sync envelope signed by the same key.
@@ -91,9 +92,15 @@ export function signDocumentFacts(facts: DocumentFacts, signer: FactsSigner): st
 export interface ReadToken {
   keyId: string;
   facts: DocumentFacts;
-  /** Checks the signature against a public key (Ed25519, 32 bytes). */
-  signedBy(publicKey: Uint8Array): boolean;
+  /**
+   * Checks the signature against a public key: Ed25519 (32 bytes) unless `verify` is the
+   * township's suite's (SM2 for a 国密 township; the hub passes it, knowing the suite).
+   */
+  signedBy(publicKey: Uint8Array, verify?: SignatureCheck): boolean;
 }
+
+/** A suite's signature check (shared/sync/suites `CipherSuite.verify`). */
+export type SignatureCheck = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean;
 
 export type TokenRead = { ok: true; token: ReadToken } | { ok: false; message: string };
 
@@ -131,7 +138,7 @@ export function readVerificationToken(token: string): TokenRead {
     token: {
       keyId: toHex(keyId),
       facts: { code: checked.code, kind, number, issuedOn, holder, digest: toBase64Url(digest) },
-      signedBy: (publicKey) => verify(publicKey, message, signature),
+      signedBy: (publicKey, check = verify) => check(publicKey, message, signature),
     },
   };
 }

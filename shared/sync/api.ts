@@ -2,9 +2,11 @@
 // "sync now", the USB file both ways, key rotation, and the county's instructions.
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
+import { uploadIdField } from '../api/uploads';
 import { printable } from '../validation/printable';
 import type { Role } from '../auth/roles';
 import { instruction } from './protocol';
+import { SUITE_IDS } from './suiteIds';
 
 /** Who runs sync: the administrator; leaders may look. */
 export const SYNC_ADMINS: readonly Role[] = ['administrator'];
@@ -76,6 +78,8 @@ export const syncStatus = z.object({
     .object({
       nodeId: z.string(),
       townshipName: z.string(),
+      /** The cipher suite the county chose at enrollment (国密 or international): every envelope and key is of it. */
+      suite: z.enum(SUITE_IDS),
       hubUrl: z.string(),
       enrolledAt: z.string(),
       /** The hub has the township's keys (registered over the link, or confirmed by a returned file). */
@@ -177,11 +181,8 @@ export const syncProcedures = defineProcedures({
     access: SYNC_ADMINS,
     input: z.strictObject({
       fileName: z.string().max(200),
-      contentBase64: z
-        .string()
-        .min(1, { message: '文件为空' })
-        .max(48 * 1024 * 1024, { message: '文件过大' })
-        .describe('回执文件'),
+      /** The reply file, uploaded first (shared/api/uploads.ts). */
+      uploadId: uploadIdField('回执文件'),
     }),
     output: z.object({
       acknowledgedThrough: z.number(),

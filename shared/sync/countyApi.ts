@@ -14,6 +14,7 @@ import {
   type MonthlyFiguresReport,
   type SyncRejectCode,
 } from './protocol';
+import { DEFAULT_SUITE, SUITE_IDS, type SuiteId } from './suiteIds';
 
 export const COUNTY_API_PREFIX = '/county/api/';
 
@@ -40,7 +41,11 @@ const nodeIds = z
   .nullish()
   .describe('接收乡镇');
 
-export const createNodeRequest = z.strictObject({ townshipName: requiredText('乡镇名称', 60) });
+export const createNodeRequest = z.strictObject({
+  townshipName: requiredText('乡镇名称', 60),
+  /** The township's cipher suite for every envelope both ways; absent: the international suite. */
+  suite: oneOf('加密算法', SUITE_IDS).default(DEFAULT_SUITE),
+});
 
 export const revokeNodeRequest = z.strictObject({ reason: requiredText('吊销原因', 200) });
 
@@ -69,7 +74,7 @@ export const issueInstructionRequest = z
     }
   });
 
-export type CreateNodeRequest = z.infer<typeof createNodeRequest>;
+export type CreateNodeRequest = z.input<typeof createNodeRequest>;
 export type RevokeNodeRequest = z.infer<typeof revokeNodeRequest>;
 export type PublishCatalogRequest = z.input<typeof publishCatalogRequest>;
 export type PublishCalendarRequest = z.input<typeof publishCalendarRequest>;
@@ -90,6 +95,8 @@ export interface TownshipRow {
   nodeId: string;
   townshipName: string;
   status: NodeStatus;
+  /** The cipher suite the county chose for the township at its creation. */
+  suite: SuiteId;
   enrolledAt: string | null;
   lastContactAt: string | null;
   appliedThrough: number;

@@ -2,22 +2,27 @@
 // the link or on a USB stick:
 //
 //   MAGIC "TDE1" | u32 BE headerLength | header (UTF-8 JSON) | u32 BE ciphertextLength | ciphertext
-//   | signature (64 bytes, Ed25519 over everything before it)
+//   | signature (64 bytes, by the sender's signing key over everything before it)
 //
-// The payload is deflated, then sealed with HPKE to the recipient's X25519 key, with the header
-// bytes as associated data, so the header cannot be swapped onto another ciphertext; the whole
-// is then signed by the sender's Ed25519 key, so the hub can refuse an envelope by its signer
-// before it spends anything on decryption. The header is readable without any key: it carries
-// what the hub needs to route and order (node, sequence range, previous hash) and nothing secret.
+// The payload is deflated, then sealed to the recipient's key, with the header bytes as
+// associated data, so the header cannot be swapped onto another ciphertext; the whole is then
+// signed by the sender's key, so the hub can refuse an envelope by its signer before it spends
+// anything on decryption. The header is readable without any key: it carries what the hub needs
+// to route and order (node, sequence range, previous hash) and nothing secret.
+//
+// The header's `suite` names how (suites.ts): the international suite (HPKE X25519 + AES-256-GCM,
+// Ed25519, SHA-256) or the 国密 suite (SM2-sealed SM4-GCM key, SM2 signature, SM3), chosen by the
+// county per township at enrollment. The frame is the same for both; `enc`, the signature, the
+// key ids and the envelope hash (`prev` of the next batch) follow the suite.
 import { Inflate, deflateSync } from 'fflate';
 import { z } from 'zod';
-import { concatBytes, fromBase64Url, fromUtf8, readU32be, sha256Hex, toBase64Url, u32be, utf8 } from './bytes';
-import { SUITE_X25519_SHA256_AES256GCM, openBase, setupBaseSender } from './hpke';
-import { keyId, sign, verify, type SigningKeyPair } from './keys';
+import { concatBytes, fromBase64Url, fromUtf8, readU32be, toBase64Url, u32be, utf8 } from './bytes';
+import type { SigningKeyPair } from './keys';
+import { SUITE_IDS, SUITE_INTERNATIONAL, SUITE_LABELS, isSuiteId, suiteOf, type SuiteId } from './suites';
 
 export const ENVELOPE_VERSION = 1;
-/** The only suite today; the field exists so that an SM2/SM3/SM4 suite can be added beside it. */
-export const SUITE_ID = 'HPKE-X25519-HKDF-SHA256-AES-256-GCM+Ed25519';
+/** The international suite, which every node used before the county could choose (kept for callers that name it). */
+export const SUITE_ID = SUITE_INTERNATIONAL;
 
 export const ENVELOPE_KINDS = ['batch', 'file', 'registration', 'rotation', 'down'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
@@ -38,8 +43,8 @@ const MAX_ANY_ENVELOPE = Math.max(...Object.values(MAX_ENVELOPE_BYTES));
 const MAX_HEADER_BYTES = 16 * 1024;
 
 const MAGIC = utf8('TDE1');
+// Ed25519 and SM2 (r ‖ s) signatures are both 64 bytes, AES-GCM and SM4-GCM tags both 16.
 const SIGNATURE_BYTES = 64;
-const ENC_BYTES = 32;
 const AEAD_TAG_BYTES = 16;
 
 export type EnvelopeErrorCode =
@@ -77,7 +82,7 @@ const nonNegativeInt = (field: string) =>
 const envelopeHeader = z
   .strictObject({
     v: z.literal(ENVELOPE_VERSION),
-    suite: z.literal(SUITE_ID),
+    suite: z.enum(SUITE_IDS),
     kind: z.enum(ENVELOPE_KINDS, { error: 'kind 不是已知的数据包类型' }),
     node: z.string().min(1, 'node 不能为空').max(100, 'node 过长'),
     first: nonNegativeInt('first').optional(),
@@ -90,10 +95,14 @@ const envelopeHeader = z
     sha256: z.string().regex(hex64, 'sha256 必须是 64 位小写十六进制').optional(),
     recipient: z.string().regex(/^[0-9a-f]{16}$/, 'recipient 必须是 16 位十六进制密钥编号'),
     signer: z.string().regex(/^[0-9a-f]{16}$/, 'signer 必须是 16 位十六进制密钥编号'),
-    enc: z.string().refine(isEncapsulatedKey, 'enc 必须是 32 字节的 base64url 公钥'),
+    enc: z.string().max(400, 'enc 过长'),
     created: z.iso.datetime({ offset: true, error: 'created 必须是 ISO 时间' }),
   })
   .superRefine((h, ctx) => {
+    const encBytes = isSuiteId(h.suite) ? suiteOf(h.suite).encBytes : 0;
+    if (encBytes > 0 && !isEncapsulation(h.enc, encBytes)) {
+      ctx.addIssue({ code: 'custom', path: ['enc'], message: `enc 必须是 ${encBytes} 字节的 base64url` });
+    }
     if (h.kind === 'batch') {
       if (h.first === undefined) ctx.addIssue({ code: 'custom', path: ['first'], message: '批次缺少 first' });
       if (h.last === undefined) ctx.addIssue({ code: 'custom', path: ['last'], message: '批次缺少 last' });
@@ -107,9 +116,9 @@ const envelopeHeader = z
     }
   });
 
-function isEncapsulatedKey(s: string): boolean {
+function isEncapsulation(s: string, bytes: number): boolean {
   try {
-    return fromBase64Url(s).length === ENC_BYTES;
+    return fromBase64Url(s).length === bytes;
   } catch {
     return false;
   }
@@ -118,24 +127,29 @@ function isEncapsulatedKey(s: string): boolean {
 /** The readable header of an envelope. */
 export interface EnvelopeHeader {
   v: 1;
-  suite: string;
+  suite: SuiteId;
   kind: EnvelopeKind;
   /** The township node id (county-assigned). */
   node: string;
   /** batch: change-log sequence range, inclusive. */
   first?: number;
   last?: number;
-  /** batch: hex SHA-256 of the previous batch's whole envelope bytes ('' for the first batch). */
+  /** batch: hex hash (the suite's: SHA-256 or SM3) of the previous batch's whole envelope ('' for the first batch). */
   prev?: string;
   /** batch: highest downward package sequence the node has applied. */
   downApplied?: number;
-  /** file: hex SHA-256 of the plaintext file. */
+  /**
+   * file: hex SHA-256 of the plaintext file, in both suites. It is the attachment's identity (the
+   * township's attachment rows, the hub's files folder, the upload metadata and the hub's list of
+   * stored files all name a file by it), not a protection: under the 国密 suite the content is
+   * protected by SM4-GCM and the SM2 signature over the whole envelope, this header included.
+   */
   sha256?: string;
-  /** Key id of the recipient's X25519 key. */
+  /** Key id of the recipient's box key (X25519 or SM2 encryption key). */
   recipient: string;
-  /** Key id of the signer's Ed25519 key. */
+  /** Key id of the signer's key (Ed25519 or SM2 signing key). */
   signer: string;
-  /** base64url HPKE encapsulated key. */
+  /** base64url encapsulation: HPKE's enc (32 bytes), or the SM2 ciphertext of the SM4 key and nonce (125 bytes). */
   enc: string;
   /** ISO time. */
   created: string;
@@ -158,7 +172,7 @@ export interface ParsedEnvelope {
   signedPart: Uint8Array;
   ciphertext: Uint8Array;
   signature: Uint8Array;
-  /** Hex SHA-256 of the whole envelope bytes (what the next batch's `prev` names). */
+  /** Hex hash of the whole envelope bytes by the suite's hash (what the next batch's `prev` names). */
   hash: string;
 }
 
@@ -181,6 +195,8 @@ function describe(error: z.ZodError): string {
  *   the result would exceed {@link MAX_ENVELOPE_BYTES} for its kind (the caller sends less).
  */
 export function sealEnvelope(input: {
+  /** The node's suite (the county's choice at enrollment); both keys below are of it. */
+  suite: SuiteId;
   header: EnvelopeHeaderInput;
   plaintext: Uint8Array;
   recipientPublicKey: Uint8Array;
@@ -196,16 +212,19 @@ export function sealEnvelope(input: {
   if (plaintext.length > MAX_INFLATED_BYTES) {
     throw new EnvelopeError('too-large', `数据包内容超过 ${MAX_INFLATED_BYTES / MiB} MiB`);
   }
-  const suite = SUITE_X25519_SHA256_AES256GCM;
+  const suite = suiteOf(input.suite);
+  if (!suite.isPublicKey(recipientPublicKey)) {
+    throw new EnvelopeError('malformed', `接收方公钥不是「${SUITE_LABELS[suite.id]}」的公钥`);
+  }
   // Batches and downward packages are JSON and compress well at the highest level; files are
   // mostly already-compressed scans, where level 1 costs little and saves little either way.
   const level = given.kind === 'file' ? 1 : 9;
   const compressed = input.deflateRaw ? input.deflateRaw(plaintext, level) : deflateSync(plaintext, { level });
-  // The HPKE context comes before the header because enc belongs in the header, which is the aad.
-  const { enc, context } = setupBaseSender(suite, recipientPublicKey, hpkeInfo(given.kind));
+  // The encapsulation comes before the header because enc belongs in the header, which is the aad.
+  const { enc, seal } = suite.encapsulate(recipientPublicKey, hpkeInfo(given.kind));
   const header: EnvelopeHeader = {
     v: ENVELOPE_VERSION,
-    suite: SUITE_ID,
+    suite: suite.id,
     kind: given.kind,
     node: given.node,
     ...(given.first !== undefined ? { first: given.first } : {}),
@@ -213,8 +232,8 @@ export function sealEnvelope(input: {
     ...(given.prev !== undefined ? { prev: given.prev } : {}),
     ...(given.downApplied !== undefined ? { downApplied: given.downApplied } : {}),
     ...(given.sha256 !== undefined ? { sha256: given.sha256 } : {}),
-    recipient: keyId(recipientPublicKey),
-    signer: keyId(signer.publicKey),
+    recipient: suite.keyId(recipientPublicKey),
+    signer: suite.keyId(signer.publicKey),
     enc: toBase64Url(enc),
     created: given.created ?? new Date().toISOString(),
   };
@@ -229,9 +248,9 @@ export function sealEnvelope(input: {
       `数据包 ${total} 字节，超过「${header.kind}」允许的 ${MAX_ENVELOPE_BYTES[header.kind]} 字节`,
     );
   }
-  const ciphertext = context.seal(headerBytes, compressed);
+  const ciphertext = seal(headerBytes, compressed);
   const signedPart = concatBytes(MAGIC, u32be(headerBytes.length), headerBytes, u32be(ciphertext.length), ciphertext);
-  return concatBytes(signedPart, sign(signer.privateKey, signedPart));
+  return concatBytes(signedPart, suite.sign(signer.privateKey, signedPart));
 }
 
 /**
@@ -264,7 +283,7 @@ export function parseEnvelope(bytes: Uint8Array): ParsedEnvelope {
   // than as a pile of unknown fields.
   const { v, suite } = raw as { v?: unknown; suite?: unknown };
   if (v !== ENVELOPE_VERSION) throw new EnvelopeError('unsupported-version', `数据包版本 ${String(v)} 不受支持`);
-  if (suite !== SUITE_ID) throw new EnvelopeError('unsupported-suite', `数据包的加密算法「${String(suite)}」不受支持`);
+  if (!isSuiteId(suite)) throw new EnvelopeError('unsupported-suite', `数据包的加密算法「${String(suite)}」不受支持`);
   const checked = envelopeHeader.safeParse(raw);
   if (!checked.success) throw new EnvelopeError('malformed', describe(checked.error));
   const header = checked.data as EnvelopeHeader;
@@ -288,8 +307,23 @@ export function parseEnvelope(bytes: Uint8Array): ParsedEnvelope {
     signedPart: bytes.subarray(0, signedEnd),
     ciphertext: bytes.subarray(headerEnd + 4, signedEnd),
     signature: bytes.subarray(signedEnd),
-    hash: sha256Hex(bytes),
+    hash: suiteOf(header.suite).hashHex(bytes),
   };
+}
+
+/**
+ * Refuses an envelope sealed with another suite than the one agreed for its node (the county's
+ * choice at enrollment): a township enrolled for 国密 may not fall back to the other suite, nor
+ * the other way round.
+ * @throws EnvelopeError('unsupported-suite')
+ */
+export function requireSuite(parsed: ParsedEnvelope, expected: SuiteId): void {
+  if (parsed.header.suite !== expected) {
+    throw new EnvelopeError(
+      'unsupported-suite',
+      `数据包使用「${SUITE_LABELS[parsed.header.suite]}」，本节点约定使用「${SUITE_LABELS[expected]}」`,
+    );
+  }
 }
 
 /**
@@ -299,10 +333,11 @@ export function parseEnvelope(bytes: Uint8Array): ParsedEnvelope {
  * @throws EnvelopeError('bad-signature')
  */
 export function verifyEnvelope(parsed: ParsedEnvelope, signerPublicKey: Uint8Array): void {
-  if (keyId(signerPublicKey) !== parsed.header.signer) {
+  const suite = suiteOf(parsed.header.suite);
+  if (suite.keyId(signerPublicKey) !== parsed.header.signer) {
     throw new EnvelopeError('bad-signature', '数据包签名校验失败：签名密钥与数据包标注的不符');
   }
-  if (!verify(signerPublicKey, parsed.signedPart, parsed.signature)) {
+  if (!suite.verify(signerPublicKey, parsed.signedPart, parsed.signature)) {
     throw new EnvelopeError('bad-signature', '数据包签名校验失败');
   }
 }
@@ -316,8 +351,7 @@ export function verifyEnvelope(parsed: ParsedEnvelope, signerPublicKey: Uint8Arr
 export function openEnvelope(parsed: ParsedEnvelope, recipientPrivateKey: Uint8Array): Uint8Array {
   let compressed: Uint8Array;
   try {
-    compressed = openBase(
-      SUITE_X25519_SHA256_AES256GCM,
+    compressed = suiteOf(parsed.header.suite).open(
       fromBase64Url(parsed.header.enc),
       recipientPrivateKey,
       hpkeInfo(parsed.header.kind),
@@ -325,7 +359,8 @@ export function openEnvelope(parsed: ParsedEnvelope, recipientPrivateKey: Uint8A
       parsed.ciphertext,
     );
   } catch {
-    // HpkeError from the AEAD or the KEM, or a malformed private key: to the caller all the same.
+    // HpkeError or GuomiError from the AEAD or the key encapsulation, or a malformed private key:
+    // to the caller all the same.
     throw new EnvelopeError('undecryptable', '数据包无法解密：密钥不符或内容已被改动');
   }
   return inflateCapped(compressed, MAX_INFLATED_BYTES);

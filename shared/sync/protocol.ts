@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { calendarFile } from '../calendar/workingCalendar';
 import { catalogFile } from '../catalog/catalog';
+import { SUITE_IDS } from './suiteIds';
 
 export const SYNC_PROTOCOL_VERSION = 1;
 
@@ -173,9 +174,17 @@ export const enrollmentFile = z.strictObject({
   townshipName: z.string().min(1).max(60),
   /** `https://host:port` of the hub. */
   hubUrl: z.url({ message: '平台地址不是有效的网址' }),
-  /** The hub's X25519 key (batches are sealed to it) and Ed25519 key (it signs what comes down), base64url. */
-  hubBoxPublicKey: z.string().min(40).max(60),
-  hubSigningPublicKey: z.string().min(40).max(60),
+  /**
+   * The suite the county chose for this township (absent in files of hubs from before the
+   * choice: the international suite). Every envelope both ways, and the node's keys, are of it.
+   */
+  suite: z.enum(SUITE_IDS, { message: '加密算法套件不是本系统支持的套件' }).optional(),
+  /**
+   * The hub's keys of that suite, base64url: its box key (batches are sealed to it: X25519, or
+   * an SM2 encryption key) and its signing key (it signs what comes down: Ed25519, or SM2).
+   */
+  hubBoxPublicKey: z.string().min(40).max(100),
+  hubSigningPublicKey: z.string().min(40).max(100),
   /** SHA-256 fingerprint of the hub's TLS certificate (as Node prints it: `AB:CD:…`), pinned. */
   certificateFingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, '证书指纹格式不对'),
   /** The certificate itself (PEM), so a self-signed hub certificate can be trusted without a CA. */

@@ -119,7 +119,6 @@ const NOT_PRINTED: ReadonlyArray<[RegExp, string]> = [
     /\.(itemCode|receivedMaterials\.\*|collectedMaterials\.\*)$/,
     'matched against the catalog, whose texts are printable',
   ],
-  [/\.contentBase64$/, 'file content'],
   [/^sync\.importFile\.fileName$/, 'the name of a file read, not stored'],
   [/^documents\.recordPrintOutcome\.message$/, 'the printer’s own message, shown in the archive, never printed'],
 ];

@@ -10,7 +10,7 @@ import type { RegisterDisputeInput } from '../../shared/mediation/disputesApi';
 import type { RegisterPetitionInput } from '../../shared/petitions/api';
 import type { VillageRecord } from '../../shared/places/api';
 import { residentId } from '../support/ids';
-import { li, zhang } from '../support/mediationParties';
+import { li, zhang, townshipCommittee } from '../support/mediationParties';
 import {
   morningOf,
   refused,
@@ -118,18 +118,7 @@ describe('text that can always be printed', () => {
     clerk = await signedInAs(hall, admin, 'clerk', ['counterClerk']);
     receptionist = await signedInAs(hall, admin, 'petition', ['petitionReceptionist']);
     mediator = await signedInAs(hall, admin, 'mediator', ['mediator']);
-    committeeId = (
-      await admin.ok('mediation.saveCommittee', {
-        name: '青石镇人民调解委员会',
-        kind: 'township',
-        villageId: null,
-        speciality: null,
-        sealName: '青石镇人民调解委员会',
-        casePrefix: '青调',
-        phone: '',
-        active: true,
-      })
-    ).id;
+    committeeId = (await admin.ok('mediation.saveCommittee', townshipCommittee)).id;
     await admin.ok('mediation.saveMediator', {
       name: '王芳',
       idNumber: residentId('19800101', 42),

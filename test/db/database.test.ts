@@ -55,6 +55,7 @@ describe('the SQLite data layer', () => {
         '0016_counter_completion_span',
         '0017_document_print_confirmation',
         '0018_search_indexes',
+        '0019_backup_runs',
       ],
     );
   });

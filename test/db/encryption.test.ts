@@ -12,6 +12,7 @@ import { seedDemoTownship } from '../../demo/demoTownship';
 import { DATABASE_FILE, openDatabase, type Db } from '../../electron/backend/db/database';
 import { readDatabaseKeyFile } from '../../electron/backend/db/databaseKey';
 import { startHall } from '../../electron/hall/startHall';
+import { filesHolding } from '../support/filesHolding';
 import { parseHallArgs } from '../../electron/hall/hallOptions';
 
 const NOW = new Date('2026-03-16T02:00:00Z');
@@ -42,18 +43,6 @@ async function residentCount(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Every file under `dir` (relative names) whose bytes contain any of `secrets` as UTF-8. */
-async function filesHolding(dir: string, secrets: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const name of (await readdir(dir, { recursive: true })).map(String).sort()) {
-    const file = path.join(dir, name);
-    if (!(await stat(file)).isFile()) continue;
-    const bytes = await readFile(file);
-    if (secrets.some((secret) => bytes.includes(Buffer.from(secret, 'utf8')))) found.push(name);
-  }
-  return found;
 }
 
 async function mode(file: string): Promise<string> {

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { catalogFile } from '../../shared/catalog/catalog';
 import type { IssuedDocument } from '../../shared/documents/api';
@@ -74,7 +73,7 @@ describe('verification links on real papers, checked by the county and by the to
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     return {
-      bytes: await readFile(path.join(node.dataDir, row.file_path)),
+      bytes: await node.backend.files.read(row.file_path),
       record: JSON.parse(row.record_json!) as never,
     };
   };

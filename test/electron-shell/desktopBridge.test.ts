@@ -5,11 +5,14 @@ import {
   isProcedureNameShape,
   printingIpcError,
   type InvokePrinting,
+  type InvokeUpload,
 } from '../../electron/preload/desktopBridge';
 import type { PrintRequest } from '../../shared/documents/printing';
 
 /** For the tests of `call`: printing is never reached. */
 const noPrinting: InvokePrinting = () => Promise.reject(new Error('printing not expected'));
+/** For the tests of `call` and printing: no upload is sent. */
+const noUpload: InvokeUpload = () => Promise.reject(new Error('upload not expected'));
 
 test('procedure names: domain.name, short, nothing else', () => {
   for (const name of ['residents.search', 'auth.changePassword', 'system.setupAdministrator', 'users.list']) {
@@ -37,9 +40,9 @@ test('procedure names: domain.name, short, nothing else', () => {
   }
 });
 
-test('the bridge exposes call() and printing, nothing else, frozen', () => {
-  const bridge = createDesktopBridge(async () => ({ ok: true, result: null }), noPrinting);
-  assert.deepEqual(Object.keys(bridge), ['call', 'printing']);
+test('the bridge exposes call(), printing and upload(), nothing else, frozen', () => {
+  const bridge = createDesktopBridge(async () => ({ ok: true, result: null }), noPrinting, noUpload);
+  assert.deepEqual(Object.keys(bridge), ['call', 'printing', 'upload']);
   assert.equal(Object.isFrozen(bridge), true);
   assert.deepEqual(Object.keys(bridge.printing), ['listPrinters', 'getSettings', 'setSettings', 'print']);
   assert.equal(Object.isFrozen(bridge.printing), true);
@@ -47,10 +50,14 @@ test('the bridge exposes call() and printing, nothing else, frozen', () => {
 
 test('call() forwards procedure and input and returns the main process’s answer', async () => {
   const sent: unknown[] = [];
-  const bridge = createDesktopBridge(async (procedure, input) => {
-    sent.push([procedure, input]);
-    return { ok: true, result: { echoed: input } };
-  }, noPrinting);
+  const bridge = createDesktopBridge(
+    async (procedure, input) => {
+      sent.push([procedure, input]);
+      return { ok: true, result: { echoed: input } };
+    },
+    noPrinting,
+    noUpload,
+  );
   const result = await bridge.call('residents.get', { id: 'abc' });
   assert.deepEqual(sent, [['residents.get', { id: 'abc' }]]);
   assert.deepEqual(result, { ok: true, result: { echoed: { id: 'abc' } } });
@@ -58,10 +65,14 @@ test('call() forwards procedure and input and returns the main process’s answe
 
 test('a malformed procedure never reaches the main process', async () => {
   let sent = 0;
-  const bridge = createDesktopBridge(async () => {
-    sent++;
-    return { ok: true, result: null };
-  }, noPrinting);
+  const bridge = createDesktopBridge(
+    async () => {
+      sent++;
+      return { ok: true, result: null };
+    },
+    noPrinting,
+    noUpload,
+  );
   const result = await bridge.call('../../etc/passwd', {});
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.error.code, 'BAD_REQUEST');
@@ -70,14 +81,53 @@ test('a malformed procedure never reaches the main process', async () => {
 });
 
 test('an IPC failure (rejected or thrown) becomes an ApiResult', async () => {
-  const rejecting = createDesktopBridge(() => Promise.reject(new Error('An object could not be cloned.')), noPrinting);
+  const rejecting = createDesktopBridge(
+    () => Promise.reject(new Error('An object could not be cloned.')),
+    noPrinting,
+    noUpload,
+  );
   const r1 = await rejecting.call('residents.search', { fn: () => 1 });
   assert.equal(!r1.ok && r1.error.code, 'INTERNAL');
-  const throwing = createDesktopBridge(() => {
-    throw new Error('sync');
-  }, noPrinting);
+  const throwing = createDesktopBridge(
+    () => {
+      throw new Error('sync');
+    },
+    noPrinting,
+    noUpload,
+  );
   const r2 = await throwing.call('residents.search', {});
   assert.equal(!r2.ok && r2.error.code, 'INTERNAL');
+});
+
+test('upload() hands an ArrayBuffer to the upload channel and returns its answer; anything else never leaves', async () => {
+  const sent: unknown[] = [];
+  const receipt = {
+    uploadId: 'A'.repeat(22),
+    sizeBytes: 3,
+    sha256: 'f'.repeat(64),
+    expiresAt: '2026-11-23T03:00:00.000Z',
+  };
+  const bridge = createDesktopBridge(
+    () => Promise.reject(new Error('call not expected')),
+    noPrinting,
+    async (bytes) => {
+      sent.push(bytes);
+      return { ok: true, result: receipt };
+    },
+  );
+  const bytes = new Uint8Array([1, 2, 3]).buffer;
+  assert.deepEqual(await bridge.upload(bytes), { ok: true, result: receipt });
+  assert.deepEqual(sent, [bytes]);
+  const notBytes = await bridge.upload('a file' as unknown as ArrayBuffer);
+  assert.equal(!notBytes.ok && notBytes.error.code, 'BAD_REQUEST');
+  assert.equal(sent.length, 1);
+  const failing = createDesktopBridge(
+    () => Promise.reject(new Error('call not expected')),
+    noPrinting,
+    () => Promise.reject(new Error('An object could not be cloned.')),
+  );
+  const failed = await failing.upload(bytes);
+  assert.equal(!failed.ok && failed.error.code, 'INTERNAL');
 });
 
 const request: PrintRequest = {
@@ -97,6 +147,7 @@ function recordingPrinting(answer: (operation: string) => Promise<unknown>) {
       sent.push([operation, argument]);
       return answer(operation);
     },
+    noUpload,
   );
   return { printing: bridge.printing, sent };
 }
@@ -134,6 +185,7 @@ test('a failed print IPC is a failed outcome, never a rejection', async () => {
     () => {
       throw new Error('sync');
     },
+    noUpload,
   );
   assert.equal((await throwing.printing.print(request)).ok, false);
 });

@@ -2,7 +2,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiResult } from '../../shared/api/errors';
 import type { Backend, SessionCarrier } from '../../electron/backend/backend';
-import { createApiHandler, endWindowSession, SessionCarriers, type IpcSender } from '../../electron/main/ipcApi';
+import {
+  createApiHandler,
+  createUploadHandler,
+  endWindowSession,
+  SessionCarriers,
+  type IpcSender,
+} from '../../electron/main/ipcApi';
+import type { UploadOpening } from '../../electron/backend/documents/uploads';
 
 interface Call {
   procedure: string;
@@ -118,6 +125,75 @@ describe('IPC API handler', () => {
     });
     const result2 = await notOpen(appSender(), 'auth.session', {});
     assert.equal(!result2.ok && result2.error.code, 'INTERNAL');
+  });
+});
+
+describe('IPC upload handler', () => {
+  /** A stand-in backend whose upload slot records the chunks it is handed, for the carrier holding `token-ok`. */
+  function uploadBackend() {
+    const uploads: { carrier: SessionCarrier; chunks: number[] }[] = [];
+    const backend = {
+      async openUpload(carrier: SessionCarrier): Promise<UploadOpening> {
+        if (carrier.token !== 'token-ok') {
+          return { ok: false, error: { code: 'UNAUTHENTICATED', message: '尚未登录或登录已过期，请重新登录' } };
+        }
+        return {
+          ok: true,
+          slot: {
+            maxBytes: 1 << 30,
+            async write(source) {
+              const chunks: number[] = [];
+              for await (const chunk of source) chunks.push(chunk.byteLength);
+              uploads.push({ carrier, chunks });
+              const sizeBytes = chunks.reduce((a, b) => a + b, 0);
+              return { ok: true, result: { uploadId: 'U'.repeat(22), sizeBytes, sha256: '', expiresAt: '' } };
+            },
+          },
+        };
+      },
+    } as unknown as Backend;
+    return { backend, uploads };
+  }
+
+  test('stages the bytes of a trusted window with that window’s session, a MiB at a time', async () => {
+    const { backend, uploads } = uploadBackend();
+    const carriers = new SessionCarriers();
+    carriers.get(7).setToken('token-ok');
+    const handle = createUploadHandler({ backend: async () => backend, carriers });
+    const result = await handle(appSender(7), new ArrayBuffer(2.5 * 1024 * 1024));
+    assert.equal(result.ok && result.result.sizeBytes, 2.5 * 1024 * 1024);
+    assert.equal(uploads[0]?.carrier, carriers.get(7));
+    assert.deepEqual(uploads[0]?.chunks, [1024 * 1024, 1024 * 1024, 512 * 1024]);
+    // A Buffer (as Electron may deliver a typed array) is bytes too.
+    assert.equal((await handle(appSender(7), Buffer.from('scan'))).ok, true);
+  });
+
+  test('refuses an untrusted sender, what is not bytes, and a window without a session', async () => {
+    const { backend, uploads } = uploadBackend();
+    const carriers = new SessionCarriers();
+    carriers.get(1).setToken('token-ok');
+    const handle = createUploadHandler({ backend: async () => backend, carriers, log: () => {} });
+    const foreign = await handle(
+      { webContentsId: 1, frameUrl: 'https://evil.example/', isMainFrame: true },
+      new ArrayBuffer(4),
+    );
+    assert.equal(!foreign.ok && foreign.error.code, 'FORBIDDEN');
+    const text = await handle(appSender(1), 'not bytes');
+    assert.equal(!text.ok && text.error.code, 'BAD_REQUEST');
+    const signedOut = await handle(appSender(2), new ArrayBuffer(4));
+    assert.equal(!signedOut.ok && signedOut.error.code, 'UNAUTHENTICATED');
+    assert.equal(uploads.length, 0);
+  });
+
+  test('a backend that throws gives INTERNAL, never a rejected IPC', async () => {
+    const carriers = new SessionCarriers();
+    const handle = createUploadHandler({
+      backend: () => Promise.reject(new Error('db locked')),
+      carriers,
+      log: () => {},
+    });
+    const result = await handle(appSender(), new ArrayBuffer(4));
+    assert.equal(!result.ok && result.error.code, 'INTERNAL');
   });
 });
 

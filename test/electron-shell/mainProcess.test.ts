@@ -2,14 +2,15 @@
 // bundled as build/build.mjs does) against a stand-in 'electron' module that records what the
 // shell asks of Electron. The backend behind it is the real one, on a fresh data folder.
 import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL } from '../../shared/api/bridge';
+import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../shared/api/bridge';
+import { databaseFileState } from '../../electron/backend/db/encryptInPlace';
 import { SECURITY_HEADERS } from '../../electron/hall/securityHeaders';
 import { PRINT_FAILED_TITLE, PRINT_READY_TITLE, type PrintRequest } from '../../shared/documents/printing';
 
@@ -111,8 +112,20 @@ class FakeBrowserWindow extends EventEmitter {
   static getAllWindows = () => recorded.windows;
 }
 
+/** Stands in for safeStorage as DPAPI would be: available, wrapping reversibly. */
+const safeStorage = {
+  isAsyncEncryptionAvailable: async () => true,
+  encryptStringAsync: async (plainText: string) => Buffer.from(`dpapi:${plainText}`, 'utf8'),
+  async decryptStringAsync(encrypted: Buffer) {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('dpapi:')) throw new Error('not this account');
+    return { result: text.slice('dpapi:'.length), shouldReEncrypt: false };
+  },
+};
+
 const fakeElectron = {
   app,
+  safeStorage,
   BrowserWindow: FakeBrowserWindow,
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes),
@@ -218,7 +231,7 @@ describe('the main process, driven through a stand-in electron module', () => {
     assert.ok(recorded.menu);
   });
 
-  test('creates the data folder under userData and opens the backend there', async () => {
+  test('creates the data folder under userData and opens the backend there, its database encrypted under a key the OS keychain wraps', async () => {
     await waitFor(
       () =>
         stat(path.join(app.userData, 'data')).then(
@@ -227,6 +240,10 @@ describe('the main process, driven through a stand-in electron module', () => {
         ),
       'the data folder',
     );
+    const database = path.join(app.userData, 'data', 'township.sqlite');
+    await waitFor(async () => (await databaseFileState(database)) === 'encrypted', 'the encrypted database');
+    const wrapped = await readFile(path.join(app.userData, 'database-key.keychain'), 'utf8');
+    assert.match(wrapped, /^[A-Za-z0-9+/=]+\n$/, 'only the wrapped key is kept');
     assert.deepEqual(recorded.errorBoxes, []);
   });
 
@@ -311,6 +328,55 @@ describe('the main process, driven through a stand-in electron module', () => {
       ((await handler(gone, 'system.status', {})) as { error: { code: string } }).error.code,
       'FORBIDDEN',
     );
+  });
+
+  test('takes a file through the upload channel for the window’s session, staged encrypted, then used by a procedure', async () => {
+    const api = recorded.ipcHandlers.get(IPC_API_CHANNEL) as (...a: unknown[]) => Promise<unknown>;
+    const upload = recorded.ipcHandlers.get(IPC_UPLOAD_CHANNEL) as (...a: unknown[]) => Promise<unknown>;
+    assert.ok(upload, 'the upload channel is registered');
+    const sender = recorded.windows[0]?.webContents;
+    const trusted = { sender, senderFrame: { url: 'app://township/index.html', parent: null } };
+    type Answer = {
+      ok: boolean;
+      result?: { uploadId: string; sizeBytes: number };
+      error?: { code: string; fieldErrors?: Record<string, string> };
+    };
+    const file = Buffer.from('乡镇一站通回执文件（不是县级平台的）PLAIN-MARKER');
+
+    // Before anyone signs in the window uploads nothing.
+    const anonymous = (await upload(
+      trusted,
+      file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength),
+    )) as Answer;
+    assert.equal(anonymous.error?.code, 'UNAUTHENTICATED');
+
+    const setup = (await api(trusted, 'system.setupAdministrator', {
+      townshipName: '青石镇',
+      username: 'admin',
+      displayName: '王管理',
+      password: 'Admin2026',
+    })) as Answer;
+    assert.equal(setup.ok, true, JSON.stringify(setup));
+    const staged = (await upload(
+      trusted,
+      file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength),
+    )) as Answer;
+    assert.equal(staged.ok, true, JSON.stringify(staged));
+    assert.equal(staged.result?.sizeBytes, file.byteLength);
+    const uploadId = staged.result!.uploadId;
+    const onDisk = await readFile(path.join(app.userData, 'data', 'uploads', uploadId));
+    assert.equal(onDisk.subarray(0, 4).toString('latin1'), 'TDR1');
+    assert.ok(!onDisk.includes(Buffer.from('PLAIN-MARKER')), 'encrypted at rest, as the hall host stages it');
+
+    // The same procedure shape as over HTTP: the file named by its uploadId, taken once.
+    const imported = (await api(trusted, 'sync.importFile', { fileName: '回执.tdsync', uploadId })) as Answer;
+    assert.equal(imported.error?.code, 'CONFLICT', JSON.stringify(imported));
+    assert.deepEqual(await readdir(path.join(app.userData, 'data', 'uploads')), []);
+    const again = (await api(trusted, 'sync.importFile', { fileName: '回执.tdsync', uploadId })) as Answer;
+    assert.equal(again.error?.fieldErrors?.uploadId, '回执文件：上传已过期，请重新选择文件');
+
+    const foreign = { sender, senderFrame: { url: 'https://evil.example/', parent: null } };
+    assert.equal(((await upload(foreign, new ArrayBuffer(4))) as Answer).error?.code, 'FORBIDDEN');
   });
 
   describe('printing', () => {

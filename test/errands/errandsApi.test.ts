@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { catalogFile } from '../../shared/catalog/catalog';
+import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';
 import { signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 
-const run = promisify(execFile);
 const demoCatalog = catalogFile.parse(
   JSON.parse(await readFile(new URL('../../resources/catalog/demo-service-catalog.json', import.meta.url), 'utf8')),
 );
@@ -57,13 +54,7 @@ describe('village agents’ errands through the API', () => {
   after(() => hall.close());
 
   async function pdfText(documentId: string): Promise<string> {
-    const row = await hall.backend.db
-      .selectFrom('issued_documents')
-      .select('file_path')
-      .where('id', '=', documentId)
-      .executeTakeFirstOrThrow();
-    const { stdout } = await run('pdftotext', ['-layout', path.join(hall.dataDir, row.file_path), '-']);
-    return stdout;
+    return archivedPdfText(hall, documentId);
   }
 
   async function registerAndCollect(residentIndex: number, code: string) {

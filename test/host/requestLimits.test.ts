@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../shared/api/bridge';
 import { procedures } from '../../shared/api/procedures';
-import { bodyLimitOf, HALL_LIMITS } from '../../electron/hall/hallLimits';
+import { HALL_LIMITS } from '../../electron/hall/hallLimits';
 import { createSelfSignedCertificate } from '../../hub/certificate';
 import { postStreaming, watchConnections, type StreamedBody } from '../support/rawHttp';
 import { startSetUpHall, startTestHall, type TestClient, type TestHall } from '../support/testHall';
@@ -55,13 +55,14 @@ describe('bodies are limited before they are read', () => {
       assert.equal(search.headers.connection, 'close');
       assert.ok(search.serverRead < ONE_READ, `the server read ${search.serverRead} bytes`);
 
+      // A file inside the JSON, as before uploads: a procedure that takes files gets no more than any other.
       const scan = await post(
         'mediation.addAttachment',
         { declaredLength: 40 * MiB, total: 40 * MiB, head: ATTACHMENT_HEAD },
         signedIn(),
       );
       assert.equal(scan.status, 413);
-      assert.match(scan.text, /请求内容超过 28 MB/);
+      assert.match(scan.text, /请求内容超过 1 MB/);
       assert.ok(scan.serverRead < ONE_READ, `the server read ${scan.serverRead} bytes`);
     },
   );
@@ -70,7 +71,7 @@ describe('bodies are limited before they are read', () => {
     const answer = await post('residents.search', { total: 64 * MiB, head: '{"query":"' }, signedIn());
     assert.equal(answer.status, 413);
     assert.equal(answer.headers.connection, 'close');
-    const limit = bodyLimitOf(HALL_LIMITS, 'residents.search');
+    const limit = HALL_LIMITS.bodyBytes;
     assert.ok(answer.serverRead < limit + ONE_READ, `the server read ${answer.serverRead} bytes`);
     assert.ok(answer.bytesSent < 32 * MiB, `the client got ${answer.bytesSent} bytes out`);
   });
@@ -87,7 +88,7 @@ describe('bodies are limited before they are read', () => {
     assert.equal(declared.headers.connection, 'close');
     assert.ok(declared.serverRead < ONE_READ, `the server read ${declared.serverRead} bytes`);
 
-    const chunked = await post('sync.importFile', { total: 63_000_000, head: '{"fileName":"x","contentBase64":"' });
+    const chunked = await post('sync.importFile', { total: 63_000_000, head: '{"fileName":"x","uploadId":"' });
     assert.equal(chunked.status, 401);
     assert.ok(chunked.serverRead < ONE_READ, `the server read ${chunked.serverRead} bytes`);
 
@@ -262,7 +263,7 @@ describe('timeouts and the connection cap', () => {
   });
 });
 
-test('a file procedure’s limit fits the largest file it accepts; no other procedure gets more than 1 MB', () => {
+test('every procedure’s input fits the 1 MB body: files go by upload, never inside the JSON', () => {
   /** The largest `maxLength` anywhere in a JSON Schema. */
   const longest = (schema: unknown): number => {
     if (typeof schema !== 'object' || schema === null) return 0;
@@ -275,16 +276,9 @@ test('a file procedure’s limit fits the largest file it accepts; no other proc
   };
   for (const [name, spec] of Object.entries(procedures)) {
     const input = longest(z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }));
-    const limit = bodyLimitOf(HALL_LIMITS, name);
-    if (input > HALL_LIMITS.bodyBytes / 2) {
-      assert.ok(limit >= input + 64 * 1024, `${name}: a field of ${input} bytes, a body limit of ${limit}`);
-    } else {
-      assert.equal(limit, HALL_LIMITS.bodyBytes, `${name} carries no file but has a body limit of ${limit}`);
-    }
+    // Even written as \uXXXX escapes (6 bytes a character), the longest field fits with room to spare.
+    assert.ok(input * 6 < HALL_LIMITS.bodyBytes, `${name}: a field of ${input} characters`);
   }
-  assert.deepEqual(Object.keys(HALL_LIMITS.fileBodyBytes).sort(), [
-    'mediation.addAttachment',
-    'petitions.addAttachment',
-    'sync.importFile',
-  ]);
+  assert.equal(HALL_LIMITS.bodyBytes, MiB);
+  assert.ok(!('fileBodyBytes' in HALL_LIMITS), 'no procedure has a limit of its own');
 });

@@ -12,6 +12,7 @@ test('defaults: loopback, port 4790, ./hub-data, SQLite, HTTPS with a generated 
     host: '127.0.0.1',
     port: DEFAULT_HUB_PORT,
     postgres: null,
+    dbKeyFile: null,
     tlsCertFile: null,
     tlsKeyFile: null,
     publicUrl: null,

@@ -18,6 +18,7 @@ import { fromUtf8, toBase64Url, utf8 } from '../../shared/sync/bytes';
 import { packContainer, unpackContainer } from '../../shared/sync/container';
 import { openEnvelope, parseEnvelope, sealEnvelope, verifyEnvelope } from '../../shared/sync/envelope';
 import { generateBoxKeyPair, generateSigningKeyPair } from '../../shared/sync/keys';
+import { SUITE_GUOMI, SUITE_INTERNATIONAL, suiteOf } from '../../shared/sync/suites';
 import {
   downPayload,
   enrollmentFile,
@@ -187,6 +188,28 @@ describe('enrollment through the county API', () => {
     assert.equal(created.fileName, '青山镇-入网文件.json');
   });
 
+  test('without a choice the township gets the international suite and the hub’s X25519 / Ed25519 keys', () => {
+    assert.equal(created.enrollment.suite, SUITE_INTERNATIONAL);
+    assert.equal(created.enrollment.hubBoxPublicKey, toBase64Url(hub.identity.boxPublicKey));
+    assert.equal(created.enrollment.hubSigningPublicKey, toBase64Url(hub.identity.signingPublicKey));
+  });
+
+  test('the county chooses the 国密 suite: the file names it and carries the hub’s SM2 keys; the list shows it', async () => {
+    const answer = await request('POST', api('nodes'), { json: { townshipName: '国密镇', suite: SUITE_GUOMI } });
+    assert.equal(answer.status, 201, answer.body.toString('utf8'));
+    const guomi = answer.json<CreateNodeResponse>();
+    const enrollment = enrollmentFile.parse(guomi.enrollment);
+    assert.equal(enrollment.suite, SUITE_GUOMI);
+    const sm2Keys = hub.identity.suites[SUITE_GUOMI];
+    assert.equal(enrollment.hubBoxPublicKey, toBase64Url(sm2Keys.boxPublicKey));
+    assert.equal(enrollment.hubSigningPublicKey, toBase64Url(sm2Keys.signingPublicKey));
+    assert.equal(suiteOf(SUITE_GUOMI).isPublicKey(sm2Keys.boxPublicKey), true);
+    assert.notEqual(sm2Keys.boxKeyId, sm2Keys.signingKeyId, 'separate SM2 pairs for encryption and signing');
+    const rows = (await request('GET', api('townships'))).json<TownshipRow[]>();
+    assert.equal(rows.find((t) => t.nodeId === guomi.nodeId)?.suite, SUITE_GUOMI);
+    assert.equal(rows.find((t) => t.nodeId === created.nodeId)?.suite, SUITE_INTERNATIONAL);
+  });
+
   test('townships lists the new node, pending until it registers', async () => {
     const answer = await request('GET', api('townships'));
     assert.equal(answer.status, 200);
@@ -266,6 +289,14 @@ describe('bodies are checked, and refusals name the field in Chinese', () => {
     const error = errorMessage(answer);
     assert.equal(error.field, 'townshipName');
     assert.match(error.message, /^乡镇名称：/);
+  });
+
+  test('a suite that is not one of ours', async () => {
+    const answer = await request('POST', api('nodes'), { json: { townshipName: '青山镇', suite: 'DES+MD5' } });
+    assert.equal(answer.status, 400);
+    const error = errorMessage(answer);
+    assert.equal(error.field, 'suite');
+    assert.match(error.message, /^加密算法：/);
   });
 
   test('an unknown field', async () => {
@@ -383,6 +414,7 @@ describe("a township's USB file through the county page, and its reply file back
   function usbFile(): Uint8Array {
     const hubBoxKey = Buffer.from(enrollment.hubBoxPublicKey, 'base64url');
     const registration = sealEnvelope({
+      suite: SUITE_INTERNATIONAL,
       header: { kind: 'registration', node: enrollment.nodeId },
       plaintext: utf8(
         JSON.stringify({
@@ -416,6 +448,7 @@ describe("a township's USB file through the county page, and its reply file back
       entry(3, { entity: REPORT_ENTITY, entityId: figures.month, op: REPORT_OP, data: figures }),
     ];
     const batch = sealEnvelope({
+      suite: SUITE_INTERNATIONAL,
       header: { kind: 'batch', node: enrollment.nodeId, first: 1, last: 3, prev: '', downApplied: 0 },
       plaintext: utf8(JSON.stringify({ entries })),
       recipientPublicKey: hubBoxKey,

@@ -21,6 +21,7 @@ async function withServer(t: TestHub, body: (s: ServedSync) => Promise<void>) {
 }
 
 const signerOf = (node: TestNode, nodeId = node.nodeId): NodeRequestSigner => ({
+  suite: node.suite,
   nodeId,
   signingKeyId: node.signingKeyId,
   signingPrivateKey: node.signing.privateKey,

@@ -2,13 +2,16 @@
 // kept, so a restart changes neither (every enrolled township pins the certificate); the token
 // is shown on the first start only, then on request (--show-token).
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { COUNTY_API_PREFIX, type CreateNodeResponse } from '../../shared/sync/countyApi';
+import { databaseFileState } from '../../electron/backend/db/encryptInPlace';
 import { COUNTY_TOKEN_FILE } from '../../hub/countyToken';
+import { HUB_DATABASE_FILE } from '../../hub/db/open';
 import { parseHubArgs, type HubCliOptions } from '../../hub/options';
 import { showCountyToken, startHub } from '../../hub/startHub';
 
@@ -138,5 +141,52 @@ test('a busy port is refused in Chinese, and nothing stays open', async () => {
     await assert.rejects(startHub(options({ port })), /端口 \d+ 已被占用/);
   } finally {
     blocker.close();
+  }
+});
+
+test('--db-key-file: the hub’s SQLite is encrypted (a plain one in place, backup kept), opens only with the key; refused with PostgreSQL; without it a warning', async () => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'hub-key-'));
+  try {
+    const hubData = path.join(folder, 'hub-data');
+    const plainLines: string[] = [];
+    const plain = await startHub(options({ dataDir: hubData }), (line) => plainLines.push(line));
+    await plain.close();
+    assert.ok(
+      plainLines.some((line) => /警告：未配置数据库密钥.*hub-data 中的数据库以明文保存.*HUB_DB_KEY_FILE/.test(line)),
+    );
+    assert.equal(await databaseFileState(path.join(hubData, HUB_DATABASE_FILE)), 'plain');
+
+    const keyFile = path.join(folder, 'hub.key');
+    await writeFile(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    const lines: string[] = [];
+    const keyed = await startHub(options({ dataDir: hubData, dbKeyFile: keyFile }), (line) => lines.push(line));
+    await keyed.close();
+    assert.equal(await databaseFileState(path.join(hubData, HUB_DATABASE_FILE)), 'encrypted');
+    assert.ok(
+      lines.some((line) => /已将明文数据库 .*hub\.sqlite 就地加密/.test(line)),
+      lines.join('\n'),
+    );
+    assert.ok(!lines.some((line) => line.includes('未配置数据库密钥')));
+    if (process.platform !== 'win32') {
+      assert.equal((await stat(hubData)).mode & 0o777, 0o700);
+      assert.equal((await stat(path.join(hubData, HUB_DATABASE_FILE))).mode & 0o777, 0o600);
+    }
+    await assert.rejects(
+      startHub(options({ dataDir: hubData })),
+      /hub\.sqlite 已加密，未提供数据库密钥，无法打开：请用 --db-key-file 或环境变量 HUB_DB_KEY_FILE/,
+    );
+    const reopened = await startHub(options({ dataDir: hubData, dbKeyFile: keyFile }));
+    await reopened.close();
+
+    const parsed = parseHubArgs(['--postgres', 'postgres://u:p@db:5432/hub', '--db-key-file', keyFile], {
+      cwd: folder,
+      env: {},
+      uiDir: null,
+    });
+    assert.ok(parsed.ok === false && /只用于 SQLite/.test(parsed.message));
+    const fromEnv = parseHubArgs([], { cwd: folder, env: { HUB_DB_KEY_FILE: 'hub.key' }, uiDir: null });
+    assert.ok(fromEnv.ok === true && fromEnv.options.dbKeyFile === keyFile);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 });

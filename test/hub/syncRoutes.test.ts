@@ -31,7 +31,12 @@ async function errorOf(response: Response) {
 /** The state request as the township's sync client signs it, on the hub's clock. */
 const signedState = (s: Served, t: TestHub, node: TestNode, nodeId = node.nodeId) => {
   const path = SYNC_PATHS.state(nodeId);
-  const signer = { nodeId, signingKeyId: node.signingKeyId, signingPrivateKey: node.signing.privateKey };
+  const signer = {
+    suite: node.suite,
+    nodeId,
+    signingKeyId: node.signingKeyId,
+    signingPrivateKey: node.signing.privateKey,
+  };
   return fetch(s.url + path, { headers: { Authorization: signNodeRequest(signer, 'GET', path, t.clock.now()) } });
 };
 

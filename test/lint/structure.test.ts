@@ -25,7 +25,7 @@ interface Layers {
 
 const BACKEND: Layers = {
   root: 'electron/backend',
-  kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit'],
+  kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit', 'backup'],
   registers: ['places', 'calendar', 'catalog', 'residents'],
   desks: ['counter', 'mediation', 'petitions', 'sync'],
   // search reads every desk's records (the one search, a resident's history), like deskFigures.

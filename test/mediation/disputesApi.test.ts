@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DisputeCommandResult, RegisterDisputeInput } from '../../shared/mediation/disputesApi';
 import { uuidv7 } from '../../electron/backend/db/uuidv7';
 import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';
-import { builder, li, zhang } from '../support/mediationParties';
+import { builder, li, zhang, townshipCommittee } from '../support/mediationParties';
 import {
   morningOf,
   refused,
@@ -39,18 +39,7 @@ describe('mediation disputes through the API', () => {
     villageId = started.village.id;
     hall.clock.current = morningOf('2026-11-02');
     mediator = await signedInAs(hall, admin, 'mediator', ['mediator']);
-    committeeId = (
-      await admin.ok('mediation.saveCommittee', {
-        name: '青石镇人民调解委员会',
-        kind: 'township',
-        villageId: null,
-        speciality: null,
-        sealName: '青石镇人民调解委员会',
-        casePrefix: '青调',
-        phone: '',
-        active: true,
-      })
-    ).id;
+    committeeId = (await admin.ok('mediation.saveCommittee', townshipCommittee)).id;
     const saveMediator = async (name: string, idNumber: string, userId: string | null = null) =>
       (
         await admin.ok('mediation.saveMediator', {
@@ -407,21 +396,39 @@ describe('mediation disputes through the API', () => {
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       'base64',
     );
+    // The file goes first (PUT /uploads), the procedure names it.
+    const uploadId = await mediator.upload(png);
     const attachment = await mediator.ok('mediation.addAttachment', {
       disputeId: dispute.id,
       fileName: '现场照片1.png',
       mimeType: 'image/png',
-      contentBase64: png.toString('base64'),
+      uploadId,
       caption: '堆放的建材',
     });
     const sha256 = createHash('sha256').update(png).digest('hex');
     assert.equal(attachment.sha256, sha256);
+    // Used, the upload is gone: from the staging folder, and as an id.
+    assert.deepEqual(await readdir(path.join(hall.dataDir, 'uploads')), []);
+    refused(
+      await mediator.call('mediation.addAttachment', {
+        disputeId: dispute.id,
+        fileName: '现场照片1.png',
+        mimeType: 'image/png',
+        uploadId,
+      }),
+      400,
+      /^文件内容：上传已过期，请重新选择文件$/,
+      'uploadId',
+    );
     const stored = await hall.backend.db
       .selectFrom('dispute_attachments')
       .select('file_path')
       .where('id', '=', attachment.id)
       .executeTakeFirstOrThrow();
-    assert.deepEqual(await readFile(path.join(hall.dataDir, stored.file_path)), png);
+    // On disk it is encrypted (the scan is not there in clear); through the data files it is the scan.
+    const onDisk = await readFile(path.join(hall.dataDir, stored.file_path));
+    assert.ok(!onDisk.includes(png.subarray(0, 64)), 'the stored file is not the plain scan');
+    assert.deepEqual(await hall.backend.files.read(stored.file_path), png);
     const link = await mediator.ok('mediation.attachmentFile', { attachmentId: attachment.id });
     const served = await mediator.fetchFile(link.fileUrl);
     assert.equal(served.headers.get('content-type'), 'image/png');
@@ -431,12 +438,14 @@ describe('mediation disputes through the API', () => {
         disputeId: dispute.id,
         fileName: '伪装.png',
         mimeType: 'image/png',
-        contentBase64: Buffer.from('%PDF-1.7 not an image').toString('base64'),
+        uploadId: await mediator.upload(Buffer.from('%PDF-1.7 not an image')),
       }),
       400,
-      /不是PNG 图片/,
-      'contentBase64',
+      /^文件内容：“伪装.png”不是PNG 图片/,
+      'uploadId',
     );
+    // Refused, the upload is gone all the same: nothing is left staged.
+    assert.deepEqual(await readdir(path.join(hall.dataDir, 'uploads')), []);
 
     const record = {
       id: dispute.id,

@@ -595,7 +595,7 @@ describe('the petition desk through the API', () => {
       petitionId: first.petition.id,
       fileName: '来信扫描件.pdf',
       mimeType: 'application/pdf',
-      contentBase64: pdf.toString('base64'),
+      uploadId: await receptionist.upload(pdf),
     });
     assert.equal(added.sizeBytes, pdf.byteLength);
     assert.match(added.sha256, /^[0-9a-f]{64}$/);
@@ -609,11 +609,24 @@ describe('the petition desk through the API', () => {
         petitionId: first.petition.id,
         fileName: '照片.jpg',
         mimeType: 'image/jpeg',
-        contentBase64: pdf.toString('base64'),
+        uploadId: await receptionist.upload(pdf),
       }),
       400,
       /不是JPG 图片/,
-      'contentBase64',
+      'uploadId',
+    );
+    // An upload is the session's that sent it: another user's id is refused as if it never was.
+    const othersUpload = await leader.upload(pdf);
+    refused(
+      await receptionist.call('petitions.addAttachment', {
+        petitionId: first.petition.id,
+        fileName: '来信扫描件.pdf',
+        mimeType: 'application/pdf',
+        uploadId: othersUpload,
+      }),
+      400,
+      /^文件内容：上传已过期，请重新选择文件$/,
+      'uploadId',
     );
     const link = await leader.ok('petitions.attachmentFile', { attachmentId: added.id });
     assert.equal(link.fileName, '来信扫描件.pdf');

@@ -1,5 +1,6 @@
 import type { IssuedDocument } from '../../shared/documents/api';
 import type { Db } from '../../electron/backend/db/database';
+import { DataFiles } from '../../electron/backend/db/dataFiles';
 import { runWrite } from '../../electron/backend/db/writeScope';
 import { loadFonts } from '../../electron/backend/documents/fonts';
 import { archivePrepared, prepareDocument } from '../../electron/backend/documents/issue';
@@ -27,7 +28,7 @@ export async function issueTestDocument<R = unknown>(
   const prepared = await prepareDocument({ fonts: () => loadFonts() }, definition, record, at);
   const actor = { id: null, name: options.issuerName ?? '测试窗口' };
   return runWrite(target.db, actor, at.toISOString(), (scope) =>
-    archivePrepared(scope, { dataDir: target.dataDir }, prepared, {
+    archivePrepared(scope, { files: new DataFiles(target.dataDir, null) }, prepared, {
       recordEntity: 'resident',
       recordId: options.recordId ?? 'r1',
       supersedes: options.supersedes,

@@ -1,5 +1,7 @@
 // The parties of the mediation tests' neighbour dispute: two persons with every Art. 29 field
-// (one name with a rare character) and a company with its legal representative and an agent.
+// (one name with a rare character) and a company with its legal representative and an agent;
+// and the township's committee that mediates it.
+import type { CommitteeInput } from '../../shared/mediation/committees';
 import type { PartyInput } from '../../shared/mediation/disputesApi';
 import { residentId } from './ids';
 
@@ -39,4 +41,16 @@ export const builder: PartyInput = {
   legalRepresentativeTitle: '总经理',
   agentName: '钱律',
   agentRelation: '公司员工',
+};
+
+/** The township's own committee (青调 numbers), as most mediation tests register it. */
+export const townshipCommittee: CommitteeInput = {
+  name: '青石镇人民调解委员会',
+  kind: 'township',
+  villageId: null,
+  speciality: null,
+  sealName: '青石镇人民调解委员会',
+  casePrefix: '青调',
+  phone: '',
+  active: true,
 };

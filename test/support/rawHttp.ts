@@ -22,6 +22,8 @@ export interface StreamedBody {
   head?: string;
   /** Sent last. */
   tail?: string;
+  /** POST unless said (`PUT` for an upload). */
+  method?: string;
 }
 
 const FILLER = Buffer.alloc(1024 * 1024, 'A');
@@ -42,7 +44,7 @@ function* chunksOf(body: StreamedBody): Generator<Buffer> {
 }
 
 /**
- * POSTs `body` as fast as the server takes it, and stops sending as soon as an answer comes
+ * POSTs (or PUTs) `body` as fast as the server takes it, and stops sending as soon as an answer comes
  * (a server that refuses early closes the connection, so writing on would only fail). Resolves
  * with the answer; rejects only when none came.
  */
@@ -59,7 +61,7 @@ export function postStreaming(
     const requestHeaders: Record<string, string> = { 'Content-Type': 'application/json', ...headers };
     if (body.declaredLength !== undefined) requestHeaders['Content-Length'] = String(body.declaredLength);
     else requestHeaders['Transfer-Encoding'] = 'chunked';
-    const options = { method: 'POST', headers: requestHeaders, agent: false as const, ...(tls ?? {}) };
+    const options = { method: body.method ?? 'POST', headers: requestHeaders, agent: false as const, ...(tls ?? {}) };
     const request = url.protocol === 'https:' ? https.request(url, options) : http.request(url, options);
     request.on('response', (response) => {
       answered = true;

@@ -1,17 +1,13 @@
-// A township node as the hub sees it, for tests: its own key pairs, a change log that counts up
+// A township node as the hub sees it, for tests: its own key pairs (of the suite its enrollment
+// file names: international or 国密), a change log that counts up
 // from 1, and the envelopes it would send (registration, batches chained by hash, rotations,
 // attachments), sealed with the real envelope code. Nothing here talks HTTP or touches a
 // database, so the hub's tests, the node's tests and the bench can all drive a hub with it.
 import { randomUUID } from 'node:crypto';
 import { fromBase64Url, sha256Hex, toBase64Url, utf8 } from '../../shared/sync/bytes';
 import { openEnvelope, parseEnvelope, sealEnvelope, verifyEnvelope } from '../../shared/sync/envelope';
-import {
-  generateBoxKeyPair,
-  generateSigningKeyPair,
-  keyId,
-  type BoxKeyPair,
-  type SigningKeyPair,
-} from '../../shared/sync/keys';
+import type { BoxKeyPair, SigningKeyPair } from '../../shared/sync/keys';
+import { DEFAULT_SUITE, suiteOf, type SuiteId } from '../../shared/sync/suites';
 import {
   downPayload,
   type ChangeEntry,
@@ -37,10 +33,14 @@ export interface BatchOptions {
   detached?: boolean;
   /** Seal this instead of `{ entries }` (a payload that fails the schema). */
   plaintext?: Uint8Array;
+  /** Seal with this suite instead of the node's (the keys given must be of it). */
+  suite?: SuiteId;
 }
 
 export interface TestNode {
   readonly nodeId: string;
+  /** The suite of its enrollment (every envelope is sealed with it unless `suite` is given). */
+  readonly suite: SuiteId;
   readonly enrollment: EnrollmentFile;
   signing: SigningKeyPair;
   box: BoxKeyPair;
@@ -70,12 +70,15 @@ export interface TestNode {
 export function makeTestNode(enrollment: EnrollmentFile): TestNode {
   const hubBox = fromBase64Url(enrollment.hubBoxPublicKey);
   const hubSigning = fromBase64Url(enrollment.hubSigningPublicKey);
+  const suiteId = enrollment.suite ?? DEFAULT_SUITE;
+  const suite = suiteOf(suiteId);
   let seq = 1;
   const node: TestNode = {
     nodeId: enrollment.nodeId,
+    suite: suiteId,
     enrollment,
-    signing: generateSigningKeyPair(),
-    box: generateBoxKeyPair(),
+    signing: suite.generateSigningKeyPair(),
+    box: suite.generateBoxKeyPair(),
     get nextSeq() {
       return seq;
     },
@@ -85,10 +88,10 @@ export function makeTestNode(enrollment: EnrollmentFile): TestNode {
     lastBatchHash: '',
     downApplied: 0,
     get signingKeyId() {
-      return keyId(node.signing.publicKey);
+      return suite.keyId(node.signing.publicKey);
     },
     get boxKeyId() {
-      return keyId(node.box.publicKey);
+      return suite.keyId(node.box.publicKey);
     },
 
     registration(overrides = {}) {
@@ -102,6 +105,7 @@ export function makeTestNode(enrollment: EnrollmentFile): TestNode {
         ...overrides,
       };
       return sealEnvelope({
+        suite: suiteId,
         header: { kind: 'registration', node: enrollment.nodeId },
         plaintext: utf8(JSON.stringify(payload)),
         recipientPublicKey: hubBox,
@@ -137,6 +141,7 @@ export function makeTestNode(enrollment: EnrollmentFile): TestNode {
       const first = options.first ?? entries[0]!.seq;
       const last = options.last ?? entries[entries.length - 1]!.seq;
       const envelope = sealEnvelope({
+        suite: options.suite ?? suiteId,
         header: {
           kind: 'batch',
           node: enrollment.nodeId,
@@ -150,13 +155,13 @@ export function makeTestNode(enrollment: EnrollmentFile): TestNode {
         recipientPublicKey: options.recipientPublicKey ?? hubBox,
         signer: options.signer ?? node.signing,
       });
-      if (!options.detached) node.lastBatchHash = sha256Hex(envelope);
+      if (!options.detached) node.lastBatchHash = suite.hashHex(envelope);
       return envelope;
     },
 
     rotation(options = {}) {
-      const signing = generateSigningKeyPair();
-      const box = generateBoxKeyPair();
+      const signing = suite.generateSigningKeyPair();
+      const box = suite.generateBoxKeyPair();
       const payload: RotationPayload = {
         nodeId: enrollment.nodeId,
         signingPublicKey: toBase64Url(signing.publicKey),
@@ -164,6 +169,7 @@ export function makeTestNode(enrollment: EnrollmentFile): TestNode {
         rotatedAt: options.rotatedAt ?? new Date().toISOString(),
       };
       const envelope = sealEnvelope({
+        suite: suiteId,
         header: { kind: 'rotation', node: enrollment.nodeId },
         plaintext: utf8(JSON.stringify(payload)),
         recipientPublicKey: hubBox,
@@ -176,6 +182,7 @@ export function makeTestNode(enrollment: EnrollmentFile): TestNode {
 
     file(content, options = {}) {
       return sealEnvelope({
+        suite: suiteId,
         header: { kind: 'file', node: enrollment.nodeId, sha256: options.sha256 ?? sha256Hex(content) },
         plaintext: content,
         recipientPublicKey: hubBox,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,8 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { ApiResult } from '../../shared/api/errors';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/api/procedures';
+import { UPLOADS_PATH } from '../../shared/api/bridge';
+import type { UploadReceipt } from '../../shared/api/uploads';
 import type { NodeSettings } from '../../electron/backend/api/settings';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { createHallServer, type HallServerOptions } from '../../electron/hall/httpServer';
@@ -76,6 +79,27 @@ export class TestClient {
     return { status: response.status, json: await response.json() };
   }
 
+  /** Sends `bytes` as a file ahead of its procedure (`PUT /uploads`), with this client's session. */
+  async uploadRaw(bytes: Uint8Array, headers: Record<string, string> = {}): Promise<Answer<UploadReceipt>> {
+    const response = await fetch(new URL(UPLOADS_PATH, this.baseUrl), {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: bytes,
+    });
+    return { status: response.status, body: (await response.json()) as ApiResult<UploadReceipt> };
+  }
+
+  /** Uploads `bytes` and returns the `uploadId` a procedure takes; fails the test otherwise. */
+  async upload(bytes: Uint8Array): Promise<string> {
+    const { status, body } = await this.uploadRaw(bytes);
+    if (!body.ok) throw new Error(`upload → ${status} ${body.error.code}: ${body.error.message}`);
+    return body.result.uploadId;
+  }
+
   /** Fetches a `/files/<ticket>/<name>` link as this client's browser would: with its session cookie. */
   fetchFile(fileUrl: string, init: RequestInit = {}): Promise<Response> {
     return fetch(new URL(fileUrl, this.baseUrl), {
@@ -103,8 +127,12 @@ export class TestClient {
   }
 }
 
-/** What a test may set of the hall's server: TLS (then `url` is https) and its limits. */
-export type TestHallServerOptions = Pick<HallServerOptions, 'tls' | 'limits'>;
+/**
+ * What a test may set of the hall's server: TLS (then `url` is https) and its limits; and the
+ * database key — by default a fresh one, so that every hall test runs on encrypted data as a
+ * township's hall does (null: a plain data folder).
+ */
+export type TestHallServerOptions = Pick<HallServerOptions, 'tls' | 'limits'> & { databaseKey?: Uint8Array | null };
 
 export async function startTestHall(
   settings: Partial<NodeSettings> = {},
@@ -112,8 +140,9 @@ export async function startTestHall(
 ): Promise<TestHall> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-test-'));
   const clock = new TestClock();
-  const backend = await openBackend({ dataDir, now: clock.now, settings, logError: () => {} });
-  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true, ...serverOptions });
+  const { databaseKey = randomBytes(32), ...hallOptions } = serverOptions;
+  const backend = await openBackend({ dataDir, databaseKey, now: clock.now, settings, logError: () => {} });
+  const server = createHallServer({ backend, staticDir: null, loopbackOnly: true, ...hallOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const scheme = serverOptions.tls ? 'https' : 'http';
   const url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}/`;

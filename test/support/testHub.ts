@@ -12,6 +12,7 @@ import { HubRejection, openHub, type Hub } from '../../hub/hub';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../../shared/catalog/catalog';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
+import type { SuiteId } from '../../shared/sync/suiteIds';
 import { disposeAll } from './dispose';
 import { postgresAvailable, startPostgres, type TestPostgres } from './postgres';
 import { makeTestNode, type TestNode } from './syncNode';
@@ -47,10 +48,14 @@ export interface TestHub {
   dataDir: string;
   clock: HubClock;
   logs: string[];
-  /** Creates a node; returns its enrollment file and a test node holding it (not yet registered). */
-  enroll(townshipName?: string, validDays?: number): Promise<{ enrollment: EnrollmentFile; node: TestNode }>;
+  /** Creates a node (of `suite`: the international one unless given); returns its enrollment file and a test node holding it (not yet registered). */
+  enroll(
+    townshipName?: string,
+    validDays?: number,
+    suite?: SuiteId,
+  ): Promise<{ enrollment: EnrollmentFile; node: TestNode }>;
   /** A node created and registered over the link. */
-  registered(townshipName?: string): Promise<TestNode>;
+  registered(townshipName?: string, suite?: SuiteId): Promise<TestNode>;
   /** Row counts that a refused envelope must leave as they were. */
   counts(): Promise<Counts>;
   /** Closes the hub and opens it again on the same data (a restart). */
@@ -96,18 +101,19 @@ export class HubFixture {
       dataDir,
       clock,
       logs,
-      async enroll(townshipName = '青石镇', validDays) {
+      async enroll(townshipName = '青石镇', validDays, suite) {
         const { enrollment } = await entry.hub.createNode({
           townshipName,
           hubUrl: 'https://hub.example.test:8443',
           certificatePem: TEST_CERTIFICATE_PEM,
           certificateFingerprint: TEST_FINGERPRINT,
           ...(validDays !== undefined ? { validDays } : {}),
+          ...(suite !== undefined ? { suite } : {}),
         });
         return { enrollment, node: makeTestNode(enrollment) };
       },
-      async registered(townshipName) {
-        const { node } = await fixture.enroll(townshipName);
+      async registered(townshipName, suite) {
+        const { node } = await fixture.enroll(townshipName, undefined, suite);
         await entry.hub.register(node.registration(), 'link');
         return node;
       },

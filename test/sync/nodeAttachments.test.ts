@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../support/testHall';
-import { li, zhang } from '../support/mediationParties';
 import {
   PASSPHRASE,
+  disputeWithAttachments,
   recordedSleeps,
   startNodeHall,
   startTestHub,
@@ -17,40 +16,8 @@ import {
 
 /** A dispute with one attachment of `size` bytes (incompressible, like a scan). */
 async function disputeWithAttachment(node: TestNodeHall, size: number) {
-  const village = await node.admin.ok('places.saveVillage', { name: '东岗村', kind: 'village', groups: [] });
-  const committee = await node.admin.ok('mediation.saveCommittee', {
-    name: '青石镇人民调解委员会',
-    kind: 'township',
-    villageId: null,
-    speciality: null,
-    sealName: '青石镇人民调解委员会',
-    casePrefix: '青调',
-    phone: '',
-    active: true,
-  });
-  const registered = await node.admin.ok('mediation.registerDispute', {
-    requestId: randomUUID(),
-    committeeId: committee.id,
-    source: 'oralApplication',
-    category: 'neighbour',
-    facts: '两户因门前通道被占发生争吵。',
-    villageId: village.id,
-    placeDetail: '第一村民小组',
-    amountYuan: 0,
-    peopleInvolved: 2,
-    risky: false,
-    riskNote: '',
-    parties: [zhang, li],
-  });
-  const content = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
-  await node.admin.ok('mediation.addAttachment', {
-    disputeId: registered.dispute.id,
-    fileName: '现场照片.jpg',
-    mimeType: 'image/jpeg',
-    contentBase64: content.toString('base64'),
-    caption: '',
-  });
-  return { content, sha256: createHash('sha256').update(content).digest('hex') };
+  const [file] = await disputeWithAttachments(node, [size]);
+  return file!;
 }
 
 describe('attachments go up resumably', () => {

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { fromBase64Url, toBase64Url, utf8 } from '../../shared/sync/bytes';
+import { parseEnvelope } from '../../shared/sync/envelope';
+import { sm3Hex } from '../../shared/sync/guomi';
+import { SUITE_GUOMI, SUITE_INTERNATIONAL, suiteOf } from '../../shared/sync/suites';
 import { TestClock } from '../support/testHall';
 import {
   PASSPHRASE,
@@ -195,6 +199,112 @@ describe('enrolling a township node with the county hub', () => {
       await node.restart();
       await node.admin.ok('sync.unlock', { passphrase: PASSPHRASE });
       assert.equal((await node.admin.ok('sync.status', {})).enrollment?.signingKeyId, rotated.signingKeyId);
+    } finally {
+      await node.close();
+    }
+  });
+
+  test('the county chose 国密: SM2 keys made and registered, batches chained by SM3, rotation and restart in SM2', async () => {
+    const node = await startNodeHall(clock);
+    const gm = suiteOf(SUITE_GUOMI);
+    try {
+      const enrollment = await hub.enrollment('国密镇', SUITE_GUOMI);
+      // A 国密 file whose hub keys are not SM2 keys is refused on the field before anything is made.
+      const x25519 = toBase64Url(hub.hub.identity.boxPublicKey);
+      const mixed = await node.admin.call('sync.enroll', {
+        file: { ...enrollment, hubBoxPublicKey: x25519 },
+        passphrase: PASSPHRASE,
+      });
+      assert.equal(mixed.status, 400);
+      assert.ok(!mixed.body.ok && /国密算法/.test(mixed.body.error.fieldErrors?.['file.hubBoxPublicKey'] ?? ''));
+
+      const answer = await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
+      assert.equal(answer.registered, true, answer.message);
+      const status = await node.admin.ok('sync.status', {});
+      assert.equal(status.enrollment?.suite, SUITE_GUOMI);
+      const stored = await node.backend.db
+        .selectFrom('node_settings')
+        .select('value')
+        .where('key', '=', 'sync.keys')
+        .executeTakeFirstOrThrow();
+      const keys = JSON.parse(stored.value) as {
+        current: { suite: string; signingPublicKey: string; boxPublicKey: string; passphrase: string };
+      };
+      assert.equal(keys.current.suite, SUITE_GUOMI);
+      const signingKey = fromBase64Url(keys.current.signingPublicKey);
+      assert.ok(gm.isPublicKey(signingKey) && gm.isPublicKey(fromBase64Url(keys.current.boxPublicKey)));
+      assert.match(keys.current.passphrase, /"kdf":"scrypt"/, 'SM2 private keys are protected as the others are');
+      assert.equal(status.enrollment?.signingKeyId, sm3Hex(signingKey).slice(0, 16));
+      const atHub = await hub.hub.db
+        .selectFrom('hub_node_keys')
+        .select('key_id')
+        .where('node_id', '=', enrollment.nodeId)
+        .where('purpose', '=', 'signing')
+        .executeTakeFirstOrThrow();
+      assert.equal(atHub.key_id, status.enrollment?.signingKeyId);
+
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, true, run.message);
+      const batches = await node.backend.db.selectFrom('sync_batches').select(['envelope', 'hash']).execute();
+      assert.ok(batches.length > 0);
+      for (const batch of batches) {
+        const envelope = new Uint8Array(batch.envelope);
+        assert.equal(parseEnvelope(envelope).header.suite, SUITE_GUOMI);
+        assert.equal(batch.hash, sm3Hex(envelope));
+      }
+      assert.equal((await hub.hub.nodeState(enrollment.nodeId)).lastBatchHash, batches.at(-1)!.hash);
+
+      // Papers are signed with the SM2 key too.
+      const linking = await node.backend.sync.documentSigner();
+      assert.ok(linking.signer);
+      const message = utf8('township-desk/document-facts/v1\n…');
+      assert.equal(gm.verify(signingKey, message, linking.signer.sign(message)), true);
+
+      clock.advanceMinutes(1);
+      const rotated = await node.admin.ok('sync.rotateKeys', { passphrase: PASSPHRASE });
+      assert.equal(rotated.registered, true);
+      clock.advanceMinutes(1);
+      await node.restart();
+      await node.admin.ok('sync.unlock', { passphrase: PASSPHRASE });
+      const after = await node.admin.ok('sync.status', {});
+      assert.equal(after.enrollment?.signingKeyId, rotated.signingKeyId);
+      assert.equal(after.enrollment?.suite, SUITE_GUOMI);
+      const again = await node.backend.sync.runOnce();
+      assert.equal(again.ok, true, again.message);
+      const state = await hub.hub.nodeState(enrollment.nodeId);
+      assert.equal(state.appliedThrough, (await node.admin.ok('sync.status', {})).acknowledgedThrough);
+    } finally {
+      await node.close();
+    }
+  });
+
+  test('a township enrolled before the suite could be chosen (nothing stored names one) goes on in the international suite', async () => {
+    const node = await startNodeHall(clock);
+    try {
+      await node.admin.ok('sync.enroll', { file: await hub.enrollment('旧镇'), passphrase: PASSPHRASE });
+      assert.equal((await node.backend.sync.runOnce()).ok, true);
+      // What an earlier version stored: the enrollment and the key sets without `suite`.
+      for (const key of ['sync.enrollment', 'sync.keys']) {
+        const row = await node.backend.db
+          .selectFrom('node_settings')
+          .select('value')
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow();
+        const value = JSON.parse(row.value) as Record<string, unknown> & { current?: Record<string, unknown> };
+        delete value.suite;
+        if (value.current) delete value.current.suite;
+        await node.backend.db
+          .updateTable('node_settings')
+          .set({ value: JSON.stringify(value) })
+          .where('key', '=', key)
+          .execute();
+      }
+      await node.restart({ passphrase: PASSPHRASE });
+      const status = await node.admin.ok('sync.status', {});
+      assert.equal(status.locked, false);
+      assert.equal(status.enrollment?.suite, SUITE_INTERNATIONAL);
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, true, run.message);
     } finally {
       await node.close();
     }

@@ -3,6 +3,7 @@
 // like the hall host so the API can be driven as the sync screen does. Hooks on the hub's server
 // let a test count requests or break a connection at a chosen point. Shared clock: the
 // enrollment file's expiry and the hub's key times are compared with the node's clock.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -16,6 +17,8 @@ import { openBackend, type Backend, type BackendSyncOptions } from '../../electr
 import { createHallServer } from '../../electron/hall/httpServer';
 import { appendChange } from '../../electron/backend/db/writes';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
+import type { SuiteId } from '../../shared/sync/suiteIds';
+import { li, zhang, townshipCommittee } from '../support/mediationParties';
 import { ADMIN, TestClient, TestClock } from '../support/testHall';
 
 let certificates: Promise<[GeneratedCertificate, GeneratedCertificate]> | null = null;
@@ -41,7 +44,8 @@ export interface TestHubServer {
   restart(certificate?: GeneratedCertificate): Promise<void>;
   stop(): Promise<void>;
   close(): Promise<void>;
-  enrollment(townshipName?: string): Promise<EnrollmentFile>;
+  /** A new node's enrollment file, of `suite` (the international one unless given). */
+  enrollment(townshipName?: string, suite?: SuiteId): Promise<EnrollmentFile>;
 }
 
 export async function startTestHub(clock: TestClock): Promise<TestHubServer> {
@@ -85,12 +89,13 @@ export async function startTestHub(clock: TestClock): Promise<TestHubServer> {
       await hub.close();
       await rm(dataDir, { recursive: true, force: true });
     },
-    async enrollment(townshipName = '青石镇') {
+    async enrollment(townshipName = '青石镇', suite) {
       const { enrollment } = await hub.createNode({
         townshipName,
         hubUrl: state.url,
         certificatePem: certificate.certificatePem,
         certificateFingerprint: certificate.fingerprint,
+        ...(suite ? { suite } : {}),
       });
       return enrollment;
     },
@@ -204,4 +209,44 @@ export async function userClient(node: TestNodeHall, username: string, roles: st
   await client.ok('auth.login', { username, password: 'Initial123' });
   await client.ok('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Counter2026' });
   return client;
+}
+
+/**
+ * A dispute with one attachment per size in `sizes` (incompressible bytes behind a JPEG marker,
+ * like a scan), through the mediation API as a clerk adds them. Returns each file's content and
+ * SHA-256, in order.
+ */
+export async function disputeWithAttachments(
+  node: TestNodeHall,
+  sizes: readonly number[],
+): Promise<Array<{ content: Buffer; sha256: string }>> {
+  const village = await node.admin.ok('places.saveVillage', { name: '东岗村', kind: 'village', groups: [] });
+  const committee = await node.admin.ok('mediation.saveCommittee', townshipCommittee);
+  const registered = await node.admin.ok('mediation.registerDispute', {
+    requestId: randomUUID(),
+    committeeId: committee.id,
+    source: 'oralApplication',
+    category: 'neighbour',
+    facts: '两户因门前通道被占发生争吵。',
+    villageId: village.id,
+    placeDetail: '第一村民小组',
+    amountYuan: 0,
+    peopleInvolved: 2,
+    risky: false,
+    riskNote: '',
+    parties: [zhang, li],
+  });
+  const files: Array<{ content: Buffer; sha256: string }> = [];
+  for (const [i, size] of sizes.entries()) {
+    const content = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
+    await node.admin.ok('mediation.addAttachment', {
+      disputeId: registered.dispute.id,
+      fileName: `现场照片${i + 1}.jpg`,
+      mimeType: 'image/jpeg',
+      uploadId: await node.admin.upload(content),
+      caption: '',
+    });
+    files.push({ content, sha256: createHash('sha256').update(content).digest('hex') });
+  }
+  return files;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createKeychainProtector, type SafeStorageLike } from '../../electron/main/keychain';
+import { SUITE_GUOMI } from '../../shared/sync/suites';
 import { TestClock } from '../support/testHall';
 import { PASSPHRASE, startNodeHall, startTestHub, type TestHubServer } from './nodeHarness';
 
@@ -82,6 +83,22 @@ describe('the desktop app’s OS keychain copy of the sync keys', () => {
       assert.equal(storage.calls, 1);
       await node.restart({ keyProtector });
       assert.equal((await node.admin.ok('sync.status', {})).locked, false);
+    } finally {
+      await node.close();
+    }
+  });
+
+  test('a 国密 township’s SM2 keys get the same keychain copy and open at start with it', async () => {
+    const keyProtector = await createKeychainProtector(fakeSafeStorage(), 'linux');
+    const node = await startNodeHall(clock, { keyProtector });
+    try {
+      await node.admin.ok('sync.enroll', { file: await hub.enrollment('国密镇', SUITE_GUOMI), passphrase: PASSPHRASE });
+      await node.restart({ keyProtector });
+      const status = await node.admin.ok('sync.status', {});
+      assert.equal(status.locked, false);
+      assert.equal(status.enrollment?.suite, SUITE_GUOMI);
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, true, run.message);
     } finally {
       await node.close();
     }

@@ -11,7 +11,7 @@ import { petitionKind } from '../../shared/petitions/petitionKind';
 import { afterTodayProblem } from '../../shared/validation/dates';
 import { stepDateOf, type RecordKind } from '../../shared/workflow/kind';
 import { residentId } from '../support/ids';
-import { li, zhang } from '../support/mediationParties';
+import { li, zhang, townshipCommittee } from '../support/mediationParties';
 import { morningOf, refused, signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 
 const demoCatalog = catalogFile.parse(
@@ -64,18 +64,7 @@ describe('a record registered with a date after today, over HTTP', () => {
     receptionist = await signedInAs(hall, admin, 'reception', ['petitionReceptionist']);
     mediator = await signedInAs(hall, admin, 'mediator', ['mediator']);
     clerk = await signedInAs(hall, admin, 'clerk', ['counterClerk']);
-    committeeId = (
-      await admin.ok('mediation.saveCommittee', {
-        name: '青石镇人民调解委员会',
-        kind: 'township',
-        villageId: null,
-        speciality: null,
-        sealName: '青石镇人民调解委员会',
-        casePrefix: '青调',
-        phone: '',
-        active: true,
-      })
-    ).id;
+    committeeId = (await admin.ok('mediation.saveCommittee', townshipCommittee)).id;
     await admin.ok('mediation.saveMediator', {
       name: '王芳',
       idNumber: '',

@@ -15,6 +15,26 @@ export interface SessionCarrier {
   origin: string;
 }
 
+/**
+ * `carrier` as dispatch sees it: when the session it carries is cleared or replaced (sign-out, a
+ * session found expired, a new sign-in), `onEnd` gets the old token at once — the same way for
+ * the hall host's cookies and the desktop window's token (file links and staged uploads go).
+ */
+export function watchSessionEnd(carrier: SessionCarrier, onEnd: (token: string) => void): SessionCarrier {
+  return {
+    get token() {
+      return carrier.token;
+    },
+    get origin() {
+      return carrier.origin;
+    },
+    setToken(token) {
+      if (carrier.token && carrier.token !== token) onEnd(carrier.token);
+      carrier.setToken(token);
+    },
+  };
+}
+
 export interface ActiveSession {
   tokenHash: string;
   user: SessionUser;

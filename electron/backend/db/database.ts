@@ -34,19 +34,7 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await chmod(dataDir, 0o700);
 
-  const state = await databaseFileState(file);
-  if (state === 'encrypted' && !key) {
-    throw new Error(
-      `数据库 ${file} 已加密，未提供数据库密钥，无法打开：请用 --db-key-file 或环境变量 TOWNSHIP_DB_KEY_FILE 指定密钥文件`,
-    );
-  }
-  if (state === 'plain' && key) {
-    const done = await encryptInPlace(file, key);
-    (options.log ?? console.warn)(
-      `已将明文数据库 ${file} 就地加密（${done.tables} 张表，${done.rows} 行）。加密前的明文备份：${done.backupFile}——其中仍是居民个人信息的明文，核对新库无误后请移到安全的离线介质或删除。`,
-    );
-  }
-  await makeDatabaseFilesPrivate(file);
+  await prepareDatabaseFile(file, key, options.log);
 
   const db = new Kysely<Database>({
     dialect: new Sqlite3Dialect({
@@ -82,6 +70,30 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
     throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知步骤'}）：${String(error)}`);
   }
   return db;
+}
+
+/**
+ * Readies `file` to be opened with `key` (or none): refuses an encrypted file without a key,
+ * encrypts a plain one in place when a key is given (a plain backup kept beside it, and said so),
+ * and makes the file and its WAL private. Shared by the township's database and the hub's.
+ */
+export async function prepareDatabaseFile(
+  file: string,
+  key: Uint8Array | null,
+  log: (line: string) => void = console.warn,
+  keyHint = '请用 --db-key-file 或环境变量 TOWNSHIP_DB_KEY_FILE 指定密钥文件',
+): Promise<void> {
+  const state = await databaseFileState(file);
+  if (state === 'encrypted' && !key) {
+    throw new Error(`数据库 ${file} 已加密，未提供数据库密钥，无法打开：${keyHint}`);
+  }
+  if (state === 'plain' && key) {
+    const done = await encryptInPlace(file, key);
+    log(
+      `已将明文数据库 ${file} 就地加密（${done.tables} 张表，${done.rows} 行）。加密前的明文备份：${done.backupFile}——其中仍是居民个人信息的明文，核对新库无误后请移到安全的离线介质或删除。`,
+    );
+  }
+  await makeDatabaseFilesPrivate(file);
 }
 
 /**

@@ -902,6 +902,28 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
+  // Each backup and restore drill (electron/backend/backup): what the administrator's screens
+  // show (the last good backup, a failure) and the history. Local to this machine: not synced.
+  '0019_backup_runs': {
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE backup_runs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('backup', 'drill')),
+        started_by TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('running', 'ok', 'failed')),
+        folder TEXT NOT NULL,
+        generation TEXT,
+        database_bytes INTEGER,
+        files INTEGER,
+        new_files INTEGER,
+        duration_ms INTEGER,
+        message TEXT
+      )`.execute(db);
+      await sql`CREATE INDEX backup_runs_by_time ON backup_runs(kind, started_at)`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

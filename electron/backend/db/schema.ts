@@ -33,6 +33,21 @@ import type { InstructionKind } from '../../../shared/sync/protocol';
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
   node_settings: { key: string; value: string };
+  backup_runs: {
+    id: string;
+    kind: 'backup' | 'drill';
+    started_by: string;
+    started_at: string;
+    finished_at: string | null;
+    outcome: 'running' | 'ok' | 'failed';
+    folder: string;
+    generation: string | null;
+    database_bytes: number | null;
+    files: number | null;
+    new_files: number | null;
+    duration_ms: number | null;
+    message: string | null;
+  };
   users: {
     id: string;
     username: string;

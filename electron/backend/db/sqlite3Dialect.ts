@@ -64,9 +64,12 @@ export const DATABASE_KEY_BYTES = 32;
  * so that the file can also be opened by SQLCipher's tools for recovery. It configures the codec
  * only and reads nothing, so it may precede `PRAGMA key`.
  */
+export function chooseSqlCipherPragmas(): string[] {
+  return ["cipher = 'sqlcipher'", 'legacy = 4'];
+}
+
 export function chooseSqlCipherFormat(db: Database.Database): void {
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
+  for (const pragma of chooseSqlCipherPragmas()) db.pragma(pragma);
 }
 
 /** `x'…'`: SQLCipher's raw-key form (the key is used as is, with no passphrase derivation). */

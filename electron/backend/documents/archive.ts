@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { IssuedDocument } from '../../../shared/documents/api';
 import type { PaperSpec } from '../../../shared/documents/printing';
 import { makeVerificationCode } from '../../../shared/documents/verificationCode';
+import type { DataFiles } from '../db/dataFiles';
 import type { WriteScope } from '../db/writeScope';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -42,22 +42,19 @@ export interface DocumentToArchive {
 }
 
 /**
- * Stores an issued document inside the caller's write: the file first (written to a temporary
- * name, then renamed, so a crash never leaves half a PDF under the real name), then its row
- * and a change-log entry. If the transaction fails, the file is removed again.
+ * Stores an issued document inside the caller's write: the file first (encrypted where the host
+ * has a key; written whole before it takes its real name), then its row and a change-log entry.
+ * If the transaction fails, the file is removed again.
  */
 export async function archiveDocument(
   scope: WriteScope,
-  dataDir: string,
+  files: DataFiles,
   doc: DocumentToArchive,
 ): Promise<IssuedDocument> {
   const id = uuidv7();
   const sha256 = createHash('sha256').update(doc.pdf).digest('hex');
   const relative = path.posix.join(ARCHIVE_FOLDER, scope.at.slice(0, 4), scope.at.slice(5, 7), `${id}.pdf`);
-  const absolute = path.join(dataDir, relative);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(`${absolute}.partial`, doc.pdf);
-  await rename(`${absolute}.partial`, absolute);
+  await files.write(relative, doc.pdf);
   try {
     await scope.change({ entity: 'document', id, op: 'issue' }, async (tx) => {
       await tx
@@ -103,7 +100,7 @@ export async function archiveDocument(
       };
     });
   } catch (error) {
-    await rm(absolute, { force: true });
+    await files.remove(relative);
     throw error;
   }
   return {

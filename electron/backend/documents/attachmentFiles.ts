@@ -1,7 +1,5 @@
 // Attachments (photos, scans of letters and papers) kept in the data folder under their SHA-256:
 // the same scan added twice is one file. Every domain that takes attachments stores them here.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { failFields } from '../api/failure';
 import type { DocumentServices } from './issue';
@@ -20,7 +18,8 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
 export interface AttachmentUpload {
   fileName: string;
   mimeType: string;
-  contentBase64: string;
+  /** The file, uploaded first (documents/uploads.ts). */
+  uploadId: string;
 }
 
 export interface StoredAttachment {
@@ -30,38 +29,30 @@ export interface StoredAttachment {
   sizeBytes: number;
 }
 
-function decodeBase64(content: string): Buffer {
-  const clean = content.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0)
-    failFields({ contentBase64: '文件内容：不是有效的 base64 编码' });
-  return Buffer.from(clean, 'base64');
-}
+/** The field of the procedures' input that names the file (shared/documents/api.ts). */
+const FILE_FIELD = { name: 'uploadId', label: '文件内容' };
 
 /**
- * Checks an uploaded file (size, that it is what its type says) and stores it by content.
- * Refusals name the field `contentBase64`.
+ * Takes `upload` from this session's uploads, checks it (size, that it is what its type says)
+ * and stores it by content; the staged upload is gone either way. Refusals name the field
+ * `uploadId` (文件内容) or `mimeType`.
  */
-export async function storeAttachment(dataDir: string, upload: AttachmentUpload): Promise<StoredAttachment> {
-  const bytes = decodeBase64(upload.contentBase64);
-  if (bytes.byteLength === 0) failFields({ contentBase64: '文件内容：文件是空的' });
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) failFields({ contentBase64: '文件内容：文件超过 20 MB' });
+export async function storeAttachment(
+  services: Pick<DocumentServices, 'files' | 'uploads'>,
+  sessionHash: string,
+  upload: AttachmentUpload,
+): Promise<StoredAttachment> {
   const magic = MAGIC[upload.mimeType];
   if (!magic) failFields({ mimeType: '文件类型：只接受 JPG、PNG 图片或 PDF 扫描件' });
+  const { bytes, sha256 } = await services.uploads.take(upload.uploadId, sessionHash, FILE_FIELD);
+  if (bytes.byteLength === 0) failFields({ uploadId: '文件内容：文件是空的' });
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) failFields({ uploadId: '文件内容：文件超过 20 MB' });
   if (!magic.bytes.every((b, i) => bytes[i] === b))
-    failFields({ contentBase64: `文件内容：“${upload.fileName}”不是${magic.label}，请检查文件` });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+    failFields({ uploadId: `文件内容：“${upload.fileName}”不是${magic.label}，请检查文件` });
+  // The hash was taken while the bytes arrived; the staged file is authenticated (AES-GCM) where there is a key.
   const relative = path.posix.join(ATTACHMENT_FOLDER, sha256.slice(0, 2), `${sha256}.${EXTENSIONS[upload.mimeType]}`);
-  const absolute = path.join(dataDir, relative);
-  // A file already there is whole: it was renamed into place only after being written.
-  const present = await stat(absolute).then(
-    (s) => s.size === bytes.byteLength,
-    () => false,
-  );
-  if (!present) {
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFile(`${absolute}.partial`, bytes);
-    await rename(`${absolute}.partial`, absolute);
-  }
+  // A file already there is whole: it took its name only after being written.
+  if (!(await services.files.exists(relative))) await services.files.write(relative, bytes);
   return { sha256, filePath: relative, sizeBytes: bytes.byteLength };
 }
 
@@ -71,13 +62,12 @@ export function attachmentLink(
   row: { sha256: string; file_path: string; file_name: string; mime_type: string },
 ): { fileUrl: string; fileName: string; mimeType: string } {
   const extension = EXTENSIONS[row.mime_type] ?? 'bin';
-  const absolute = path.join(documents.dataDir, row.file_path);
   return {
     fileUrl: documents.tickets.issue({
       urlName: `attachment-${row.sha256.slice(0, 16)}.${extension}`,
       downloadName: row.file_name,
       contentType: row.mime_type,
-      read: () => readFile(absolute),
+      read: () => documents.files.read(row.file_path),
     }),
     fileName: row.file_name,
     mimeType: row.mime_type,

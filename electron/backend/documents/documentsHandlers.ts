@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { addDays } from '../../../shared/calendar/dates';
 import { DOCUMENT_LIST_LIMIT, type VerificationStatus, type verifiedFacts } from '../../../shared/documents/api';
@@ -331,7 +329,7 @@ function archivedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile {
     urlName: `${row.type}-${row.id}.pdf`,
     downloadName: `${row.title}-${fileNameCode(row.verification_code)}.pdf`,
     contentType: 'application/pdf',
-    read: () => readFile(path.join(ctx.documents.dataDir, row.file_path)),
+    read: () => ctx.documents.files.read(row.file_path),
   };
 }
 

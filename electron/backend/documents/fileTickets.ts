@@ -40,13 +40,6 @@ export interface TicketSession {
   locked: boolean;
 }
 
-/** A transport's holder of one client's session token (`SessionCarrier` in api/context.ts). */
-interface Carrier {
-  readonly token: string | null;
-  readonly origin: string;
-  setToken(token: string | null): void;
-}
-
 interface Entry {
   file: TicketFile;
   sessionHash: string;
@@ -107,26 +100,6 @@ export class FileTicketStore {
   /** Forgets every ticket of a session (at sign-out, expiry, or a new sign-in replacing it). */
   dropSession(sessionHash: string): void {
     for (const [ticket, entry] of this.#entries) if (entry.sessionHash === sessionHash) this.#entries.delete(ticket);
-  }
-
-  /**
-   * The carrier as dispatch sees it: when the session it carries is cleared or replaced (sign-out,
-   * a session found expired, a new sign-in), that session's tickets are dropped at once — the same
-   * way for the hall host's cookies and the desktop window's token.
-   */
-  watchSignOut(carrier: Carrier): Carrier {
-    return {
-      get token() {
-        return carrier.token;
-      },
-      get origin() {
-        return carrier.origin;
-      },
-      setToken: (token) => {
-        if (carrier.token && carrier.token !== token) this.dropSession(this.hashToken(carrier.token));
-        carrier.setToken(token);
-      },
-    };
   }
 
   /** How many tickets are held (for tests). */

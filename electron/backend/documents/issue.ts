@@ -17,20 +17,24 @@ import {
   type DocumentFacts,
   type FactsSigner,
 } from '../../../shared/documents/verificationLink';
+import type { DataFiles } from '../db/dataFiles';
 import type { WriteScope } from '../db/writeScope';
 import { archiveDocument, newVerificationCode } from './archive';
 import type { FontSet } from './fonts';
 import type { FileTickets } from './fileTickets';
+import type { UploadStore } from './uploads';
 import { documentFacts, isArchival, type DocumentDefinition } from './registry';
 import { renderDocument, type RenderedDocument } from './render';
 
 /** What the backend gives handlers for documents. */
 export interface DocumentServices {
-  /** The data folder; archived files live under `documents/`. */
-  dataDir: string;
+  /** The data folder's files (archived papers under `documents/`, attachments), encrypted where there is a key. */
+  files: DataFiles;
   fonts(): Promise<FontSet>;
   /** Short-lived file links, issued to the session of the request. */
   tickets: FileTickets;
+  /** Files uploaded before the procedure that uses them, each bound to the session that sent it. */
+  uploads: UploadStore;
   /** Where new papers' QR codes link to, and what signs them (read at each issue: both can change). */
   linking(): Promise<DocumentLinking>;
 }
@@ -117,12 +121,12 @@ export function linkFor(linking: DocumentLinking, facts: DocumentFacts): string 
 
 export function archivePrepared(
   scope: WriteScope,
-  services: Pick<DocumentServices, 'dataDir'>,
+  services: Pick<DocumentServices, 'files'>,
   prepared: PreparedDocument,
   target: { recordEntity: string; recordId: string; supersedes?: string },
 ): Promise<IssuedDocument> {
   const { definition, rendered } = prepared;
-  return archiveDocument(scope, services.dataDir, {
+  return archiveDocument(scope, services.files, {
     type: definition.type,
     title: definition.title,
     recordEntity: target.recordEntity,

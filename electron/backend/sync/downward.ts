@@ -6,7 +6,13 @@
 // the new high-water mark, so a package is applied exactly once however often it arrives.
 import type { RecordTables } from '../workflow/recordTables';
 import { fromBase64Url, fromUtf8 } from '../../../shared/sync/bytes';
-import { EnvelopeError, openEnvelope, parseEnvelope, verifyEnvelope } from '../../../shared/sync/envelope';
+import {
+  EnvelopeError,
+  openEnvelope,
+  parseEnvelope,
+  requireSuite,
+  verifyEnvelope,
+} from '../../../shared/sync/envelope';
 import { downPayload, type DownPackage, type DownPayload } from '../../../shared/sync/protocol';
 import { runWrite } from '../db/writeScope';
 import { localDate } from '../api/settings';
@@ -43,6 +49,8 @@ export function openDown(bytes: Uint8Array, enrollment: StoredEnrollment, keys: 
     const parsed = parseEnvelope(bytes);
     if (parsed.header.kind !== 'down')
       throw new DownRefused(`不是县级平台的回执（数据包类型为 ${parsed.header.kind}）`);
+    // Only in the suite the county chose for us: the hub's key in the enrollment is of it.
+    requireSuite(parsed, enrollment.suite);
     verifyEnvelope(parsed, fromBase64Url(enrollment.hubSigningPublicKey));
     if (parsed.header.node !== enrollment.nodeId) {
       throw new DownRefused(`这是发给另一个节点（${parsed.header.node}）的回执，不是本乡镇的`);
@@ -58,7 +66,9 @@ export function openDown(bytes: Uint8Array, enrollment: StoredEnrollment, keys: 
       throw new DownRefused(
         error.code === 'bad-signature'
           ? '签名校验失败：文件可能被改动，或不是本县县级平台签发的'
-          : `数据包无法使用：${error.message}`,
+          : error.code === 'unsupported-suite'
+            ? `加密算法与本节点入网时约定的不符：${error.message}`
+            : `数据包无法使用：${error.message}`,
       );
     }
     throw new DownRefused('回执内容格式不对，无法使用');

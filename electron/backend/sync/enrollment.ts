@@ -6,6 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
 import { fromBase64Url, toBase64Url, utf8 } from '../../../shared/sync/bytes';
 import { sealEnvelope } from '../../../shared/sync/envelope';
+import { DEFAULT_SUITE, SUITE_LABELS, suiteOf, type SuiteId } from '../../../shared/sync/suites';
 import {
   ENROLLMENT_FORMAT,
   enrollmentFile,
@@ -23,6 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   version: '文件版本',
   nodeId: '节点编号',
   townshipName: '乡镇名称',
+  suite: '加密算法套件',
   hubUrl: '平台地址',
   hubBoxPublicKey: '平台加密公钥',
   hubSigningPublicKey: '平台签名公钥',
@@ -69,9 +71,14 @@ function asObject(input: unknown): unknown {
   }
 }
 
-function isKey(value: string): boolean {
+/** The suite the county chose for the township; a file from before the choice: the international one. */
+export function suiteOfFile(file: EnrollmentFile): SuiteId {
+  return file.suite ?? DEFAULT_SUITE;
+}
+
+function isKey(value: string, suite: SuiteId): boolean {
   try {
-    return fromBase64Url(value).length === 32;
+    return suiteOf(suite).isPublicKey(fromBase64Url(value));
   } catch {
     return false;
   }
@@ -96,8 +103,13 @@ export function parseEnrollmentFile(input: unknown, now: Date): EnrollmentFile {
   const errors: Record<string, string> = {};
   const urlProblem = checkHubUrl(file.hubUrl);
   if (urlProblem) errors['file.hubUrl'] = `入网文件：${urlProblem}`;
-  if (!isKey(file.hubBoxPublicKey)) errors['file.hubBoxPublicKey'] = '入网文件的“平台加密公钥”不是有效的公钥';
-  if (!isKey(file.hubSigningPublicKey)) errors['file.hubSigningPublicKey'] = '入网文件的“平台签名公钥”不是有效的公钥';
+  const suite = suiteOfFile(file);
+  if (!isKey(file.hubBoxPublicKey, suite)) {
+    errors['file.hubBoxPublicKey'] = `入网文件的“平台加密公钥”不是有效的公钥（应为${SUITE_LABELS[suite]}的公钥）`;
+  }
+  if (!isKey(file.hubSigningPublicKey, suite)) {
+    errors['file.hubSigningPublicKey'] = `入网文件的“平台签名公钥”不是有效的公钥（应为${SUITE_LABELS[suite]}的公钥）`;
+  }
   try {
     if (new X509Certificate(file.certificatePem).fingerprint256 !== file.certificateFingerprint) {
       errors['file.certificateFingerprint'] = '入网文件：证书指纹与所附平台证书不符，文件可能被改动';
@@ -118,6 +130,7 @@ export function toStoredEnrollment(file: EnrollmentFile, enrolledAt: string): St
   return {
     nodeId: file.nodeId,
     townshipName: file.townshipName,
+    suite: suiteOfFile(file),
     hubUrl: file.hubUrl,
     hubBoxPublicKey: file.hubBoxPublicKey,
     hubSigningPublicKey: file.hubSigningPublicKey,
@@ -139,6 +152,7 @@ export function sealRegistration(file: EnrollmentFile, keys: KeySet, now: Date):
     registeredAt: now.toISOString(),
   });
   return sealEnvelope({
+    suite: keys.suite,
     header: { kind: 'registration', node: file.nodeId, created: now.toISOString() },
     plaintext: utf8(JSON.stringify(payload)),
     recipientPublicKey: fromBase64Url(file.hubBoxPublicKey),
@@ -155,6 +169,7 @@ export function sealRotation(enrollment: StoredEnrollment, current: KeySet, next
     rotatedAt: now.toISOString(),
   });
   return sealEnvelope({
+    suite: current.suite,
     header: { kind: 'rotation', node: enrollment.nodeId, created: now.toISOString() },
     plaintext: utf8(JSON.stringify(payload)),
     recipientPublicKey: fromBase64Url(enrollment.hubBoxPublicKey),

@@ -9,6 +9,7 @@ import type { Selectable } from 'kysely';
 import { sha256Hex } from '../../../shared/sync/bytes';
 import { sealEnvelope } from '../../../shared/sync/envelope';
 import { SYNC_PATHS } from '../../../shared/sync/protocol';
+import type { DataFiles } from '../db/dataFiles';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { expectStatus } from './hubApi';
@@ -25,6 +26,8 @@ export type FileRow = Selectable<Database['sync_files']>;
 export interface FileSealContext {
   db: Db;
   dataDir: string;
+  /** The attachments, as stored (decrypted here, sealed again to the hub). */
+  files: DataFiles;
   nodeId: string;
   keys: KeySet;
   hubBoxPublicKey: Uint8Array;
@@ -62,7 +65,7 @@ export async function sealPendingFiles(context: FileSealContext): Promise<number
   for (const attachment of waiting) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path.join(dataDir, attachment.file_path));
+      bytes = await context.files.read(attachment.file_path);
     } catch {
       context.log(`附件文件缺失，未能上报：${attachment.file_path}`);
       continue;
@@ -72,6 +75,7 @@ export async function sealPendingFiles(context: FileSealContext): Promise<number
       continue;
     }
     const envelope = sealEnvelope({
+      suite: context.keys.suite,
       header: { kind: 'file', node: context.nodeId, sha256: attachment.sha256, created: context.now().toISOString() },
       plaintext: bytes,
       recipientPublicKey: context.hubBoxPublicKey,

@@ -1,5 +1,7 @@
-// The node's own keys: an Ed25519 pair that signs what goes up and an X25519 pair that what
-// comes down is sealed to. Private keys never leave this machine and are never stored in clear:
+// The node's own keys, of the suite the county chose: a signing pair that signs what goes up
+// (Ed25519, or SM2) and a box pair that what comes down is sealed to (X25519, or a second SM2
+// pair: 国密 practice keeps signing and encryption keys apart). Both suites' private keys are 32
+// bytes, so they are protected alike. Private keys never leave this machine and are never stored in clear:
 // the settings table holds them protected by the administrator's passphrase (scrypt →
 // AES-256-GCM, shared/sync/keys) and, in the desktop app, also by the OS keychain (a
 // KeyProtector given by Electron's main process), so the desktop can unlock itself at start
@@ -7,16 +9,12 @@
 import { z } from 'zod';
 import { toBase64Url } from '../../../shared/sync/bytes';
 import {
-  boxPublicKey,
-  generateBoxKeyPair,
-  generateSigningKeyPair,
-  keyId,
   protectWithPassphrase,
-  signingPublicKey,
   unprotectWithPassphrase,
   type BoxKeyPair,
   type SigningKeyPair,
 } from '../../../shared/sync/keys';
+import { DEFAULT_SUITE, SUITE_IDS, suiteOf, type SuiteId } from '../../../shared/sync/suites';
 
 /** Another wrapping of the private keys, e.g. the OS keychain through Electron's safeStorage. */
 export interface KeyProtector {
@@ -26,23 +24,26 @@ export interface KeyProtector {
 
 /** One generation of keys as stored: public halves in clear, private halves only protected. */
 const storedKeySet = z.object({
+  /** The suite of the pair (a set stored before the 国密 suite existed: the international one). */
+  suite: z.enum(SUITE_IDS).default(DEFAULT_SUITE),
   signingPublicKey: z.string(),
   boxPublicKey: z.string(),
   createdAt: z.string(),
-  /** signing seed ‖ box private key (64 bytes), protected with the passphrase: one scrypt per set. */
+  /** signing private key ‖ box private key (64 bytes), protected with the passphrase: one scrypt per set. */
   passphrase: z.string(),
   keychain: z.string().nullable(),
 });
-export type StoredKeySet = z.infer<typeof storedKeySet>;
+export type StoredKeySet = z.input<typeof storedKeySet>;
 
 export const storedKeys = z.object({
   current: storedKeySet,
   /** Earlier sets: their box keys still open downward packages sealed before the hub learnt the new one. */
   retired: z.array(storedKeySet),
 });
-export type StoredKeys = z.infer<typeof storedKeys>;
+export type StoredKeys = z.output<typeof storedKeys>;
 
 export interface KeySet {
+  suite: SuiteId;
   signing: SigningKeyPair;
   box: BoxKeyPair;
   signingKeyId: string;
@@ -55,35 +56,40 @@ export interface UnlockedKeys {
   boxKeys: Map<string, BoxKeyPair>;
 }
 
-function toKeySet(signing: SigningKeyPair, box: BoxKeyPair): KeySet {
-  return { signing, box, signingKeyId: keyId(signing.publicKey), boxKeyId: keyId(box.publicKey) };
+function toKeySet(suite: SuiteId, signing: SigningKeyPair, box: BoxKeyPair): KeySet {
+  const s = suiteOf(suite);
+  return { suite, signing, box, signingKeyId: s.keyId(signing.publicKey), boxKeyId: s.keyId(box.publicKey) };
 }
 
-/** Fresh key pairs, protected with the passphrase (and the protector when there is one). */
+/** Fresh key pairs of `suite`, protected with the passphrase (and the protector when there is one). */
 export async function createKeySet(
+  suite: SuiteId,
   passphrase: string,
   protector: KeyProtector | null,
   at: string,
 ): Promise<{ stored: StoredKeySet; keys: KeySet }> {
-  const signing = generateSigningKeyPair();
-  const box = generateBoxKeyPair();
+  const s = suiteOf(suite);
+  const signing = s.generateSigningKeyPair();
+  const box = s.generateBoxKeyPair();
   const secret = joinSecret(signing, box);
   try {
     const stored: StoredKeySet = {
+      suite,
       signingPublicKey: toBase64Url(signing.publicKey),
       boxPublicKey: toBase64Url(box.publicKey),
       createdAt: at,
       passphrase: protectWithPassphrase(secret, passphrase),
       keychain: protector ? await protector.protect(secret) : null,
     };
-    return { stored, keys: toKeySet(signing, box) };
+    return { stored, keys: toKeySet(suite, signing, box) };
   } finally {
     secret.fill(0);
   }
 }
 
-/** The 64 bytes a key set is protected as: signing seed ‖ box private key. */
+/** The 64 bytes a key set is protected as: signing private key ‖ box private key (32 bytes each in both suites). */
 export function joinSecret(signing: SigningKeyPair, box: BoxKeyPair): Uint8Array {
+  if (signing.privateKey.length !== 32 || box.privateKey.length !== 32) throw new Error('私钥应为 32 字节');
   const secret = new Uint8Array(64);
   secret.set(signing.privateKey, 0);
   secret.set(box.privateKey, 32);
@@ -93,11 +99,13 @@ export function joinSecret(signing: SigningKeyPair, box: BoxKeyPair): Uint8Array
 /** Rebuilds a set from its secret and checks it against the stored public halves. */
 function fromSecret(stored: StoredKeySet, secret: Uint8Array): KeySet {
   if (secret.length !== 64) throw new Error('受保护的私钥长度不对');
+  const suite = stored.suite ?? DEFAULT_SUITE;
+  const s = suiteOf(suite);
   const signingPrivate = secret.slice(0, 32);
   const boxPrivate = secret.slice(32, 64);
   secret.fill(0);
-  const signing = { privateKey: signingPrivate, publicKey: signingPublicKey(signingPrivate) };
-  const box = { privateKey: boxPrivate, publicKey: boxPublicKey(boxPrivate) };
+  const signing = { privateKey: signingPrivate, publicKey: s.signingPublicKey(signingPrivate) };
+  const box = { privateKey: boxPrivate, publicKey: s.boxPublicKey(boxPrivate) };
   // A stored set whose private half does not make its public half was tampered with or mixed up.
   if (
     toBase64Url(signing.publicKey) !== stored.signingPublicKey ||
@@ -105,7 +113,7 @@ function fromSecret(stored: StoredKeySet, secret: Uint8Array): KeySet {
   ) {
     throw new Error('私钥与登记的公钥不符，密钥记录可能已损坏');
   }
-  return toKeySet(signing, box);
+  return toKeySet(suite, signing, box);
 }
 
 export function assemble(current: KeySet, retired: KeySet[]): UnlockedKeys {

@@ -1,14 +1,16 @@
 // The outbox: the change log cut into batches, each sealed once and stored before anything is
 // sent. A stored batch never changes, so sending it again (after a dropped answer, a restart, a
 // USB copy) gives the hub the very same bytes, which it recognises as a replay. Batches chain:
-// each names the SHA-256 of the previous one's envelope, so the hub notices a lost or forged one.
+// each names the hash of the previous one's envelope (SHA-256, or SM3 under the 国密 suite), so
+// the hub notices a lost or forged one.
 //
 // Sizes are for a slow link: a batch ends at ~400 KiB of entries as JSON or 2,000 entries,
 // which deflates to roughly 48 KiB, a couple of seconds at 256 kbit/s — small enough that a
 // dropped connection costs little, large enough that per-request overhead does not dominate.
 import { sql, type Selectable } from 'kysely';
-import { sha256Hex, utf8 } from '../../../shared/sync/bytes';
+import { utf8 } from '../../../shared/sync/bytes';
 import { sealEnvelope } from '../../../shared/sync/envelope';
+import { suiteOf } from '../../../shared/sync/suites';
 import type { ChangeEntry } from '../../../shared/sync/protocol';
 import type { Db } from '../db/database';
 import type { Database, SyncVia } from '../db/schema';
@@ -91,6 +93,7 @@ export async function buildBatches(db: Db, context: SealContext, limits: BatchLi
     const first = entries[0]!.seq;
     const last = entries[entries.length - 1]!.seq;
     const envelope = sealEnvelope({
+      suite: context.keys.suite,
       header: {
         kind: 'batch',
         node: context.nodeId,
@@ -114,7 +117,7 @@ export async function buildBatches(db: Db, context: SealContext, limits: BatchLi
         entries: entries.length,
         raw_bytes: raw,
         bytes: envelope.byteLength,
-        hash: sha256Hex(envelope),
+        hash: suiteOf(context.keys.suite).hashHex(envelope),
         prev: previous?.hash ?? '',
         envelope: Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength),
         created_at: context.now().toISOString(),

@@ -3,6 +3,7 @@
 // must not interleave — building the batch chain and changing keys or the enrollment. Network
 // requests and backoff pauses happen outside the lock, so a USB export never waits for a
 // sleeping retry.
+import type { DataFiles } from '../db/dataFiles';
 import type { RecordTables } from '../workflow/recordTables';
 import { fromBase64Url } from '../../../shared/sync/bytes';
 import { fail } from '../api/failure';
@@ -24,6 +25,7 @@ import {
 export interface CoreOptions {
   db: Db;
   dataDir: string;
+  files: DataFiles;
   now: () => Date;
   timeZone: string;
   keyProtector: KeyProtector | null;
@@ -119,7 +121,13 @@ export class SyncCore {
         { ...context, downApplied: await readNumber(this.db, SYNC_SETTINGS.downApplied) },
         this.options.batch,
       );
-      await sealPendingFiles({ ...context, db: this.db, dataDir: this.options.dataDir, log: this.options.log });
+      await sealPendingFiles({
+        ...context,
+        db: this.db,
+        dataDir: this.options.dataDir,
+        files: this.options.files,
+        log: this.options.log,
+      });
     });
   }
 

@@ -7,11 +7,12 @@
 //   await engine.enroll(enrollmentFile, passphrase);
 //   const result = await engine.runOnce();   // { ok, message }
 //   const status = await engine.status();
+import { DataFiles } from '../db/dataFiles';
 import type { RecordTables } from '../workflow/recordTables';
 import type { DeskFigures } from './dailyReport';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync/api';
 import type { FactsSigner } from '../../../shared/documents/verificationLink';
-import { sign } from '../../../shared/sync/keys';
+import { suiteOf } from '../../../shared/sync/suites';
 import { DEFAULT_SETTINGS } from '../api/settings';
 import type { Db } from '../db/database';
 import type { Actor } from '../db/writes';
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   db: Db;
   /** The backend's data folder: attachments are read from it, sealed copies kept under sync/. */
   dataDir: string;
+  /** How the data folder's attachments are read (decrypted); default: plain files under `dataDir`. */
+  files?: DataFiles;
   now?: () => Date;
   /** Decides "today" for the daily report and file names. */
   timeZone?: string;
@@ -128,6 +131,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const core = new SyncCore({
     db: options.db,
     dataDir: options.dataDir,
+    files: options.files ?? new DataFiles(options.dataDir, null),
     now,
     timeZone: options.timeZone ?? DEFAULT_SETTINGS.timeZone,
     keyProtector: options.keyProtector ?? null,
@@ -308,7 +312,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!keys) return { signer: null, reason: '同步密钥已锁定（请在“同步”页输入口令解锁）' };
       const current = keys.current;
       return {
-        signer: { keyId: current.signingKeyId, sign: (message) => sign(current.signing.privateKey, message) },
+        // The township's suite signs its papers too (SM2 for a 国密 township); the hub knows which.
+        signer: {
+          keyId: current.signingKeyId,
+          sign: (message) => suiteOf(current.suite).sign(current.signing.privateKey, message),
+        },
         reason: null,
       };
     },

@@ -2,19 +2,13 @@
 // Made per backend (the engine holds that backend's unlocked keys and its run in progress),
 // which is why this is a factory rather than a constant like the other handler sets.
 import type { HandlersFor } from '../api/handlers';
-import { failFields } from '../api/failure';
 import type { RequestContext } from '../api/context';
 import type { SyncEngine } from './syncEngine';
 
 const SYNC_FILE_TYPE = 'application/octet-stream';
 
-function decodeBase64(content: string): Uint8Array {
-  const clean = content.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
-    failFields({ contentBase64: '回执文件：不是有效的 base64 编码' });
-  }
-  return new Uint8Array(Buffer.from(clean, 'base64'));
-}
+/** The reply file's field in `sync.importFile` (shared/sync/api.ts); usbFile.ts names it in its refusals too. */
+const REPLY_FILE_FIELD = { name: 'uploadId', label: '回执文件' };
 
 function fileLink(ctx: RequestContext, file: { bytes: Uint8Array; fileName: string; urlName: string }) {
   return {
@@ -80,8 +74,14 @@ export function syncHandlers(
       };
     },
 
-    async 'sync.importFile'(input) {
-      return engine.importFile(decodeBase64(input.contentBase64));
+    async 'sync.importFile'(input, ctx) {
+      // The file was uploaded first; taken here, it leaves the staging folder whatever the import says.
+      const { bytes } = await ctx.documents.uploads.take(
+        input.uploadId,
+        ctx.requireSession().tokenHash,
+        REPLY_FILE_FIELD,
+      );
+      return engine.importFile(bytes);
     },
 
     async 'sync.rotateKeys'(input, ctx) {

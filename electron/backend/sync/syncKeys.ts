@@ -13,7 +13,7 @@ import { WrongPassphraseError } from '../../../shared/sync/keys';
 import { fail, failFields } from '../api/failure';
 import { runWrite } from '../db/writeScope';
 import type { Actor } from '../db/writes';
-import { parseEnrollmentFile, sealRegistration, sealRotation, toStoredEnrollment } from './enrollment';
+import { parseEnrollmentFile, sealRegistration, sealRotation, suiteOfFile, toStoredEnrollment } from './enrollment';
 import {
   assemble,
   createKeySet,
@@ -39,6 +39,7 @@ export const SYNC_NODE_ENTITY = 'syncNode';
 
 function publicSummary(keys: KeySet) {
   return {
+    suite: keys.suite,
     signingKeyId: keys.signingKeyId,
     boxKeyId: keys.boxKeyId,
     signingPublicKey: toBase64Url(keys.signing.publicKey),
@@ -66,7 +67,8 @@ export async function enrollNode(core: SyncCore, input: unknown, passphrase: str
       );
     }
     const at = now.toISOString();
-    const { stored, keys } = await createKeySet(passphrase, core.options.keyProtector, at);
+    // Keys of the suite the county chose for this township (国密 or international).
+    const { stored, keys } = await createKeySet(suiteOfFile(file), passphrase, core.options.keyProtector, at);
     const registration = sealRegistration(file, keys, now);
     await runWrite(core.db, actor, at, (scope) =>
       scope.change({ entity: SYNC_NODE_ENTITY, id: file.nodeId, op: 'enroll' }, async (tx) => {
@@ -172,7 +174,13 @@ export async function rotateNodeKeys(core: SyncCore, passphrase: string, actor: 
     }
     const now = core.now();
     const at = now.toISOString();
-    const { stored: next, keys } = await createKeySet(passphrase, core.options.keyProtector, at);
+    // The same suite as before: the county's choice holds for the node's whole life.
+    const { stored: next, keys } = await createKeySet(
+      ready.enrollment.suite,
+      passphrase,
+      core.options.keyProtector,
+      at,
+    );
     const rotation = sealRotation(ready.enrollment, ready.keys.current, keys, now);
     await runWrite(core.db, actor, at, (scope) =>
       scope.change({ entity: SYNC_NODE_ENTITY, id: ready.enrollment.nodeId, op: 'rotateKeys' }, async (tx) => {

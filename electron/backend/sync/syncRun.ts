@@ -59,6 +59,7 @@ export async function attemptOverLink(context: AttemptContext): Promise<void> {
 /** The hub answers how far it got only to a request signed with our current signing key. */
 function stateSigner(ready: Ready): NodeRequestSigner {
   return {
+    suite: ready.keys.current.suite,
     nodeId: ready.enrollment.nodeId,
     signingKeyId: ready.keys.current.signingKeyId,
     signingPrivateKey: ready.keys.current.signing.privateKey,

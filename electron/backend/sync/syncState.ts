@@ -5,6 +5,7 @@
 // before the request that depends on it.
 import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../../../shared/sync/bytes';
+import { DEFAULT_SUITE, SUITE_IDS } from '../../../shared/sync/suiteIds';
 import { readSetting, writeSetting } from '../auth/nodeSettings';
 import type { Db } from '../db/database';
 import type { Tx } from '../db/writes';
@@ -30,6 +31,8 @@ export const SYNC_SETTINGS = {
 export const storedEnrollment = z.object({
   nodeId: z.string(),
   townshipName: z.string(),
+  /** The suite the county chose (an enrollment stored before the choice existed: the international one). */
+  suite: z.enum(SUITE_IDS).default(DEFAULT_SUITE),
   hubUrl: z.string(),
   hubBoxPublicKey: z.string(),
   hubSigningPublicKey: z.string(),
@@ -38,7 +41,7 @@ export const storedEnrollment = z.object({
   expiresAt: z.string(),
   enrolledAt: z.string(),
 });
-export type StoredEnrollment = z.infer<typeof storedEnrollment>;
+export type StoredEnrollment = z.output<typeof storedEnrollment>;
 
 type Reader = Db | Tx;
 

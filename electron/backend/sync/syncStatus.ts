@@ -4,7 +4,7 @@
 import { unsealedAttachments } from './fileOutbox';
 import { fromBase64Url } from '../../../shared/sync/bytes';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync/api';
-import { keyId } from '../../../shared/sync/keys';
+import { suiteOf } from '../../../shared/sync/suites';
 import { batchHistory, pendingEntries } from './outbox';
 import type { SyncCore } from './syncCore';
 import { SYNC_SETTINGS, readEnrollment, readNumber, readText } from './syncState';
@@ -44,11 +44,12 @@ export async function readStatus(core: SyncCore, progress: SyncProgress): Promis
         ? {
             nodeId: enrollment.nodeId,
             townshipName: enrollment.townshipName,
+            suite: enrollment.suite,
             hubUrl: enrollment.hubUrl,
             enrolledAt: enrollment.enrolledAt,
             registered: registeredAt !== null,
-            signingKeyId: keyId(fromBase64Url(stored.current.signingPublicKey)),
-            boxKeyId: keyId(fromBase64Url(stored.current.boxPublicKey)),
+            signingKeyId: suiteOf(stored.current.suite).keyId(fromBase64Url(stored.current.signingPublicKey)),
+            boxKeyId: suiteOf(stored.current.suite).keyId(fromBase64Url(stored.current.boxPublicKey)),
             certificateFingerprint: enrollment.certificateFingerprint,
             revoked: revokedAt !== null,
           }

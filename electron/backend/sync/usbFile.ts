@@ -87,7 +87,7 @@ export interface ImportedReply {
   message: string;
 }
 
-const field = (message: string) => failFields({ contentBase64: `回执文件：${message}` });
+const field = (message: string) => failFields({ uploadId: `回执文件：${message}` });
 
 /** Opens every envelope first: a file with one bad envelope is refused whole, nothing applied. */
 function openAll(bytes: Uint8Array, ready: Ready): OpenedDown[] {

@@ -36,7 +36,7 @@ export async function addToRecord<S extends string, K extends string, R, T exten
   return { id, at };
 }
 
-/** Stores an uploaded file by its hash and adds its row to the record as the declared `step`. */
+/** Stores an uploaded file (taken from the caller's uploads) by its hash and adds its row to the record as the declared `step`. */
 export async function attachToRecord<S extends string, K extends string, R, T extends VersionedTable>(
   ctx: RequestContext,
   binding: KindBinding<S, K, R, T>,
@@ -51,7 +51,7 @@ export async function attachToRecord<S extends string, K extends string, R, T ex
   }) => Insertable<Database['dispute_attachments' | 'petition_attachments']>,
 ): Promise<string> {
   await prepareStep(ctx, binding, step, { id: recordId });
-  const stored = await storeAttachment(ctx.documents.dataDir, upload);
+  const stored = await storeAttachment(ctx.documents, ctx.requireSession().tokenHash, upload);
   const { id } = await addToRecord(
     ctx,
     binding,

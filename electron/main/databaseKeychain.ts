@@ -1,0 +1,68 @@
+// The desktop app's database key: 32 random bytes made on first start, kept only wrapped by the
+// OS keychain (safeStorage: DPAPI on Windows) in a file beside — not inside — the data folder, so
+// a copied data folder or a disk taken out of the laptop holds no key, and the clerk is never asked
+// for one. The hall host takes its key from a key file instead (db/databaseKey.ts).
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { DATABASE_FILE } from '../backend/db/database';
+import { databaseFileState } from '../backend/db/encryptInPlace';
+import { DATABASE_KEY_BYTES } from '../backend/db/sqlite3Dialect';
+import type { KeyProtector } from '../backend/sync/keyStore';
+
+/** The wrapped key's file, in the app's folder next to the data folder. */
+export const WRAPPED_DATABASE_KEY_FILE = 'database-key.keychain';
+
+export type DesktopDatabaseKey =
+  | { key: Uint8Array; created: boolean }
+  /** No keychain that really protects (Linux without a keyring): the database stays plain. */
+  | { key: null; reason: string };
+
+/**
+ * The key of the database in `dataDir`: unwrapped from its file, or made and wrapped on the first
+ * start with a keychain (a plain database is then encrypted in place by openDatabase).
+ * @throws when the database is encrypted but the key cannot be had — a missing file or a
+ *   keychain that no longer opens it (another Windows account) — with what to do, in Chinese.
+ */
+export async function desktopDatabaseKey(dataDir: string, protector: KeyProtector | null): Promise<DesktopDatabaseKey> {
+  const file = path.join(path.dirname(path.resolve(dataDir)), WRAPPED_DATABASE_KEY_FILE);
+  const wrapped = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    () => null,
+  );
+  const state = await databaseFileState(path.join(dataDir, DATABASE_FILE));
+  if (wrapped !== null) {
+    if (!protector)
+      throw new Error(
+        `数据库密钥由系统钥匙串保护（${file}），但本机系统钥匙串现在不可用：请用原来的 Windows 账户登录后再打开`,
+      );
+    let key: Uint8Array;
+    try {
+      key = await protector.unprotect(wrapped);
+    } catch (error) {
+      throw new Error(
+        `系统钥匙串无法解开数据库密钥（${file}）：数据只能在原来的电脑和 Windows 账户上打开，请用原账户登录，或从备份恢复`,
+        { cause: error },
+      );
+    }
+    if (key.length !== DATABASE_KEY_BYTES) throw new Error(`数据库密钥文件 ${file} 已损坏`);
+    return { key, created: false };
+  }
+  if (state === 'encrypted')
+    throw new Error(`数据库 ${path.join(dataDir, DATABASE_FILE)} 已加密，但找不到本机保存的密钥 ${file}：请从备份恢复`);
+  if (!protector)
+    return { key: null, reason: '本机没有可用的系统钥匙串（Linux 需要 gnome-keyring 或 kwallet），数据库无法加密保存' };
+  const key = randomBytes(DATABASE_KEY_BYTES);
+  const text = `${await protector.protect(key)}\n`;
+  // Written whole, flushed and renamed: a power cut never leaves a half key that loses the data.
+  const partial = `${file}.partial`;
+  const handle = await open(partial, 'w', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(partial, file);
+  return { key, created: true };
+}

@@ -1,0 +1,132 @@
+// Backups of the township's data folder on the typed API: where they go and how often, the state
+// the administrator's screens show (the last good backup, a run in progress), "backup now" and
+// the restore drill.
+import { z } from 'zod';
+import { defineProcedures } from '../api/contract';
+import type { Role } from '../auth/roles';
+import { requiredText } from '../validation/fields';
+
+export const BACKUP_ADMINS: readonly Role[] = ['administrator'];
+
+export const DEFAULT_BACKUP_SETTINGS = Object.freeze({
+  keep: 14,
+  maxAgeDays: 2,
+  dailyAt: '12:10',
+});
+
+export const backupSettings = z.strictObject({
+  /** A folder on the host's machine: a second disk, a USB drive, a share. */
+  folder: requiredText('备份位置', 400),
+  keep: z
+    .number({ message: '请填写保留份数' })
+    .int({ message: '保留份数应为整数' })
+    .min(1, { message: '至少保留 1 份' })
+    .max(90, { message: '最多保留 90 份' })
+    .describe('保留份数'),
+  /** The administrator's screens turn red when the last good backup is older than this. */
+  maxAgeDays: z
+    .number({ message: '请填写提醒天数' })
+    .int({ message: '提醒天数应为整数' })
+    .min(1, { message: '提醒天数至少为 1 天' })
+    .max(30, { message: '提醒天数不能超过 30 天' })
+    .describe('超过几天未备份即提醒'),
+  /** The daily run's time of day (the host's time zone); a PC off then runs it when next on. */
+  dailyAt: z
+    .string({ message: '请填写每日备份时间' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '每日备份时间应为 时:分，如 12:10' })
+    .describe('每日备份时间'),
+});
+export type BackupSettings = z.infer<typeof backupSettings>;
+
+export const BACKUP_PHASES = ['database', 'files', 'verify', 'prune', 'copy', 'check'] as const;
+export const BACKUP_PHASE_LABELS: Record<(typeof BACKUP_PHASES)[number], string> = {
+  database: '正在复制数据库',
+  files: '正在复制存档文书和附件',
+  verify: '正在校验备份',
+  prune: '正在清理过期备份',
+  copy: '正在恢复到临时目录',
+  check: '正在核对恢复结果',
+};
+
+export const BACKUP_RUN_KINDS = ['backup', 'drill'] as const;
+export const BACKUP_RUN_KIND_LABELS: Record<(typeof BACKUP_RUN_KINDS)[number], string> = {
+  backup: '备份',
+  drill: '恢复演练',
+};
+
+export const backupRun = z.object({
+  id: z.string(),
+  kind: z.enum(BACKUP_RUN_KINDS),
+  /** Who asked: a name, or 自动 for the schedule. */
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  outcome: z.enum(['running', 'ok', 'failed']),
+  folder: z.string(),
+  generation: z.string().nullable(),
+  databaseBytes: z.number().nullable(),
+  files: z.number().nullable(),
+  newFiles: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  /** Why it failed, in Chinese; null when it did not. */
+  message: z.string().nullable(),
+});
+export type BackupRunRecord = z.infer<typeof backupRun>;
+
+export const backupStatus = z.object({
+  settings: backupSettings.nullable(),
+  running: z
+    .object({
+      kind: z.enum(BACKUP_RUN_KINDS),
+      phase: z.enum(BACKUP_PHASES),
+      done: z.number(),
+      total: z.number(),
+      startedAt: z.string(),
+    })
+    .nullable(),
+  lastGood: backupRun.nullable(),
+  lastRun: backupRun.nullable(),
+  lastDrill: backupRun.nullable(),
+  /**
+   * Why the administrator's screens are red (never set up, the last good backup too old, the last
+   * run failed), in Chinese; null when all is well.
+   */
+  warning: z.string().nullable(),
+  /** Advice that does not make the screens red (the folder on the data's own disk). */
+  notice: z.string().nullable(),
+  recent: z.array(backupRun),
+});
+export type BackupStatus = z.infer<typeof backupStatus>;
+
+const started = z.object({ started: z.boolean(), message: z.string() });
+
+export const backupProcedures = defineProcedures({
+  'backup.status': {
+    summary: '备份状态：设置、最近一次成功的备份、正在进行的备份或演练及进度、是否需要提醒',
+    kind: 'query',
+    access: BACKUP_ADMINS,
+    input: z.strictObject({}),
+    output: backupStatus,
+  },
+  'backup.saveSettings': {
+    summary: '保存备份设置（位置、保留份数、提醒天数、每日时间）；位置须可写且不在数据目录之内',
+    kind: 'command',
+    access: BACKUP_ADMINS,
+    input: backupSettings,
+    output: backupStatus,
+  },
+  'backup.runNow': {
+    summary: '立即备份：在后台联机备份数据库、存档文书和附件并校验；进度见 backup.status',
+    kind: 'command',
+    access: BACKUP_ADMINS,
+    input: z.strictObject({}),
+    output: started,
+  },
+  'backup.drillNow': {
+    summary: '立即做一次恢复演练：把最新的备份恢复到临时目录并逐项核对，然后删除',
+    kind: 'command',
+    access: BACKUP_ADMINS,
+    input: z.strictObject({}),
+    output: started,
+  },
+});
