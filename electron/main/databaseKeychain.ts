@@ -3,7 +3,7 @@
 // a copied data folder or a disk taken out of the laptop holds no key, and the clerk is never asked
 // for one. The hall host takes its key from a key file instead (db/databaseKey.ts).
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DATABASE_FILE } from '../backend/db/database';
 import { databaseFileState } from '../backend/db/encryptInPlace';
@@ -12,6 +12,11 @@ import type { KeyProtector } from '../backend/sync/keyStore';
 
 /** The wrapped key's file, in the app's folder next to the data folder. */
 export const WRAPPED_DATABASE_KEY_FILE = 'database-key.keychain';
+/**
+ * Where the administrator puts the exported recovery key (backup.exportKey) to open a data
+ * folder restored from a backup on this PC: taken into the keychain on start, then removed.
+ */
+export const IMPORTED_DATABASE_KEY_FILE = 'database-key.import';
 
 export type DesktopDatabaseKey =
   | { key: Uint8Array; created: boolean }
@@ -48,21 +53,40 @@ export async function desktopDatabaseKey(dataDir: string, protector: KeyProtecto
     if (key.length !== DATABASE_KEY_BYTES) throw new Error(`数据库密钥文件 ${file} 已损坏`);
     return { key, created: false };
   }
-  if (state === 'encrypted')
-    throw new Error(`数据库 ${path.join(dataDir, DATABASE_FILE)} 已加密，但找不到本机保存的密钥 ${file}：请从备份恢复`);
+  const importFile = path.join(path.dirname(file), IMPORTED_DATABASE_KEY_FILE);
+  if (state === 'encrypted') {
+    const imported = await readFile(importFile, 'utf8').then(
+      (text) => text.trimStart().split(/\r?\n/)[0]!.trim(),
+      () => null,
+    );
+    if (imported === null)
+      throw new Error(
+        `数据库 ${path.join(dataDir, DATABASE_FILE)} 已加密，但本机没有它的密钥。若是从备份恢复到这台电脑的，请把导出的“数据库恢复密钥”文件改名为 ${IMPORTED_DATABASE_KEY_FILE} 放到 ${path.dirname(file)} 后重新打开`,
+      );
+    if (!new RegExp(`^[0-9a-fA-F]{${DATABASE_KEY_BYTES * 2}}$`).test(imported))
+      throw new Error(`${importFile} 不是数据库恢复密钥：第一行应为 ${DATABASE_KEY_BYTES * 2} 个十六进制字符`);
+    if (!protector) throw new Error('本机没有可用的系统钥匙串，无法保存导入的数据库密钥');
+    const key = Buffer.from(imported, 'hex');
+    await writeWrapped(file, await protector.protect(key));
+    await rm(importFile, { force: true });
+    return { key, created: false };
+  }
   if (!protector)
     return { key: null, reason: '本机没有可用的系统钥匙串（Linux 需要 gnome-keyring 或 kwallet），数据库无法加密保存' };
   const key = randomBytes(DATABASE_KEY_BYTES);
-  const text = `${await protector.protect(key)}\n`;
-  // Written whole, flushed and renamed: a power cut never leaves a half key that loses the data.
+  await writeWrapped(file, await protector.protect(key));
+  return { key, created: true };
+}
+
+/** Written whole, flushed and renamed: a power cut never leaves a half key that loses the data. */
+async function writeWrapped(file: string, wrapped: string): Promise<void> {
   const partial = `${file}.partial`;
   const handle = await open(partial, 'w', 0o600);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(`${wrapped}\n`, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
   }
   await rename(partial, file);
-  return { key, created: true };
 }

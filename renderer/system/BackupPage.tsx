@@ -24,6 +24,7 @@ import {
   type BackupStatus,
 } from '../../shared/backup/api';
 import { call } from '../api/client';
+import { ExportKeyDialog } from './ExportKeyDialog';
 import { minuteTime } from '../common/dates';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { formatBytes } from '../common/formatBytes';
@@ -43,6 +44,7 @@ export function BackupPage() {
   const { message } = App.useApp();
   const status = usePolledQuery('backup.status', {}, (data) => (data?.running ? 1000 : 30_000), true);
   const [starting, setStarting] = useState(false);
+  const [exportingKey, setExportingKey] = useState(false);
   if (!status.data)
     return status.error ? <LoadFailed error={status.error} what="备份状态" onRetry={status.refresh} /> : <Loading />;
   const data = status.data;
@@ -81,6 +83,7 @@ export function BackupPage() {
             <Button disabled={!data.lastGood || Boolean(data.running)} onClick={() => void start('backup.drillNow')}>
               恢复演练
             </Button>
+            <Button onClick={() => setExportingKey(true)}>导出恢复密钥</Button>
           </Space>
           <Typography.Text type="secondary">
             备份包括数据库、存档文书和附件，加密方式与数据相同；每天按设定时间自动备份，每周自动做一次恢复演练（恢复到临时目录逐项核对后删除）。
@@ -90,6 +93,7 @@ export function BackupPage() {
         </Flex>
       </Card>
       <SettingsCard settings={data.settings} onSaved={status.refresh} />
+      <ExportKeyDialog open={exportingKey} onClose={() => setExportingKey(false)} />
       <Card title="最近记录">
         <Table<BackupRunRecord>
           rowKey="id"

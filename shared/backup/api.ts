@@ -100,6 +100,9 @@ export type BackupStatus = z.infer<typeof backupStatus>;
 
 const started = z.object({ started: z.boolean(), message: z.string() });
 
+/** The key file a restore on another machine needs (the desktop app's key lives in one PC's keychain). */
+export const DATABASE_KEY_FILE_NAME = '乡镇一站通-数据库恢复密钥.txt';
+
 export const backupProcedures = defineProcedures({
   'backup.status': {
     summary: '备份状态：设置、最近一次成功的备份、正在进行的备份或演练及进度、是否需要提醒',
@@ -121,6 +124,20 @@ export const backupProcedures = defineProcedures({
     access: BACKUP_ADMINS,
     input: z.strictObject({}),
     output: started,
+  },
+  'backup.exportKey': {
+    summary: '导出数据库恢复密钥（须再次输入本人密码）：在另一台电脑上恢复加密的备份时需要它，请离线妥善保管',
+    kind: 'command',
+    access: BACKUP_ADMINS,
+    audit: { action: 'export', what: '导出数据库恢复密钥' },
+    input: z.strictObject({
+      password: z
+        .string({ message: '请输入您的登录密码' })
+        .min(1, { message: '请输入您的登录密码' })
+        .max(200)
+        .describe('登录密码'),
+    }),
+    output: z.object({ fileUrl: z.string(), fileName: z.string() }),
   },
   'backup.drillNow': {
     summary: '立即做一次恢复演练：把最新的备份恢复到临时目录并逐项核对，然后删除',

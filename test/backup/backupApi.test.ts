@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { isBackupDue } from '../../electron/backend/backup/backupService';
+import { readDatabaseKeyFile } from '../../electron/backend/db/databaseKey';
 import { ADMIN, refused, signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
 
 const run = promisify(execFile);
@@ -122,6 +123,34 @@ describe('backups from the administrator’s screen', () => {
     await admin.ok('auth.login', { username: ADMIN.username, password: ADMIN.password });
     assert.equal(await hall.backend.backups.runDue(), 'backup');
     await finished();
+  });
+
+  test('the recovery key: only with the administrator’s own password, audited, and usable as a key file for a restore', async () => {
+    refused(await admin.call('backup.exportKey', { password: 'wrong-password' }), 400, /密码不对/);
+    const file = await admin.ok('backup.exportKey', { password: ADMIN.password });
+    assert.equal(file.fileName, '乡镇一站通-数据库恢复密钥.txt');
+    const text = await (await admin.fetchFile(file.fileUrl)).text();
+    assert.equal(text.split('\n')[0], Buffer.from(hall.backend.backups.databaseKey()!).toString('hex'));
+    assert.match(text, /--db-key-file/);
+    const keyFile = path.join(scratch, 'recovery-key.txt');
+    await writeFile(keyFile, text, { mode: 0o600 });
+    assert.deepEqual(
+      await readDatabaseKeyFile(keyFile, path.join(scratch, 'elsewhere')),
+      Buffer.from(hall.backend.backups.databaseKey()!),
+    );
+    const events = await hall.backend.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('summary', 'like', '%数据库恢复密钥%')
+      .execute();
+    assert.ok(
+      events.some((e) => e.action === 'export'),
+      JSON.stringify(events),
+    );
+    assert.ok(
+      events.some((e) => e.action === 'signInFailed'),
+      'the wrong password is logged',
+    );
   });
 
   test('the daily time in the township’s zone', () => {

@@ -2,14 +2,18 @@
 // data folder: a plain database from before is encrypted on the next start, the same key comes
 // back on every start, and a keychain that no longer opens it stops the app with what to do.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { openDatabase } from '../../electron/backend/db/database';
 import { databaseFileState } from '../../electron/backend/db/encryptInPlace';
 import type { KeyProtector } from '../../electron/backend/sync/keyStore';
-import { desktopDatabaseKey, WRAPPED_DATABASE_KEY_FILE } from '../../electron/main/databaseKeychain';
+import {
+  desktopDatabaseKey,
+  IMPORTED_DATABASE_KEY_FILE,
+  WRAPPED_DATABASE_KEY_FILE,
+} from '../../electron/main/databaseKeychain';
 
 async function appFolder(t: TestContext): Promise<{ userData: string; dataDir: string }> {
   const userData = await mkdtemp(path.join(os.tmpdir(), 'township-keychain-'));
@@ -76,8 +80,26 @@ describe('the desktop app’s database key from the OS keychain', () => {
     await rm(path.join(path.dirname(dataDir), WRAPPED_DATABASE_KEY_FILE));
     await assert.rejects(
       desktopDatabaseKey(dataDir, keychainOf('clerk')),
-      /已加密，但找不到本机保存的密钥.*从备份恢复/,
+      /已加密，但本机没有它的密钥。若是从备份恢复到这台电脑的，请把导出的“数据库恢复密钥”文件改名为 database-key\.import/,
     );
+  });
+
+  test('a data folder restored onto a new PC opens with the exported recovery key, which goes into the keychain and is removed', async (t) => {
+    const { userData, dataDir } = await appFolder(t);
+    const made = await desktopDatabaseKey(dataDir, keychainOf('old-pc'));
+    assert.ok(made.key);
+    await (await openDatabase(dataDir, { key: made.key })).destroy();
+    await rm(path.join(userData, WRAPPED_DATABASE_KEY_FILE)); // the new PC has none
+    const importFile = path.join(userData, IMPORTED_DATABASE_KEY_FILE);
+    await writeFile(importFile, 'not a key\n');
+    await assert.rejects(desktopDatabaseKey(dataDir, keychainOf('new-pc')), /不是数据库恢复密钥/);
+    await writeFile(importFile, `${Buffer.from(made.key).toString('hex')}\n\n乡镇一站通数据库恢复密钥（上面一行）……\n`);
+    const imported = await desktopDatabaseKey(dataDir, keychainOf('new-pc'));
+    assert.deepEqual(Buffer.from(imported.key!), Buffer.from(made.key));
+    await assert.rejects(readFile(importFile), /ENOENT/, 'the plain recovery key does not stay on the disk');
+    const again = await desktopDatabaseKey(dataDir, keychainOf('new-pc'));
+    assert.deepEqual(Buffer.from(again.key!), Buffer.from(made.key));
+    await (await openDatabase(dataDir, { key: again.key })).destroy();
   });
 
   test('no keychain that really protects and no data yet: no key, and the reason the database stays plain', async (t) => {

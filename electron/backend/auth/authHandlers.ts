@@ -173,7 +173,11 @@ export function authHandlers(
  * locked meanwhile, from a sign-in elsewhere) the session ends: whoever is at this screen has to
  * sign in again once the lock is over.
  */
-async function isOwnPassword(ctx: RequestContext, password: string, what: string): Promise<boolean> {
+/**
+ * Whether `password` is the signed-in user's own, counted against the account's lockout like a
+ * sign-in (too many wrong ones end the session); `what` names the check in the audit log.
+ */
+export async function isOwnPassword(ctx: RequestContext, password: string, what: string): Promise<boolean> {
   const user = ctx.requireUser();
   const check = await checkPassword(ctx.db, user.id, password, ctx.now, ctx.settings);
   if (check.kind === 'right') return true;

@@ -1,13 +1,40 @@
+import { DATABASE_KEY_FILE_NAME } from '../../../shared/backup/api';
+import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
+import { isOwnPassword } from '../auth/authHandlers';
 import type { BackupService } from './backupService';
 
 export function backupHandlers(
   service: BackupService,
-): HandlersFor<'backup.status' | 'backup.saveSettings' | 'backup.runNow' | 'backup.drillNow'> {
+): HandlersFor<'backup.status' | 'backup.saveSettings' | 'backup.runNow' | 'backup.drillNow' | 'backup.exportKey'> {
   return {
     'backup.status': () => service.status(),
     'backup.saveSettings': (input) => service.saveSettings(input),
     'backup.runNow': (_input, ctx) => service.start('backup', ctx.actor.name),
     'backup.drillNow': (_input, ctx) => service.start('drill', ctx.actor.name),
+    async 'backup.exportKey'(input, ctx) {
+      const key = service.databaseKey();
+      if (!key) fail('CONFLICT', '本机数据库没有加密，备份也没有加密，恢复时不需要密钥');
+      if (!(await isOwnPassword(ctx, input.password, '导出数据库恢复密钥')))
+        fail('VALIDATION', '密码不对', { fieldErrors: { password: '登录密码：不对，请重新输入' } });
+      const text = [
+        Buffer.from(key).toString('hex'),
+        '',
+        '乡镇一站通数据库恢复密钥（上面一行）。在另一台电脑上恢复加密的备份时需要它：',
+        '  把本文件设为只有本人可读（chmod 600），运行',
+        '  npm run hall -- --restore <备份位置> --data <新数据目录> --db-key-file <本文件>',
+        '得到它的人加上备份就能读出全部台账：请打印或存入离线介质，锁入保密柜，不要放在备份旁边。',
+        '',
+      ].join('\n');
+      return {
+        fileUrl: ctx.documents.tickets.issue({
+          urlName: 'database-recovery-key.txt',
+          downloadName: DATABASE_KEY_FILE_NAME,
+          contentType: 'text/plain; charset=utf-8',
+          read: async () => Buffer.from(text, 'utf8'),
+        }),
+        fileName: DATABASE_KEY_FILE_NAME,
+      };
+    },
   };
 }

@@ -49,6 +49,11 @@ export class BackupService {
 
   constructor(private readonly options: BackupServiceOptions) {}
 
+  /** The database key, for the recovery key the administrator exports (null: a plain host). */
+  databaseKey(): Uint8Array | null {
+    return this.options.key;
+  }
+
   async settings(): Promise<BackupSettings | null> {
     const text = await readSetting(this.options.db, BACKUP_SETTINGS_KEY);
     if (!text) return null;

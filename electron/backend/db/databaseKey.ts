@@ -38,7 +38,9 @@ export async function readDatabaseKeyFile(keyFile: string, dataDir: string): Pro
     const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
     throw new Error(`数据库密钥文件 ${file} 的权限为 ${mode}，其他用户也能读取：请执行 chmod 600 ${file}`);
   }
-  const text = (await readFile(file, 'utf8')).trim();
+  // The first line: the recovery key the administrator exports (backup.exportKey) carries its
+  // instructions below it and is usable as it is.
+  const text = (await readFile(file, 'utf8')).trimStart().split(/\r?\n/)[0]!.trim();
   if (!HEX_KEY.test(text)) {
     throw new Error(
       `数据库密钥文件 ${file} 的内容应为 ${DATABASE_KEY_BYTES * 2} 个十六进制字符（${DATABASE_KEY_BYTES} 字节随机数）。生成方法：${DB_KEY_FILE_HOWTO}`,
