@@ -176,6 +176,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     timeZone: settings.timeZone,
     log: (line) => console.warn(`[township-desk] ${line}`),
   });
+  await backups.init();
   if (options.backupSchedule) backups.startScheduler();
   /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
   const handlers: AllHandlers = {

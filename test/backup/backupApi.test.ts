@@ -163,6 +163,28 @@ describe('backups from the administrator’s screen', () => {
   });
 });
 
+describe('a run the program did not finish', () => {
+  test('is shown as failed after a restart, with why', async (t) => {
+    const { hall, admin } = await startSetUpHall();
+    t.after(() => hall.close());
+    await hall.backend.db
+      .insertInto('backup_runs')
+      .values({
+        id: 'left-running',
+        kind: 'backup',
+        started_by: '自动',
+        started_at: hall.clock.now().toISOString(),
+        outcome: 'running',
+        folder: '/mnt/backup',
+      })
+      .execute();
+    await hall.backend.backups.init();
+    const status = await admin.ok('backup.status', {});
+    assert.equal(status.lastRun?.outcome, 'failed');
+    assert.match(status.lastRun.message ?? '', /中途退出/);
+  });
+});
+
 describe('backup and restore from the command line', () => {
   test('--backup then --restore into a new folder: the same township; --restore over a folder moves it aside', async (t) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'township-backup-cli-'));

@@ -49,6 +49,19 @@ export class BackupService {
 
   constructor(private readonly options: BackupServiceOptions) {}
 
+  /** Closes the runs a stopped program left open: they did not finish, and say so. */
+  async init(): Promise<void> {
+    await this.options.db
+      .updateTable('backup_runs')
+      .set({
+        outcome: 'failed',
+        message: '程序在运行中途退出（断电或被关闭），这一次没有完成',
+        finished_at: this.options.now().toISOString(),
+      })
+      .where('outcome', '=', 'running')
+      .execute();
+  }
+
   /** The database key, for the recovery key the administrator exports (null: a plain host). */
   databaseKey(): Uint8Array | null {
     return this.options.key;
