@@ -63,9 +63,33 @@ export function BackupPage() {
     }
   }
 
+  async function removePlainCopies() {
+    try {
+      await call('backup.removePlainCopies', {});
+      message.success('明文副本已删除');
+      status.refresh();
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   return (
     <Flex vertical gap={16}>
-      {data.warning && <Alert type="error" showIcon message={data.warning} role="alert" />}
+      {data.warning && (
+        <Alert
+          type="error"
+          showIcon
+          message={data.warning}
+          role="alert"
+          action={
+            data.plainCopies.length > 0 && (
+              <Button danger onClick={() => void removePlainCopies()}>
+                删除明文副本
+              </Button>
+            )
+          }
+        />
+      )}
       {data.notice && <Alert type="warning" showIcon message={data.notice} />}
       <Card title="备份情况">
         <Flex vertical gap={12}>

@@ -94,6 +94,11 @@ export const backupStatus = z.object({
   warning: z.string().nullable(),
   /** Advice that does not make the screens red (the folder on the data's own disk). */
   notice: z.string().nullable(),
+  /**
+   * Plain copies the database's in-place encryption left in the data folder (file names): they
+   * hold every resident in clear until removed.
+   */
+  plainCopies: z.array(z.string()),
   recent: z.array(backupRun),
 });
 export type BackupStatus = z.infer<typeof backupStatus>;
@@ -138,6 +143,13 @@ export const backupProcedures = defineProcedures({
         .describe('登录密码'),
     }),
     output: z.object({ fileUrl: z.string(), fileName: z.string() }),
+  },
+  'backup.removePlainCopies': {
+    summary: '删除数据库就地加密时留下的明文副本（其中是全部台账的明文）',
+    kind: 'command',
+    access: BACKUP_ADMINS,
+    input: z.strictObject({}),
+    output: backupStatus,
   },
   'backup.drillNow': {
     summary: '立即做一次恢复演练：把最新的备份恢复到临时目录并逐项核对，然后删除',

@@ -3,12 +3,14 @@
 // daily schedule, the restore drill, and the same from the command line.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { openBackend } from '../../electron/backend/backend';
 import { isBackupDue } from '../../electron/backend/backup/backupService';
 import { readDatabaseKeyFile } from '../../electron/backend/db/databaseKey';
 import { ADMIN, refused, signedInAs, startSetUpHall, type TestClient, type TestHall } from '../support/testHall';
@@ -182,6 +184,27 @@ describe('a run the program did not finish', () => {
     const status = await admin.ok('backup.status', {});
     assert.equal(status.lastRun?.outcome, 'failed');
     assert.match(status.lastRun.message ?? '', /中途退出/);
+  });
+});
+
+describe('the plain copy in-place encryption leaves', () => {
+  test('turns the administrator’s screens red until it is removed', async (t) => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-plain-copy-'));
+    t.after(() => rm(dataDir, { recursive: true, force: true }));
+    await (await openBackend({ dataDir, logError: () => {} })).close();
+    const backend = await openBackend({ dataDir, databaseKey: randomBytes(32), logError: () => {} });
+    t.after(() => backend.close());
+    const status = await backend.backups.status();
+    assert.equal(status.plainCopies.length, 1);
+    assert.match(status.plainCopies[0]!, /^township\.before-encryption-\d{8}T\d{6}Z\.sqlite$/);
+    assert.match(status.warning ?? '', /还留有数据库加密前的明文副本.*请删除/);
+    const after = await backend.backups.removePlainCopies();
+    assert.deepEqual(after.plainCopies, []);
+    assert.doesNotMatch(after.warning ?? '', /明文副本/);
+    assert.deepEqual(
+      (await readdir(dataDir)).filter((name) => name.includes('before-encryption')),
+      [],
+    );
   });
 });
 

@@ -6,12 +6,20 @@ import type { BackupService } from './backupService';
 
 export function backupHandlers(
   service: BackupService,
-): HandlersFor<'backup.status' | 'backup.saveSettings' | 'backup.runNow' | 'backup.drillNow' | 'backup.exportKey'> {
+): HandlersFor<
+  | 'backup.status'
+  | 'backup.saveSettings'
+  | 'backup.runNow'
+  | 'backup.drillNow'
+  | 'backup.exportKey'
+  | 'backup.removePlainCopies'
+> {
   return {
     'backup.status': () => service.status(),
     'backup.saveSettings': (input) => service.saveSettings(input),
     'backup.runNow': (_input, ctx) => service.start('backup', ctx.actor.name),
     'backup.drillNow': (_input, ctx) => service.start('drill', ctx.actor.name),
+    'backup.removePlainCopies': () => service.removePlainCopies(),
     async 'backup.exportKey'(input, ctx) {
       const key = service.databaseKey();
       if (!key) fail('CONFLICT', '本机数据库没有加密，备份也没有加密，恢复时不需要密钥');

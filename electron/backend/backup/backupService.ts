@@ -1,7 +1,7 @@
 // The host's backups: one run at a time (a backup or a restore drill), its progress for the
 // screens, its result in `backup_runs`, the daily schedule (a PC that was off at the time runs it
 // when next on) and the weekly drill, and the warning the administrator's screens show.
-import { mkdir, mkdtemp, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
@@ -24,6 +24,8 @@ import { restoreBackup } from './restore';
 
 export const BACKUP_SETTINGS_KEY = 'backup.settings';
 const DRILL_EVERY_DAYS = 7;
+/** What encryptInPlace names the plain backup it takes first. */
+const PLAIN_COPY = /\.before-encryption-\d{8}T\d{6}Z\.sqlite$/;
 const SCHEDULE_CHECK_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,6 +86,7 @@ export class BackupService {
   async status(): Promise<BackupStatus> {
     const { db } = this.options;
     const settings = await this.settings();
+    const plainCopies = await this.plainCopies();
     const rows = await db.selectFrom('backup_runs').selectAll().orderBy('started_at', 'desc').limit(10).execute();
     const latest = async (kind: RunKind, outcome?: 'ok') => {
       let query = db.selectFrom('backup_runs').selectAll().where('kind', '=', kind);
@@ -100,8 +103,9 @@ export class BackupService {
       lastGood,
       lastRun,
       lastDrill,
-      warning: this.warning(settings, lastGood, lastRun, lastDrill),
+      warning: this.warning(plainCopies, settings, lastGood, lastRun, lastDrill),
       notice: settings ? await this.sameDiskNotice(settings.folder) : null,
+      plainCopies,
       recent: rows.map(toRecord),
     };
   }
@@ -149,6 +153,19 @@ export class BackupService {
     this.timer = setInterval(tick, SCHEDULE_CHECK_MS);
     this.timer.unref();
     tick();
+  }
+
+  /** Removes the plain copies in-place encryption left (only with a key: then the database is encrypted). */
+  async removePlainCopies(): Promise<BackupStatus> {
+    if (this.options.key)
+      for (const name of await this.plainCopies()) await rm(path.join(this.options.dataDir, name), { force: true });
+    return this.status();
+  }
+
+  private async plainCopies(): Promise<string[]> {
+    if (!this.options.key) return [];
+    const names = await readdir(this.options.dataDir).catch(() => [] as string[]);
+    return names.filter((name) => PLAIN_COPY.test(name)).sort();
   }
 
   /** Starts what is due now (used by the scheduler; tests call it with a moved clock). */
@@ -258,11 +275,14 @@ export class BackupService {
   }
 
   private warning(
+    plainCopies: readonly string[],
     settings: BackupSettings | null,
     lastGood: BackupRunRecord | null,
     lastRun: BackupRunRecord | null,
     lastDrill: BackupRunRecord | null,
   ): string | null {
+    if (plainCopies.length > 0)
+      return `数据目录中还留有数据库加密前的明文副本（${plainCopies.join('、')}）：其中是全部台账的明文，核对数据无误后请删除`;
     if (!settings) return '尚未设置数据备份：电脑损坏或丢失时，全部台账将无法找回';
     if (lastRun?.outcome === 'failed') return `最近一次备份失败：${lastRun.message ?? '原因不明'}`;
     if (!lastGood) return '还没有成功的备份';
