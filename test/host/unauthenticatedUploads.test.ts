@@ -4,26 +4,20 @@
 // peak (VmHWM, reset just before) stays within 100 MB of what it was idle.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { disposeAll, stopChild } from '../support/dispose';
 import { UPLOADS_PATH } from '../../shared/api/bridge';
+import { memoryOf } from '../support/processMemory';
 import { postStreaming } from '../support/rawHttp';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MB = 1_000_000;
 const cleanup: (() => unknown)[] = [];
 after(() => disposeAll(cleanup.reverse()));
-
-/** kB figures of /proc/<pid>/status, in bytes. */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kB = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)![1]) * 1024;
-  return { rss: kB('VmRSS'), peak: kB('VmHWM') };
-}
 
 test(
   'six unauthenticated 63 MB uploads are refused before being read; the host stays within 100 MB of idle',
