@@ -8,15 +8,17 @@
 // of entries through a 256 kbit/s link, the hub's apply rate with 50 townships at once), and how
 // the one search in the header answers on all of it at once (200,000 residents, 1,000,000 cases
 // with their receipts, 50,000 disputes, 100,000 petitions), and what the sync's cipher suite costs
-// (sealing and opening a 1 MiB batch with the international and the 国密 suite) — and writes the
+// (sealing and opening a 1 MiB batch with the international and the 国密 suite), and how long a
+// township takes to rebuild from the county (20,000 entries over 2 Mbit/s) — and writes the
 // figures to bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
 //                                [--petitions N] [--petition-residents N] [--petition-searches N]
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
+//                                [--rebuild-entries N] [--rebuild-kbit N]
 //                                [--one-search-queries-per-kind N] [--encrypted] [--suite-runs N]
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
@@ -35,6 +37,7 @@ import { benchOneSearch } from './oneSearch';
 import { benchPetitions } from './petitions';
 import { benchResidentSearch } from './residentSearch';
 import { benchSync } from './sync';
+import { benchRebuild } from './rebuild';
 import { benchSyncSuites } from './syncSuites';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,13 +60,25 @@ const DEFAULTS = {
   syncKbit: 256,
   syncNodes: 50,
   syncEntriesPerNode: 2_000,
+  rebuildEntries: 20_000,
+  rebuildKbit: 2_000,
   oneSearchQueriesPerKind: 50,
   /** Seals and opens of a 1 MiB batch per cipher suite. */
   suiteRuns: 20,
   /** The resident-search and counter benches on an encrypted database (a fresh random key). */
   encrypted: false,
   only: 'all' as
-    'all' | 'hall' | 'search' | 'documents' | 'counter' | 'mediation' | 'petitions' | 'sync' | 'suites' | 'onesearch',
+    | 'all'
+    | 'hall'
+    | 'search'
+    | 'documents'
+    | 'counter'
+    | 'mediation'
+    | 'petitions'
+    | 'sync'
+    | 'suites'
+    | 'onesearch'
+    | 'rebuild',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -93,10 +108,11 @@ function parseArgs(argv: readonly string[]) {
         only !== 'petitions' &&
         only !== 'sync' &&
         only !== 'suites' &&
-        only !== 'onesearch'
+        only !== 'onesearch' &&
+        only !== 'rebuild'
       )
         throw new Error(
-          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites 或 onesearch',
+          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch 或 rebuild',
         );
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
@@ -116,6 +132,8 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--sync-kbit') options.syncKbit = count(arg);
     else if (arg === '--sync-nodes') options.syncNodes = count(arg);
     else if (arg === '--sync-entries-per-node') options.syncEntriesPerNode = count(arg);
+    else if (arg === '--rebuild-entries') options.rebuildEntries = count(arg);
+    else if (arg === '--rebuild-kbit') options.rebuildKbit = count(arg);
     else if (arg === '--one-search-queries-per-kind') options.oneSearchQueriesPerKind = count(arg);
     else if (arg === '--encrypted') options.encrypted = true;
     else if (arg === '--suite-runs') options.suiteRuns = count(arg);
@@ -228,6 +246,15 @@ if (options.only === 'all' || options.only === 'sync') {
     nodes: options.syncNodes,
     entriesPerNode: options.syncEntriesPerNode,
     entriesPerBatch: 500,
+    seed: DEFAULT_DEMO_SEED,
+    log,
+  });
+}
+
+if (options.only === 'all' || options.only === 'rebuild') {
+  report.rebuild = await benchRebuild({
+    entries: options.rebuildEntries,
+    kbitPerSecond: options.rebuildKbit,
     seed: DEFAULT_DEMO_SEED,
     log,
   });

@@ -9,18 +9,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
-import { openDatabase, type Db } from '../electron/backend/db/database';
+import { openDatabase } from '../electron/backend/db/database';
 import type { Database } from '../electron/backend/db/schema';
 import { seedDemoTownship } from '../demo/demoTownship';
 import { createSelfSignedCertificate } from '../hub/certificate';
 import { openHub, type Hub } from '../hub/hub';
 import { startHubServer } from '../hub/server';
 import type { ChangeEntry } from '../shared/sync/protocol';
-import { startFaultProxy } from '../test/support/faultProxy';
 import { startPostgres } from '../test/support/postgres';
 import { makeTestNode } from '../test/support/syncNode';
 import { startBenchHall } from './benchHall';
-import { monthOfEntries, realCounterEntries } from './syncEntries';
+import { demoTownshipHall, hubBehindSlowLink } from './countyLink';
+import { existingIds, insertEntries, monthOfEntries, realCounterEntries } from './syncEntries';
 import { round } from './stats';
 
 export interface SyncBenchOptions {
@@ -50,17 +50,8 @@ function asChangeEntries(rows: readonly LogRow[]): ChangeEntry[] {
     actorId: r.actor_id,
     actorName: r.actor_name,
     at: r.at,
+    ...(r.row_images ? { rows: JSON.parse(r.row_images) as ChangeEntry['rows'] } : {}),
   }));
-}
-
-async function insertEntries(db: Db, rows: ReturnType<typeof monthOfEntries>): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    for (let at = 0; at < rows.length; at += 500)
-      await tx
-        .insertInto('change_log')
-        .values(rows.slice(at, at + 500))
-        .execute();
-  });
 }
 
 async function overSlowLink(options: SyncBenchOptions) {
@@ -68,40 +59,19 @@ async function overSlowLink(options: SyncBenchOptions) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-sync-'));
   const hubDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-hub-'));
   try {
-    const db = await openDatabase(dataDir);
-    await seedDemoTownship(db, {
-      residents: 2_000,
-      seed: options.seed,
-      now: NOW,
-      counterCases: false,
-      disputes: false,
-    });
-    await db.destroy();
-    const hall = await startBenchHall(dataDir, NOW);
-    const hub = await openHub({ dataDir: hubDir, log: () => {} });
-    const certificate = await createSelfSignedCertificate({ commonName: '县级平台', altNames: ['127.0.0.1'] });
-    const server = await startHubServer({
-      hub,
-      host: '127.0.0.1',
-      port: 0,
-      tls: certificate,
-      countyToken: 'bench',
-      uiDir: null,
-    });
-    const bytesPerSecond = (options.kbitPerSecond * 1000) / 8;
-    const proxy = await startFaultProxy({
-      target: { host: '127.0.0.1', port: Number(new URL(server.url).port) },
-      bytesPerSecond,
-    });
+    const hall = await demoTownshipHall(dataDir, options.seed, NOW);
+    const link = await hubBehindSlowLink(hubDir, options.kbitPerSecond);
+    const { hub, certificate, bytesPerSecond } = link;
     try {
       log('同步：窗口办件 40 件走完全程，作为一个月变更的样本……');
+      const kept = await existingIds(hall.backend.db);
       const templates = await realCounterEntries(hall.backend.db, hall.url, 40, NOW.toISOString().slice(0, 10));
       log(`同步：按样本（${templates.length} 条）生成 ${options.entries} 条变更……`);
-      await insertEntries(hall.backend.db, monthOfEntries(templates, options.entries, NOW));
+      await insertEntries(hall.backend.db, monthOfEntries(templates, options.entries, NOW, kept));
 
       const { enrollment } = await hub.createNode({
         townshipName: '青石镇',
-        hubUrl: `https://127.0.0.1:${proxy.port}`,
+        hubUrl: link.slowUrl,
         certificatePem: certificate.certificatePem,
         certificateFingerprint: certificate.fingerprint,
       });
@@ -116,7 +86,7 @@ async function overSlowLink(options: SyncBenchOptions) {
         `同步：经 ${options.kbitPerSecond} kbit/s 的代理上报 ${rows.length} 条（理想 ${round(idealSeconds, 1)} 秒）……`,
       );
 
-      const before = { ...proxy.bytes };
+      const before = link.bytes;
       const started = performance.now();
       const result = await hall.backend.sync.runOnce();
       const seconds = (performance.now() - started) / 1000;
@@ -131,8 +101,8 @@ async function overSlowLink(options: SyncBenchOptions) {
         ).n,
       );
       const batches = await hall.backend.db.selectFrom('sync_batches').select(['entries', 'bytes']).execute();
-      const up = proxy.bytes.up - before.up;
-      const down = proxy.bytes.down - before.down;
+      const up = link.bytes.up - before.up;
+      const down = link.bytes.down - before.down;
       return {
         entries: sent,
         appliedAtHub: state.appliedThrough,
@@ -151,9 +121,7 @@ async function overSlowLink(options: SyncBenchOptions) {
         goal: { timeVsIdealAtMost: 1.3, met: seconds / idealSeconds <= 1.3 },
       };
     } finally {
-      await proxy.close();
-      await server.close();
-      await hub.close();
+      await link.close();
       await hall.close();
     }
   } finally {

@@ -10,15 +10,32 @@ import type { Db } from '../electron/backend/db/database';
 import type { Database } from '../electron/backend/db/schema';
 import { DEMO_PASSWORD } from '../demo/demoTownship';
 import { catalogItem } from '../shared/catalog/catalog';
+import { makeVerificationCode } from '../shared/documents/verificationCode';
 import { Client } from './benchHall';
 
-interface Template {
+export interface Template {
   entity: string;
   entityId: string;
   op: string;
   data: string;
   actorId: string | null;
   actorName: string;
+  rowImages: string | null;
+}
+
+/** The ids of rows that were there before the templates (residents, users, villages …): kept. */
+export async function existingIds(db: Db): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const table of [
+    'residents',
+    'users',
+    'villages',
+    'village_groups',
+    'mediation_committees',
+    'mediators',
+  ] as const)
+    for (const row of await db.selectFrom(table).select('id').execute()) ids.add(row.id);
+  return ids;
 }
 
 /** Runs `cases` counter cases through their whole life over the API; returns their log entries. */
@@ -56,7 +73,15 @@ export async function realCounterEntries(db: Db, url: string, cases: number, tod
   }
   return db
     .selectFrom('change_log')
-    .select(['entity', 'entity_id as entityId', 'op', 'data', 'actor_id as actorId', 'actor_name as actorName'])
+    .select([
+      'entity',
+      'entity_id as entityId',
+      'op',
+      'data',
+      'actor_id as actorId',
+      'actor_name as actorName',
+      'row_images as rowImages',
+    ])
     .where('seq', '>', before)
     .orderBy('seq')
     .execute();
@@ -74,17 +99,27 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const SHA256 = /\b[0-9a-f]{64}\b/g;
 const ID_NUMBER = /\b\d{17}[\dX]\b/g;
 const CASE_NUMBER = /(SL-\d{4}-)(\d{6})/g;
+/** A paper's verification code (`7K3M-9QX2-HT4C`), unique per paper. */
+const VERIFICATION_CODE = /\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/g;
 const TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z/g;
 
 /**
  * `count` entries made from the templates, one round of templates after another; each round
  * gets fresh ids (the same id stays the same within a round, so a case's entries still belong
- * together), and times spread over the month.
+ * together) but for the rows that were there before (`kept`: the residents the cases are of),
+ * and times spread over the month. The rows each entry left go along, varied the same way.
  */
-export function monthOfEntries(templates: readonly Template[], count: number, monthStart: Date) {
+export function monthOfEntries(
+  templates: readonly Template[],
+  count: number,
+  monthStart: Date,
+  kept: ReadonlySet<string> = new Set(),
+  /** The first case number to hand out (after the templates' own cases, where they stay in the log). */
+  firstCaseNumber = 1,
+) {
   const entries: Insertable<Database['change_log']>[] = [];
   const span = 30 * 24 * 3600 * 1000;
-  let caseNumber = 1;
+  let caseNumber = firstCaseNumber;
   for (let round = 0; entries.length < count; round++) {
     const fresh = new Map<string, string>();
     const swap = (value: string, make: () => string) => {
@@ -94,12 +129,15 @@ export function monthOfEntries(templates: readonly Template[], count: number, mo
     };
     const vary = (text: string) =>
       text
-        .replace(UUID, (id) => swap(id, randomUUID))
+        .replace(UUID, (id) => (kept.has(id) ? id : swap(id, randomUUID)))
         .replace(SHA256, (hash) => swap(hash, () => randomBytes(32).toString('hex')))
         .replace(ID_NUMBER, (id) =>
           swap(id, () => `${id.slice(0, 6)}${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}X`),
         )
-        .replace(CASE_NUMBER, (_, prefix: string) => `${prefix}${String(caseNumber++).padStart(6, '0')}`);
+        .replace(VERIFICATION_CODE, (code) => swap(code, () => makeVerificationCode(randomBytes(11))))
+        .replace(CASE_NUMBER, (whole: string, prefix: string) =>
+          swap(whole, () => `${prefix}${String(caseNumber++).padStart(6, '0')}`),
+        );
     const at = new Date(monthStart.getTime() + (span * entries.length) / count);
     for (const template of templates) {
       if (entries.length >= count) break;
@@ -113,8 +151,20 @@ export function monthOfEntries(templates: readonly Template[], count: number, mo
         actor_id: template.actorId,
         actor_name: template.actorName,
         at: when,
+        row_images: template.rowImages ? vary(template.rowImages).replace(TIMESTAMP, when) : null,
       });
     }
   }
   return entries;
+}
+
+/** Appends the made entries to the log, 500 rows a statement, in one transaction. */
+export async function insertEntries(db: Db, rows: ReturnType<typeof monthOfEntries>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    for (let at = 0; at < rows.length; at += 500)
+      await tx
+        .insertInto('change_log')
+        .values(rows.slice(at, at + 500))
+        .execute();
+  });
 }

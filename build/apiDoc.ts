@@ -34,6 +34,8 @@ const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
   ACCOUNT_LOCKED: 'no longer answered: a locked account answers `UNAUTHENTICATED` like any failed sign-in',
   SCREEN_LOCKED:
     'the session is locked (`auth.lock`, or the idle lock of the window); only `auth.unlock`, `auth.logout`, `auth.session` and `system.status` answer until it is unlocked',
+  UNAVAILABLE:
+    'for a moment the host cannot answer: it is changing over to the data folder just restored at first run (`backup.firstRunRestore`); ask again shortly',
   INTERNAL: 'a bug; logged on the host',
 };
 

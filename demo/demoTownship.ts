@@ -25,6 +25,7 @@ import { seedDemoCases } from './demoCases';
 import { seedDemoDisputes } from './demoDisputes';
 import { seedDemoMediation } from './demoMediation';
 import { seedDemoPetitions } from './demoPetitions';
+import { markRowBaselineDue } from '../electron/backend/sync/rowBaseline';
 
 /**
  * A demo township for a fresh data folder: villages and communities with their groups, one
@@ -865,6 +866,8 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
               seed,
             })
           ).petitions;
+    // The demo's rows went in by the thousand, without entries: the county gets them as a baseline.
+    await markRowBaselineDue(db);
 
     return {
       townshipName,

@@ -11,6 +11,7 @@ import {
   REPORT_OP,
   batchPayload,
   monthlyFiguresReport,
+  rowOfChangeEntry,
   type BatchAccepted,
   type ChangeEntry,
 } from '../shared/sync/protocol';
@@ -20,7 +21,7 @@ import type { HubTx, Via } from './db/schema';
 import { authenticate, checkRetiredKey, parseKind, parsePayload, revokedNode } from './envelopes';
 import { asRejection, recordRejection, rejection, type RejectionContext } from './rejection';
 
-// Rows per multi-row INSERT: 10 columns × 500 = 5,000 parameters, far below both SQLite's
+// Rows per multi-row INSERT: 11 columns × 500 = 5,500 parameters, far below both SQLite's
 // (32,766) and PostgreSQL's (65,535) limits, and few enough round trips per batch.
 const CHUNK = 500;
 
@@ -164,6 +165,14 @@ async function commit(
       })
       .where('id', '=', header.node)
       .execute();
+    // A replacement rebuilt from a USB file says nothing when it is done: its first batch does.
+    await tx
+      .updateTable('hub_nodes')
+      .set({ rebuild_finished_at: at, rebuild_through: appliedThrough })
+      .where('id', '=', header.node)
+      .where('rebuild_authorized_at', 'is not', null)
+      .where('rebuild_finished_at', 'is', null)
+      .execute();
     await tx
       .insertInto('hub_batches')
       .values({
@@ -190,20 +199,7 @@ async function insertEntries(tx: HubTx, nodeId: string, entries: ChangeEntry[]):
   for (let i = 0; i < entries.length; i += CHUNK) {
     await tx
       .insertInto('hub_entries')
-      .values(
-        entries.slice(i, i + CHUNK).map((e) => ({
-          node_id: nodeId,
-          seq: e.seq,
-          id: e.id,
-          entity: e.entity,
-          entity_id: e.entityId,
-          op: e.op,
-          data: JSON.stringify(e.data ?? null),
-          actor_id: e.actorId,
-          actor_name: e.actorName,
-          at: e.at,
-        })),
-      )
+      .values(entries.slice(i, i + CHUNK).map((e) => ({ node_id: nodeId, ...rowOfChangeEntry(e) })))
       // The gap and replay checks above already make a duplicate impossible; this is the
       // second lock on the door, not the first.
       .onConflict((oc) => oc.columns(['node_id', 'seq']).doNothing())

@@ -72,6 +72,14 @@ export async function townships(ctx: HubContext): Promise<TownshipSummary[]> {
       figures: latestFigures.get(node.id)?.report ?? null,
       // Batches are contiguous from 1, so the highest applied sequence is the number of entries.
       entries: Number(node.applied_through),
+      rebuild: node.rebuild_authorized_at
+        ? {
+            authorizedAt: node.rebuild_authorized_at,
+            through: node.rebuild_through === null ? null : Number(node.rebuild_through),
+            files: Number(node.rebuild_files ?? 0),
+            finishedAt: node.rebuild_finished_at,
+          }
+        : null,
     });
   }
   return summaries;

@@ -12,8 +12,12 @@ import {
   publishCalendarRequest,
   publishCatalogRequest,
   replyFileName,
+  rebuildFileName,
+  replaceNodeRequest,
+  replacementFileName,
   revokeNodeRequest,
   type CreateNodeResponse,
+  type ReplaceNodeResponse,
   type ImportFileResponse,
   type PublishResponse,
 } from '../shared/sync/countyApi';
@@ -82,12 +86,41 @@ const ROUTES: Route[] = [
     },
   },
   {
+    method: 'POST',
+    pattern: new RegExp(`^nodes/${NODE_ID}/replacement$`),
+    handle: async (ctx, req, res, [nodeId]) => {
+      const { reason } = await jsonBody(req, res, replaceNodeRequest);
+      if (!ctx.certificate) throw new CountyHttpError(503, '县级平台没有配置 TLS 证书，无法生成入网文件');
+      const { enrollment } = await ctx.hub.authorizeReplacement(nodeId!, {
+        reason,
+        hubUrl: ctx.publicUrl,
+        certificatePem: ctx.certificate.pem,
+        certificateFingerprint: ctx.certificate.fingerprint,
+      });
+      const answer: ReplaceNodeResponse = {
+        nodeId: nodeId!,
+        enrollment,
+        fileName: replacementFileName(enrollment.townshipName),
+      };
+      sendJson(res, 200, answer);
+    },
+  },
+  {
     method: 'GET',
     pattern: new RegExp(`^nodes/${NODE_ID}/reply-file$`),
     handle: async (ctx, _req, res, [nodeId]) => {
       const file = await ctx.hub.replyFile(nodeId!);
       const township = (await ctx.hub.townships()).find((t) => t.nodeId === nodeId);
       sendBytes(res, file, replyFileName(township?.townshipName ?? nodeId!, new Date()));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^nodes/${NODE_ID}/rebuild-file$`),
+    handle: async (ctx, _req, res, [nodeId]) => {
+      const file = await ctx.hub.rebuildPackage(nodeId!);
+      const township = (await ctx.hub.townships()).find((t) => t.nodeId === nodeId);
+      sendBytes(res, file, rebuildFileName(township?.townshipName ?? nodeId!));
     },
   },
   {

@@ -25,6 +25,7 @@ const KIND_LABELS: Record<EnvelopeKind, string> = {
   registration: '入网登记',
   rotation: '密钥更换',
   down: '下发数据包',
+  rebuild: '重建数据包',
 };
 
 /** Splits an envelope that must be of `kind`, refusing an oversized one before parsing it. */

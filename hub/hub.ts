@@ -32,7 +32,17 @@ import {
 import { revokedNode } from './envelopes';
 import { pruneUploads, storedFilePath, storeFile } from './files';
 import { loadOrCreateIdentity, type HubSuiteKeys } from './identity';
-import { createNode, register, revokeKey, revokeNode, rotate, type CreateNodeInput } from './nodes';
+import {
+  authorizeReplacement,
+  createNode,
+  register,
+  revokeKey,
+  revokeNode,
+  rotate,
+  type CreateNodeInput,
+  type ReplacementInput,
+} from './nodes';
+import { finishRebuild, rebuildFile, rebuildPackage, rebuildPage } from './rebuild';
 import { authenticateNodeRequest, type NodeRequest } from './nodeRequests';
 import { HubRejection, flushSuppressed, rejection, recordRejection, type RejectionContext } from './rejection';
 import { RejectionThrottle, type RejectionLimits } from './rejectionThrottle';
@@ -78,6 +88,15 @@ export interface Hub {
   revokeNode(nodeId: string, reason: string): Promise<void>;
   /** Revokes one key of a node (a lost or stolen machine); the node itself stays enrolled. */
   revokeKey(nodeId: string, keyId: string): Promise<void>;
+  /** A replacement PC for a township whose PC and backups are lost (docs/rebuild.md). */
+  authorizeReplacement(nodeId: string, input: ReplacementInput): Promise<{ enrollment: EnrollmentFile }>;
+  /** The replacement's next page of the township's entries after `after`, sealed to it. */
+  rebuildPage(nodeId: string, after: number): Promise<Uint8Array>;
+  /** One of the township's attachments, sealed to the replacement. */
+  rebuildFile(nodeId: string, sha256: string): Promise<Uint8Array>;
+  finishRebuild(nodeId: string): Promise<void>;
+  /** Everything a replacement without a link needs, as one USB file. */
+  rebuildPackage(nodeId: string): Promise<Uint8Array>;
   // `address`: the client address of a request over the link; its refusals are logged within
   // that address's share (rejectionThrottle.ts).
   register(envelope: Uint8Array, via: Via, address?: string): Promise<{ nodeId: string; townshipName: string }>;
@@ -153,6 +172,11 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     createNode: (input) => createNode(ctx, input),
     revokeNode: (nodeId, reason) => revokeNode(ctx, nodeId, reason),
     revokeKey: (nodeId, keyId) => revokeKey(ctx, nodeId, keyId),
+    authorizeReplacement: (nodeId, input) => authorizeReplacement(ctx, nodeId, input),
+    rebuildPage: (nodeId, after) => rebuildPage(ctx, nodeId, after),
+    rebuildFile: (nodeId, sha256) => rebuildFile(ctx, nodeId, sha256),
+    finishRebuild: (nodeId) => finishRebuild(ctx, nodeId),
+    rebuildPackage: (nodeId) => rebuildPackage(ctx, nodeId),
     register: (envelope, via, address) => register(ctx, envelope, via, address),
     rotate: (envelope, via, address) => rotate(ctx, envelope, via, address),
     applyBatch: (envelope, via, address) => applyBatch(ctx, envelope, via, address),

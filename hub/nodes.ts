@@ -57,49 +57,66 @@ export interface CreateNodeInput {
   suite?: SuiteId;
 }
 
+/** A fresh one-time token and when it expires (`validDays` after now, a week by default). */
+function oneTimeToken(now: Date, validDays: number | undefined): { token: string; expiresAt: string } {
+  // 32 random bytes: the token is the only secret between the county and the township until
+  // the township's keys are registered. Only its hash is kept, so a copy of the database does
+  // not let anyone enroll in the township's place.
+  const token = toBase64Url(randomBytes(32));
+  const days = validDays ?? DEFAULT_ENROLLMENT_DAYS;
+  if (!(days > 0 && days <= 365)) throw new HubInputError('入网文件有效期应在 1 至 365 天之间');
+  return { token, expiresAt: new Date(now.getTime() + days * 86_400_000).toISOString() };
+}
+
+/** The enrollment file of a node, checked against the protocol. */
+function enrollmentFileOf(
+  ctx: HubContext,
+  node: { id: string; townshipName: string; suite: SuiteId },
+  input: Omit<CreateNodeInput, 'townshipName' | 'suite' | 'validDays'>,
+  token: { token: string; expiresAt: string },
+  replacement?: EnrollmentFile['replacement'],
+): EnrollmentFile {
+  const hubKeys = hubKeysFor(ctx.identity, node.suite);
+  const checked = enrollmentFile.safeParse({
+    format: ENROLLMENT_FORMAT,
+    version: SYNC_PROTOCOL_VERSION,
+    nodeId: node.id,
+    townshipName: node.townshipName.trim(),
+    hubUrl: input.hubUrl,
+    suite: node.suite,
+    hubBoxPublicKey: toBase64Url(hubKeys.box.publicKey),
+    hubSigningPublicKey: toBase64Url(hubKeys.signing.publicKey),
+    certificateFingerprint: input.certificateFingerprint,
+    certificatePem: input.certificatePem,
+    ...token,
+    ...(replacement ? { replacement } : {}),
+  });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new HubInputError(`无法生成入网文件（${issue?.path.join('.') ?? ''}）：${issue?.message ?? '内容不正确'}`);
+  }
+  return checked.data;
+}
+
 export async function createNode(
   ctx: HubContext,
   input: CreateNodeInput,
 ): Promise<{ nodeId: string; enrollment: EnrollmentFile }> {
   const now = ctx.now();
   const nodeId = randomUUID();
-  // 32 random bytes: the token is the only secret between the county and the township until
-  // the township's keys are registered. Only its hash is kept, so a copy of the database does
-  // not let anyone enroll in the township's place.
-  const token = toBase64Url(randomBytes(32));
-  const days = input.validDays ?? DEFAULT_ENROLLMENT_DAYS;
-  if (!(days > 0 && days <= 365)) throw new HubInputError('入网文件有效期应在 1 至 365 天之间');
-  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
+  const token = oneTimeToken(now, input.validDays);
   const suite = input.suite ?? DEFAULT_SUITE;
-  const hubKeys = hubKeysFor(ctx.identity, suite);
-  const checked = enrollmentFile.safeParse({
-    format: ENROLLMENT_FORMAT,
-    version: SYNC_PROTOCOL_VERSION,
-    nodeId,
-    townshipName: input.townshipName.trim(),
-    hubUrl: input.hubUrl,
-    suite,
-    hubBoxPublicKey: toBase64Url(hubKeys.box.publicKey),
-    hubSigningPublicKey: toBase64Url(hubKeys.signing.publicKey),
-    certificateFingerprint: input.certificateFingerprint,
-    certificatePem: input.certificatePem,
-    token,
-    expiresAt,
-  });
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new HubInputError(`无法生成入网文件（${issue?.path.join('.') ?? ''}）：${issue?.message ?? '内容不正确'}`);
-  }
+  const enrollment = enrollmentFileOf(ctx, { id: nodeId, townshipName: input.townshipName, suite }, input, token);
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('hub_nodes')
       .values({
         id: nodeId,
-        township_name: checked.data.townshipName,
+        township_name: enrollment.townshipName,
         status: 'pending',
         suite,
-        token_hash: tokenHash(token),
-        token_expires_at: expiresAt,
+        token_hash: tokenHash(token.token),
+        token_expires_at: token.expiresAt,
         created_at: now.toISOString(),
         registered_at: null,
         registered_key_id: null,
@@ -117,9 +134,73 @@ export async function createNode(
     await deliverLatestReference(tx, nodeId);
   });
   ctx.log(
-    `已为「${checked.data.townshipName}」创建节点 ${nodeId}（${SUITE_LABELS[suite]}），入网文件有效至 ${expiresAt}`,
+    `已为「${enrollment.townshipName}」创建节点 ${nodeId}（${SUITE_LABELS[suite]}），入网文件有效至 ${token.expiresAt}`,
   );
-  return { nodeId, enrollment: checked.data };
+  return { nodeId, enrollment };
+}
+
+export type ReplacementInput = Omit<CreateNodeInput, 'townshipName' | 'suite'> & { reason: string };
+
+/**
+ * The county authorises a replacement PC for a township whose PC (and backups) are lost: every
+ * key of the old PC is revoked, the node waits for a new registration with a new one-time token,
+ * and the new PC may download the township's own entries and attachments to rebuild from them
+ * (rebuild.ts). Where the hub stands — applied entries, the batch chain, the downward sequence —
+ * is kept: the replacement continues from there.
+ */
+export async function authorizeReplacement(
+  ctx: HubContext,
+  nodeId: string,
+  input: ReplacementInput,
+): Promise<{ enrollment: EnrollmentFile }> {
+  const reason = input.reason.trim();
+  if (!reason) throw new HubInputError('请填写更换原因（如：原电脑硬盘损坏且无可用备份）');
+  const now = ctx.now();
+  const at = now.toISOString();
+  const token = oneTimeToken(now, input.validDays);
+  return ctx.db.transaction().execute(async (tx) => {
+    const node = await tx
+      .selectFrom('hub_nodes')
+      .select(['id', 'township_name', 'suite', 'status', 'applied_through'])
+      .where('id', '=', nodeId)
+      .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirst();
+    if (!node) throw new HubInputError(`县级平台上没有编号为 ${nodeId} 的乡镇节点`);
+    if (node.status === 'pending' && Number(node.applied_through) === 0) {
+      throw new HubInputError(`「${node.township_name}」尚未入网，无须更换：把原入网文件交给乡镇即可`);
+    }
+    const enrollment = enrollmentFileOf(
+      ctx,
+      { id: node.id, townshipName: node.township_name, suite: node.suite },
+      input,
+      token,
+      { authorizedAt: at, appliedThrough: Number(node.applied_through) },
+    );
+    await tx
+      .updateTable('hub_node_keys')
+      .set({ state: 'revoked', revoked_at: at })
+      .where('node_id', '=', node.id)
+      .where('state', '!=', 'revoked')
+      .execute();
+    await tx
+      .updateTable('hub_nodes')
+      .set({
+        status: 'pending',
+        token_hash: tokenHash(token.token),
+        token_expires_at: token.expiresAt,
+        registered_key_id: null,
+        revoked_at: null,
+        revoke_reason: null,
+        rebuild_authorized_at: at,
+        rebuild_through: null,
+        rebuild_files: 0,
+        rebuild_finished_at: null,
+      })
+      .where('id', '=', node.id)
+      .execute();
+    ctx.log(`已授权「${node.township_name}」更换电脑并从县级平台重建（${reason}），原电脑的密钥已吊销`);
+    return { enrollment };
+  });
 }
 
 export async function revokeNode(ctx: HubContext, nodeId: string, reason: string): Promise<void> {

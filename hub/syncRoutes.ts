@@ -52,6 +52,15 @@ export async function handleSyncRequest(
       sendJson(res, 200, answer);
       return true;
     }
+    const rebuildRoute = /^nodes\/([^/]+)\/rebuild(?:\/files\/([0-9a-f]{64})|\/(done))?$/.exec(route);
+    if (rebuildRoute) {
+      await handleRebuild(hub, req, res, url, address, {
+        nodeId: decodeURIComponent(rebuildRoute[1]!),
+        sha256: rebuildRoute[2],
+        done: rebuildRoute[3] !== undefined,
+      });
+      return true;
+    }
     const nodeRoute = /^nodes\/([^/]+)\/(state|down)$/.exec(route);
     if (nodeRoute) {
       if (method !== 'GET') return methodNotAllowed(res, 'GET');
@@ -108,6 +117,52 @@ export async function handleSyncRequest(
     sendError(hub, res, error);
     return true;
   }
+}
+
+/**
+ * The replacement PC's downloads (hub/rebuild.ts): pages of entries, attachments, and "done".
+ * Every one is signed by the node's new key, like a state request.
+ */
+async function handleRebuild(
+  hub: Hub,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  address: string | undefined,
+  target: { nodeId: string; sha256: string | undefined; done: boolean },
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const expected = target.done ? 'POST' : 'GET';
+  if (method !== expected) {
+    methodNotAllowed(res, expected);
+    return;
+  }
+  await hub.authenticateNodeRequest(target.nodeId, {
+    method,
+    path: req.url ?? '',
+    authorization: req.headers.authorization,
+    address,
+  });
+  if (target.done) {
+    await hub.finishRebuild(target.nodeId);
+    sendJson(res, 200, { finished: true });
+    return;
+  }
+  let sealed: Uint8Array;
+  if (target.sha256) {
+    sealed = await hub.rebuildFile(target.nodeId, target.sha256);
+  } else {
+    const after = url.searchParams.get('after') ?? '0';
+    if (!/^\d{1,15}$/.test(after)) throw rejection('malformed', 'after 应为非负整数');
+    sealed = await hub.rebuildPage(target.nodeId, Number(after));
+  }
+  res
+    .writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': sealed.length,
+      'Cache-Control': 'no-store',
+    })
+    .end(sealed);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,9 +17,11 @@ import { documentLinking } from './documents/linking';
 import { usersHandlers } from './auth/usersHandlers';
 import { backupHandlers } from './backup/backupHandlers';
 import { BackupService } from './backup/backupService';
+import type { FirstRunRestore } from './backup/firstRunRestore';
 import { openDataFiles, type DataFiles } from './db/dataFiles';
 import { openDatabase, type Db } from './db/database';
 import { uuidv7 } from './db/uuidv7';
+import { runWrite } from './db/writeScope';
 import { documentsHandlers } from './documents/documentsHandlers';
 import { errandsHandlers } from './counter/errands/errandsHandlers';
 import { committeesHandlers } from './mediation/committeesHandlers';
@@ -44,6 +46,7 @@ import { errandHandoverTable, errandTable } from './counter/errands/errandTables
 import { disputeTable } from './mediation/disputeTable';
 import { petitionTable, receptionDayTable } from './petitions/petitionTables';
 import { syncHandlers } from './sync/syncHandlers';
+import { FirstRunRebuild } from './sync/firstRunRebuild';
 
 export type { SessionCarrier } from './api/context';
 
@@ -104,6 +107,11 @@ export interface Backend {
    * decided from the session alone, before a byte of the file is read.
    */
   openUpload(carrier: SessionCarrier): Promise<UploadOpening>;
+  /**
+   * Why the host cannot answer for a moment (changing over to a restored data folder), in
+   * Chinese; null or absent when it can. The hall host answers 503 with it before reading a body.
+   */
+  unavailable?(): string | null;
   close(): Promise<void>;
 }
 
@@ -124,6 +132,8 @@ export interface BackendOptions {
   sync?: BackendSyncOptions;
   /** Runs the daily backup and the weekly restore drill on their own (the hosts; tests drive them). */
   backupSchedule?: boolean;
+  /** The host's restore at first run (backendHolder.ts); without it the first-run screen cannot restore. */
+  firstRunRestore?: FirstRunRestore;
 }
 
 /** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
@@ -138,15 +148,25 @@ export interface BackendSyncOptions extends Partial<
   intervalMinutes?: number | null;
 }
 
+/** This installation's id, made at first start — through an entry, so a rebuild gets it back. */
+async function ensureNodeId(db: Db, at: string): Promise<string> {
+  const existing = await readSetting(db, SETTING_NODE_ID);
+  if (existing) return existing;
+  const nodeId = uuidv7();
+  await runWrite(db, { id: null, name: '系统' }, at, (scope) =>
+    scope.change({ entity: 'node', id: 'identity', op: 'create' }, async (tx) => {
+      await writeSetting(tx, SETTING_NODE_ID, nodeId);
+      return { nodeId };
+    }),
+  );
+  return nodeId;
+}
+
 /** Opens the database (migrating it) and returns the transport-neutral backend. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const db = await openDatabase(options.dataDir, { key: options.databaseKey });
   const files = await openDataFiles(options.dataDir, options.databaseKey ?? null);
-  let nodeId = await readSetting(db, SETTING_NODE_ID);
-  if (!nodeId) {
-    nodeId = uuidv7();
-    await writeSetting(db, SETTING_NODE_ID, nodeId);
-  }
+  const nodeId = await ensureNodeId(db, (options.now ?? (() => new Date()))().toISOString());
   const settings: NodeSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const now = options.now ?? (() => new Date());
   await seedShippedCalendar(db, now().toISOString());
@@ -182,8 +202,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const handlers: AllHandlers = {
     ...commonHandlers,
     ...authHandlers(new SignInThrottle()),
-    ...syncHandlers(sync),
-    ...backupHandlers(backups),
+    ...syncHandlers(
+      sync,
+      new FirstRunRebuild({ db, sync, now, log: (line) => console.warn(`[township-desk] ${line}`) }),
+    ),
+    ...backupHandlers(backups, options.firstRunRestore ?? null),
   };
   const deps: DispatchDeps = {
     db,

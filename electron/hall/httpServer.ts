@@ -65,6 +65,12 @@ async function handle(
     return sendJson(req, res, limits, 403, failure('FORBIDDEN', '只接受本机地址的访问'));
   }
   const carrier = carrierFor(req, res, Boolean(options.tls));
+  // Changing over to a restored data folder (first run): no request reaches a closed database.
+  const unavailable = options.backend.unavailable?.() ?? null;
+  if (unavailable && (url.pathname.startsWith('/api') || url.pathname === UPLOADS_PATH)) {
+    res.setHeader('Retry-After', '2');
+    return sendJson(req, res, limits, 503, failure('UNAVAILABLE', unavailable));
+  }
 
   if (url.pathname === '/api' || url.pathname === '/api/') {
     if (req.method !== 'GET') return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '请用 GET 查看接口清单'));

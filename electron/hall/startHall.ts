@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { seedDemoTownship } from '../../demo/demoTownship';
-import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
+import type { Backend, BackendOptions } from '../backend/backend';
+import { openReplaceableBackend } from '../backend/backendHolder';
 import { plainDatabaseWarning, readDatabaseKeyFile } from '../backend/db/databaseKey';
+import { hallDatabaseKey } from './hallDatabaseKey';
 import { isLoopback, type HallOptions } from './hallOptions';
 import { createHallServer } from './httpServer';
 
@@ -18,11 +20,17 @@ export async function startHall(
   print: (line: string) => void = () => {},
   backendOptions: Partial<BackendOptions> = {},
 ): Promise<RunningHall> {
+  const keyFile = backendOptions.databaseKey ? null : (options.dbKeyFile ?? null);
   const databaseKey =
-    backendOptions.databaseKey ??
-    (options.dbKeyFile ? await readDatabaseKeyFile(options.dbKeyFile, options.dataDir) : null);
+    backendOptions.databaseKey ?? (keyFile ? await readDatabaseKeyFile(keyFile, options.dataDir) : null);
   if (!databaseKey) print(plainDatabaseWarning(options.dataDir));
-  const backend = await openBackend({ dataDir: options.dataDir, ...backendOptions, databaseKey });
+  // Held, so that a restore at first run can replace it under the running server.
+  const backend = await openReplaceableBackend({
+    dataDir: options.dataDir,
+    ...backendOptions,
+    databaseKey,
+    keys: hallDatabaseKey(keyFile, options.dataDir, databaseKey),
+  });
   try {
     if (options.demo) await seedDemoIfEmpty(backend, options.demoResidents, print);
     const tls =

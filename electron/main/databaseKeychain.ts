@@ -3,8 +3,9 @@
 // a copied data folder or a disk taken out of the laptop holds no key, and the clerk is never asked
 // for one. The hall host takes its key from a key file instead (db/databaseKey.ts).
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { HostDatabaseKey } from '../backend/backup/firstRunRestore';
 import { DATABASE_FILE } from '../backend/db/database';
 import { databaseFileState } from '../backend/db/encryptInPlace';
 import { DATABASE_KEY_BYTES } from '../backend/db/sqlite3Dialect';
@@ -76,6 +77,46 @@ export async function desktopDatabaseKey(dataDir: string, protector: KeyProtecto
   const key = randomBytes(DATABASE_KEY_BYTES);
   await writeWrapped(file, await protector.protect(key));
   return { key, created: true };
+}
+
+/**
+ * The desktop app's key for a restore at first run (从备份恢复): the recovery key the
+ * administrator types is taken into the keychain as `database-key.import` would be, before the
+ * restored folder is opened; the wrapped key of the fresh folder moved aside is kept beside it
+ * (`database-key.keychain.before-restore-<time>`), never overwritten.
+ */
+export function desktopKeyHolder(
+  dataDir: string,
+  protector: KeyProtector | null,
+  key: Uint8Array | null,
+): HostDatabaseKey {
+  const file = path.join(path.dirname(path.resolve(dataDir)), WRAPPED_DATABASE_KEY_FILE);
+  let current = key;
+  return {
+    current: () => current,
+    async refusal() {
+      return protector
+        ? null
+        : '本机没有可用的系统钥匙串（Linux 需要 gnome-keyring 或 kwallet），恢复的加密数据将无法保存密钥，不能在这台电脑上恢复';
+    },
+    async adopt(recoveryKey, stamp) {
+      if (!protector) throw new Error('本机没有可用的系统钥匙串，无法保存恢复密钥');
+      const aside = `${file}.before-restore-${stamp}`;
+      const hadOne = await stat(file).then(
+        () => true,
+        () => false,
+      );
+      if (hadOne) await rename(file, aside);
+      await writeWrapped(file, await protector.protect(recoveryKey));
+      const before = current;
+      current = recoveryKey;
+      return async () => {
+        current = before;
+        await rm(file, { force: true });
+        if (hadOne) await rename(aside, file);
+      };
+    },
+  };
 }
 
 /** Written whole, flushed and renamed: a power cut never leaves a half key that loses the data. */

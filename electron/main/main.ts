@@ -23,9 +23,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../shared/api/bridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
-import { openBackend, type Backend } from '../backend/backend';
+import type { Backend } from '../backend/backend';
+import { openReplaceableBackend } from '../backend/backendHolder';
 import { plainDatabaseWarning } from '../backend/db/databaseKey';
-import { desktopDatabaseKey } from './databaseKeychain';
+import { desktopDatabaseKey, desktopKeyHolder } from './databaseKeychain';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
 import { createKeychainProtector } from './keychain';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
@@ -250,11 +251,13 @@ function run(): void {
         .then(async (keyProtector) => {
           const database = await desktopDatabaseKey(dataDir, keyProtector);
           if (database.key === null) log(plainDatabaseWarning(dataDir, database.reason));
-          return openBackend({
+          // Held, so that a restore at first run (从备份恢复) can replace it under the open window.
+          return openReplaceableBackend({
             dataDir,
             databaseKey: database.key,
             sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES },
             backupSchedule: true,
+            keys: desktopKeyHolder(dataDir, keyProtector, database.key),
           });
         });
       backendPromise.catch((error: unknown) => {

@@ -190,6 +190,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_rebuild': {
+    // The rows each entry left behind (the township's db/rowImages.ts), kept so a township whose
+    // PC and backups are lost can be rebuilt from here; and the state of such a rebuild.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('hub_entries').addColumn('row_images', 'text').execute();
+      await db.schema.alterTable('hub_nodes').addColumn('rebuild_authorized_at', 'text').execute();
+      await db.schema.alterTable('hub_nodes').addColumn('rebuild_through', 'bigint').execute();
+      await db.schema.alterTable('hub_nodes').addColumn('rebuild_files', 'bigint').execute();
+      await db.schema.alterTable('hub_nodes').addColumn('rebuild_finished_at', 'text').execute();
+    },
+  },
 };
 
 export const hubMigrationProvider: MigrationProvider = {

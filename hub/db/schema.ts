@@ -32,6 +32,14 @@ export interface HubNodesTable {
   down_applied: number;
   /** The next downward sequence number to hand out to this node. */
   down_next_seq: number;
+  /** When the county authorised a replacement PC to rebuild this township from the hub's copy. */
+  rebuild_authorized_at: string | null;
+  /** How far the replacement has downloaded the entries (null: not started). */
+  rebuild_through: number | null;
+  /** Attachments the replacement has downloaded. */
+  rebuild_files: number | null;
+  /** When the replacement said its rebuild was complete. */
+  rebuild_finished_at: string | null;
 }
 
 export interface HubNodeKeysTable {
@@ -78,6 +86,8 @@ export interface HubEntriesTable {
   actor_id: string | null;
   actor_name: string;
   at: string;
+  /** JSON array of the rows the entry's write left (township's db/rowImages.ts); null: none. */
+  row_images: string | null;
 }
 
 /** The current state of every township record: the last entry per (node, entity, id). */

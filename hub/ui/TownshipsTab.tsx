@@ -1,4 +1,4 @@
-import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { COUNTY_PATHS, NODE_STATUS_LABELS, type TownshipRow } from '../../shared/sync/countyApi';
@@ -8,6 +8,7 @@ import { saveBlob } from './files';
 import { currentMonth, formatAgo, formatTime } from './format';
 import { LoadError } from './LoadError';
 import { NewNodeDialog } from './NewNodeDialog';
+import { ReplacementDialog } from './ReplacementDialog';
 import { RevokeDialog } from './RevokeDialog';
 import { useLoad } from './useLoad';
 
@@ -19,7 +20,18 @@ export function TownshipsTab() {
   const townships = useLoad(() => client.get<TownshipRow[]>(COUNTY_PATHS.townships), 30_000);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<TownshipRow | null>(null);
+  const [replacing, setReplacing] = useState<TownshipRow | null>(null);
   const month = currentMonth();
+
+  async function downloadRebuildFile(row: TownshipRow) {
+    try {
+      const { blob, fileName } = await client.download(COUNTY_PATHS.rebuildFile(row.nodeId));
+      saveBlob(blob, fileName ?? `${row.townshipName}-重建文件.tdsync`);
+      void townships.reload();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : '下载失败');
+    }
+  }
 
   async function downloadReply(row: TownshipRow) {
     try {
@@ -58,6 +70,22 @@ export function TownshipsTab() {
       render: (at: string | null) => <Tooltip title={formatTime(at, true)}>{formatAgo(at)}</Tooltip>,
     },
     { title: '已接收至', dataIndex: 'appliedThrough', align: 'right', render: (n: number) => `第 ${n} 条` },
+    {
+      title: '更换电脑',
+      key: 'rebuild',
+      render: (_, row) => (
+        <Space direction="vertical" size={4}>
+          <RebuildState township={row} />
+          {row.rebuild && !row.rebuild.finishedAt && row.status === 'active' && (
+            <Tooltip title="新电脑没有网络时：把它的登记文件在“导入文件”中导入后，在此导出重建文件，用 U 盘带给新电脑">
+              <Button size="small" onClick={() => void downloadRebuildFile(row)}>
+                导出重建文件
+              </Button>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
     {
       title: '积压',
       dataIndex: 'backlog',
@@ -135,6 +163,13 @@ export function TownshipsTab() {
           <Button size="small" onClick={() => void downloadReply(row)} disabled={row.status !== 'active'}>
             下载回执文件
           </Button>
+          <Button
+            size="small"
+            onClick={() => setReplacing(row)}
+            disabled={row.status === 'pending' && row.appliedThrough === 0}
+          >
+            授权更换电脑
+          </Button>
           <Button size="small" danger onClick={() => setRevoking(row)} disabled={row.status === 'revoked'}>
             吊销
           </Button>
@@ -169,6 +204,34 @@ export function TownshipsTab() {
       />
       <NewNodeDialog open={creating} onClose={() => setCreating(false)} onCreated={() => void townships.reload()} />
       <RevokeDialog township={revoking} onClose={() => setRevoking(null)} onRevoked={() => void townships.reload()} />
+      <ReplacementDialog
+        township={replacing}
+        onClose={() => setReplacing(null)}
+        onAuthorized={() => void townships.reload()}
+      />
     </>
+  );
+}
+
+/** Where a replacement PC's rebuild from the county stands: waiting, downloading, done. */
+function RebuildState({ township }: { township: TownshipRow }) {
+  const rebuild = township.rebuild;
+  if (!rebuild) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (rebuild.finishedAt)
+    return (
+      <Tooltip title={`授权于 ${formatTime(rebuild.authorizedAt, true)}`}>
+        <Tag color="green">已于 {formatTime(rebuild.finishedAt)} 重建完成</Tag>
+      </Tooltip>
+    );
+  if (township.status === 'pending') return <Tag color="gold">已授权，待新电脑入网</Tag>;
+  const total = township.appliedThrough;
+  const through = rebuild.through ?? 0;
+  return (
+    <Space direction="vertical" size={0}>
+      <Progress percent={total ? Math.floor((through / total) * 100) : 100} size="small" style={{ width: 160 }} />
+      <Typography.Text type="secondary">
+        变更 {through}/{total} 条，附件 {rebuild.files} 个
+      </Typography.Text>
+    </Space>
   );
 }

@@ -86,6 +86,7 @@ function Stages() {
       return (
         <SetupScreen
           onDone={(session, townshipName) => signedIn({ ...stage.system, needsSetup: false, townshipName }, session)}
+          onRestored={() => void start()}
         />
       );
     case 'login':

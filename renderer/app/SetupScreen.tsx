@@ -1,13 +1,14 @@
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input, Tabs } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { PASSWORD_MIN_LENGTH, type SessionInfo } from '../../shared/auth/api';
 import { call } from '../api/client';
-import { DisplayNameField, UsernameField } from '../common/accountFields';
+import { DisplayNameField, NewPasswordFields, UsernameField } from '../common/accountFields';
 import { enterMovesFocus } from '../common/enterMovesFocus';
 import { FormErrorAlert } from '../common/FormErrorAlert';
 import { useServerErrors } from '../common/useServerErrors';
 import { CenteredPanel } from './CenteredPanel';
-import { confirmPasswordRule, newPasswordRules } from '../common/passwordRules';
+import { RestoreFromBackupPanel } from './RestoreFromBackupPanel';
+import { RebuildFromCountyPanel } from '../sync/RebuildFromCountyPanel';
 
 interface Values {
   townshipName: string;
@@ -19,8 +20,48 @@ interface Values {
 
 const FIELDS = ['townshipName', 'username', 'displayName', 'password'];
 
-/** First run: the township's name and the first administrator, who then adds everyone else. */
-export function SetupScreen({ onDone }: { onDone: (session: SessionInfo, townshipName: string) => void }) {
+/** One way to start on this computer: a tab of the first-run screen. */
+interface FirstRunWay {
+  key: string;
+  label: string;
+  /** The card's width while this way is shown (a table of backups needs more than a form). */
+  width: number;
+  panel: ReactNode;
+}
+
+/**
+ * First run (no user yet): a choice of ways to start — a new township (the first administrator),
+ * the data restored from a backup, or a replacement PC rebuilt from the county's copy. Each way is one entry of `ways`; the panels stay mounted
+ * while another is shown, so switching loses nothing typed.
+ */
+export function SetupScreen({
+  onDone,
+  onRestored,
+}: {
+  onDone: (session: SessionInfo, townshipName: string) => void;
+  /** The data was restored or rebuilt: the app starts again on it (the sign-in screen). */
+  onRestored: () => void;
+}) {
+  const ways: FirstRunWay[] = [
+    { key: 'new', label: '新建（设置管理员）', width: 520, panel: <NewTownshipForm onDone={onDone} /> },
+    { key: 'restore', label: '从备份恢复', width: 760, panel: <RestoreFromBackupPanel onRestored={onRestored} /> },
+    { key: 'rebuild', label: '从县级平台重建', width: 600, panel: <RebuildFromCountyPanel onRebuilt={onRestored} /> },
+  ];
+  const [shown, setShown] = useState(ways[0]!.key);
+  const width = ways.find((way) => way.key === shown)?.width ?? 520;
+  return (
+    <CenteredPanel title="首次使用" width={width}>
+      <Tabs
+        activeKey={shown}
+        onChange={setShown}
+        items={ways.map(({ key, label, panel }) => ({ key, label, children: panel }))}
+      />
+    </CenteredPanel>
+  );
+}
+
+/** A new township: its name and the first administrator, who then adds everyone else. */
+function NewTownshipForm({ onDone }: { onDone: (session: SessionInfo, townshipName: string) => void }) {
   const [busy, setBusy] = useState(false);
   const server = useServerErrors();
 
@@ -44,7 +85,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo, townshi
   }
 
   return (
-    <CenteredPanel title="首次使用：设置乡镇并创建系统管理员" width={520}>
+    <>
       <Alert
         type="info"
         showIcon
@@ -72,22 +113,12 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo, townshi
           </Form.Item>
           <UsernameField server={server} example="admin" autoComplete="username" />
           <DisplayNameField server={server} autoComplete="name" />
-          <Form.Item name="password" label="密码" rules={newPasswordRules} {...server.fieldStatus('password')}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirmPassword"
-            label="确认密码"
-            dependencies={['password']}
-            rules={[confirmPasswordRule('password')]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields server={server} />
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             完成设置
           </Button>
         </Form>
       </div>
-    </CenteredPanel>
+    </>
   );
 }

@@ -5,8 +5,9 @@ import type { IssuedDocument } from '../../shared/documents/api';
 import { href, paths } from './router';
 import { timeColumn } from './PagedTable';
 import { PrintDocumentButton } from './PrintDocumentButton';
+import { RerenderedTag } from './RerenderedTag';
 
-/** 文书: title (with 已被替换), when, by whom, pages, code, prints, and 打印/补打. */
+/** 文书: title (with 已被替换, 重新生成), when, by whom, pages, code, prints, and 打印/补打. */
 export function IssuedDocumentsCard({ documents, onPrinted }: { documents: IssuedDocument[]; onPrinted: () => void }) {
   return (
     <Card size="small" title="文书">
@@ -35,6 +36,7 @@ function documentColumns(onPrinted: () => void): ColumnsType<IssuedDocument> {
               已被替换
             </Tag>
           )}
+          <RerenderedTag at={document.rerenderedAt} />
         </>
       ),
     },

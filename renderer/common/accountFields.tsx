@@ -1,4 +1,5 @@
 import { Form, Input } from 'antd';
+import { confirmPasswordRule, newPasswordRules } from './passwordRules';
 import type { ServerErrors } from './useServerErrors';
 
 interface FieldProps {
@@ -35,5 +36,24 @@ export function DisplayNameField({ server, autoFocus, autoComplete = 'off' }: Fi
     >
       <Input autoFocus={autoFocus} autoComplete={autoComplete} />
     </Form.Item>
+  );
+}
+
+/** 密码 and 确认密码 of an account being made here (first run): the same rules everywhere. */
+export function NewPasswordFields({ server }: { server: ServerErrors }) {
+  return (
+    <>
+      <Form.Item name="password" label="密码" rules={newPasswordRules} {...server.fieldStatus('password')}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirmPassword"
+        label="确认密码"
+        dependencies={['password']}
+        rules={[confirmPasswordRule('password')]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { desktopPrinting, errorMessage } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { href, paths } from '../common/router';
 import { LoadFailed } from '../common/LoadFailed';
+import { RerenderedTag } from '../common/RerenderedTag';
 import { Loading } from '../common/Loading';
 import { timeColumn } from '../common/PagedTable';
 import { PdfPreview } from './PdfPreview';
@@ -84,6 +85,8 @@ export function DocumentPage({ id }: { id: string }) {
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {document.title} {document.supersededAt && <Tag color="orange">已被替换</Tag>}
+          {/* Opening the preview may be what re-rendered it: its answer says so before the details reload. */}
+          <RerenderedTag at={document.rerenderedAt ?? preview.data?.rerenderedAt ?? null} />
         </Typography.Title>
         <Flex gap={8} align="center">
           <label htmlFor="print-copies">份数</label>

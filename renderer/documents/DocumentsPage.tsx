@@ -8,6 +8,7 @@ import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { href, paths } from '../common/router';
 import { PagedTable } from '../common/PagedTable';
+import { RerenderedTag } from '../common/RerenderedTag';
 import { PAGE_SIZE, usePagedLog } from '../common/usePagedLog';
 import { DocumentsTabs } from './DocumentsTabs';
 
@@ -29,7 +30,12 @@ const columns: ColumnsType<IssuedDocument> = [
   {
     title: '文书',
     key: 'title',
-    render: (_, doc) => <a href={href(paths.document(doc.id))}>{doc.title}</a>,
+    render: (_, doc) => (
+      <>
+        <a href={href(paths.document(doc.id))}>{doc.title}</a>
+        <RerenderedTag at={doc.rerenderedAt} />
+      </>
+    ),
   },
   {
     title: '核验码',

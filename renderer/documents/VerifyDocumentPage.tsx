@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { OutputOf } from '../../shared/api/procedures';
 import { factsLine } from '../../shared/documents/verificationLink';
 import { ApiCallError, call, errorMessage } from '../api/client';
+import { RerenderedTag } from '../common/RerenderedTag';
 import { href, paths } from '../common/router';
 import { DocumentsTabs } from './DocumentsTabs';
 
@@ -100,6 +101,7 @@ export function VerifyDocumentPage() {
                     {answer.facts?.number ? `${answer.document.title} ${answer.facts.number}` : answer.document.title}
                   </a>
                   {answer.isReprint && '（所核验的文件为补打件）'}
+                  <RerenderedTag at={answer.document.rerenderedAt} />
                 </Descriptions.Item>
                 {answer.facts?.holder && <Descriptions.Item label="出具给">{answer.facts.holder}</Descriptions.Item>}
                 <Descriptions.Item label="核验码">{answer.document.verificationCode}</Descriptions.Item>

@@ -111,8 +111,8 @@ export function BackupPage() {
           </Space>
           <Typography.Text type="secondary">
             备份包括数据库、存档文书和附件，加密方式与数据相同；每天按设定时间自动备份，每周自动做一次恢复演练（恢复到临时目录逐项核对后删除）。
-            要把备份恢复到新电脑：在新电脑上运行 npm run hall -- --restore &lt;备份位置&gt; --data &lt;新数据目录&gt;
-            --db-key-file &lt;原密钥文件&gt;。
+            要把备份恢复到新电脑：新电脑首次启动时选“从备份恢复”（加密的备份需要这里导出的恢复密钥）；或在新电脑上运行
+            npm run hall -- --restore &lt;备份位置&gt; --data &lt;新数据目录&gt; --db-key-file &lt;原密钥文件&gt;。
           </Typography.Text>
         </Flex>
       </Card>

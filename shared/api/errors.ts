@@ -12,6 +12,7 @@ export const API_ERROR_CODES = [
   'UNKNOWN_PROCEDURE',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -42,6 +43,8 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   ACCOUNT_LOCKED: 423,
   SCREEN_LOCKED: 423,
   INTERNAL: 500,
+  /** For a moment the host cannot answer (it is changing over to a restored data folder): ask again. */
+  UNAVAILABLE: 503,
 };
 
 export type ApiResult<T> = { ok: true; result: T } | { ok: false; error: ApiError };

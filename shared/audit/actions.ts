@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'readPersonalData',
   'print',
   'export',
+  'restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -18,4 +19,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   readPersonalData: '查看个人信息',
   print: '打印',
   export: '导出',
+  restore: '从备份恢复',
 };

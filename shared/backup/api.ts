@@ -108,7 +108,115 @@ const started = z.object({ started: z.boolean(), message: z.string() });
 /** The key file a restore on another machine needs (the desktop app's key lives in one PC's keychain). */
 export const DATABASE_KEY_FILE_NAME = '乡镇一站通-数据库恢复密钥.txt';
 
+/**
+ * A recovery key as typed at first run (the first line of the exported key file, 64 hexadecimal
+ * characters); spaces and line breaks between groups, as copied from a printout, are dropped.
+ * Empty: none typed.
+ */
+export const recoveryKeyField = z
+  .string({ message: '应为文字' })
+  .max(200, { message: '最多 200 个字符（恢复密钥是 64 个字符）' })
+  .regex(/^[\s0-9a-fA-F]*$/, {
+    message: '只能含数字 0–9 和字母 a–f（即导出的“数据库恢复密钥”文件的第一行）',
+  })
+  .transform((text) => text.replace(/\s+/g, '').toLowerCase())
+  .superRefine((hex, ctx) => {
+    if (hex.length !== 0 && hex.length !== 64)
+      ctx.addIssue({ code: 'custom', message: `应为 64 个字符，现在是 ${hex.length} 个` });
+  })
+  .optional()
+  .describe('恢复密钥');
+
+const backupGenerationName = z
+  .string({ message: '请从列表中选择一份备份' })
+  .regex(/^\d{8}T\d{6}Z$/, { message: '请从列表中选择一份备份' })
+  .describe('要恢复的备份');
+
+/** How a generation looks when listed at first run (a quick check: the full one runs at restore). */
+export const FIRST_RUN_CHECKS = ['ok', 'needsKey', 'broken'] as const;
+export const FIRST_RUN_CHECK_LABELS: Record<(typeof FIRST_RUN_CHECKS)[number], string> = {
+  ok: '清单校验通过',
+  needsKey: '已加密，需要恢复密钥',
+  broken: '已损坏',
+};
+
+export const firstRunGeneration = z.object({
+  /** The generation's name, its UTC time: `20261207T041000Z`. */
+  name: z.string(),
+  /** When the backup was taken (ISO), from its manifest; null when the manifest cannot be read. */
+  createdAt: z.string().nullable(),
+  encrypted: z.boolean().nullable(),
+  databaseBytes: z.number().nullable(),
+  /** Papers and attachments it holds. */
+  files: z.number().nullable(),
+  /**
+   * `ok`: the manifest reads, its seal matches the key at hand and the database copy is there at
+   * its size (every byte is checked when restoring); `needsKey`: encrypted, and neither this
+   * host's key nor the typed recovery key opens it; `broken`: `problem` says what.
+   */
+  check: z.enum(FIRST_RUN_CHECKS),
+  problem: z.string().nullable(),
+});
+export type FirstRunGeneration = z.infer<typeof firstRunGeneration>;
+
+export const firstRunRestoreProgress = z.object({
+  running: z
+    .object({
+      generation: z.string(),
+      phase: z.enum(BACKUP_PHASES),
+      done: z.number(),
+      total: z.number(),
+      startedAt: z.string(),
+    })
+    .nullable(),
+  /** The last restore's end: where the data came from, and where the folder that was in its way went. */
+  outcome: z
+    .object({
+      ok: z.boolean(),
+      generation: z.string(),
+      /** The fresh data folder that was in the way, renamed (never overwritten); null when there was none. */
+      movedAside: z.string().nullable(),
+      /** Why it failed, in Chinese; null when it did not. */
+      message: z.string().nullable(),
+      finishedAt: z.string(),
+    })
+    .nullable(),
+});
+export type FirstRunRestoreProgress = z.infer<typeof firstRunRestoreProgress>;
+
 export const backupProcedures = defineProcedures({
+  'backup.firstRunGenerations': {
+    summary:
+      '首次启动（尚无任何用户时）：列出备份位置中的备份（时间、数据库大小、文件数、清单是否校验通过）；加密的备份可附恢复密钥',
+    kind: 'query',
+    access: 'public',
+    input: z.strictObject({ folder: requiredText('备份位置', 400), recoveryKey: recoveryKeyField }),
+    output: z.object({
+      /** The folder as resolved on the host. */
+      folder: z.string(),
+      /** Newest first. */
+      generations: z.array(firstRunGeneration),
+    }),
+  },
+  'backup.firstRunRestore': {
+    summary:
+      '首次启动（尚无任何用户时）：从备份恢复。在后台逐项校验、复制到新目录、再核对，原数据目录改名保留（不覆盖），然后换用恢复的数据；进度见 backup.firstRunProgress',
+    kind: 'command',
+    access: 'public',
+    input: z.strictObject({
+      folder: requiredText('备份位置', 400),
+      generation: backupGenerationName,
+      recoveryKey: recoveryKeyField,
+    }),
+    output: started,
+  },
+  'backup.firstRunProgress': {
+    summary: '首次启动时从备份恢复的进度和结果（换用数据的片刻回答 503，稍后再问即可）',
+    kind: 'query',
+    access: 'public',
+    input: z.strictObject({}),
+    output: firstRunRestoreProgress,
+  },
   'backup.status': {
     summary: '备份状态：设置、最近一次成功的备份、正在进行的备份或演练及进度、是否需要提醒',
     kind: 'query',

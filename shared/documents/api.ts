@@ -24,6 +24,11 @@ export const issuedDocument = z.object({
   archival: z.boolean(),
   /** What the QR code carries: the verification link (null: the bare code, no base address was set). */
   verificationLink: z.string().nullable(),
+  /**
+   * When the archived file, found missing (a PC rebuilt from the county), was drawn again from the
+   * record as issued; null: the file on file is the original. `sha256` stays the original's.
+   */
+  rerenderedAt: z.string().nullable(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocument>;
 
@@ -184,7 +189,8 @@ export const documentsProcedures = defineProcedures({
     record: { document: 'id' },
     audit: { what: '查看' },
     input: z.strictObject({ id: entityId('文书') }),
-    output: fileLink,
+    // The file on file may have just been re-rendered (its original was missing): say so at once.
+    output: fileLink.extend({ rerenderedAt: z.string().nullable() }),
   },
   'documents.print': {
     summary:

@@ -5,6 +5,8 @@ import { defineProcedures } from '../api/contract';
 import { uploadIdField } from '../api/uploads';
 import { printable } from '../validation/printable';
 import type { Role } from '../auth/roles';
+import { passwordField, username } from '../auth/api';
+import { optionalText, requiredText } from '../validation/fields';
 import { instruction } from './protocol';
 import { SUITE_IDS } from './suiteIds';
 
@@ -108,6 +110,40 @@ export const syncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
+export const REBUILD_PHASES = ['enroll', 'entries', 'files', 'finish'] as const;
+export type RebuildPhase = (typeof REBUILD_PHASES)[number];
+export const REBUILD_PHASE_LABELS: Record<RebuildPhase, string> = {
+  enroll: '正在入网并向县级平台登记',
+  entries: '正在下载并恢复本乡镇的记录',
+  files: '正在下载附件',
+  finish: '正在收尾（续接编号与同步链）',
+};
+
+/** Rebuilding a fresh installation from the county hub's copy (docs/rebuild.md). */
+export const rebuildProgress = z.object({
+  running: z
+    .object({ phase: z.enum(REBUILD_PHASES), done: z.number(), total: z.number(), startedAt: z.string() })
+    .nullable(),
+  outcome: z
+    .object({
+      ok: z.boolean(),
+      /** Why it failed, in Chinese; null when it did not. */
+      message: z.string().nullable(),
+      townshipName: z.string().nullable(),
+      entries: z.number(),
+      files: z.number(),
+      /** Attachments the old PC never sent up (their records are back, the files are not). */
+      missingFiles: z.number(),
+      /** Accounts that came back without passwords: the administrator sets new ones. */
+      accountsToReset: z.number(),
+      /** The administrator account to sign in with. */
+      username: z.string().nullable(),
+      finishedAt: z.string(),
+    })
+    .nullable(),
+});
+export type RebuildProgress = z.infer<typeof rebuildProgress>;
+
 export const INSTRUCTION_STATES = ['new', 'acknowledged', 'replied'] as const;
 export const instructionRecord = z.object({
   instruction,
@@ -135,6 +171,41 @@ export const syncProcedures = defineProcedures({
     access: SYNC_ADMINS,
     input: z.strictObject({ file: z.unknown().describe('入网文件'), passphrase }),
     output: z.object({ registered: z.boolean(), message: z.string() }),
+  },
+  'sync.firstRunRebuild': {
+    summary:
+      '首次启动（尚无任何用户时）：用县级平台“授权更换电脑”的入网文件入网，从县级平台下载本乡镇已上报的记录和附件重建数据，并设置管理员账号；在后台进行，进度见 sync.firstRunRebuildProgress',
+    kind: 'command',
+    access: 'public',
+    input: z.strictObject({
+      file: z.unknown().describe('入网文件'),
+      passphrase,
+      username,
+      displayName: requiredText('姓名', 30),
+      password: passwordField('密码'),
+      /** The county's rebuild file on this computer (a USB stick); absent: download over the link. */
+      rebuildFile: optionalText('重建文件位置', 400),
+    }),
+    output: z.object({ started: z.boolean(), message: z.string() }),
+  },
+  'sync.firstRunRegistrationFile': {
+    summary:
+      '首次启动、无网络时从县级平台重建的第一步：用更换电脑入网文件入网（生成密钥），把登记文件写到指定目录（如 U 盘），由县级平台导入后导出重建文件',
+    kind: 'command',
+    access: 'public',
+    input: z.strictObject({
+      file: z.unknown().describe('入网文件'),
+      passphrase,
+      folder: requiredText('登记文件保存位置', 400),
+    }),
+    output: z.object({ registered: z.boolean(), path: z.string().nullable(), message: z.string() }),
+  },
+  'sync.firstRunRebuildProgress': {
+    summary: '首次启动时从县级平台重建的进度和结果',
+    kind: 'query',
+    access: 'public',
+    input: z.strictObject({}),
+    output: rebuildProgress,
   },
   'sync.registrationFile': {
     summary: '导出登记文件（无网络时带到县级平台导入）',

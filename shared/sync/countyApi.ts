@@ -22,6 +22,8 @@ export const COUNTY_PATHS = {
   townships: 'townships',
   nodes: 'nodes',
   revoke: (nodeId: string) => `nodes/${encodeURIComponent(nodeId)}/revoke`,
+  replacement: (nodeId: string) => `nodes/${encodeURIComponent(nodeId)}/replacement`,
+  rebuildFile: (nodeId: string) => `nodes/${encodeURIComponent(nodeId)}/rebuild-file`,
   replyFile: (nodeId: string) => `nodes/${encodeURIComponent(nodeId)}/reply-file`,
   importFile: 'import-file',
   catalog: 'catalog',
@@ -48,6 +50,9 @@ export const createNodeRequest = z.strictObject({
 });
 
 export const revokeNodeRequest = z.strictObject({ reason: requiredText('吊销原因', 200) });
+
+/** A replacement PC for a township whose PC and backups are lost (docs/rebuild.md). */
+export const replaceNodeRequest = z.strictObject({ reason: requiredText('更换原因', 200) });
 
 export const publishCatalogRequest = z.strictObject({ file: catalogFile.describe('目录文件'), nodeIds });
 
@@ -76,6 +81,7 @@ export const issueInstructionRequest = z
 
 export type CreateNodeRequest = z.input<typeof createNodeRequest>;
 export type RevokeNodeRequest = z.infer<typeof revokeNodeRequest>;
+export type ReplaceNodeRequest = z.infer<typeof replaceNodeRequest>;
 export type PublishCatalogRequest = z.input<typeof publishCatalogRequest>;
 export type PublishCalendarRequest = z.input<typeof publishCalendarRequest>;
 export type IssueInstructionRequest = z.input<typeof issueInstructionRequest>;
@@ -104,6 +110,11 @@ export interface TownshipRow {
   backlog: number | null;
   lastError: { at: string; code: string; message: string } | null;
   figures: MonthlyFiguresReport | null;
+  /**
+   * A replacement PC rebuilding the township from the hub (docs/rebuild.md): when the county
+   * authorised it, how far its download got (entries, attachments), when it finished.
+   */
+  rebuild: { authorizedAt: string; through: number | null; files: number; finishedAt: string | null } | null;
   entries: number;
 }
 
@@ -163,6 +174,12 @@ export interface ImportFileResponse {
   replies: ReplyFileRow[];
 }
 
+export interface ReplaceNodeResponse {
+  nodeId: string;
+  enrollment: EnrollmentFile;
+  fileName: string;
+}
+
 export interface CreateNodeResponse {
   nodeId: string;
   enrollment: EnrollmentFile;
@@ -176,6 +193,14 @@ export interface PublishResponse {
 /** The file names the county hands out, so that a clerk can tell them apart in a folder. */
 export function enrollmentFileName(townshipName: string): string {
   return `${safeFileName(townshipName)}-入网文件.json`;
+}
+
+export function replacementFileName(townshipName: string): string {
+  return `${safeFileName(townshipName)}-更换电脑入网文件.json`;
+}
+
+export function rebuildFileName(townshipName: string): string {
+  return `${safeFileName(townshipName)}-重建文件.tdsync`;
 }
 
 /** `青山镇-回执文件-202603021405.tdsync`, stamped in the hub's local time (what the clerk's clock shows). */

@@ -24,7 +24,7 @@ export const ENVELOPE_VERSION = 1;
 /** The international suite, which every node used before the county could choose (kept for callers that name it). */
 export const SUITE_ID = SUITE_INTERNATIONAL;
 
-export const ENVELOPE_KINDS = ['batch', 'file', 'registration', 'rotation', 'down'] as const;
+export const ENVELOPE_KINDS = ['batch', 'file', 'registration', 'rotation', 'down', 'rebuild'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
 
 const MiB = 1024 * 1024;
@@ -35,6 +35,7 @@ export const MAX_ENVELOPE_BYTES: Record<EnvelopeKind, number> = Object.freeze({
   registration: 64 * 1024,
   rotation: 64 * 1024,
   down: 16 * MiB,
+  rebuild: 16 * MiB,
 });
 /** Largest plaintext an envelope may inflate to: the cap against a deflate bomb. */
 export const MAX_INFLATED_BYTES = 64 * MiB;

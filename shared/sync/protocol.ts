@@ -10,6 +10,17 @@ import { SUITE_IDS } from './suiteIds';
 export const SYNC_PROTOCOL_VERSION = 1;
 
 /** One entry of a node's change log, as it travels upward. */
+/**
+ * A row an entry's write left behind, whole (its columns as stored), or — `deleted` — the key of
+ * a row it removed: what rebuilding a township from the county's copy replays.
+ */
+export const rowImage = z.strictObject({
+  table: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'table 应为表名'),
+  row: z.record(z.string(), z.unknown()),
+  deleted: z.literal(true).optional(),
+});
+export type RowImage = z.infer<typeof rowImage>;
+
 export const changeEntry = z.strictObject({
   seq: z.number().int().positive(),
   id: z.string().min(1).max(64),
@@ -20,8 +31,56 @@ export const changeEntry = z.strictObject({
   actorId: z.string().max(64).nullable(),
   actorName: z.string().max(200),
   at: z.string().min(1).max(40),
+  /** The rows the entry's write left (entries from before row images have none). */
+  rows: z.array(rowImage).max(100_000).optional(),
 });
 export type ChangeEntry = z.infer<typeof changeEntry>;
+
+/** A change-log row as both ends store it (the township's `change_log`, the hub's `hub_entries`). */
+export interface ChangeEntryRow {
+  seq: number;
+  id: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  /** JSON. */
+  data: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+  /** JSON array of row images; null: none. */
+  row_images: string | null;
+}
+
+export function changeEntryOfRow(row: ChangeEntryRow): ChangeEntry {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    op: row.op,
+    data: JSON.parse(row.data) as unknown,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    at: row.at,
+    ...(row.row_images ? { rows: JSON.parse(row.row_images) as RowImage[] } : {}),
+  };
+}
+
+export function rowOfChangeEntry(entry: ChangeEntry): ChangeEntryRow {
+  return {
+    seq: entry.seq,
+    id: entry.id,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    op: entry.op,
+    data: JSON.stringify(entry.data ?? null),
+    actor_id: entry.actorId,
+    actor_name: entry.actorName,
+    at: entry.at,
+    row_images: entry.rows ? JSON.stringify(entry.rows) : null,
+  };
+}
 
 /** Envelope kind 'batch': a contiguous run of change-log entries, first..last of the header. */
 export const batchPayload = z.strictObject({ entries: z.array(changeEntry).min(1).max(100_000) });
@@ -160,6 +219,24 @@ export const downPayload = z.strictObject({
 });
 export type DownPayload = z.infer<typeof downPayload>;
 
+/**
+ * Envelope kind 'rebuild': a page of a township's own change log as the hub holds it, sealed to
+ * the replacement PC the county authorised (docs/rebuild.md). Entries after the page's `after`,
+ * in order; with where the hub stands, so the replacement continues the chain from there.
+ */
+export const rebuildPayload = z.strictObject({
+  nodeId: z.string(),
+  after: z.number().int().nonnegative(),
+  entries: z.array(changeEntry).max(10_000),
+  /** The hub's last applied entry: the rebuild is complete when the pages reach it. */
+  appliedThrough: z.number().int().nonnegative(),
+  lastBatchHash: z.string(),
+  /** The node's downward sequence as the hub last heard it. */
+  downApplied: z.number().int().nonnegative(),
+  issuedAt: z.string(),
+});
+export type RebuildPayload = z.infer<typeof rebuildPayload>;
+
 // ---------------------------------------------------------------------------------------------
 // Enrollment.
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +269,11 @@ export const enrollmentFile = z.strictObject({
   /** One-time secret, presented with the township's public keys; spent on first use. */
   token: z.string().min(32).max(128),
   expiresAt: z.string(),
+  /**
+   * Present in the file for a replacement PC: the county authorised it to rebuild the township
+   * from the hub's copy (the old PC's keys are revoked), and how far the hub's copy goes.
+   */
+  replacement: z.strictObject({ authorizedAt: z.string(), appliedThrough: z.number().int().nonnegative() }).optional(),
 });
 export type EnrollmentFile = z.infer<typeof enrollmentFile>;
 
@@ -226,6 +308,10 @@ export const SYNC_PATHS = {
   state: (nodeId: string) => `/sync/v1/nodes/${encodeURIComponent(nodeId)}/state`,
   down: (nodeId: string, after: number) => `/sync/v1/nodes/${encodeURIComponent(nodeId)}/down?after=${after}`,
   files: '/sync/v1/files',
+  rebuild: (nodeId: string, after: number) => `/sync/v1/nodes/${encodeURIComponent(nodeId)}/rebuild?after=${after}`,
+  rebuildFile: (nodeId: string, sha256: string) =>
+    `/sync/v1/nodes/${encodeURIComponent(nodeId)}/rebuild/files/${sha256}`,
+  rebuildDone: (nodeId: string) => `/sync/v1/nodes/${encodeURIComponent(nodeId)}/rebuild/done`,
 } as const;
 
 export const SYNC_REJECT_CODES = [
@@ -244,6 +330,8 @@ export const SYNC_REJECT_CODES = [
   'bad-token',
   'unauthenticated',
   'clock-skew',
+  'not-authorized',
+  'not-found',
 ] as const;
 export type SyncRejectCode = (typeof SYNC_REJECT_CODES)[number];
 
@@ -264,6 +352,8 @@ export const SYNC_REJECT_LABELS: Record<SyncRejectCode, string> = {
   'bad-token': '入网口令无效、已使用或已过期',
   unauthenticated: '请求未经本节点签名或签名无效',
   'clock-skew': '本机时间与县级平台时间相差过大',
+  'not-authorized': '县级平台未授权此操作',
+  'not-found': '县级平台上没有所要的数据',
 };
 
 export const SYNC_REJECT_STATUS: Record<SyncRejectCode, number> = {
@@ -282,6 +372,8 @@ export const SYNC_REJECT_STATUS: Record<SyncRejectCode, number> = {
   'bad-token': 403,
   unauthenticated: 401,
   'clock-skew': 401,
+  'not-authorized': 403,
+  'not-found': 404,
 };
 
 export const syncErrorBody = z.object({

@@ -56,6 +56,8 @@ describe('the SQLite data layer', () => {
         '0017_document_print_confirmation',
         '0018_search_indexes',
         '0019_backup_runs',
+        '0020_row_images',
+        '0021_rerendered_papers',
       ],
     );
   });

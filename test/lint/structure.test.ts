@@ -29,7 +29,8 @@ const BACKEND: Layers = {
   registers: ['places', 'calendar', 'catalog', 'residents'],
   desks: ['counter', 'mediation', 'petitions', 'sync'],
   // search reads every desk's records (the one search, a resident's history), like deskFigures.
-  composition: ['backend.ts', 'deskFigures.ts', 'search'],
+  // backendHolder.ts opens the backend again on a restored data folder (first run).
+  composition: ['backend.ts', 'backendHolder.ts', 'deskFigures.ts', 'search'],
 };
 
 const UI: Layers = {

@@ -37,6 +37,7 @@ const HEADERS: Record<EnvelopeHeader['kind'], EnvelopeHeaderInput> = {
   registration: { kind: 'registration', node: 'node-1' },
   rotation: { kind: 'rotation', node: 'node-1' },
   down: { kind: 'down', node: 'node-1' },
+  rebuild: { kind: 'rebuild', node: 'node-1' },
 };
 
 function rejects(code: EnvelopeErrorCode, fn: () => unknown): void {

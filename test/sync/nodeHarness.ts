@@ -48,10 +48,11 @@ export interface TestHubServer {
   enrollment(townshipName?: string, suite?: SuiteId): Promise<EnrollmentFile>;
 }
 
-export async function startTestHub(clock: TestClock): Promise<TestHubServer> {
+/** `postgres`: the hub's database on that PostgreSQL server instead of SQLite. */
+export async function startTestHub(clock: TestClock, postgres?: string): Promise<TestHubServer> {
   const [certificate] = await testCertificates();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-node-hub-'));
-  const hub = await openHub({ dataDir, now: clock.now, log: () => {} });
+  const hub = await openHub({ dataDir, now: clock.now, log: () => {}, ...(postgres ? { postgres } : {}) });
   let server: Server | null = null;
   let port = 0;
   const state: TestHubServer = {

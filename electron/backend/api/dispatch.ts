@@ -177,7 +177,7 @@ function createContext(
 }
 
 /** The row of one audit event: who, when, from where, by which procedure, about what. */
-function auditRow(
+export function auditRow(
   at: { now: Date; procedure: string; origin: string; who: Actor },
   action: AuditAction,
   summary: string,

@@ -13,7 +13,7 @@ import {
   type BackupSettings,
   type BackupStatus,
 } from '../../../shared/backup/api';
-import { readSetting, writeSetting } from '../auth/nodeSettings';
+import { SETTING_NODE_ID, readSetting, writeSetting } from '../auth/nodeSettings';
 import { failFields } from '../api/failure';
 import { localDate, localDayStartUtc } from '../api/settings';
 import type { Db } from '../db/database';
@@ -27,6 +27,8 @@ const DRILL_EVERY_DAYS = 7;
 /** What encryptInPlace names the plain backup it takes first. */
 const PLAIN_COPY = /\.before-encryption-\d{8}T\d{6}Z\.sqlite$/;
 const SCHEDULE_CHECK_MS = 60_000;
+/** What a run left open by a stopped program is marked with on the next start. */
+export const INTERRUPTED_RUN_MESSAGE = '程序在运行中途退出（断电或被关闭），这一次没有完成';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupServiceOptions {
@@ -57,7 +59,7 @@ export class BackupService {
       .updateTable('backup_runs')
       .set({
         outcome: 'failed',
-        message: '程序在运行中途退出（断电或被关闭），这一次没有完成',
+        message: INTERRUPTED_RUN_MESSAGE,
         finished_at: this.options.now().toISOString(),
       })
       .where('outcome', '=', 'running')
@@ -232,7 +234,8 @@ export class BackupService {
     const result = await runBackup({
       dataDir: this.options.dataDir,
       key: this.options.key,
-      nodeId: this.options.nodeId,
+      // Read at each run: a rebuild from the county brings the township's own id back.
+      nodeId: (await readSetting(this.options.db, SETTING_NODE_ID)) ?? this.options.nodeId,
       folder: settings.folder,
       keep: settings.keep,
       now: this.options.now,

@@ -19,6 +19,12 @@ export interface RestoreOptions {
   key: Uint8Array | null;
   now: () => Date;
   onProgress?: (progress: { phase: 'verify' | 'copy' | 'check'; done: number; total: number }) => void;
+  /**
+   * Runs once the copy has checked out, just before the folder in the way is moved aside: a host
+   * restoring the data folder it runs on closes it here (its database and files must not be open
+   * while they are renamed). Throwing stops the restore; the copy is removed.
+   */
+  beforeReplace?: () => Promise<void>;
 }
 
 export interface RestoreResult {
@@ -64,12 +70,19 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     if (problems.length > 0) throw new BackupCheckError(problems);
     progress({ phase: 'check', done: 1, total: 1 });
 
+    await options.beforeReplace?.();
     let movedAside: string | null = null;
     if (await exists(target)) {
       movedAside = `${target}.before-restore-${stamp}`;
       await rename(target, movedAside);
     }
-    await rename(work, target);
+    try {
+      await rename(work, target);
+    } catch (error) {
+      // The folder that was in the way goes back: a failed restore leaves things as they were.
+      if (movedAside) await rename(movedAside, target);
+      throw error;
+    }
     return { generation, manifest, movedAside };
   } catch (error) {
     await rm(work, { recursive: true, force: true });

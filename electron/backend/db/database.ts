@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, Migrator, sql } from 'kysely';
 import { databaseFileState, encryptInPlace } from './encryptInPlace';
 import { migrationProvider } from './migrations';
+import { CLEAR_ROW_CHANGES_SQL, ROW_CHANGES_TABLE_SQL, installRowCapture } from './rowImages';
 import type { Database } from './schema';
 import { Sqlite3Dialect } from './sqlite3Dialect';
 
@@ -45,7 +46,9 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
         'PRAGMA synchronous = FULL',
         'PRAGMA foreign_keys = ON',
         'PRAGMA busy_timeout = 5000',
+        ROW_CHANGES_TABLE_SQL,
       ],
+      onBegin: [CLEAR_ROW_CHANGES_SQL],
     }),
   });
   try {
@@ -69,6 +72,7 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
     await db.destroy();
     throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知步骤'}）：${String(error)}`);
   }
+  await installRowCapture(db);
   return db;
 }
 

@@ -924,6 +924,33 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX backup_runs_by_time ON backup_runs(kind, started_at)`.execute(db);
     },
   },
+  // The rows each entry's write left behind (db/rowImages.ts): what the county needs to rebuild a
+  // township whose PC and backups are lost. Entries written before this have none: a baseline of
+  // every row is filed before the next batch (sync/rowBaseline.ts).
+  '0020_row_images': {
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE change_log ADD COLUMN row_images TEXT`.execute(db);
+      // A log that already has entries lacks their rows: the baseline is due (sync/rowBaseline.ts).
+      await sql`INSERT INTO node_settings (key, value)
+        SELECT 'sync.rowBaseline', 'due' WHERE EXISTS (SELECT 1 FROM change_log)`.execute(db);
+    },
+  },
+  // A paper whose archived file is gone (a PC rebuilt from the county receives rows, never files)
+  // is drawn again from its record (documents/rerender.ts). `sha256` and `size_bytes` stay the
+  // original's — what codes, links and the county check; these say when the copy on file was
+  // made and what it is, so a file checked against it is known for the re-rendered copy.
+  '0021_rerendered_papers': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `ALTER TABLE issued_documents ADD COLUMN rerendered_at TEXT`,
+        `ALTER TABLE issued_documents ADD COLUMN rerendered_sha256 TEXT`,
+        `ALTER TABLE issued_documents ADD COLUMN rerendered_size_bytes INTEGER`,
+        `CREATE INDEX issued_documents_by_rerendered_sha256 ON issued_documents(rerendered_sha256)
+          WHERE rerendered_sha256 IS NOT NULL`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -116,6 +116,8 @@ export interface Database {
     actor_id: string | null;
     actor_name: string;
     at: string;
+    /** JSON array of the rows the entry's write left (shared/sync/protocol `rowImage`); null: none. */
+    row_images: string | null;
   };
   audit_events: {
     id: string;
@@ -156,6 +158,11 @@ export interface Database {
     record_json: string | null;
     /** What the QR code carries: the verification link with the signed facts; null before 0017 or without a base address. */
     verification_link: string | null;
+    /** When the archived file, found missing, was drawn again from `record_json` (0021); null: the original. */
+    rerendered_at: string | null;
+    /** SHA-256 and size of that re-rendered file; `sha256` and `size_bytes` stay the original's. */
+    rerendered_sha256: string | null;
+    rerendered_size_bytes: number | null;
   };
   document_prints: {
     id: string;

@@ -38,6 +38,8 @@ export interface Sqlite3DialectOptions {
   key?: Uint8Array | null;
   /** Statements run once when the connection opens (PRAGMAs), after the key. */
   onOpen?: readonly string[];
+  /** Statements run right after every BEGIN, inside the transaction. */
+  onBegin?: readonly string[];
 }
 
 export class Sqlite3Dialect implements Dialect {
@@ -128,6 +130,7 @@ class Sqlite3Driver implements Driver {
     // IMMEDIATE takes the write lock at once, so a second process on the same file waits
     // (busy_timeout) instead of failing half-way through.
     await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+    for (const statement of this.options.onBegin ?? []) await connection.executeQuery(CompiledQuery.raw(statement));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -150,12 +153,37 @@ class Sqlite3Driver implements Driver {
   }
 }
 
+/**
+ * Prepared statements kept for reuse, by SQL text: preparing is a good part of a short
+ * statement's cost (a rebuild from the county replays tens of thousands of the same few upserts),
+ * and Kysely compiles the same query to the same text each time. The oldest goes when full.
+ */
+const STATEMENT_CACHE_SIZE = 256;
+
 class Sqlite3Connection implements DatabaseConnection {
+  readonly #statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  #prepare(text: string): Database.Statement {
+    const cached = this.#statements.get(text);
+    if (cached) {
+      // Most recently used last: Map keeps insertion order.
+      this.#statements.delete(text);
+      this.#statements.set(text, cached);
+      return cached;
+    }
+    const statement = this.db.prepare(text);
+    this.#statements.set(text, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    return statement;
+  }
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     try {
-      const statement = this.db.prepare(compiledQuery.sql);
+      const statement = this.#prepare(compiledQuery.sql);
       const params = compiledQuery.parameters.map(toSqliteValue);
       // `reader`: the statement returns rows (SELECT, a PRAGMA that answers, … RETURNING).
       if (statement.reader) return Promise.resolve({ rows: statement.all(...params) as R[] });

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from './schema';
+import { takeRowImages } from './rowImages';
 import { uuidv7 } from './uuidv7';
 
 export type Tx = Transaction<Database>;
@@ -9,11 +10,15 @@ export interface Actor {
   name: string;
 }
 
-/** Appends one entry to the change log, inside the caller's transaction. */
+/**
+ * Appends one entry to the change log, inside the caller's transaction, with the images of the
+ * rows written since the previous entry (db/rowImages.ts).
+ */
 export async function appendChange(
   tx: Tx,
   entry: { entity: string; entityId: string; op: string; data: unknown; actor: Actor; at: string },
 ): Promise<number> {
+  const images = await takeRowImages(tx);
   const row = await tx
     .insertInto('change_log')
     .values({
@@ -25,6 +30,7 @@ export async function appendChange(
       actor_id: entry.actor.id,
       actor_name: entry.actor.name,
       at: entry.at,
+      row_images: images.length ? JSON.stringify(images) : null,
     })
     .returning('seq')
     .executeTakeFirstOrThrow();

@@ -119,6 +119,7 @@ export async function archiveDocument(
     pageCount: doc.pageCount,
     archival: doc.archival,
     verificationLink: doc.verificationLink ?? null,
+    rerenderedAt: null,
   };
 }
 
@@ -144,11 +145,12 @@ export function printedCopies(db: Db | Tx, documentIds: readonly string[]) {
 
 export async function findIssuedDocumentRow(
   db: Db,
-  by: { code: string } | { sha256: string } | { id: string },
+  by: { code: string } | { sha256: string } | { rerenderedSha256: string } | { id: string },
 ): Promise<IssuedDocumentRow | null> {
   let query = db.selectFrom('issued_documents').selectAll();
   if ('code' in by) query = query.where('verification_code', '=', by.code);
   else if ('sha256' in by) query = query.where('sha256', '=', by.sha256);
+  else if ('rerenderedSha256' in by) query = query.where('rerendered_sha256', '=', by.rerenderedSha256);
   else query = query.where('id', '=', by.id);
   return (await query.orderBy('issued_at', 'desc').executeTakeFirst()) ?? null;
 }
@@ -184,6 +186,7 @@ export async function toIssuedDocuments(db: Db, rows: readonly IssuedDocumentRow
     pageCount: row.page_count,
     archival: row.archival === 1,
     verificationLink: row.verification_link,
+    rerenderedAt: row.rerendered_at,
   }));
 }
 

@@ -21,6 +21,7 @@ import { SETTING_VERIFICATION_BASE_URL } from './linking';
 import type { TicketFile } from './fileTickets';
 import { deskOf, documentTypes, isArchival, type DocumentDefinition } from './registry';
 import { renderDocument, type Watermark } from './render';
+import { ensureArchivedPaper, readArchivedPaper } from './rerender';
 import { SAMPLE_ISSUE } from './samples';
 import { readablePointers } from '../workflow/recordTables';
 
@@ -67,6 +68,7 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
     }
     if (code === null && input.sha256 === undefined) failFields({ code: '核验码：请输入核验码或选择 PDF 文件' });
     let isReprint = false;
+    let isRerenderedCopy = false;
     let row = code
       ? await findIssuedDocumentRow(ctx.db, { code })
       : await findIssuedDocumentRow(ctx.db, { sha256: input.sha256! });
@@ -84,14 +86,25 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
         isReprint = row !== null;
       }
     }
+    if (!row && input.sha256 !== undefined) {
+      // The copy drawn again where the archived file was gone: its own hash was kept beside the original's.
+      row = await findIssuedDocumentRow(ctx.db, { rerenderedSha256: input.sha256 });
+      isRerenderedCopy = row !== null;
+    }
     const document = row ? (await toIssuedDocuments(ctx.db, [row]))[0]! : null;
     const facts = row ? archivedFacts(ctx, row) : null;
     let status: VerificationStatus;
     let message: string;
     if (!document) status = 'notFound';
-    else if (input.sha256 !== undefined && document.sha256 !== input.sha256 && !isReprint) status = 'altered';
+    else if (input.sha256 !== undefined && document.sha256 !== input.sha256 && !isReprint && !isRerenderedCopy)
+      status = 'altered';
     else status = document.supersededAt ? 'superseded' : 'genuine';
     message = isReprint ? `${MESSAGES[status]}（此文件为补打件）` : MESSAGES[status];
+    // Checked against the original's hash all the same; the answer says the copy on file is not it.
+    if (row?.rerendered_at && status !== 'notFound')
+      message += isRerenderedCopy
+        ? `（此文件为 ${chinaDate(new Date(row.rerendered_at))} 依存档记录重新生成的文件，非原件）`
+        : `（存档原件已丢失，存档文件于 ${chinaDate(new Date(row.rerendered_at))} 依存档记录重新生成）`;
     if (row && linked && !sameFacts(linked, row)) {
       status = 'altered';
       message = ALTERED_LINK;
@@ -192,15 +205,17 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
   },
 
   async 'documents.preview'(input, ctx) {
-    const row = await requireDocument(ctx, input.id);
+    // A file gone (a PC rebuilt from the county) is drawn again now, so a paper that cannot be is refused here.
+    const row = await ensureArchivedPaper(ctx, await requireDocument(ctx, input.id));
     return {
       fileUrl: ctx.documents.tickets.issue(archivedFile(ctx, row)),
       paper: paperOf(row.page_size, row.page_width_pt, row.page_height_pt),
+      rerenderedAt: row.rerendered_at,
     };
   },
 
   async 'documents.print'(input, ctx) {
-    const row = await requireDocument(ctx, input.documentId);
+    let row = await requireDocument(ctx, input.documentId);
     // A reprint is drawn again from the record with the 补打 watermark; drawing it here (not
     // when the file is fetched) gives its hash for the print record, so the copy verifies.
     const reprintFile = async () => {
@@ -210,6 +225,8 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
     };
     const printedBefore = async () => (await printedCopies(ctx.db, [row.id])).has(row.id);
     const prepared = (await printedBefore()) ? await reprintFile() : null;
+    // The original's file is handed out: one gone is drawn again before the print is recorded.
+    if (!prepared) row = await ensureArchivedPaper(ctx, row);
     const printId = uuidv7(ctx.now.getTime());
     // Pending until its outcome is recorded: only a print that came out counts, and the first
     // one confirmed is the original. Decided inside the write: a print confirmed in another
@@ -329,7 +346,7 @@ function archivedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile {
     urlName: `${row.type}-${row.id}.pdf`,
     downloadName: `${row.title}-${fileNameCode(row.verification_code)}.pdf`,
     contentType: 'application/pdf',
-    read: () => ctx.documents.files.read(row.file_path),
+    read: () => readArchivedPaper(ctx, row),
   };
 }
 

@@ -11,7 +11,7 @@
 //    its sections on its own pages; the file owns the paging and the one verification code.
 import PDFDocument from 'pdfkit';
 import { sharedBaseline, type FontSet } from './fonts';
-import { Layout, SIZE, type FlowOptions, type PdfDocument, type Segment } from './layout';
+import { chineseDate, Layout, SIZE, type FlowOptions, type PdfDocument, type Segment } from './layout';
 import { mm, PAGE_GEOMETRY, type PageGeometry } from './pageSizes';
 import type { DocumentDefinition, DocumentHeader } from './registry';
 
@@ -30,6 +30,17 @@ export interface RenderOptions {
    * output intent and XMP identification pdfkit writes, so it stays readable for decades.
    */
   archival?: boolean;
+  /**
+   * The paper is drawn again from its archived record because the archived file is gone
+   * (rerender.ts): every page says so in a small line below the text, naming the day and the
+   * original's SHA-256, so the copy is never taken for the original.
+   */
+  rerendered?: RerenderedNote;
+}
+
+export interface RerenderedNote {
+  at: Date;
+  originalSha256: string;
 }
 
 /** Height of the page used to measure a thermal slip before it is cut to length. */
@@ -60,7 +71,7 @@ export async function renderDocument<R>(
   const geometry = PAGE_GEOMETRY[definition.pageSize];
   if (geometry.height !== 'fitContent') return renderOnce(definition, record, options, geometry, geometry.height);
   // Thermal roll: draw once on a very long page to learn where the content ends, then again
-  // on a page cut just below it.
+  // on a page cut just below it (and below the re-rendered note, which has no margin to sit in).
   const measured = await measureHeight(definition, record, options, geometry);
   return renderOnce(definition, record, options, geometry, Math.ceil(measured));
 }
@@ -74,7 +85,8 @@ async function measureHeight<R>(
   const doc = newDocument(definition, options, geometry, MEASURE_HEIGHT);
   const layout = new Layout(doc, options.fonts, geometry, options, baseSize(definition));
   await definition.render(layout, record);
-  const end = doc.y + geometry.margins.bottom;
+  let end = doc.y + geometry.margins.bottom;
+  if (options.rerendered) end += NOTE_GAP + (await rerenderedNote(layout, options.rerendered)).height;
   doc.end();
   return end;
 }
@@ -133,7 +145,7 @@ function newDocument(
       Producer: '乡镇一站通 (pdfkit)',
       Subject: definition.type,
       CreationDate: options.issuedAt,
-      ModDate: options.issuedAt,
+      ModDate: options.rerendered?.at ?? options.issuedAt,
     },
   });
 }
@@ -230,17 +242,65 @@ async function finishPages(layout: Layout, options: RenderOptions): Promise<void
       const mark = options.watermark ?? group.watermark;
       if (mark) await watermark(layout, mark);
       if (group.mark) await groupMark(layout, group.mark);
+      const noteEnd = options.rerendered ? await drawRerenderedNote(layout, options.rerendered, bottomMargin) : 0;
       if (count > 1) {
         const size = 10.5;
         const text = `第 ${i - group.start + 1} 页 共 ${count} 页`;
         const width = await layout.measure([{ text, field: '页码' }], size);
-        const y = doc.page.height - bottomMargin + Math.min(mm(7), bottomMargin / 3);
+        const y = Math.max(doc.page.height - bottomMargin + Math.min(mm(7), bottomMargin / 3), noteEnd + mm(0.5));
         await layout.line([{ text, field: '页码' }], size, (doc.page.width - width) / 2, y);
       }
       doc.page.margins.bottom = bottomMargin;
     }
   }
   pageGroups.delete(doc);
+}
+
+const NOTE_GAP = mm(1.5);
+const NOTE_FIELD = '重新生成说明';
+
+/** 本件系 2026年12月7日依存档记录重新生成，原件摘要 sha256:0f3a…: the words of the note. */
+function rerenderedNoteText(note: RerenderedNote): [string, string] {
+  return [`本件系 ${chineseDate(note.at)}依存档记录重新生成，`, `原件摘要 sha256:${note.originalSha256.slice(0, 16)}…`];
+}
+
+/**
+ * The note's lines and size: one line where it fits at the paper's small size, else two (a
+ * thermal slip), shrunk further only if a half still does not fit.
+ */
+async function rerenderedNote(
+  layout: Layout,
+  note: RerenderedNote,
+): Promise<{ lines: Segment[][]; size: number; lineHeight: number; height: number }> {
+  const [first, second] = rerenderedNoteText(note);
+  const segment = (text: string): Segment[] => [{ text, field: NOTE_FIELD }];
+  let size = layout.geometry.height === 'fitContent' ? 7 : 8;
+  let lines = [segment(first + second)];
+  if ((await layout.measure(lines[0]!, size)) > layout.width) {
+    lines = [segment(first), segment(second)];
+    let widest = 0;
+    for (const line of lines) widest = Math.max(widest, await layout.measure(line, 1));
+    size = Math.min(size, layout.width / widest);
+  }
+  const lineHeight = size * 1.3;
+  return { lines, size, lineHeight, height: lines.length * lineHeight };
+}
+
+/**
+ * Draws the note on the current page: just below the text block of a sheet (in its bottom
+ * margin, above the page number), at the foot of a thermal slip (in the room measured for it).
+ * Returns where it ends.
+ */
+async function drawRerenderedNote(layout: Layout, note: RerenderedNote, bottomMargin: number): Promise<number> {
+  const { doc } = layout;
+  const drawn = await rerenderedNote(layout, note);
+  const textBottom = doc.page.height - bottomMargin;
+  let y = layout.geometry.height === 'fitContent' ? textBottom - drawn.height : textBottom + NOTE_GAP;
+  for (const line of drawn.lines) {
+    await layout.line(line, drawn.size, layout.left, y);
+    y += drawn.lineHeight;
+  }
+  return y;
 }
 
 /** The group's mark at the top right, in the top margin, level with where a header would be. */

@@ -12,6 +12,7 @@ import {
   parseEnvelope,
   requireSuite,
   verifyEnvelope,
+  type ParsedEnvelope,
 } from '../../../shared/sync/envelope';
 import { downPayload, type DownPackage, type DownPayload } from '../../../shared/sync/protocol';
 import { runWrite } from '../db/writeScope';
@@ -43,23 +44,30 @@ export interface OpenedDown {
   recipient: string;
 }
 
-/** Verifies and opens a downward envelope meant for this node. */
-export function openDown(bytes: Uint8Array, enrollment: StoredEnrollment, keys: UnlockedKeys): OpenedDown {
+/**
+ * Verifies and opens an envelope of `kind` the hub sealed to this node (a 'down' reply, a
+ * rebuild page, an attachment coming back): the node's suite, the hub's signature, our node id,
+ * one of our box keys.
+ */
+export function openFromHub(
+  bytes: Uint8Array,
+  kind: 'down' | 'rebuild' | 'file',
+  enrollment: StoredEnrollment,
+  keys: UnlockedKeys,
+): { plaintext: Uint8Array; parsed: ParsedEnvelope } {
   try {
     const parsed = parseEnvelope(bytes);
-    if (parsed.header.kind !== 'down')
-      throw new DownRefused(`不是县级平台的回执（数据包类型为 ${parsed.header.kind}）`);
+    if (parsed.header.kind !== kind)
+      throw new DownRefused(`不是县级平台所发的${KIND_WORDS[kind]}（数据包类型为 ${parsed.header.kind}）`);
     // Only in the suite the county chose for us: the hub's key in the enrollment is of it.
     requireSuite(parsed, enrollment.suite);
     verifyEnvelope(parsed, fromBase64Url(enrollment.hubSigningPublicKey));
     if (parsed.header.node !== enrollment.nodeId) {
-      throw new DownRefused(`这是发给另一个节点（${parsed.header.node}）的回执，不是本乡镇的`);
+      throw new DownRefused(`这是发给另一个节点（${parsed.header.node}）的${KIND_WORDS[kind]}，不是本乡镇的`);
     }
     const box = keys.boxKeys.get(parsed.header.recipient);
-    if (!box) throw new DownRefused('回执是用本节点没有的密钥加密的（可能是更换密钥之前或之后的回执）');
-    const payload = downPayload.parse(JSON.parse(fromUtf8(openEnvelope(parsed, box.privateKey))));
-    if (payload.nodeId !== enrollment.nodeId) throw new DownRefused('回执内容中的节点编号与本节点不符');
-    return { payload, recipient: parsed.header.recipient };
+    if (!box) throw new DownRefused(`${KIND_WORDS[kind]}是用本节点没有的密钥加密的（可能是更换密钥之前或之后的）`);
+    return { plaintext: openEnvelope(parsed, box.privateKey), parsed };
   } catch (error) {
     if (error instanceof DownRefused) throw error;
     if (error instanceof EnvelopeError) {
@@ -71,8 +79,23 @@ export function openDown(bytes: Uint8Array, enrollment: StoredEnrollment, keys: 
             : `数据包无法使用：${error.message}`,
       );
     }
+    throw error;
+  }
+}
+
+const KIND_WORDS = { down: '回执', rebuild: '重建数据', file: '附件' } as const;
+
+/** Verifies and opens a downward envelope meant for this node. */
+export function openDown(bytes: Uint8Array, enrollment: StoredEnrollment, keys: UnlockedKeys): OpenedDown {
+  const { plaintext, parsed } = openFromHub(bytes, 'down', enrollment, keys);
+  let payload: DownPayload;
+  try {
+    payload = downPayload.parse(JSON.parse(fromUtf8(plaintext)));
+  } catch {
     throw new DownRefused('回执内容格式不对，无法使用');
   }
+  if (payload.nodeId !== enrollment.nodeId) throw new DownRefused('回执内容中的节点编号与本节点不符');
+  return { payload, recipient: parsed.header.recipient };
 }
 
 export interface DownOutcome {

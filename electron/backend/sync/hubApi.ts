@@ -82,21 +82,53 @@ export async function postBatch(client: HubClient, envelope: Uint8Array, signal?
 }
 
 /**
- * How far the hub got with this node. The hub tells that only to the node itself, so the
- * request is signed with the node's current signing key (shared/sync/nodeRequest.ts). A PC
- * whose clock is off is told the hub's time in the refusal and signs once more on that time.
+ * A request the hub answers only to this node: signed with the node's current signing key
+ * (shared/sync/nodeRequest.ts). A PC whose clock is off is told the hub's time in the refusal
+ * and signs once more on that time.
  */
-export async function getState(client: HubClient, signer: NodeRequestSigner, now: Date, signal?: AbortSignal) {
-  const path = SYNC_PATHS.state(signer.nodeId);
+async function signedRequest(
+  client: HubClient,
+  signer: NodeRequestSigner,
+  method: 'GET' | 'POST',
+  path: string,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<HubResponse> {
   const ask = (at: Date) =>
-    client.request('GET', path, { headers: { Authorization: signNodeRequest(signer, 'GET', path, at) }, signal });
+    client.request(method, path, { headers: { Authorization: signNodeRequest(signer, method, path, at) }, signal });
   let response = await ask(now);
   if (response.status === 401) {
     const refusal = syncErrorBody.safeParse(parseJson(response.body));
     const hubTime = refusal.success && refusal.data.error.code === 'clock-skew' ? refusal.data.hubTime : undefined;
     if (hubTime && !Number.isNaN(Date.parse(hubTime))) response = await ask(new Date(hubTime));
   }
+  return response;
+}
+
+/** How far the hub got with this node (told only to the node itself). */
+export async function getState(client: HubClient, signer: NodeRequestSigner, now: Date, signal?: AbortSignal) {
+  const response = await signedRequest(client, signer, 'GET', SYNC_PATHS.state(signer.nodeId), now, signal);
   return readJson(expectStatus(response, 200), nodeState);
+}
+
+/**
+ * A replacement PC's download (sealed to it): the next page of the township's entries
+ * (`SYNC_PATHS.rebuild`) or one of its attachments (`SYNC_PATHS.rebuildFile`).
+ */
+export async function getRebuild(
+  client: HubClient,
+  signer: NodeRequestSigner,
+  path: string,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  return expectStatus(await signedRequest(client, signer, 'GET', path, now, signal), 200).body;
+}
+
+/** Tells the hub the replacement holds everything: its page on the county's screen says so. */
+export async function postRebuildDone(client: HubClient, signer: NodeRequestSigner, now: Date, signal?: AbortSignal) {
+  const path = SYNC_PATHS.rebuildDone(signer.nodeId);
+  expectStatus(await signedRequest(client, signer, 'POST', path, now, signal), 200);
 }
 
 /** The next downward envelope after `after`, or null when the hub has nothing newer (204). */

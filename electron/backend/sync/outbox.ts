@@ -11,7 +11,7 @@ import { sql, type Selectable } from 'kysely';
 import { utf8 } from '../../../shared/sync/bytes';
 import { sealEnvelope } from '../../../shared/sync/envelope';
 import { suiteOf } from '../../../shared/sync/suites';
-import type { ChangeEntry } from '../../../shared/sync/protocol';
+import { changeEntryOfRow, type ChangeEntry } from '../../../shared/sync/protocol';
 import type { Db } from '../db/database';
 import type { Database, SyncVia } from '../db/schema';
 import type { KeySet } from './keyStore';
@@ -54,22 +54,18 @@ async function nextEntries(
   for (const row of rows) {
     // data is stored as JSON text; its length plus the fixed fields is the entry's JSON size
     // (ASCII-exact, and close enough for Chinese text to size a batch).
-    const size = row.data.length + row.entity.length + row.entity_id.length + row.actor_name.length + 160;
+    const size =
+      row.data.length +
+      (row.row_images?.length ?? 0) +
+      row.entity.length +
+      row.entity_id.length +
+      row.actor_name.length +
+      160;
     if (entries.length > 0 && raw + size > limits.maxRawBytes) break;
     // The log must be contiguous: a batch never spans a hole (there are none in an AUTOINCREMENT
     // log that is never deleted from, but a batch with one would be refused forever).
     if (entries.length > 0 && row.seq !== entries[entries.length - 1]!.seq + 1) break;
-    entries.push({
-      seq: row.seq,
-      id: row.id,
-      entity: row.entity,
-      entityId: row.entity_id,
-      op: row.op,
-      data: JSON.parse(row.data) as unknown,
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      at: row.at,
-    });
+    entries.push(changeEntryOfRow(row));
     raw += size;
   }
   return { entries, raw };
@@ -203,7 +199,7 @@ export async function pendingEntries(db: Db, ackThrough: number): Promise<{ entr
   const unsealed = await db
     .selectFrom('change_log')
     .select(
-      sql<number>`coalesce(sum(length(cast(data as blob)) + length(cast(entity_id as blob)) + length(cast(actor_name as blob)) + 120), 0)`.as(
+      sql<number>`coalesce(sum(length(cast(data as blob)) + coalesce(length(cast(row_images as blob)), 0) + length(cast(entity_id as blob)) + length(cast(actor_name as blob)) + 120), 0)`.as(
         'raw',
       ),
     )

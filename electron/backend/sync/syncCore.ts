@@ -6,12 +6,14 @@
 import type { DataFiles } from '../db/dataFiles';
 import type { RecordTables } from '../workflow/recordTables';
 import { fromBase64Url } from '../../../shared/sync/bytes';
+import type { NodeRequestSigner } from '../../../shared/sync/nodeRequest';
 import { fail } from '../api/failure';
 import type { Db } from '../db/database';
 import { appendDailyReport, type DeskFigures } from './dailyReport';
 import { sealPendingFiles } from './fileOutbox';
 import { parseStoredKeys, wipe, type KeyProtector, type StoredKeys, type UnlockedKeys } from './keyStore';
 import { buildBatches, type BatchLimits } from './outbox';
+import { fileRowBaseline } from './rowBaseline';
 import {
   SYNC_SETTINGS,
   clearSetting,
@@ -40,6 +42,19 @@ export interface Ready {
   enrollment: StoredEnrollment;
   keys: UnlockedKeys;
   hubBoxPublicKey: Uint8Array;
+}
+
+/** Who the baseline of row images is filed by. */
+const SYNC_BASELINE_ACTOR = { id: null, name: '数据同步' };
+
+/** Requests the hub answers only to this node are signed with our current signing key. */
+export function requestSigner(ready: Ready): NodeRequestSigner {
+  return {
+    suite: ready.keys.current.suite,
+    nodeId: ready.enrollment.nodeId,
+    signingKeyId: ready.keys.current.signingKeyId,
+    signingPrivateKey: ready.keys.current.signing.privateKey,
+  };
 }
 
 /** A refusal that retrying will not cure (not enrolled, locked, revoked, refused by the hub). */
@@ -81,10 +96,21 @@ export class SyncCore {
     this.keys = keys;
   }
 
-  /** The enrollment and keys, or a SyncStopped saying what is missing. */
-  async ready(): Promise<Ready> {
+  /**
+   * The enrollment and keys, or a SyncStopped saying what is missing. A replacement PC not yet
+   * rebuilt is not ready, except for the rebuild itself (`forRebuild`).
+   */
+  async ready(forRebuild = false): Promise<Ready> {
     const enrollment = await readEnrollment(this.db);
     if (!enrollment) throw new SyncStopped('尚未入网：请先导入县级平台发放的入网文件');
+    const rebuildPending = (await readText(this.db, SYNC_SETTINGS.rebuildPending)) !== null;
+    if (rebuildPending !== forRebuild) {
+      throw new SyncStopped(
+        forRebuild
+          ? '本机不是待重建的替换电脑：只有用县级平台“授权更换电脑”的入网文件入网后才能重建'
+          : '本机是县级平台授权的替换电脑，须先从县级平台重建本乡镇的数据，然后才能同步',
+      );
+    }
     if (await readText(this.db, SYNC_SETTINGS.revokedAt)) {
       throw new SyncStopped('本节点已被县级平台吊销，同步已停止；请联系县级平台');
     }
@@ -109,6 +135,7 @@ export class SyncCore {
    */
   async prepareOutbox(ready: Ready, withReport: boolean): Promise<void> {
     await this.locked(async () => {
+      await fileRowBaseline(this.db, SYNC_BASELINE_ACTOR, this.options.now);
       if (withReport) await appendDailyReport(this.db, this.now(), this.options.timeZone, this.options.deskFigures);
       const context = {
         nodeId: ready.enrollment.nodeId,

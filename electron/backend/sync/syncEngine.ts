@@ -27,6 +27,7 @@ import { enrollNode, rotateNodeKeys, unlockFromKeychain, unlockKeys } from './sy
 import { attemptOverLink, recordContact, type ProgressSink } from './syncRun';
 import { SYNC_SETTINGS, clearSetting, readBytes, readEnrollment, writeText, type StoredEnrollment } from './syncState';
 import { readStatus } from './syncStatus';
+import { fileSource, linkSource, rebuildFromHub, type RebuildProgressSink, type RebuildSummary } from './rebuild';
 import { DEFAULT_REQUEST_TIMEOUT_MS, LinkError, createHubClient, type HubClient } from './transport';
 import { exportSyncFile, importReplyFile, registrationFile, type ExportedFile, type ImportedReply } from './usbFile';
 
@@ -66,7 +67,15 @@ export interface SyncRunResult {
 export interface SyncEngine {
   /** Unlocks at start: with the OS keychain when there is a protector, else with `passphrase` if given. */
   init(options?: { passphrase?: string | null }): Promise<void>;
-  enroll(file: unknown, passphrase: string, actor?: Actor): Promise<{ registered: boolean; message: string }>;
+  /** `purpose` 'replace': a replacement PC's file, to rebuild from the hub (rebuild.ts). */
+  enroll(
+    file: unknown,
+    passphrase: string,
+    actor?: Actor,
+    purpose?: 'join' | 'replace',
+  ): Promise<{ registered: boolean; message: string }>;
+  /** Sends the stored registration again (a first attempt that found no link). */
+  registerNow(): Promise<{ registered: boolean; message: string }>;
   unlock(passphrase: string): Promise<void>;
   readonly unlocked: boolean;
   /**
@@ -88,6 +97,13 @@ export interface SyncEngine {
     passphrase: string,
     actor?: Actor,
   ): Promise<{ signingKeyId: string; boxKeyId: string; registered: boolean; message: string }>;
+  /**
+   * Rebuilds this (fresh) township from the hub's copy after a replacement enrollment
+   * (rebuild.ts); progress goes to `onProgress`.
+   */
+  rebuildFromHub(onProgress: RebuildProgressSink, file?: Uint8Array): Promise<RebuildSummary>;
+  /** Marks the registration confirmed: a rebuild file sealed to our key proves the hub holds it. */
+  confirmRegistered(): Promise<void>;
   /** Tries every `minutes` while enrolled and unlocked (the hall host and the desktop app), first after `firstRunMs`. */
   startScheduler(minutes: number, firstRunMs?: number): void;
   close(): Promise<void>;
@@ -275,10 +291,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     },
 
-    async enroll(file, passphrase, actor = SYNC_ACTOR) {
-      await enrollNode(core, file, passphrase, actor);
-      const enrollment = (await readEnrollment(core.db))!;
-      const registration = (await readBytes(core.db, SYNC_SETTINGS.registration))!;
+    async enroll(file, passphrase, actor = SYNC_ACTOR, purpose = 'join') {
+      await enrollNode(core, file, passphrase, actor, purpose);
+      return engine.registerNow();
+    },
+
+    async registerNow() {
+      const enrollment = await readEnrollment(core.db);
+      const registration = await readBytes(core.db, SYNC_SETTINGS.registration);
+      if (!enrollment || !registration)
+        return { registered: false, message: '尚未入网：请先导入县级平台发放的入网文件' };
+      if (await core.isRegistered())
+        return { registered: true, message: `已在县级平台登记（${enrollment.townshipName}）` };
       try {
         await once(enrollment, (client) => postRegistration(client, registration, stopping.signal));
         await core.markRegistered();
@@ -357,6 +381,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         };
       }
     },
+
+    async rebuildFromHub(onProgress, file) {
+      const ready = await core.ready(true);
+      if (current) throw new SyncStopped('同步正在进行中，请等它结束再重建');
+      if (file) return rebuildFromHub(core, fileSource(file), onProgress);
+      return once(ready.enrollment, (client) =>
+        rebuildFromHub(core, linkSource(core, client, stopping.signal), onProgress),
+      );
+    },
+
+    confirmRegistered: () => core.markRegistered(),
 
     startScheduler(minutes, firstRunMs = FIRST_SCHEDULED_RUN_MS) {
       if (schedulerMinutes !== null || !(minutes > 0)) return;

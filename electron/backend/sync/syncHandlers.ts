@@ -3,6 +3,7 @@
 // which is why this is a factory rather than a constant like the other handler sets.
 import type { HandlersFor } from '../api/handlers';
 import type { RequestContext } from '../api/context';
+import type { FirstRunRebuild } from './firstRunRebuild';
 import type { SyncEngine } from './syncEngine';
 
 const SYNC_FILE_TYPE = 'application/octet-stream';
@@ -24,9 +25,13 @@ function fileLink(ctx: RequestContext, file: { bytes: Uint8Array; fileName: stri
 
 export function syncHandlers(
   engine: SyncEngine,
+  firstRunRebuild: FirstRunRebuild,
 ): HandlersFor<
   | 'sync.status'
   | 'sync.enroll'
+  | 'sync.firstRunRebuild'
+  | 'sync.firstRunRebuildProgress'
+  | 'sync.firstRunRegistrationFile'
   | 'sync.registrationFile'
   | 'sync.unlock'
   | 'sync.syncNow'
@@ -42,6 +47,23 @@ export function syncHandlers(
     async 'sync.enroll'(input, ctx) {
       // The enrollment itself is a change-log entry (entity syncNode), attributed to the caller.
       return engine.enroll(input.file, input.passphrase, ctx.actor);
+    },
+
+    async 'sync.firstRunRebuild'(input) {
+      return firstRunRebuild.start({
+        file: input.file,
+        passphrase: input.passphrase,
+        administrator: { username: input.username, displayName: input.displayName, password: input.password },
+        rebuildFile: input.rebuildFile,
+      });
+    },
+
+    async 'sync.firstRunRegistrationFile'(input) {
+      return firstRunRebuild.registrationFile(input);
+    },
+
+    async 'sync.firstRunRebuildProgress'() {
+      return firstRunRebuild.progress();
     },
 
     async 'sync.registrationFile'(_input, ctx) {

@@ -48,13 +48,37 @@ function publicSummary(keys: KeySet) {
 }
 
 /**
+ * The enrollment file, checked for its purpose: a replacement PC's file names a township whose
+ * records are at the hub — imported anywhere but a fresh installation rebuilding from them, it
+ * would start a second chain — and only such a file rebuilds.
+ */
+export function parseEnrollmentFileFor(input: unknown, now: Date, purpose: 'join' | 'replace') {
+  const file = parseEnrollmentFile(input, now);
+  if (file.replacement && purpose === 'join') {
+    failFields({
+      file: '入网文件：这是县级平台为更换电脑签发的入网文件，只能在新安装的首次启动时选择“从县级平台重建”使用',
+    });
+  }
+  if (!file.replacement && purpose === 'replace') {
+    failFields({ file: '入网文件：这不是更换电脑用的入网文件，请县级平台在乡镇列表中“授权更换电脑”后重新导出' });
+  }
+  return file;
+}
+
+/**
  * Stores the enrollment, makes the node's keys and seals the registration envelope (sent by
  * the caller, or carried as a file). A node already registered and not revoked is refused: a
  * second enrollment would start a new chain at the hub.
  */
-export async function enrollNode(core: SyncCore, input: unknown, passphrase: string, actor: Actor): Promise<KeySet> {
+export async function enrollNode(
+  core: SyncCore,
+  input: unknown,
+  passphrase: string,
+  actor: Actor,
+  purpose: 'join' | 'replace' = 'join',
+): Promise<KeySet> {
   const now = core.now();
-  const file = parseEnrollmentFile(input, now);
+  const file = parseEnrollmentFileFor(input, now, purpose);
   return core.locked(async () => {
     const existing = await readEnrollment(core.db);
     const revoked = (await readText(core.db, SYNC_SETTINGS.revokedAt)) !== null;
@@ -75,6 +99,8 @@ export async function enrollNode(core: SyncCore, input: unknown, passphrase: str
         await writeEnrollment(tx, toStoredEnrollment(file, at));
         await writeText(tx, SYNC_SETTINGS.keys, JSON.stringify({ current: stored, retired: [] }));
         await writeBytes(tx, SYNC_SETTINGS.registration, registration);
+        // Until the rebuild has put the township's records back, nothing may be sent up.
+        if (file.replacement) await writeText(tx, SYNC_SETTINGS.rebuildPending, file.replacement.authorizedAt);
         for (const key of [
           SYNC_SETTINGS.registeredAt,
           SYNC_SETTINGS.revokedAt,

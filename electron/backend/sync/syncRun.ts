@@ -3,13 +3,12 @@
 // downward high-water mark), so an attempt cut off anywhere — a dropped link, a killed process
 // — is simply followed by another that picks up where this one stopped.
 import type { SyncPhase } from '../../../shared/sync/api';
-import type { NodeRequestSigner } from '../../../shared/sync/nodeRequest';
 import type { SyncRejectCode } from '../../../shared/sync/protocol';
 import { HubRejected, getDown, getState, postBatch, postRegistration, postRotation } from './hubApi';
 import { applyDown, openDown } from './downward';
 import { uploadFile, unacknowledgedFiles, removeAcknowledgedEnvelopes } from './fileOutbox';
 import { acknowledgeThrough, envelopeOf, markSent, reopenAfter, unacknowledgedBatches } from './outbox';
-import { SyncStopped, type Ready, type SyncCore } from './syncCore';
+import { SyncStopped, requestSigner, type Ready, type SyncCore } from './syncCore';
 import { SYNC_SETTINGS, readBytes, readNumber, writeText } from './syncState';
 import type { HubClient } from './transport';
 
@@ -40,7 +39,7 @@ export async function attemptOverLink(context: AttemptContext): Promise<void> {
   progress.phase('connecting');
   await announceKeys(context, ready);
   const state = await withContact(context, () =>
-    getState(context.client, stateSigner(ready), core.now(), context.signal),
+    getState(context.client, requestSigner(ready), core.now(), context.signal),
   );
   await reconcile(core, state);
 
@@ -54,16 +53,6 @@ export async function attemptOverLink(context: AttemptContext): Promise<void> {
     await core.prepareOutbox(ready, false);
     await sendBatches(context, ready, await readNumber(core.db, SYNC_SETTINGS.ackThrough));
   }
-}
-
-/** The hub answers how far it got only to a request signed with our current signing key. */
-function stateSigner(ready: Ready): NodeRequestSigner {
-  return {
-    suite: ready.keys.current.suite,
-    nodeId: ready.enrollment.nodeId,
-    signingKeyId: ready.keys.current.signingKeyId,
-    signingPrivateKey: ready.keys.current.signing.privateKey,
-  };
 }
 
 /**
@@ -177,7 +166,7 @@ async function sendBatches(context: AttemptContext, ready: Ready, appliedThrough
         if (++gaps > 3) throw new SyncStopped(error.message);
         through =
           error.appliedThrough ??
-          (await getState(context.client, stateSigner(ready), core.now(), context.signal)).appliedThrough;
+          (await getState(context.client, requestSigner(ready), core.now(), context.signal)).appliedThrough;
         await standAt(core, through);
         restart = true;
         break;

@@ -25,6 +25,10 @@ export const SYNC_SETTINGS = {
   reportDay: 'sync.reportDay',
   catalogVersion: 'sync.catalogVersion',
   calendarVersion: 'sync.calendarVersion',
+  /** A replacement PC enrolled and not yet rebuilt from the hub (sync/rebuild.ts): no runs. */
+  rebuildPending: 'sync.rebuildPending',
+  /** When every replicated row was filed as images once (sync/rowBaseline.ts). */
+  rowBaseline: 'sync.rowBaseline',
 } as const;
 
 /** The enrollment as kept: the file without its one-time token (spent in the registration envelope). */
