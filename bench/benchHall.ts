@@ -45,6 +45,8 @@ export async function startBenchHall(
     databaseKey,
     now: () => new Date(now.getTime() + performance.now()),
     logError: () => {},
+    // stdout carries the bench's JSON: the sync's lines (a retry on a slow link) go to stderr.
+    sync: { log: (line) => console.error(`[township-desk] ${line}`) },
   });
   const server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
