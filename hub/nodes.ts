@@ -176,9 +176,16 @@ export async function authorizeReplacement(
       token,
       { authorizedAt: at, appliedThrough: Number(node.applied_through) },
     );
+    // Nothing the old PC sends is taken any more; but the papers it signed before today stay
+    // genuine (a dead disk is not a forger): `sealed_before` says until when its key vouched.
+    // An explicit revocation (revokeKey, revokeNode) leaves it empty, and no paper of that key passes.
     await tx
       .updateTable('hub_node_keys')
-      .set({ state: 'revoked', revoked_at: at })
+      .set((eb) => ({
+        state: 'revoked',
+        revoked_at: at,
+        sealed_before: eb.fn.coalesce('sealed_before', eb.val(at)),
+      }))
       .where('node_id', '=', node.id)
       .where('state', '!=', 'revoked')
       .execute();
@@ -217,9 +224,10 @@ export async function revokeNode(ctx: HubContext, nodeId: string, reason: string
       if (!exists) throw rejection('unknown-node', `县级平台上没有编号为 ${nodeId} 的乡镇节点`);
       return; // already revoked: nothing more to do
     }
+    // Revoked as compromised: the keys vouch for no paper either (documentVerification.ts).
     await tx
       .updateTable('hub_node_keys')
-      .set({ state: 'revoked', revoked_at: at })
+      .set({ state: 'revoked', revoked_at: at, sealed_before: null })
       .where('node_id', '=', nodeId)
       .where('state', '!=', 'revoked')
       .execute();
@@ -231,7 +239,7 @@ export async function revokeNode(ctx: HubContext, nodeId: string, reason: string
 export async function revokeKey(ctx: HubContext, nodeId: string, keyIdToRevoke: string): Promise<void> {
   const result = await ctx.db
     .updateTable('hub_node_keys')
-    .set({ state: 'revoked', revoked_at: ctx.now().toISOString() })
+    .set({ state: 'revoked', revoked_at: ctx.now().toISOString(), sealed_before: null })
     .where('node_id', '=', nodeId)
     .where('key_id', '=', keyIdToRevoke)
     .executeTakeFirst();

@@ -4,7 +4,12 @@
 // shows how far it got. The whole rebuild over HTTPS is test/sync/rebuild.test.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeTestNode } from '../support/syncNode';
+import { randomBytes } from 'node:crypto';
+import { makeVerificationCode } from '../../shared/documents/verificationCode';
+import { contentDigest, signDocumentFacts, verificationLink } from '../../shared/documents/verificationLink';
+import { sha256Bytes, utf8 } from '../../shared/sync/bytes';
+import { keyId, sign } from '../../shared/sync/keys';
+import { makeTestNode, type TestNode } from '../support/syncNode';
 import { eachDatabase, refused, TEST_CERTIFICATE_PEM, TEST_FINGERPRINT } from '../support/testHub';
 
 const link = {
@@ -13,7 +18,40 @@ const link = {
   certificateFingerprint: TEST_FINGERPRINT,
 };
 
+/** A receipt's verification link as the township's PC signed it on `issuedOn`. */
+const receiptLink = (node: TestNode, issuedOn: string) =>
+  verificationLink('https://county.example.gov.cn:4790/verify', {
+    token: signDocumentFacts(
+      {
+        code: makeVerificationCode(randomBytes(11)),
+        kind: '受理回执',
+        number: 'SL-2026-000306',
+        issuedOn,
+        holder: '张*三',
+        digest: contentDigest(sha256Bytes(utf8(issuedOn))),
+      },
+      { keyId: keyId(node.signing.publicKey), sign: (message) => sign(node.signing.privateKey, message) },
+    ),
+  });
+
 eachDatabase((fixture) => {
+  test('papers the old PC signed before the replacement stay genuine at the county; after it, or from a revoked key, not', async () => {
+    const t = await fixture.hub();
+    const old = await t.registered('青石镇');
+    await t.hub.applyBatch(old.batch(old.entries(2)), 'link');
+    const before = receiptLink(old, '2026-11-20');
+    assert.equal((await t.hub.verifyDocument(before)).status, 'genuine');
+    await t.hub.authorizeReplacement(old.nodeId, { ...link, reason: '硬盘损坏' });
+    assert.equal((await t.hub.verifyDocument(before)).status, 'genuine', 'a dead disk is not a forger');
+    assert.equal((await t.hub.verifyDocument(receiptLink(old, '2026-11-24'))).status, 'forged');
+
+    // A key revoked as compromised vouches for nothing, whenever the paper says it was issued.
+    const stolen = await t.registered('东岗乡');
+    const earlier = receiptLink(stolen, '2026-11-20');
+    await t.hub.revokeKey(stolen.nodeId, keyId(stolen.signing.publicKey));
+    assert.equal((await t.hub.verifyDocument(earlier)).status, 'revoked');
+  });
+
   test('after a replacement is authorised the old PC is refused, the new one registers once and continues the chain', async () => {
     const t = await fixture.hub();
     const old = await t.registered('青石镇');
