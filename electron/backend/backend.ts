@@ -175,7 +175,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   await uploads.start();
   const { passphrase, intervalMinutes, ...engineOptions } = options.sync ?? {};
   const sync = createSyncEngine({
-    log: (line) => console.log(`[township-desk] ${line}`),
+    // stderr, as every log of the backend: stdout belongs to whatever runs the process.
+    log: (line) => console.warn(`[township-desk] ${line}`),
     ...engineOptions,
     deskFigures,
     records: RECORD_TABLES,

@@ -52,8 +52,10 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 /** Minutes between automatic syncs with the county hub once enrolled. */
 const SYNC_INTERVAL_MINUTES = 15;
 
+// Logs go to stderr, all of them: stdout belongs to whatever runs the process — a test runner
+// uses it as its channel, and a stray line there under load broke a CI run.
 const log: Log = (message, error) => {
-  if (error === undefined) console.log(`[乡镇一站通] ${message}`);
+  if (error === undefined) console.warn(`[乡镇一站通] ${message}`);
   else console.error(`[乡镇一站通] ${message}`, error);
 };
 
