@@ -7,6 +7,7 @@ import type { HubVerification } from '../shared/documents/hubVerification';
 import { fromBase64Url } from '../shared/sync/bytes';
 import { suiteOf } from '../shared/sync/suites';
 import type { HubContext } from './context';
+import { papersVouchedUntil } from './envelopes';
 
 export async function verifyDocumentLink(ctx: HubContext, link: string): Promise<HubVerification> {
   const given = parseVerificationInput(link);
@@ -63,10 +64,8 @@ export async function verifyDocumentLink(ctx: HubContext, link: string): Promise
         };
   }
   const township = signer.township_name;
-  // A key revoked when the county authorised a replacement PC still vouches for what it signed
-  // before then (`sealed_before`); a key or node revoked as compromised vouches for nothing.
-  const replaced = signer.state === 'revoked' && signer.sealed_before !== null;
-  if (signer.status === 'revoked' || (signer.state === 'revoked' && !replaced)) {
+  const vouching = papersVouchedUntil(signer);
+  if (signer.status === 'revoked' || !vouching.vouches) {
     return {
       status: 'revoked',
       message: `${township}的${signer.status === 'revoked' ? '节点' : '签名密钥'}已被县级平台吊销，无法确认这份文书，请向${township}核实`,
@@ -74,15 +73,10 @@ export async function verifyDocumentLink(ctx: HubContext, link: string): Promise
       facts,
     };
   }
-  // A retired key vouches for what the township signed before the rotation that retired it.
-  if (
-    (signer.state === 'retired' || replaced) &&
-    signer.sealed_before &&
-    facts.issuedOn > signer.sealed_before.slice(0, 10)
-  ) {
+  if (vouching.until !== null && facts.issuedOn > vouching.until) {
     return {
       status: 'forged',
-      message: `签名密钥 ${token.keyId} 已于 ${signer.sealed_before.slice(0, 10)} 更换，之后出具的文书不会用它签名，请向${township}核实`,
+      message: `签名密钥 ${token.keyId} 已于 ${vouching.until} 更换，之后出具的文书不会用它签名，请向${township}核实`,
       township,
       facts,
     };

@@ -115,6 +115,20 @@ export function checkRetiredKey(
   }
 }
 
+/**
+ * Until when a township's signing key vouches for the papers it signed: for ever while active;
+ * up to `sealed_before` once retired by a rotation or revoked because the county authorised a
+ * replacement PC (nodes.ts); never once revoked as compromised (revokeKey, revokeNode, which
+ * leave `sealed_before` empty). The one rule the county's 核验 applies to a key.
+ */
+export function papersVouchedUntil(
+  key: Pick<KeyRow, 'state' | 'sealed_before'>,
+): { vouches: false } | { vouches: true; until: string | null } {
+  if (key.state === 'active') return { vouches: true, until: null };
+  if (key.sealed_before === null) return { vouches: false };
+  return { vouches: true, until: key.sealed_before.slice(0, 10) };
+}
+
 /** Decodes a base64url public key of a payload in `suite`, refusing anything else as malformed. */
 export function publicKeyOf(text: string, field: string, suite: SuiteId): Uint8Array {
   let key: Uint8Array;

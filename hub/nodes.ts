@@ -15,6 +15,7 @@ import {
   rotationPayload,
   type EnrollmentFile,
 } from '../shared/sync/protocol';
+import { canAuthorizeReplacement } from '../shared/sync/countyApi';
 import type { HubContext } from './context';
 import { deliverLatestReference } from './down';
 import {
@@ -166,7 +167,7 @@ export async function authorizeReplacement(
       .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
     if (!node) throw new HubInputError(`县级平台上没有编号为 ${nodeId} 的乡镇节点`);
-    if (node.status === 'pending' && Number(node.applied_through) === 0) {
+    if (!canAuthorizeReplacement({ status: node.status, appliedThrough: Number(node.applied_through) })) {
       throw new HubInputError(`「${node.township_name}」尚未入网，无须更换：把原入网文件交给乡镇即可`);
     }
     const enrollment = enrollmentFileOf(

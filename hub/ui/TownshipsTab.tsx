@@ -1,7 +1,13 @@
 import { App, Button, Flex, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { COUNTY_PATHS, NODE_STATUS_LABELS, type TownshipRow } from '../../shared/sync/countyApi';
+import {
+  COUNTY_PATHS,
+  NODE_STATUS_LABELS,
+  canAuthorizeReplacement,
+  canExportRebuildFile,
+  type TownshipRow,
+} from '../../shared/sync/countyApi';
 import { SUITE_GUOMI, SUITE_LABELS, SUITE_SHORT_LABELS } from '../../shared/sync/suiteIds';
 import { useCounty } from './countyContext';
 import { saveBlob } from './files';
@@ -76,7 +82,7 @@ export function TownshipsTab() {
       render: (_, row) => (
         <Space direction="vertical" size={4}>
           <RebuildState township={row} />
-          {row.rebuild && !row.rebuild.finishedAt && row.status === 'active' && (
+          {canExportRebuildFile(row) && (
             <Tooltip title="新电脑没有网络时：把它的登记文件在“导入文件”中导入后，在此导出重建文件，用 U 盘带给新电脑">
               <Button size="small" onClick={() => void downloadRebuildFile(row)}>
                 导出重建文件
@@ -163,11 +169,7 @@ export function TownshipsTab() {
           <Button size="small" onClick={() => void downloadReply(row)} disabled={row.status !== 'active'}>
             下载回执文件
           </Button>
-          <Button
-            size="small"
-            onClick={() => setReplacing(row)}
-            disabled={row.status === 'pending' && row.appliedThrough === 0}
-          >
+          <Button size="small" onClick={() => setReplacing(row)} disabled={!canAuthorizeReplacement(row)}>
             授权更换电脑
           </Button>
           <Button size="small" danger onClick={() => setRevoking(row)} disabled={row.status === 'revoked'}>

@@ -97,6 +97,26 @@ export const NODE_STATUS_LABELS: Record<NodeStatus, string> = {
   revoked: '已吊销',
 };
 
+/**
+ * Whether the county may authorise a replacement PC for a township: not for one that never
+ * enrolled and sent nothing (its original file is what it needs). The hub refuses by this rule
+ * and the county page greys its button by it.
+ */
+export function canAuthorizeReplacement(node: { status: NodeStatus; appliedThrough: number }): boolean {
+  return !(node.status === 'pending' && node.appliedThrough === 0);
+}
+
+/**
+ * Whether the county can export a rebuild file for a township (docs/rebuild.md): a replacement
+ * authorised, not yet finished, and its new PC's keys registered (the file is sealed to them).
+ */
+export function canExportRebuildFile(node: {
+  status: NodeStatus;
+  rebuild: { finishedAt: string | null } | null;
+}): boolean {
+  return node.rebuild !== null && node.rebuild.finishedAt === null && node.status === 'active';
+}
+
 export interface TownshipRow {
   nodeId: string;
   townshipName: string;

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import { catalogFile } from '../../shared/catalog/catalog';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { replicatedTables } from '../../electron/backend/db/rowImages';
@@ -108,31 +108,69 @@ async function dayOfWork(node: TestNodeHall) {
   return { attachments, resident, caseNumbers: [first.case.caseNumber!, second.case.caseNumber!] };
 }
 
-const dialects: Array<'sqlite' | 'postgres'> = ['sqlite', ...(postgresAvailable() ? (['postgres'] as const) : [])];
 let postgres: Promise<TestPostgres | null> | null = null;
+
+/** A township that enrolled, worked and synced, then lost its PC and its data folder. */
+async function lostTownship(t: TestContext, dialect: 'sqlite' | 'postgres') {
+  const clock = new TestClock(morningOf('2026-11-23'));
+  let connection: string | undefined;
+  if (dialect === 'postgres') {
+    postgres ??= startPostgres();
+    connection = await (await postgres)!.newDatabase();
+  }
+  const hub: TestHubServer = await startTestHub(clock, connection);
+  t.after(() => hub.close());
+  const node = await startNodeHall(clock);
+  let nodeClosed = false;
+  t.after(() => (nodeClosed ? undefined : node.close()));
+  await node.admin.ok('sync.enroll', { file: await hub.enrollment(), passphrase: PASSPHRASE });
+  const work = await dayOfWork(node);
+  const synced = await node.backend.sync.runOnce();
+  assert.ok(synced.ok, synced.message);
+  const before = await replicatedContent(node.backend);
+  const nodeId = (await hub.hub.townships())[0]!.nodeId;
+  // The PC dies with its data folder.
+  await node.close();
+  nodeClosed = true;
+  const authorize = (reason: string) =>
+    hub.hub.authorizeReplacement(nodeId, {
+      hubUrl: hub.url,
+      certificatePem: hub.certificate.certificatePem,
+      certificateFingerprint: hub.certificate.fingerprint,
+      reason,
+    });
+  return { clock, hub, nodeId, work, before, authorize };
+}
+
+/** Every replicated table as it was (the accounts aside), and both scans back byte for byte. */
+async function assertRebuiltAsBefore(
+  backend: Backend,
+  lost: Pick<Awaited<ReturnType<typeof lostTownship>>, 'before' | 'work'>,
+): Promise<Map<string, string>> {
+  const rebuilt = await replicatedContent(backend);
+  for (const [table, rows] of lost.before) {
+    if (table === 'users') continue;
+    assert.equal(rebuilt.get(table), rows, `表 ${table} 重建后与原来不同`);
+  }
+  for (const attachment of lost.work.attachments) {
+    const row = await backend.db
+      .selectFrom('dispute_attachments')
+      .select('file_path')
+      .where('sha256', '=', attachment.sha256)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(await backend.files.read(row.file_path), attachment.content);
+  }
+  return rebuilt;
+}
+
+const dialects: Array<'sqlite' | 'postgres'> = ['sqlite', ...(postgresAvailable() ? (['postgres'] as const) : [])];
 after(async () => (await postgres)?.stop());
 
 for (const dialect of dialects) {
   describe(`rebuilding a township from the county hub (${dialect})`, () => {
     test('a deleted township comes back from the hub: same rows, its attachments, the next number, the next batch accepted', async (t) => {
-      const clock = new TestClock(morningOf('2026-11-23'));
-      let connection: string | undefined;
-      if (dialect === 'postgres') {
-        postgres ??= startPostgres();
-        connection = await (await postgres)!.newDatabase();
-      }
-      const hub: TestHubServer = await startTestHub(clock, connection);
-      t.after(() => hub.close());
-      const node = await startNodeHall(clock);
-      let nodeClosed = false;
-      t.after(() => (nodeClosed ? undefined : node.close()));
-
-      await node.admin.ok('sync.enroll', { file: await hub.enrollment(), passphrase: PASSPHRASE });
-      const work = await dayOfWork(node);
-      const synced = await node.backend.sync.runOnce();
-      assert.ok(synced.ok, synced.message);
-      const before = await replicatedContent(node.backend);
-      const nodeId = (await hub.hub.townships())[0]!.nodeId;
+      const lost = await lostTownship(t, dialect);
+      const { clock, hub, nodeId, work } = lost;
       const hubBefore = await hub.hub.db
         .selectFrom('hub_nodes')
         .select(['applied_through', 'last_batch_hash'])
@@ -140,16 +178,7 @@ for (const dialect of dialects) {
         .executeTakeFirstOrThrow();
       assert.ok(Number(hubBefore.applied_through) > 10);
 
-      // The PC dies with its data folder.
-      await node.close();
-      nodeClosed = true;
-
-      const { enrollment } = await hub.hub.authorizeReplacement(nodeId, {
-        hubUrl: hub.url,
-        certificatePem: hub.certificate.certificatePem,
-        certificateFingerprint: hub.certificate.fingerprint,
-        reason: '原电脑硬盘损坏，无可用备份',
-      });
+      const { enrollment } = await lost.authorize('原电脑硬盘损坏，无可用备份');
       assert.equal(enrollment.replacement?.appliedThrough, Number(hubBefore.applied_through));
 
       const fresh = await freshInstallation(clock);
@@ -171,21 +200,9 @@ for (const dialect of dialects) {
       assert.ok(phases.includes('entries') && phases.includes('files') && phases.includes('finish'));
 
       // Same rows, table by table (the accounts come back without passwords, and one more).
-      const rebuilt = await replicatedContent(fresh.backend);
-      for (const [table, rows] of before) {
-        if (table === 'users') continue;
-        assert.equal(rebuilt.get(table), rows, `表 ${table} 重建后与原来不同`);
-      }
+      const rebuilt = await assertRebuiltAsBefore(fresh.backend, lost);
       const users = JSON.parse(rebuilt.get('users')!) as { username: string }[];
       assert.deepEqual(users.map((u) => u.username).sort(), ['admin', 'clerk', 'newadmin']);
-      for (const attachment of work.attachments) {
-        const row = await fresh.backend.db
-          .selectFrom('dispute_attachments')
-          .select('file_path')
-          .where('sha256', '=', attachment.sha256)
-          .executeTakeFirstOrThrow();
-        assert.deepEqual(await fresh.backend.files.read(row.file_path), attachment.content);
-      }
 
       // The county page sees it finished; the old PC's keys stay refused.
       const state = await hub.hub.db
@@ -240,28 +257,9 @@ for (const dialect of dialects) {
     });
 
     test('without a link: the registration file goes to the county on a stick, the rebuild file comes back, the first batch closes it', async (t) => {
-      const clock = new TestClock(morningOf('2026-11-23'));
-      let connection: string | undefined;
-      if (dialect === 'postgres') {
-        postgres ??= startPostgres();
-        connection = await (await postgres)!.newDatabase();
-      }
-      const hub: TestHubServer = await startTestHub(clock, connection);
-      t.after(() => hub.close());
-      const node = await startNodeHall(clock);
-      await node.admin.ok('sync.enroll', { file: await hub.enrollment(), passphrase: PASSPHRASE });
-      const work = await dayOfWork(node);
-      assert.ok((await node.backend.sync.runOnce()).ok);
-      const before = await replicatedContent(node.backend);
-      const nodeId = (await hub.hub.townships())[0]!.nodeId;
-      await node.close();
-
-      const { enrollment } = await hub.hub.authorizeReplacement(nodeId, {
-        hubUrl: hub.url,
-        certificatePem: hub.certificate.certificatePem,
-        certificateFingerprint: hub.certificate.fingerprint,
-        reason: '乡镇没有网络，原电脑损坏',
-      });
+      const lost = await lostTownship(t, dialect);
+      const { clock, hub, nodeId } = lost;
+      const { enrollment } = await lost.authorize('乡镇没有网络，原电脑损坏');
       await hub.stop(); // the new PC has no link at all
 
       const fresh = await freshInstallation(clock);
@@ -310,16 +308,7 @@ for (const dialect of dialects) {
       const outcome = firstRun.progress().outcome!;
       assert.ok(outcome.ok, outcome.message ?? '');
       assert.equal(outcome.files, 2);
-      const rebuilt = await replicatedContent(fresh.backend);
-      for (const [table, rows] of before) if (table !== 'users') assert.equal(rebuilt.get(table), rows, table);
-      for (const attachment of work.attachments) {
-        const row = await fresh.backend.db
-          .selectFrom('dispute_attachments')
-          .select('file_path')
-          .where('sha256', '=', attachment.sha256)
-          .executeTakeFirstOrThrow();
-        assert.deepEqual(await fresh.backend.files.read(row.file_path), attachment.content);
-      }
+      await assertRebuiltAsBefore(fresh.backend, lost);
       const waiting = await hub.hub.db
         .selectFrom('hub_nodes')
         .select('rebuild_finished_at')
