@@ -8,7 +8,8 @@ import { startHall } from './startHall';
 import { HALL_USAGE, SYNC_PASSPHRASE_ENV, parseHallArgs } from './hallOptions';
 import { DB_KEY_FILE_ENV } from '../backend/db/databaseKey';
 
-const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+const bundleDir = path.dirname(fileURLToPath(import.meta.url));
+const bundledUi = path.resolve(bundleDir, '../renderer');
 const parsed = parseHallArgs(process.argv.slice(2), {
   cwd: process.cwd(),
   staticDir: existsSync(path.join(bundledUi, 'index.html')) ? bundledUi : null,
@@ -43,6 +44,8 @@ try {
   const hall = await startHall(parsed.options, (line) => console.log(line), {
     sync: { passphrase, intervalMinutes: parsed.options.syncIntervalMinutes },
     backupSchedule: true,
+    // The fonts' packages are found from the program's own folder, not from wherever it was started.
+    fonts: { resolveFrom: bundleDir },
   });
   const stop = () => {
     console.log('正在关闭大厅主机……');

@@ -45,6 +45,7 @@ import { toPrinterInfos } from './printJob';
 import { printInHiddenWindow } from './printWindow';
 import { startAutoUpdate, type AutoUpdate } from './updater';
 import { mainWindowOptions } from './windowOptions';
+import { documentFontLocation } from './appLocations';
 
 const APP_USER_MODEL_ID = 'cn.gov.township.desk';
 /** How long quitting waits for the backend to finish its last writes and close the database. */
@@ -260,6 +261,11 @@ function run(): void {
             sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES },
             backupSchedule: true,
             keys: desktopKeyHolder(dataDir, keyProtector, database.key),
+            fonts: documentFontLocation({
+              isPackaged: app.isPackaged,
+              resourcesPath: process.resourcesPath,
+              appPath: app.getAppPath(),
+            }),
           });
         });
       backendPromise.catch((error: unknown) => {

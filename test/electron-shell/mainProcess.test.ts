@@ -65,6 +65,7 @@ const app = Object.assign(new EventEmitter(), {
     return app.userData;
   },
   getVersion: () => '0.0.0-test',
+  getAppPath: () => repoRoot,
   requestSingleInstanceLock: () => true,
   enableSandbox: () => {
     recorded.sandboxEnabled = true;
