@@ -3,7 +3,7 @@
 // its main process started from the package — working directory elsewhere, `process.resourcesPath`
 // set as Electron sets it — issuing and printing a receipt. Needs the bundles (`npm run build`).
 import assert from 'node:assert/strict';
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +14,13 @@ import { extractAll, getRawHeader, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { assembleWithStandIn, measurePackage, type AssembledPackage } from '../../build/packaging/assemble';
 import { packagedFontFiles, REPO_ROOT } from '../../build/packaging/fontResources';
+import {
+  layOutAppForNode,
+  startPackagedMain,
+  waitForFirstAnswer,
+  type PackagedMain,
+} from '../../build/packaging/packagedMain';
+import { databaseFileState } from '../../electron/backend/db/encryptInPlace';
 import { FUSE_DISABLE, FUSE_ENABLE } from '../../build/packaging/standInElectron';
 import { catalogFile } from '../../shared/catalog/catalog';
 import { DEMO_PASSWORD } from '../../demo/demoTownship';
@@ -186,78 +193,34 @@ describe('the desktop package, assembled with a stand-in Electron distribution',
   });
 
   describe('started from the package under plain Node, with a stand-in electron module', () => {
-    let child: ChildProcess;
+    let main: PackagedMain;
     let userData: string;
-    let stderr = '';
-    let nextId = 1;
-    const pending = new Map<number, (reply: { ok: boolean; result?: unknown; error?: string }) => void>();
-
-    async function ask<T>(message: Record<string, unknown>): Promise<T> {
-      const id = nextId++;
-      const reply = await new Promise<{ ok: boolean; result?: unknown; error?: string }>((resolve, reject) => {
-        pending.set(id, resolve);
-        child.send({ id, ...message }, (error) => error && reject(error));
-      });
-      if (!reply.ok) assert.fail(`${String(message.op)}: ${reply.error}\n${stderr}`);
-      return reply.result as T;
-    }
 
     async function api<T = Record<string, unknown>>(procedure: string, input: unknown): Promise<T> {
-      const answer = await ask<{ ok: boolean; result?: T; error?: unknown }>({ op: 'api', procedure, input });
-      assert.equal(answer.ok, true, `${procedure}: ${JSON.stringify(answer.error)}\n${stderr}`);
+      const answer = await main.api<T>(procedure, input);
+      assert.equal(answer.ok, true, `${procedure}: ${JSON.stringify(answer.error)}\n${main.output()}`);
       return answer.result as T;
     }
 
     before(async () => {
-      // What Electron sees: app.asar's files, with the unpacked ones beside them (Node cannot read
-      // inside an asar; Electron's fs does exactly this merge). The resources folder is the package's own.
       const appDir = path.join(workDir, 'as-electron-sees-it', 'app');
-      extractAll(asarPath, appDir);
+      layOutAppForNode(assembled.resourcesDir, appDir);
       userData = path.join(workDir, 'userData');
       const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'township-cwd-'));
-      child = fork(
-        path.join(REPO_ROOT, 'test/packaging/standInElectronMain.cjs'),
-        [appDir, assembled.resourcesDir, userData],
-        {
-          cwd: elsewhere,
-          execArgv: [],
-          env: { PATH: process.env.PATH ?? '', HOME: elsewhere, LANG: 'zh_CN.UTF-8' },
-          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        },
-      );
-      child.stdout?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.on('message', (reply: { id: number; ok: boolean }) => pending.get(reply.id)?.(reply));
-      // The backend opens asynchronously; the status call waits for it.
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        const answer = await ask<{ ok: boolean; error?: { message?: string } }>({
-          op: 'api',
-          procedure: 'system.status',
-          input: {},
-        });
-        if (answer.ok) break;
-        if (Date.now() > deadline) assert.fail(`后台没有启动：${JSON.stringify(answer)}\n${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      main = startPackagedMain({ appDir, resourcesDir: assembled.resourcesDir, userData, cwd: elsewhere });
+      await waitForFirstAnswer(main, 120_000);
     });
 
-    after(async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        await ask({ op: 'quit' }).catch(() => undefined);
-        await exited;
-      }
-    });
+    after(() => main.quit());
 
     test('the backend opens its data folder under userData, encrypted under the keychain-wrapped key', async () => {
-      assert.ok(existsSync(path.join(userData, 'data', 'township.sqlite')));
-      const state = await ask<{ errorBoxes: string[]; windows: string[] }>({ op: 'state' });
+      assert.equal(await databaseFileState(path.join(userData, 'data', 'township.sqlite')), 'encrypted');
+      const state = await main.state();
       assert.deepEqual(state.errorBoxes, []);
       assert.deepEqual(state.windows, ['app://township/index.html']);
-      const page = await ask<{ status: number; body: string }>({ op: 'fetch', url: 'app://township/index.html' });
+      const page = await main.fetch('app://township/index.html');
       assert.equal(page.status, 200);
-      assert.match(Buffer.from(page.body, 'base64').toString('utf8'), /<div id="root">/);
+      assert.match(page.body.toString('utf8'), /<div id="root">/);
     });
 
     test('a receipt is issued, its fonts found through the resources path, and its PDF printed to a file', async () => {
@@ -280,17 +243,13 @@ describe('the desktop package, assembled with a stand-in Electron distribution',
       await assertReceiptPrints(
         api,
         async (fileUrl) => {
-          const file = await ask<{ status: number; body: string }>({
-            op: 'fetch',
-            url: new URL(fileUrl, 'app://township/').href,
-          });
+          const file = await main.fetch(new URL(fileUrl, 'app://township/').href);
           assert.equal(file.status, 200);
-          return Buffer.from(file.body, 'base64');
+          return file.body;
         },
         path.join(workDir, '桌面程序受理回执.pdf'),
       );
-      const state = await ask<{ errorBoxes: string[]; unknown: string[] }>({ op: 'state' });
-      assert.deepEqual(state.errorBoxes, []);
+      assert.deepEqual((await main.state()).errorBoxes, []);
       assert.ok(!existsSync(path.join(workDir, 'as-electron-sees-it', 'app', 'node_modules', '@expo-google-fonts')));
     });
   });

@@ -8,6 +8,7 @@
 //   { id, op: 'quit' }                    → app.quit(), as closing the window does
 //
 //   node standInElectronMain.cjs <app folder> <resources folder> <userData folder>
+// build/packaging/packagedMain.ts starts it and speaks this protocol.
 'use strict';
 const { EventEmitter } = require('node:events');
 const Module = require('node:module');
@@ -102,8 +103,8 @@ const electron = {
   app: lenient('app', app),
   BrowserWindow,
   safeStorage: {
-    // As DPAPI would be: available, wrapping reversibly.
-    isAsyncEncryptionAvailable: async () => true,
+    // As DPAPI would be: available, wrapping reversibly — or, as on a Linux PC without a keyring, absent.
+    isAsyncEncryptionAvailable: async () => process.env.STAND_IN_KEYCHAIN !== 'none',
     encryptStringAsync: async (text) => Buffer.from(`wrapped:${text}`, 'utf8'),
     decryptStringAsync: async (data) => ({
       result: data.toString('utf8').slice('wrapped:'.length),
