@@ -7,10 +7,17 @@ import path from 'node:path';
 import { median, round } from './stats';
 
 /**
- * Cold start of the hall host: from spawning `node dist/hall/hall.js --data <fresh folder>
- * --port <free port>` to the first successful answer of `POST /api/system.status`. A fresh
- * folder each time, so the database is created and migrated in every run.
+ * Cold start of the hall host: from spawning `node dist/hall/hall.js --data <folder> --port <free
+ * port>` to the first successful answer of `POST /api/system.status`. Without `existing`, a fresh
+ * folder each time, so the database is created and migrated in every run; with it, the host
+ * opens that folder (the bench's 1,000,000-case database), which is kept.
  */
+export interface ExistingDataFolder {
+  dataDir: string;
+  /** The database's key file (--db-key-file), when it is encrypted. */
+  dbKeyFile: string | null;
+}
+
 export interface HallStartupResult {
   skipped?: string;
   runs: number;
@@ -20,9 +27,14 @@ export interface HallStartupResult {
   urlPrintedMs: { median: number; max: number; all: number[] };
 }
 
-const TIMEOUT_MS = 30_000;
+/** Generous: a 1,000,000-case database on a loaded machine. */
+const TIMEOUT_MS = 120_000;
 
-export async function benchHallStartup(root: string, runs: number): Promise<HallStartupResult> {
+export async function benchHallStartup(
+  root: string,
+  runs: number,
+  existing?: ExistingDataFolder,
+): Promise<HallStartupResult> {
   const hallJs = path.join(root, 'dist/hall/hall.js');
   const empty = { median: Number.NaN, max: Number.NaN, all: [] };
   if (!existsSync(hallJs)) {
@@ -36,7 +48,7 @@ export async function benchHallStartup(root: string, runs: number): Promise<Hall
   const answers: number[] = [];
   const printed: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const run = await startOnce(root, hallJs);
+    const run = await startOnce(root, hallJs, existing);
     answers.push(run.firstAnswerMs);
     printed.push(run.urlPrintedMs);
   }
@@ -48,11 +60,16 @@ export async function benchHallStartup(root: string, runs: number): Promise<Hall
   return { runs, firstAnswerMs: pack(answers), urlPrintedMs: pack(printed) };
 }
 
-async function startOnce(root: string, hallJs: string): Promise<{ firstAnswerMs: number; urlPrintedMs: number }> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-hall-'));
+async function startOnce(
+  root: string,
+  hallJs: string,
+  existing: ExistingDataFolder | undefined,
+): Promise<{ firstAnswerMs: number; urlPrintedMs: number }> {
+  const dataDir = existing?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'township-bench-hall-')));
   const port = await freePort();
+  const keyArgs = existing?.dbKeyFile ? ['--db-key-file', existing.dbKeyFile] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [hallJs, '--data', dataDir, '--port', String(port)], {
+  const child = spawn(process.execPath, [hallJs, '--data', dataDir, '--port', String(port), ...keyArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,7 +113,7 @@ async function startOnce(root: string, hallJs: string): Promise<{ firstAnswerMs:
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!existing) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
