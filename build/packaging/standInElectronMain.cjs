@@ -38,6 +38,10 @@ class WebContents extends EventEmitter {
     this.id = nextContentsId++;
   }
   setWindowOpenHandler() {}
+  send() {}
+  isDestroyed() {
+    return false;
+  }
   getPrintersAsync() {
     return Promise.resolve([]);
   }
