@@ -39,10 +39,13 @@ export async function startBenchHall(
   dataDir: string,
   now: Date,
   databaseKey: Uint8Array | null = null,
+  /** Papers drawn in worker threads, as the hosts do; default: as `openBackend` decides (tsx: in-thread). */
+  renderInWorkers?: boolean,
 ): Promise<{ backend: Backend; url: string; close(): Promise<void> }> {
   const backend = await openBackend({
     dataDir,
     databaseKey,
+    renderInWorkers,
     now: () => new Date(now.getTime() + performance.now()),
     logError: () => {},
     // stdout carries the bench's JSON: the sync's lines (a retry on a slow link) go to stderr.

@@ -27,15 +27,30 @@ export interface CounterBenchOptions {
 
 /** The day the data set ends and the bench "is": a Friday with the year's calendar loaded. */
 const TODAY = '2026-11-20';
-const NOW = new Date('2026-11-20T02:00:00Z');
+export const COUNTER_NOW = new Date('2026-11-20T02:00:00Z');
+const NOW = COUNTER_NOW;
 const FIRST_DAY = '2017-01-03';
 /** Working days from FIRST_DAY to TODAY on the generator's calendar (weekends, 2026 holidays). */
 const WORKING_DAYS = 2480;
 
-export async function benchCounter(dataDir: string, options: CounterBenchOptions) {
+/** What the counter's data set is made of, and how it was made. */
+export interface CounterDataset {
+  seedMs: number;
+  generatedCases: number;
+  databaseBytes: number;
+}
+
+/**
+ * The counter's data set in `dataDir`: `residents` residents, then about `cases` cases of
+ * FIRST_DAY…TODAY (also the 15-window bench's, bench/windows.ts).
+ */
+export async function seedCounterDataset(
+  dataDir: string,
+  options: Pick<CounterBenchOptions, 'residents' | 'cases' | 'seed' | 'databaseKey' | 'log'>,
+): Promise<CounterDataset> {
   const { log } = options;
   log(`生成 ${options.residents} 名居民……`);
-  let db = await openDatabase(dataDir, { key: options.databaseKey });
+  const db = await openDatabase(dataDir, { key: options.databaseKey });
   await seedDemoTownship(db, { residents: options.residents, seed: options.seed, now: NOW, counterCases: false });
   log(`生成约 ${options.cases} 件办件（${FIRST_DAY} 至 ${TODAY}）……`);
   const [seedMs, seeded] = await timed(() =>
@@ -52,11 +67,16 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
   );
   await db.destroy();
   const databaseBytes = (await stat(path.join(dataDir, DATABASE_FILE))).size;
+  return { seedMs, generatedCases: seeded.cases, databaseBytes };
+}
 
+export async function benchCounter(dataDir: string, options: CounterBenchOptions) {
+  const { log } = options;
+  const { seedMs, generatedCases, databaseBytes } = await seedCounterDataset(dataDir, options);
   const host = await startBenchHall(dataDir, NOW, options.databaseKey);
   const { backend, url } = host;
   try {
-    db = backend.db;
+    const db = backend.db;
     const clerk = new Client(url);
     await clerk.ok('auth.login', { username: 'demo-clerk', password: DEMO_PASSWORD });
     const items = (await db.selectFrom('catalog_items').select('item').execute()).map((r) =>
@@ -162,7 +182,7 @@ export async function benchCounter(dataDir: string, options: CounterBenchOptions
       dataset: {
         residents: options.residents,
         cases: caseCount,
-        generatedCases: seeded.cases,
+        generatedCases,
         seedSeconds: round(seedMs / 1000, 1),
         databaseMB: round(databaseBytes / 1024 ** 2, 1),
         openCasesOfClerk: openCases,

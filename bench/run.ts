@@ -9,10 +9,12 @@
 // the one search in the header answers on all of it at once (200,000 residents, 1,000,000 cases
 // with their receipts, 50,000 disputes, 100,000 petitions), and what the sync's cipher suite costs
 // (sealing and opening a 1 MiB batch with the international and the 国密 suite), and how long a
-// township takes to rebuild from the county (20,000 entries over 2 Mbit/s) — and writes the
-// figures to bench/results/latest.json.
+// township takes to rebuild from the county (20,000 entries over 2 Mbit/s), and how a hall of 10
+// and of 15 windows accepting cases at once fares against the built hall host (1,000,000 cases,
+// papers drawn on the event loop and in the render workers) — and writes the figures to
+// bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild|windows] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
@@ -20,6 +22,11 @@
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
 //                                [--rebuild-entries N] [--rebuild-kbit N]
 //                                [--one-search-queries-per-kind N] [--encrypted] [--suite-runs N]
+//                                [--windows 10,15] [--window-seconds N] [--window-cases N]
+//                                [--window-render both|workers|in-thread] [--window-data DIR] [--cold-start-runs N]
+//
+// `--window-data DIR` keeps the windows' data set (about 1,000,000 cases: long to make) in DIR
+// and uses it as it is on later runs; `--window-cases 20000` makes a small one for a quick try.
 //
 // A run with other than the default options writes bench/results/custom.json instead, so a
 // quick try never overwrites the figures of a full run.
@@ -32,6 +39,7 @@ import { DEFAULT_DEMO_SEED } from '../demo/demoTownship';
 import { benchCounter } from './counter';
 import { benchDocuments } from './documents';
 import { benchHallStartup } from './hallStartup';
+import { benchPackagedStartup } from './packagedStartup';
 import { benchMediation } from './mediation';
 import { benchOneSearch } from './oneSearch';
 import { benchPetitions } from './petitions';
@@ -39,6 +47,7 @@ import { benchResidentSearch } from './residentSearch';
 import { benchSync } from './sync';
 import { benchRebuild } from './rebuild';
 import { benchSyncSuites } from './syncSuites';
+import { benchWindows } from './windows';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -65,6 +74,15 @@ const DEFAULTS = {
   oneSearchQueriesPerKind: 50,
   /** Seals and opens of a 1 MiB batch per cipher suite. */
   suiteRuns: 20,
+  /** Windows accepting at once, each count for `windowSeconds` (the 10 of today's figure, the 15 of the goal). */
+  windows: [10, 15] as number[],
+  windowSeconds: 60,
+  windowCases: 1_000_000,
+  windowRender: 'both' as 'both' | 'workers' | 'inThread',
+  /** Where the windows' data set is kept between runs; empty: a temporary folder, removed after. */
+  windowData: '',
+  /** Cold starts of the hall host and of the packaged main process on the windows' data set. */
+  coldStartRuns: 3,
   /** The resident-search and counter benches on an encrypted database (a fresh random key). */
   encrypted: false,
   only: 'all' as
@@ -78,7 +96,8 @@ const DEFAULTS = {
     | 'sync'
     | 'suites'
     | 'onesearch'
-    | 'rebuild',
+    | 'rebuild'
+    | 'windows',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -109,10 +128,11 @@ function parseArgs(argv: readonly string[]) {
         only !== 'sync' &&
         only !== 'suites' &&
         only !== 'onesearch' &&
-        only !== 'rebuild'
+        only !== 'rebuild' &&
+        only !== 'windows'
       )
         throw new Error(
-          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch 或 rebuild',
+          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch、rebuild 或 windows',
         );
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
@@ -137,6 +157,24 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--one-search-queries-per-kind') options.oneSearchQueriesPerKind = count(arg);
     else if (arg === '--encrypted') options.encrypted = true;
     else if (arg === '--suite-runs') options.suiteRuns = count(arg);
+    else if (arg === '--windows') {
+      const counts = value()
+        .split(',')
+        .map((part) => Number(part.trim()));
+      if (counts.length === 0 || counts.some((n) => !Number.isInteger(n) || n < 1)) {
+        throw new Error('--windows 应为以逗号分隔的正整数，如 10,15');
+      }
+      options.windows = counts;
+    } else if (arg === '--window-seconds') options.windowSeconds = count(arg);
+    else if (arg === '--window-cases') options.windowCases = count(arg);
+    else if (arg === '--window-render') {
+      const render = value();
+      if (render !== 'both' && render !== 'workers' && render !== 'in-thread') {
+        throw new Error('--window-render 只能是 both、workers 或 in-thread');
+      }
+      options.windowRender = render === 'in-thread' ? 'inThread' : render;
+    } else if (arg === '--window-data') options.windowData = path.resolve(value());
+    else if (arg === '--cold-start-runs') options.coldStartRuns = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -278,6 +316,37 @@ if (options.only === 'all' || options.only === 'onesearch') {
     });
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (options.only === 'all' || options.only === 'windows') {
+  const dataDir = options.windowData || (await mkdtemp(path.join(os.tmpdir(), 'township-bench-windows-')));
+  try {
+    const renders = options.windowRender === 'both' ? (['inThread', 'workers'] as const) : [options.windowRender];
+    const windows: Record<string, unknown> = {};
+    for (const render of renders) {
+      windows[render] = await benchWindows({
+        root,
+        residents: options.residents,
+        cases: options.windowCases,
+        seed: DEFAULT_DEMO_SEED,
+        windows: options.windows,
+        seconds: options.windowSeconds,
+        render,
+        dataDir,
+        log,
+      });
+    }
+    report.windows = windows;
+    // Cold starts on the same data set (issue 19, item 7): the hall host and the packaged main process.
+    log(`在约 ${options.windowCases} 件办件的数据库上冷启动 × ${options.coldStartRuns}……`);
+    report.coldStart = {
+      cases: options.windowCases,
+      hallHost: await benchHallStartup(root, options.coldStartRuns, { dataDir, dbKeyFile: null }),
+      packagedMain: await benchPackagedStartup(dataDir, null, options.coldStartRuns, log),
+    };
+  } finally {
+    if (!options.windowData) await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -59,6 +59,11 @@ async function buildNode() {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },
     }),
+    // The paper render worker (electron/backend/documents/renderPool.ts) is started from a file
+    // next to each host's bundle: its own entry, CommonJS in both (a worker needs no ESM here).
+    ...['dist/electron/renderWorker.cjs', 'dist/hall/renderWorker.cjs'].map((outfile) =>
+      esbuild({ ...common, entryPoints: ['electron/backend/documents/renderWorker.ts'], outfile, format: 'cjs' }),
+    ),
     esbuild({
       ...common,
       entryPoints: ['electron/hall/hall.ts'],

@@ -32,9 +32,11 @@ import { FileTicketStore, type FileRequester, type TicketFile } from './document
 import { UploadStore, type UploadOpening } from './documents/uploads';
 import { hashToken, resolveSession } from './auth/sessions';
 import { loadFonts, type FontLocation } from './documents/fonts';
+import { paperRenderer, type RenderPoolOptions } from './documents/renderPool';
 import { placesHandlers } from './places/placesHandlers';
 import { residentsHandlers } from './residents/residentsHandlers';
 import { searchHandlers } from './search/searchHandlers';
+import { aboutHandlers } from './about/aboutHandlers';
 import { instructionsHandlers } from './sync/instructionsHandlers';
 import type { KeyProtector } from './sync/keyStore';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
@@ -47,6 +49,8 @@ import { disputeTable } from './mediation/disputeTable';
 import { petitionTable, receptionDayTable } from './petitions/petitionTables';
 import { syncHandlers } from './sync/syncHandlers';
 import { FirstRunRebuild } from './sync/firstRunRebuild';
+import { hallNetworkHandlers } from './hallNetwork/hallNetworkHandlers';
+import type { HallNetworkController } from './hallNetwork/hallNetworkController';
 
 export type { SessionCarrier } from './api/context';
 
@@ -69,6 +73,7 @@ const commonHandlers = {
   ...petitionsHandlers,
   ...instructionsHandlers,
   ...searchHandlers,
+  ...aboutHandlers,
 };
 
 /** Where each kind of record lives: its declared access is applied through these. */
@@ -128,12 +133,20 @@ export interface BackendOptions {
   settings?: Partial<NodeSettings>;
   /** Where the document fonts are (the packaged app's resources); default: the npm packages. */
   fonts?: FontLocation;
+  /**
+   * Papers drawn in worker threads (documents/renderPool.ts) rather than on the event loop, and
+   * how (pool size, a job's time limit). Default: yes when running from a bundle (the hosts), no
+   * under tsx (tests, unless they ask); TOWNSHIP_RENDER_WORKERS overrides the default.
+   */
+  renderInWorkers?: boolean | Omit<RenderPoolOptions, 'fonts'>;
   logError?: (error: unknown, procedure: string) => void;
   sync?: BackendSyncOptions;
   /** Runs the daily backup and the weekly restore drill on their own (the hosts; tests drive them). */
   backupSchedule?: boolean;
   /** The host's restore at first run (backendHolder.ts); without it the first-run screen cannot restore. */
   firstRunRestore?: FirstRunRestore;
+  /** The host's LAN listener (大厅网络, electron/hall/lanListener.ts); without it the page says it cannot open one. */
+  hallNetwork?: HallNetworkController;
 }
 
 /** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
@@ -208,7 +221,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       new FirstRunRebuild({ db, sync, now, log: (line) => console.warn(`[township-desk] ${line}`) }),
     ),
     ...backupHandlers(backups, options.firstRunRestore ?? null),
+    ...hallNetworkHandlers(options.hallNetwork ?? null),
   };
+  const renderer = paperRenderer(options);
   const deps: DispatchDeps = {
     db,
     handlers,
@@ -216,6 +231,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     documents: {
       files,
       fonts: () => loadFonts(options.fonts),
+      renderer,
       tickets,
       uploads,
       linking: documentLinking(db, () => sync.documentSigner()),
@@ -261,6 +277,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       await sync.close();
       await backups.close();
       await uploads.close();
+      await renderer?.close();
       await db.destroy();
     },
   };

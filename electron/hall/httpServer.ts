@@ -22,6 +22,11 @@ export interface HallServerOptions {
   loopbackOnly: boolean;
   /** For tests: other limits than HALL_LIMITS (e.g. a header timeout of a second). */
   limits?: Partial<HallLimits>;
+  /**
+   * The LAN listener's `address:port` (大厅网络, lanListener.ts): sessions started through this
+   * server note it, so that turning the LAN off ends exactly them. Absent: this machine's own.
+   */
+  via?: string;
 }
 
 const UNAUTHENTICATED_MESSAGE = '尚未登录或登录已过期，请重新登录';
@@ -64,7 +69,7 @@ async function handle(
   if (options.loopbackOnly && !isLoopbackHost(req.headers.host)) {
     return sendJson(req, res, limits, 403, failure('FORBIDDEN', '只接受本机地址的访问'));
   }
-  const carrier = carrierFor(req, res, Boolean(options.tls));
+  const carrier = carrierFor(req, res, Boolean(options.tls), options.via ?? null);
   // Changing over to a restored data folder (first run): no request reaches a closed database.
   const unavailable = options.backend.unavailable?.() ?? null;
   if (unavailable && (url.pathname.startsWith('/api') || url.pathname === UPLOADS_PATH)) {
@@ -110,8 +115,12 @@ async function handle(
       const unknown = await options.backend.dispatch(procedure, {}, carrier);
       return sendJson(req, res, limits, unknown.ok ? 200 : HTTP_STATUS[unknown.error.code], unknown);
     }
-    if (procedures[procedure].access !== 'public' && !(await sessionIsLive(options.backend, carrier))) {
-      return sendJson(req, res, limits, 401, failure('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE));
+    if (procedures[procedure].access !== 'public' && !(await options.backend.hasSession(carrier.token))) {
+      // Dispatch refuses it before looking at any input, in its words (a session ended because
+      // 大厅网络 was turned off says so) and clearing the cookie; still no byte of the body is read.
+      const refused = await options.backend.dispatch(procedure, {}, carrier);
+      const answer = refused.ok ? failure('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE) : refused;
+      return sendJson(req, res, limits, refused.ok ? 401 : HTTP_STATUS[refused.error.code], answer);
     }
     // Files come by upload (uploadRoute.ts): no procedure's body is more than a form.
     const limit = limits.bodyBytes;
@@ -166,13 +175,14 @@ async function sessionIsLive(backend: Backend, carrier: SessionCarrier): Promise
 }
 
 /** The session rides in an httpOnly cookie for browsers, or `Authorization: Bearer` for scripts. */
-function carrierFor(req: IncomingMessage, res: ServerResponse, secure: boolean): SessionCarrier {
+function carrierFor(req: IncomingMessage, res: ServerResponse, secure: boolean, via: string | null): SessionCarrier {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
   const attributes = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   return {
     token: bearer ?? cookie,
     origin: req.socket.remoteAddress ?? 'http',
+    via,
     setToken(token) {
       res.setHeader(
         'Set-Cookie',

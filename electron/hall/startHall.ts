@@ -7,6 +7,7 @@ import { plainDatabaseWarning, readDatabaseKeyFile } from '../backend/db/databas
 import { hallDatabaseKey } from './hallDatabaseKey';
 import { isLoopback, type HallOptions } from './hallOptions';
 import { createHallServer } from './httpServer';
+import { createLanListener } from './lanListener';
 
 export interface RunningHall {
   backend: Backend;
@@ -24,13 +25,28 @@ export async function startHall(
   const databaseKey =
     backendOptions.databaseKey ?? (keyFile ? await readDatabaseKeyFile(keyFile, options.dataDir) : null);
   if (!databaseKey) print(plainDatabaseWarning(options.dataDir));
+  // 大厅网络: the LAN listener the administrator may open from 系统管理 (made before the backend,
+  // which drives it; it serves the backend once that is open).
+  let opened: Backend | null = null;
+  const lan = createLanListener({
+    dataDir: options.dataDir,
+    staticDir: options.staticDir,
+    now: backendOptions.now,
+    backend: () => {
+      if (!opened) throw new Error('后台尚未启动');
+      return opened;
+    },
+    log: (line) => print(line),
+  });
   // Held, so that a restore at first run can replace it under the running server.
   const backend = await openReplaceableBackend({
     dataDir: options.dataDir,
+    hallNetwork: lan,
     ...backendOptions,
     databaseKey,
     keys: hallDatabaseKey(keyFile, options.dataDir, databaseKey),
   });
+  opened = backend;
   try {
     if (options.demo) await seedDemoIfEmpty(backend, options.demoResidents, print);
     const tls =
@@ -53,6 +69,7 @@ export async function startHall(
     print(`乡镇一站通大厅主机已启动：${url}`);
     print(`数据目录：${options.dataDir}`);
     if (!options.staticDir) print('（未找到界面文件 dist/renderer，只提供 API；请先运行 npm run build）');
+    await lan.applySaved();
     return {
       backend,
       url,
@@ -61,10 +78,12 @@ export async function startHall(
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await lan.close();
         await backend.close();
       },
     };
   } catch (error) {
+    await lan.close();
     await backend.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`端口 ${options.port} 已被占用，请用 --port 换一个端口`, { cause: error });

@@ -4,7 +4,7 @@
 // and otherwise stays out of the way. Every
 // decision worth testing lives in the files beside it that do not import 'electron'
 // (appProtocol, navigationPolicy, windowOptions, ipcApi, appMenu, printJob, printingIpc,
-// printerSettingsStore, printWindow); this file only wires them to Electron.
+// printerSettingsStore, printWindow, updateService); this file only wires them to Electron.
 //
 // Bundled by esbuild into dist/electron/main.cjs (CommonJS), so `__dirname` is dist/electron.
 import {
@@ -22,6 +22,7 @@ import {
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../shared/api/bridge';
+import { IPC_UPDATES_CHANNEL, IPC_UPDATES_EVENT } from '../../shared/updates/bridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
 import type { Backend } from '../backend/backend';
 import { openReplaceableBackend } from '../backend/backendHolder';
@@ -43,8 +44,18 @@ import { createPrinterSettingsStore } from './printerSettingsStore';
 import { createPrintingHandler, createPrintRunner } from './printingIpc';
 import { toPrinterInfos } from './printJob';
 import { printInHiddenWindow } from './printWindow';
-import { startAutoUpdate, type AutoUpdate } from './updater';
+import { createUpdateService, isAdministratorSession } from './updateService';
 import { mainWindowOptions } from './windowOptions';
+import { createLanListener, type LanListener } from '../hall/lanListener';
+import {
+  CLIENT_MODE_FILE,
+  clientWindowOptions,
+  isClientNavigation,
+  pinnedCertificateVerifier,
+  readClientModeSync,
+  type ClientMode,
+  type ClientModeSetting,
+} from './clientMode';
 import { documentFontLocation } from './appLocations';
 
 const APP_USER_MODEL_ID = 'cn.gov.township.desk';
@@ -121,6 +132,23 @@ function run(): void {
     log,
   });
 
+  // Updates (updateService.ts): status to the window, 立即安装 only for an administrator and only
+  // once no form holds unsaved input; the install itself runs on quit, after the database is closed.
+  const updates = createUpdateService({
+    userData: app.getPath('userData'),
+    currentVersion: app.getVersion(),
+    log,
+    mainWindow: () =>
+      mainWindow && !mainWindow.isDestroyed()
+        ? { id: mainWindow.webContents.id, send: (event) => mainWindow?.webContents.send(IPC_UPDATES_EVENT, event) }
+        : null,
+    isAdministrator: async (sender) => {
+      const answer = await (await backend()).dispatch('auth.session', {}, carriers.get(sender.webContentsId));
+      return answer.ok && isAdministratorSession(answer.result);
+    },
+    quit: () => app.quit(),
+  });
+
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   app.on('second-instance', () => {
@@ -140,7 +168,7 @@ function run(): void {
       return { action: 'deny' };
     });
     const guard = (event: { url: string; preventDefault(): void }) => {
-      if (!isAllowedNavigation(event.url)) {
+      if (!isAllowedNavigation(event.url) && !(client && isClientNavigation(client, event.url))) {
         log(`拒绝跳转：${event.url}`);
         event.preventDefault();
       }
@@ -161,8 +189,34 @@ function run(): void {
     });
   }
 
+  // Client mode (clientMode.ts): the window shows a hall's pages, trusting its pinned certificate;
+  // no database, no backend here. Set by client-mode.json in the user-data folder.
+  let client: ClientMode | null = null;
+  function startClientMode(setting: Exclude<ClientModeSetting, { mode: 'local' }>): void {
+    if (setting.mode === 'invalid') {
+      dialog.showErrorBox(
+        '乡镇一站通无法以客户端模式启动',
+        `${setting.message}\n\n设置文件：${path.join(app.getPath('userData'), CLIENT_MODE_FILE)}\n请改正或删除该文件（删除后以本机数据库运行）。`,
+      );
+      app.exit(1);
+      return;
+    }
+    client = setting.client;
+    const verify = pinnedCertificateVerifier(client, log);
+    session.defaultSession.setCertificateVerifyProc((request, callback) => callback(verify(request)));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
+    log(`客户端模式：连接大厅主机 ${client.hallUrl}（证书指纹 ${client.fingerprint}）`);
+    createWindow();
+  }
+
+  // 大厅网络 (electron/hall/lanListener.ts): the administrator may open this app's data to the
+  // other windows of the hall; the backend drives it, and it serves the backend once open.
+  let lan: LanListener | null = null;
+  let openedBackend: Backend | null = null;
+
   function createWindow(): void {
-    const win = new BrowserWindow(mainWindowOptions({ preloadPath, devTools }));
+    const options = mainWindowOptions({ preloadPath, devTools });
+    const win = new BrowserWindow(client ? clientWindowOptions(options) : options);
     mainWindow = win;
     win.once('ready-to-show', () => {
       win.maximize();
@@ -185,7 +239,7 @@ function run(): void {
       });
       if (choice === 0) event.preventDefault();
     });
-    win.loadURL(APP_START_URL).catch((error: unknown) => log('界面加载失败', error));
+    win.loadURL(client?.hallUrl ?? APP_START_URL).catch((error: unknown) => log('界面加载失败', error));
   }
 
   function showAbout(): void {
@@ -203,7 +257,6 @@ function run(): void {
 
   // On quit: let window sign-outs finish, then close the database cleanly, then really quit
   // (installing a downloaded update, if it passed the county's signature).
-  let autoUpdate: AutoUpdate | null = null;
   let shutdownStarted = false;
   let shutdownDone = false;
   app.on('will-quit', (event) => {
@@ -214,6 +267,7 @@ function run(): void {
     const closeAll = (async () => {
       await Promise.allSettled([...pendingSignOuts]);
       const opened = await backendPromise?.catch(() => null);
+      await lan?.close();
       await opened?.close();
     })();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref());
@@ -221,7 +275,7 @@ function run(): void {
       .catch((error: unknown) => log('关闭数据库时出错', error))
       .finally(() => {
         shutdownDone = true;
-        autoUpdate?.installOnQuit();
+        updates.installOnQuit();
         app.quit();
       });
   });
@@ -234,6 +288,9 @@ function run(): void {
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       session.defaultSession.setPermissionCheckHandler(() => false);
       session.defaultSession.setDevicePermissionHandler(() => false);
+
+      const clientSetting = readClientModeSync(app.getPath('userData'));
+      if (clientSetting.mode !== 'local') return startClientMode(clientSetting);
 
       protocol.handle(
         APP_SCHEME,
@@ -254,8 +311,18 @@ function run(): void {
         .then(async (keyProtector) => {
           const database = await desktopDatabaseKey(dataDir, keyProtector);
           if (database.key === null) log(plainDatabaseWarning(dataDir, database.reason));
+          lan = createLanListener({
+            dataDir,
+            staticDir: rendererDir,
+            backend: () => {
+              if (!openedBackend) throw new Error('后台尚未启动');
+              return openedBackend;
+            },
+            log: (line) => log(line),
+          });
           // Held, so that a restore at first run (从备份恢复) can replace it under the open window.
-          return openReplaceableBackend({
+          openedBackend = await openReplaceableBackend({
+            hallNetwork: lan,
             dataDir,
             databaseKey: database.key,
             sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES },
@@ -267,6 +334,9 @@ function run(): void {
               appPath: app.getAppPath(),
             }),
           });
+          // The setting kept in the data folder: LAN access the administrator left on opens again.
+          await lan.applySaved();
+          return openedBackend;
         });
       backendPromise.catch((error: unknown) => {
         log('后台启动失败', error);
@@ -284,13 +354,16 @@ function run(): void {
         handlePrinting(ipcSenderOf(event), operation, argument),
       );
       ipcMain.handle(IPC_UPLOAD_CHANNEL, (event, bytes: unknown) => handleUpload(ipcSenderOf(event), bytes));
+      ipcMain.handle(IPC_UPDATES_CHANNEL, (event, operation: unknown, argument: unknown) =>
+        updates.handle(ipcSenderOf(event), operation, argument),
+      );
 
       createWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) createWindow();
       });
 
-      if (app.isPackaged) void startAutoUpdate(log).then((started) => (autoUpdate = started));
+      if (app.isPackaged) void updates.start();
     })
     .catch((error: unknown) => {
       log('启动失败', error);

@@ -5,6 +5,7 @@ import type { DesktopBridge } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
 import type { UploadReceipt } from '../../shared/api/uploads';
 import type { DesktopPrinting, PrintOutcome } from '../../shared/documents/printing';
+import type { DesktopUpdates } from '../../shared/updates/bridge';
 
 /** `domain.procedureName`, e.g. `residents.search`, `auth.changePassword`. */
 export const PROCEDURE_NAME_PATTERN = /^[a-z]+\.[A-Za-z]+$/;
@@ -74,7 +75,7 @@ const NOT_BYTES: ApiResult<never> = {
 };
 
 /**
- * `call(procedure, input)`, `printing` and `upload(bytes)`, nothing else. A malformed procedure
+ * `call(procedure, input)`, `printing`, `upload(bytes)` and `updates`, nothing else. A malformed procedure
  * name or an upload that is not bytes never reaches the main process; a failed IPC round trip
  * (e.g. an input that cannot be cloned) becomes an `ApiResult` like every other failure, so the
  * UI has one error path.
@@ -83,6 +84,8 @@ export function createDesktopBridge(
   invoke: InvokeApi,
   invokePrinting: InvokePrinting,
   invokeUpload: InvokeUpload,
+  /** The program's updates (desktopUpdates.ts); the preload always passes them. */
+  updates?: DesktopUpdates,
 ): DesktopBridge {
   const bridge: DesktopBridge = {
     call(procedure, input) {
@@ -105,6 +108,7 @@ export function createDesktopBridge(
           () => IPC_FAILED,
         );
     },
+    ...(updates ? { updates } : {}),
   };
   return Object.freeze(bridge);
 }

@@ -41,7 +41,9 @@ export function errorMessage(error: unknown): string {
   return '操作没有完成，出现了意外的错误，请重试；如果反复出现，请联系系统管理员。';
 }
 
-const NETWORK_MESSAGE = '无法连接到服务，请检查大厅主机是否在运行';
+// A browser cannot tell why nothing answers; the likely reasons, the hall's own first (a window
+// on the hall LAN loses its host when the administrator turns 大厅网络 off).
+const NETWORK_MESSAGE = '无法连接到大厅主机：大厅网络可能已关闭，或主机没有运行、网络不通。请联系系统管理员';
 
 /**
  * Procedures where `UNAUTHENTICATED` answers what the user just typed (a wrong password at

@@ -2,8 +2,10 @@ import { KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/auth/roles';
 import { confirmLeave } from '../common/leaveGuard';
+import { AboutButton } from '../about/AboutButton';
 import { useSession } from '../common/session';
 import { GlobalSearch } from '../search/GlobalSearch';
+import { UpdateHeaderTag } from '../updates/UpdateHeaderTag';
 
 export function AppHeader() {
   const { info, system, openChangePassword, lockScreen, signOut } = useSession();
@@ -23,6 +25,7 @@ export function AppHeader() {
         </Typography.Title>
         <GlobalSearch />
         <Space size="middle" wrap={false}>
+          <UpdateHeaderTag />
           <span>
             <Typography.Text strong>{info.user.displayName}</Typography.Text>
             <span style={{ marginInlineStart: 8 }}>
@@ -33,6 +36,7 @@ export function AppHeader() {
               ))}
             </span>
           </span>
+          <AboutButton />
           <Button icon={<KeyOutlined />} onClick={openChangePassword}>
             修改密码
           </Button>

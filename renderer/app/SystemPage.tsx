@@ -6,8 +6,11 @@ import { HallSettingsForm } from '../counter/HallSettingsForm';
 import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from '../system/AuditPage';
 import { BackupPage } from '../system/BackupPage';
+import { HallNetworkPage } from '../system/HallNetworkPage';
 import { UsersPage } from '../system/UsersPage';
 import { VillagesPage } from '../system/VillagesPage';
+import { desktopUpdates } from '../updates/desktopUpdates';
+import { UpdatesPage } from '../updates/UpdatesPage';
 
 const TABS: { key: SystemTab; label: string }[] = [
   { key: 'users', label: '用户' },
@@ -16,6 +19,8 @@ const TABS: { key: SystemTab; label: string }[] = [
   { key: 'calendar', label: '工作日历' },
   { key: 'printers', label: '打印设置' },
   { key: 'backup', label: '备份与恢复' },
+  { key: 'hallNetwork', label: '大厅网络' },
+  { key: 'updates', label: '软件更新' },
   { key: 'audit', label: '审计日志' },
 ];
 
@@ -29,7 +34,8 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(paths.system(key as SystemTab))}
-        items={TABS.map(({ key, label }) => ({ key, label }))}
+        // 软件更新 only in the desktop app: the hall in a browser has no updater.
+        items={TABS.filter(({ key }) => key !== 'updates' || desktopUpdates())}
       />
       {tab === 'users' && <UsersPage />}
       {tab === 'villages' && <VillagesPage />}
@@ -42,6 +48,8 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       {tab === 'calendar' && <CalendarPage />}
       {tab === 'printers' && <PrinterSettingsPage />}
       {tab === 'backup' && <BackupPage />}
+      {tab === 'hallNetwork' && <HallNetworkPage />}
+      {tab === 'updates' && <UpdatesPage />}
       {tab === 'audit' && <AuditPage />}
     </div>
   );

@@ -1,7 +1,17 @@
 import { useSyncExternalStore } from 'react';
 import { confirmLeave, hasUnsavedInput, isSaving } from './leaveGuard';
 
-export const SYSTEM_TABS = ['users', 'villages', 'catalog', 'calendar', 'printers', 'backup', 'audit'] as const;
+export const SYSTEM_TABS = [
+  'users',
+  'villages',
+  'catalog',
+  'calendar',
+  'printers',
+  'backup',
+  'hallNetwork',
+  'updates',
+  'audit',
+] as const;
 export type SystemTab = (typeof SYSTEM_TABS)[number];
 
 /** 代办: the agent's own errands, the counter's handover, the administrator's list of agents. */
@@ -57,7 +67,7 @@ export type Route =
  * `#/mediation/disputes/<id>`, `#/mediation/disputes/<id>/edit`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
  * `#/sync`, `#/sync/status|instructions`,
  * `#/petitions`, `#/petitions/reception|statistics|settings`, `#/petitions/new`, `#/petitions/<id>`,
- * `#/system/users|villages|catalog|calendar|printers|audit` …
+ * `#/system/users|villages|catalog|calendar|printers|backup|hallNetwork|updates|audit` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';

@@ -10,6 +10,7 @@ import {
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { SYNC_ADMINS, type SyncStatus } from '../../shared/sync/api';
+import { VersionLine } from '../about/VersionLine';
 import { SUITE_LABELS } from '../../shared/sync/suiteIds';
 import { call, errorMessage } from '../api/client';
 import { useHasRole, useSession } from '../common/session';
@@ -284,6 +285,8 @@ export function SyncStatusTab() {
       <Card title="批次记录" size="small">
         <BatchTable batches={s.batches} />
       </Card>
+
+      <VersionLine />
 
       <EnrollDialog open={dialog === 'enroll'} onClose={closeDialog} onDone={status.refresh} />
       <UnlockDialog open={dialog === 'unlock'} onClose={closeDialog} onDone={status.refresh} />

@@ -1,4 +1,5 @@
 import type { DesktopPrinting } from '../documents/printing';
+import type { DesktopUpdates } from '../updates/bridge';
 import type { ApiResult } from './errors';
 import type { UploadReceipt } from './uploads';
 
@@ -12,6 +13,8 @@ export interface DesktopBridge {
   printing: DesktopPrinting;
   /** Hands a file's bytes to the backend's staging (shared/api/uploads.ts); answers its `uploadId`. */
   upload(bytes: ArrayBuffer): Promise<ApiResult<UploadReceipt>>;
+  /** The program's own updates (shared/updates/bridge.ts); absent in a browser. */
+  updates?: DesktopUpdates;
 }
 
 export const DESKTOP_BRIDGE_KEY = 'townshipDesk';

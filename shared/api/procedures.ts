@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { aboutProcedures } from '../about/api';
 import { auditProcedures } from '../audit/api';
 import { authProcedures } from '../auth/api';
 import { backupProcedures } from '../backup/api';
@@ -7,6 +8,7 @@ import { catalogProcedures } from '../catalog/api';
 import { casesProcedures } from '../counter/casesApi';
 import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';
+import { hallNetworkProcedures } from '../hallNetwork/api';
 import { documentsProcedures } from '../documents/api';
 import { errandsProcedures } from '../counter/errandsApi';
 import { committeesProcedures } from '../mediation/committees';
@@ -38,6 +40,8 @@ export const procedures = {
   ...syncProcedures,
   ...searchProcedures,
   ...backupProcedures,
+  ...aboutProcedures,
+  ...hallNetworkProcedures,
 };
 
 export type Procedures = typeof procedures;

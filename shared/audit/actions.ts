@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'print',
   'export',
   'restore',
+  'hallNetwork',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -20,4 +21,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   print: '打印',
   export: '导出',
   restore: '从备份恢复',
+  hallNetwork: '大厅网络',
 };

@@ -58,6 +58,8 @@ describe('the SQLite data layer', () => {
         '0019_backup_runs',
         '0020_row_images',
         '0021_rerendered_papers',
+        '0022_app_versions',
+        '0023_session_channels',
       ],
     );
   });

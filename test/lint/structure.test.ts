@@ -25,7 +25,7 @@ interface Layers {
 
 const BACKEND: Layers = {
   root: 'electron/backend',
-  kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit', 'backup'],
+  kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit', 'backup', 'about', 'hallNetwork'],
   registers: ['places', 'calendar', 'catalog', 'residents'],
   desks: ['counter', 'mediation', 'petitions', 'sync'],
   // search reads every desk's records (the one search, a resident's history), like deskFigures.
@@ -35,9 +35,9 @@ const BACKEND: Layers = {
 
 const UI: Layers = {
   root: 'renderer',
-  kit: ['api', 'common'],
+  kit: ['api', 'common', 'about'],
   registers: ['calendar', 'catalog', 'residents'],
-  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system', 'search'],
+  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system', 'search', 'updates'],
   composition: ['app', 'main.tsx'],
 };
 

@@ -88,6 +88,7 @@ describe('the desktop package, assembled with a stand-in Electron distribution',
       '/package.json',
       '/dist/electron/main.cjs',
       '/dist/electron/preload.cjs',
+      '/dist/electron/renderWorker.cjs',
       '/dist/renderer/index.html',
     ]) {
       assert.ok(entries.includes(file), `${file} missing from app.asar`);

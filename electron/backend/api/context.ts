@@ -13,6 +13,8 @@ export interface SessionCarrier {
   setToken(token: string | null): void;
   /** Shown in the audit log: `ipc` or the client's address. */
   origin: string;
+  /** The LAN listener (`address:port`) the client came in through (大厅网络); absent: this machine's own. */
+  via?: string | null;
 }
 
 /**
@@ -27,6 +29,9 @@ export function watchSessionEnd(carrier: SessionCarrier, onEnd: (token: string) 
     },
     get origin() {
       return carrier.origin;
+    },
+    get via() {
+      return carrier.via;
     },
     setToken(token) {
       if (carrier.token && carrier.token !== token) onEnd(carrier.token);

@@ -3,7 +3,7 @@ import type { ProcedureSpec } from '../../../shared/api/contract';
 import { isProcedureName, procedures, type ProcedureName } from '../../../shared/api/procedures';
 import { hasAnyRole } from '../../../shared/auth/roles';
 import { zodIssuesToFieldErrors } from '../../../shared/validation/errors';
-import { resolveSession } from '../auth/sessions';
+import { resolveSession, sessionEndReason } from '../auth/sessions';
 import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
 import { MissingGlyphError } from '../documents/fonts';
@@ -68,10 +68,12 @@ export async function dispatch(
     const now = deps.now();
     const settings = deps.settings();
     const session = await resolveSession(deps.db, carrier.token, now, settings);
+    // A session ended for a reason its window must hear (大厅网络 turned off) says so, once.
+    const endReason = carrier.token && !session ? await sessionEndReason(deps.db, carrier.token) : null;
     if (carrier.token && !session) carrier.setToken(null);
 
     if (spec.access !== 'public') {
-      if (!session) fail('UNAUTHENTICATED', '尚未登录或登录已过期，请重新登录');
+      if (!session) fail('UNAUTHENTICATED', endReason ?? '尚未登录或登录已过期，请重新登录');
       if (spec.access !== 'signedIn' && !hasAnyRole(session.user.roles, spec.access)) {
         fail('FORBIDDEN', `您的角色无权进行此操作（${spec.summary.split('：')[0]}）`);
       }

@@ -11,8 +11,7 @@ import { checkPassword, type PasswordCheck } from './passwordAttempts';
 import type { SignInThrottle } from './signInThrottle';
 import { newUserRow } from './userRows';
 import { endSession, setSessionLocked, startSession, toSessionUser } from './sessions';
-
-export const APP_VERSION = '0.1.0';
+import { APP_VERSION } from '../about/appVersion';
 
 /**
  * Sign-in, sessions and the screen lock. Made per backend: the per-address sign-in throttle
@@ -251,7 +250,14 @@ async function needsSetup(ctx: RequestContext): Promise<boolean> {
 
 async function signIn(ctx: RequestContext, userId: string, issueToken: boolean): Promise<SessionInfo> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  const { token, expiresAt } = await startSession(ctx.db, userId, ctx.carrier.origin, ctx.now, ctx.settings);
+  const { token, expiresAt } = await startSession(
+    ctx.db,
+    userId,
+    ctx.carrier.origin,
+    ctx.now,
+    ctx.settings,
+    ctx.carrier.via ?? null,
+  );
   ctx.carrier.setToken(token);
   const sessionUser = await toSessionUser(ctx.db, user);
   await ctx.audit(

@@ -49,6 +49,7 @@ export async function startSession(
   origin: string,
   now: Date,
   settings: NodeSettings,
+  via: string | null = null,
 ): Promise<{ token: string; expiresAt: string }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + settings.sessionMaxHours * 3600_000).toISOString();
@@ -63,6 +64,8 @@ export async function startSession(
       expires_at: expiresAt,
       locked_at: null,
       ended_at: null,
+      via,
+      ended_reason: null,
     })
     .execute();
   return { token, expiresAt };
@@ -119,4 +122,29 @@ export async function endSessionsOfUser(db: Db, userId: string, now: Date): Prom
 /** Locks or unlocks the screen of one session; the lock lives on the server, not in the page. */
 export async function setSessionLocked(db: Db, tokenHash: string, lockedAt: string | null): Promise<void> {
   await db.updateTable('sessions').set({ locked_at: lockedAt }).where('token_hash', '=', tokenHash).execute();
+}
+
+/**
+ * Ends every live session that came in through a LAN listener (大厅网络 turned off), keeping
+ * `reason` for the window's next call; answers how many were ended.
+ */
+export async function endSessionsVia(db: Db, now: Date, reason: string): Promise<number> {
+  const ended = await db
+    .updateTable('sessions')
+    .set({ ended_at: now.toISOString(), ended_reason: reason })
+    .where('ended_at', 'is', null)
+    .where('via', 'is not', null)
+    .executeTakeFirst();
+  return Number(ended.numUpdatedRows);
+}
+
+/** Why the session behind `token` was ended, when it was ended for a reason its window must hear. */
+export async function sessionEndReason(db: Db, token: string | null): Promise<string | null> {
+  if (!token || token.length > 200) return null;
+  const row = await db
+    .selectFrom('sessions')
+    .select('ended_reason')
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  return row?.ended_reason ?? null;
 }

@@ -3,7 +3,7 @@
 // written last, the generation checked, and only then given its real name; old generations pruned.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATABASE_FILE } from '../db/database';
+import { DATABASE_FILE } from '../db/databaseFile';
 import { PERSONAL_FILE_FOLDERS } from '../db/dataFiles';
 import {
   copyWhole,

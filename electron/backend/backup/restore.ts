@@ -4,7 +4,7 @@
 // The restore drill does the same into a temporary folder and throws it away.
 import { chmod, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DATABASE_FILE } from '../db/database';
+import { DATABASE_FILE } from '../db/databaseFile';
 import { copyWhole, generationFolder, generationName, listGenerations, sha256OfFile, storedFile } from './backupFolder';
 import { BACKUP_DATABASE_FILE, type BackupManifest } from './manifest';
 import { BackupCheckError, databaseProblems, verifyGeneration } from './verifyBackup';

@@ -19,6 +19,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 const MAGIC = Buffer.from('TDR1', 'latin1');
+/** A file written ahead of the transaction that gives it its name (`writeStaged`). */
+export const STAGED_SUFFIX = '.staged';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 /** The folders of the data folder that hold files of personal data. */
@@ -64,9 +66,32 @@ export class DataFiles {
    * renamed (a file under its real name is always whole), readable by the host's account only.
    */
   async write(relative: string, bytes: Uint8Array): Promise<void> {
+    await this.writeSealed(relative, this.absolute(relative), bytes);
+  }
+
+  /**
+   * Writes `bytes` for `relative` as `write` does — sealed for `relative`, whole and synced — but
+   * under a staging name beside it (`<relative>.staged`), so that the slow part (encryption, the
+   * fsync) can be done before a transaction and only `placeStaged`, a rename, inside it.
+   */
+  async writeStaged(relative: string, bytes: Uint8Array): Promise<void> {
+    await this.writeSealed(relative, `${this.absolute(relative)}${STAGED_SUFFIX}`, bytes);
+  }
+
+  /** Gives a staged file (`writeStaged`) its name. */
+  async placeStaged(relative: string): Promise<void> {
     const absolute = this.absolute(relative);
-    await mkdir(path.dirname(absolute), { recursive: true, mode: 0o700 });
-    const partial = `${absolute}.partial`;
+    await rename(`${absolute}${STAGED_SUFFIX}`, absolute);
+  }
+
+  /** Removes a staged file that will not be placed (its transaction did not happen). */
+  async discardStaged(relative: string): Promise<void> {
+    await rm(`${this.absolute(relative)}${STAGED_SUFFIX}`, { force: true });
+  }
+
+  private async writeSealed(relative: string, target: string, bytes: Uint8Array): Promise<void> {
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    const partial = `${target}.partial`;
     const handle = await open(partial, 'w', 0o600);
     try {
       await handle.writeFile(this.seal(relative, bytes));
@@ -74,7 +99,7 @@ export class DataFiles {
     } finally {
       await handle.close();
     }
-    await rename(partial, absolute);
+    await rename(partial, target);
   }
 
   /**
@@ -161,8 +186,9 @@ export class DataFiles {
       for (const name of names) {
         const relative = path.posix.join(folder, name.split(path.sep).join('/'));
         const absolute = this.absolute(relative);
-        if (relative.endsWith('.partial')) {
-          await rm(absolute, { force: true }); // left by a write a power cut stopped
+        if (relative.endsWith('.partial') || relative.endsWith(STAGED_SUFFIX)) {
+          // Left by a write a power cut stopped, or staged for a transaction that never came.
+          await rm(absolute, { force: true });
           continue;
         }
         if (!(await stat(absolute)).isFile()) continue;
@@ -226,8 +252,43 @@ export class DataFiles {
 }
 
 /**
- * The data folder's files for a host starting with `databaseKey` (or none): plain files left from
- * a run without a key are encrypted where they lie, and the folders made private.
+ * What the last walk over the personal-data folders left them as. Every file the host writes is
+ * already private and sealed as the key says, so the walk — which reads every paper and
+ * attachment, minutes for ten years of them — is needed only when that changes: a folder from
+ * before this record (an upgrade, a restore), or a first start with a key after runs without one.
+ */
+export const FILES_STATE_FILE = 'data-files.json';
+
+interface FilesState {
+  /** The files were all private, and sealed under the key (true) or plain (false). */
+  sealed: boolean;
+}
+
+async function readFilesState(dataDir: string): Promise<FilesState | null> {
+  try {
+    const state = JSON.parse(await readFile(path.join(dataDir, FILES_STATE_FILE), 'utf8')) as Partial<FilesState>;
+    return typeof state.sealed === 'boolean' ? { sealed: state.sealed } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeFilesState(dataDir: string, state: FilesState): Promise<void> {
+  const file = path.join(dataDir, FILES_STATE_FILE);
+  const handle = await open(`${file}.partial`, 'w', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(state)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(`${file}.partial`, file);
+}
+
+/**
+ * The data folder's files for a host starting with `databaseKey` (or none): when the folder's
+ * state calls for it (see FILES_STATE_FILE), plain files left from a run without a key are
+ * encrypted where they lie, and the folders made private.
  */
 export async function openDataFiles(
   dataDir: string,
@@ -235,8 +296,13 @@ export async function openDataFiles(
   log: (line: string) => void = console.warn,
 ): Promise<DataFiles> {
   const files = new DataFiles(dataDir, databaseKey);
-  const encrypted = await files.encryptPlainFiles();
-  if (encrypted > 0) log(`已将数据目录中 ${encrypted} 个明文文件（存档文书、附件）就地加密。`);
-  await files.makePrivate();
+  const state = await readFilesState(dataDir);
+  const sealed = databaseKey !== null;
+  if (state === null || (sealed && !state.sealed)) {
+    const encrypted = await files.encryptPlainFiles();
+    if (encrypted > 0) log(`已将数据目录中 ${encrypted} 个明文文件（存档文书、附件）就地加密。`);
+    await files.makePrivate();
+    await writeFilesState(dataDir, { sealed });
+  }
   return files;
 }

@@ -1,15 +1,18 @@
 import { chmod, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { Kysely, Migrator, sql } from 'kysely';
+import { Kysely, sql, type Migration } from 'kysely';
+import { APP_VERSION } from '../about/appVersion';
+import { DATABASE_FILE } from './databaseFile';
 import { databaseFileState, encryptInPlace } from './encryptInPlace';
-import { migrationProvider } from './migrations';
+import { MIGRATIONS } from './migrations';
 import { CLEAR_ROW_CHANGES_SQL, ROW_CHANGES_TABLE_SQL, installRowCapture } from './rowImages';
 import type { Database } from './schema';
 import { Sqlite3Dialect } from './sqlite3Dialect';
+import { upgradeSchema } from './upgrade';
 
 export type Db = Kysely<Database>;
 
-export const DATABASE_FILE = 'township.sqlite';
+export { DATABASE_FILE };
 
 export interface OpenDatabaseOptions {
   /**
@@ -18,16 +21,25 @@ export interface OpenDatabaseOptions {
    * encrypted in place first, a plain backup kept beside it.
    */
   key?: Uint8Array | null;
-  /** Where a one-time event (the in-place encryption and its backup) is reported. */
+  /** Where a one-time event (the in-place encryption, the backup before an upgrade) is reported. */
   log?: (line: string) => void;
+  /**
+   * The migrations this app has (default: all of migrations.ts). Tests open a database with
+   * fewer, as an earlier release would, or add one made to fail.
+   */
+  migrations?: Readonly<Record<string, Migration>>;
+  /** The app version recorded in the database (default: package.json's). */
+  appVersion?: string;
+  /** The time the upgrade backup is named by. */
+  now?: () => Date;
 }
 
 /**
  * Opens (creating if needed) the township database in `dataDir` and brings its schema up to
- * date. WAL lets readers in other processes (a backup, a report) work while we write;
- * synchronous=FULL because township PCs lose power and a registry must not lose a receipt.
- * The folder is made 0700 and the database files 0600 (POSIX; on Windows the profile's ACL
- * keeps other accounts out).
+ * date — an older one backed up first, a newer one refused (upgrade.ts). WAL lets readers in
+ * other processes (a backup, a report) work while we write; synchronous=FULL because township
+ * PCs lose power and a registry must not lose a receipt. The folder is made 0700 and the
+ * database files 0600 (POSIX; on Windows the profile's ACL keeps other accounts out).
  */
 export async function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Promise<Db> {
   const key = options.key ?? null;
@@ -65,13 +77,17 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
     }
     throw error;
   }
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知步骤'}）：${String(error)}`);
-  }
+  // An older schema is backed up before it is migrated and put back if a migration fails; a
+  // newer one is refused (upgrade.ts). On a throw the connection is already closed.
+  await upgradeSchema(db, {
+    dataDir,
+    databaseFile: DATABASE_FILE,
+    key,
+    migrations: options.migrations ?? MIGRATIONS,
+    appVersion: options.appVersion ?? APP_VERSION,
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? console.warn,
+  });
   await installRowCapture(db);
   return db;
 }

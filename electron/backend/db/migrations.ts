@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Migrations live in code (not files found at run time) so that the bundled hall host and
@@ -951,10 +951,30 @@ const migrations: Record<string, Migration> = {
       for (const statement of statements) await sql.raw(statement).execute(db);
     },
   },
-};
-
-export const migrationProvider: MigrationProvider = {
-  async getMigrations() {
-    return migrations;
+  // Which versions of the app opened this database, and at which schema (db/upgrade.ts): an older
+  // app refusing a database a newer one migrated names that version; 关于 shows them, with the
+  // backup taken before the upgrade a version made. Local to this machine.
+  '0022_app_versions': {
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE app_versions (
+        version TEXT PRIMARY KEY,
+        schema_version TEXT NOT NULL,
+        first_opened_at TEXT NOT NULL,
+        upgrade_backup TEXT
+      ) WITHOUT ROWID`.execute(db);
+    },
+  },
+  // 大厅网络 (hall/lanListener.ts): a session started through the LAN listener notes which one
+  // (`via`, its address:port), so that turning the LAN off ends exactly those; and a session ended
+  // for a reason the window should be told (the LAN turned off) keeps it (`ended_reason`).
+  '0023_session_channels': {
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE sessions ADD COLUMN via TEXT`.execute(db);
+      await sql`ALTER TABLE sessions ADD COLUMN ended_reason TEXT`.execute(db);
+      await sql`CREATE INDEX sessions_live ON sessions(ended_at, via)`.execute(db);
+    },
   },
 };
+
+/** The app's migrations by name (a test may open a database with fewer, as an older release would, or add one). */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze(migrations);

@@ -29,6 +29,7 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = Object.freeze({
   sync_files: "this node's attachment outbox",
   sync_packages: 'downward packages as this machine applied them',
   backup_runs: "this machine's backups",
+  app_versions: 'the app versions that opened this copy of the database',
   kysely_migration: 'schema version',
   kysely_migration_lock: 'schema version',
 });

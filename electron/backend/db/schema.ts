@@ -33,6 +33,12 @@ import type { InstructionKind } from '../../../shared/sync/protocol';
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
   node_settings: { key: string; value: string };
+  app_versions: {
+    version: string;
+    schema_version: string;
+    first_opened_at: string;
+    upgrade_backup: string | null;
+  };
   backup_runs: {
     id: string;
     kind: 'backup' | 'drill';
@@ -72,6 +78,10 @@ export interface Database {
     expires_at: string;
     locked_at: string | null;
     ended_at: string | null;
+    /** The LAN listener (`address:port`) the session came in through; null: this machine's own. */
+    via: string | null;
+    /** Why it ended, in words for the window (大厅网络已关闭…); null for an ordinary end. */
+    ended_reason: string | null;
   };
   villages: {
     id: string;

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { IssuedDocument } from '../../../shared/documents/api';
 import type { PaperSpec } from '../../../shared/documents/printing';
 import { makeVerificationCode } from '../../../shared/documents/verificationCode';
-import type { DataFiles } from '../db/dataFiles';
+import { STAGED_SUFFIX, type DataFiles } from '../db/dataFiles';
 import type { WriteScope } from '../db/writeScope';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -39,22 +40,92 @@ export interface DocumentToArchive {
   verificationLink?: string | null;
   /** The earlier document this one replaces (a corrected receipt, say). */
   supersedes?: string;
+  /** The file written before the transaction (`stagePaper`): only put in place here. */
+  staged?: StagedPaper;
+}
+
+/** A paper's file written ahead of its transaction under a staging name, with its id and digest. */
+export interface StagedPaper {
+  id: string;
+  path: string;
+  sha256: string;
+  /** The write (encryption, fsync) under way or done; a failure surfaces when the paper is archived. */
+  written: Promise<void>;
+}
+
+export function archivePath(at: string, id: string): string {
+  return path.posix.join(ARCHIVE_FOLDER, at.slice(0, 4), at.slice(5, 7), `${id}.pdf`);
+}
+
+/**
+ * Starts writing a rendered paper's file before its transaction: hashing, encryption and the
+ * fsync — milliseconds the one writer would otherwise hold every other window up for — happen
+ * now; inside the transaction only a rename puts it in place (`archiveDocument`). A paper that
+ * will not be archived is discarded (`discardStaged`); one left by a request that failed on its
+ * way is removed by the next sweep of its month's folder.
+ */
+export function stagePaper(files: DataFiles, pdf: Uint8Array, issuedAt: Date): StagedPaper {
+  const id = uuidv7();
+  const relative = archivePath(issuedAt.toISOString(), id);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const written = files.writeStaged(relative, pdf);
+  // Awaited when archived (or discarded); never left as an unhandled rejection meanwhile.
+  written.catch(() => {});
+  sweepStaleStaged(files, issuedAt);
+  return { id, path: relative, sha256, written };
+}
+
+export async function discardStaged(files: DataFiles, staged: StagedPaper): Promise<void> {
+  await staged.written.catch(() => {});
+  await files.discardStaged(staged.path);
+}
+
+/** A staged file this old belongs to no request still running. */
+const STALE_STAGED_MS = 10 * 60_000;
+const swept = new WeakMap<DataFiles, string>();
+
+/**
+ * Once per data folder and month in a run: removes staged files left in this and last month's
+ * folders by requests that failed between drawing their paper and their transaction.
+ */
+function sweepStaleStaged(files: DataFiles, at: Date): void {
+  const month = at.toISOString().slice(0, 7);
+  if (swept.get(files) === month) return;
+  swept.set(files, month);
+  const previous = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+  void Promise.all(
+    [month, previous].map(async (yearMonth) => {
+      const folder = files.absolute(path.posix.join(ARCHIVE_FOLDER, yearMonth.slice(0, 4), yearMonth.slice(5, 7)));
+      const names = await readdir(folder).catch(() => [] as string[]);
+      for (const name of names.filter((n) => n.endsWith(STAGED_SUFFIX))) {
+        const file = path.join(folder, name);
+        const info = await stat(file).catch(() => null);
+        if (info && Date.now() - info.mtimeMs > STALE_STAGED_MS) await rm(file, { force: true });
+      }
+    }),
+  ).catch(() => {});
 }
 
 /**
  * Stores an issued document inside the caller's write: the file first (encrypted where the host
- * has a key; written whole before it takes its real name), then its row and a change-log entry.
- * If the transaction fails, the file is removed again.
+ * has a key; written whole before it takes its real name — or, staged before the transaction,
+ * only renamed to it), then its row and a change-log entry. If the row cannot be written, the
+ * file is removed again.
  */
 export async function archiveDocument(
   scope: WriteScope,
   files: DataFiles,
   doc: DocumentToArchive,
 ): Promise<IssuedDocument> {
-  const id = uuidv7();
-  const sha256 = createHash('sha256').update(doc.pdf).digest('hex');
-  const relative = path.posix.join(ARCHIVE_FOLDER, scope.at.slice(0, 4), scope.at.slice(5, 7), `${id}.pdf`);
-  await files.write(relative, doc.pdf);
+  const id = doc.staged?.id ?? uuidv7();
+  const sha256 = doc.staged?.sha256 ?? createHash('sha256').update(doc.pdf).digest('hex');
+  const relative = doc.staged?.path ?? archivePath(scope.at, id);
+  if (doc.staged) {
+    await doc.staged.written;
+    await files.placeStaged(relative);
+  } else {
+    await files.write(relative, doc.pdf);
+  }
   try {
     await scope.change({ entity: 'document', id, op: 'issue' }, async (tx) => {
       await tx

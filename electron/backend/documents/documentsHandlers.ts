@@ -16,11 +16,11 @@ import type { RequestContext } from '../api/context';
 import { localDayStartUtc } from '../api/settings';
 import { uuidv7 } from '../db/uuidv7';
 import { findIssuedDocumentRow, paperOf, printedCopies, toIssuedDocuments, type IssuedDocumentRow } from './archive';
-import { chinaDate, factsOf } from './issue';
+import { chinaDate, factsOf, renderPaper } from './issue';
 import { SETTING_VERIFICATION_BASE_URL } from './linking';
 import type { TicketFile } from './fileTickets';
 import { deskOf, documentTypes, isArchival, type DocumentDefinition } from './registry';
-import { renderDocument, type Watermark } from './render';
+import type { Watermark } from './render';
 import { ensureArchivedPaper, readArchivedPaper } from './rerender';
 import { SAMPLE_ISSUE } from './samples';
 import { readablePointers } from '../workflow/recordTables';
@@ -317,11 +317,7 @@ export const documentsHandlers: HandlersFor<DocumentProcedures> = {
     if (!definition) failFields({ type: `文书类型：没有名为“${input.type}”的文书类型` });
     const sample = definition.sample;
     if (!sample) failFields({ type: `文书类型：《${definition.title}》没有样张数据` });
-    const rendered = await renderDocument(definition, sample(), {
-      ...SAMPLE_ISSUE,
-      fonts: await ctx.documents.fonts(),
-      watermark: '样张',
-    });
+    const rendered = await renderPaper(ctx.documents, definition, sample(), { ...SAMPLE_ISSUE, watermark: '样张' });
     const file: TicketFile = {
       urlName: `${definition.type}-sample.pdf`,
       downloadName: `${definition.title}（样张）.pdf`,
@@ -363,11 +359,10 @@ function reprintedFile(ctx: RequestContext, row: IssuedDocumentRow): TicketFile 
     contentType: 'application/pdf',
     read: async () =>
       (
-        await renderDocument(definition, record, {
+        await renderPaper(ctx.documents, definition, record, {
           issuedAt: new Date(row.issued_at),
           verificationCode: row.verification_code,
           verificationLink: row.verification_link,
-          fonts: await ctx.documents.fonts(),
           archival: isArchival(definition),
           watermark: '补打' satisfies Watermark,
         })

@@ -2,6 +2,10 @@
 // takes half a second, and the database's one writer must not wait for it), then archive it in
 // the caller's write, so the record's change and its paper commit together.
 //
+// Drawing happens in a render worker where the backend has them (renderPool.ts), and the file is
+// written (encrypted, synced) before the transaction too, under a staging name that archiving
+// only renames: the transaction holds the one connection for as little as it can.
+//
 //   const prepared = await prepareDocument(ctx.documents, acceptanceReceipt, receipt, ctx.now);
 //   await ctx.write(async (scope) => {
 //     …the feature's own rows…
@@ -19,12 +23,13 @@ import {
 } from '../../../shared/documents/verificationLink';
 import type { DataFiles } from '../db/dataFiles';
 import type { WriteScope } from '../db/writeScope';
-import { archiveDocument, newVerificationCode } from './archive';
+import { archiveDocument, discardStaged, newVerificationCode, stagePaper, type StagedPaper } from './archive';
 import type { FontSet } from './fonts';
 import type { FileTickets } from './fileTickets';
 import type { UploadStore } from './uploads';
 import { documentFacts, isArchival, type DocumentDefinition } from './registry';
 import { renderDocument, type RenderedDocument } from './render';
+import type { PaperRenderer, PaperRenderOptions } from './renderPool';
 
 /** What the backend gives handlers for documents. */
 export interface DocumentServices {
@@ -37,6 +42,19 @@ export interface DocumentServices {
   uploads: UploadStore;
   /** Where new papers' QR codes link to, and what signs them (read at each issue: both can change). */
   linking(): Promise<DocumentLinking>;
+  /** What draws papers: the backend's pool of render workers; absent, the calling thread (`fonts`). */
+  renderer?: PaperRenderer;
+}
+
+/** Draws a paper with the services' renderer (a worker), or on this thread when there is none. */
+export async function renderPaper<R>(
+  services: Pick<DocumentServices, 'fonts' | 'renderer'>,
+  definition: DocumentDefinition<R>,
+  record: R,
+  options: PaperRenderOptions,
+): Promise<RenderedDocument> {
+  if (services.renderer) return services.renderer.render(definition, record, options);
+  return renderDocument(definition, record, { ...options, fonts: await services.fonts() });
 }
 
 /** The administrator's base address (null: none set) and the township's signing key (null: not enrolled or locked). */
@@ -55,10 +73,12 @@ export interface PreparedDocument {
   facts: DocumentFacts;
   /** What the QR code carries; null: the bare code. */
   verificationLink: string | null;
+  /** Its file, written ahead of the transaction (when the services have the data folder's files). */
+  staged?: StagedPaper;
 }
 
 export async function prepareDocument<R>(
-  services: Pick<DocumentServices, 'fonts'> & Partial<Pick<DocumentServices, 'linking'>>,
+  services: Pick<DocumentServices, 'fonts'> & Partial<Pick<DocumentServices, 'linking' | 'renderer' | 'files'>>,
   definition: DocumentDefinition<R>,
   record: R,
   issuedAt: Date,
@@ -68,11 +88,10 @@ export async function prepareDocument<R>(
   const recordJson = JSON.stringify(record);
   const facts = factsOf(definition as DocumentDefinition, record, verificationCode, issuedAt, recordJson);
   const link = linkFor((await services.linking?.()) ?? { baseUrl: null, signer: null }, facts);
-  const rendered = await renderDocument(definition, JSON.parse(recordJson) as R, {
+  const rendered = await renderPaper(services, definition, JSON.parse(recordJson) as R, {
     issuedAt,
     verificationCode,
     verificationLink: link,
-    fonts: await services.fonts(),
     archival: isArchival(definition),
   });
   return {
@@ -82,7 +101,16 @@ export async function prepareDocument<R>(
     recordJson,
     facts,
     verificationLink: link,
+    staged: services.files ? stagePaper(services.files, rendered.pdf, issuedAt) : undefined,
   };
+}
+
+/** A prepared paper that will not be archived (drawn again with another number): its staged file goes. */
+export async function discardPrepared(
+  services: Pick<DocumentServices, 'files'>,
+  prepared: PreparedDocument | null,
+): Promise<void> {
+  if (prepared?.staged) await discardStaged(services.files, prepared.staged);
 }
 
 /** The key facts of a paper: what its link names and signs, and what verification answers with. */
@@ -141,5 +169,6 @@ export function archivePrepared(
     recordJson: prepared.recordJson,
     verificationLink: prepared.verificationLink,
     supersedes: target.supersedes,
+    staged: prepared.staged,
   });
 }

@@ -3,7 +3,7 @@
 import type { RequestContext } from '../api/context';
 import { newVerificationCode } from './archive';
 import type { DocumentDefinition } from './registry';
-import { renderDocument } from './render';
+import { renderPaper } from './issue';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,10 +23,9 @@ export async function exportReport<R>(ctx: RequestContext, report: ReportExport<
     report.format === 'xlsx'
       ? await report.workbook()
       : (
-          await renderDocument(report.pdf.definition, report.pdf.record, {
+          await renderPaper(ctx.documents, report.pdf.definition, report.pdf.record, {
             issuedAt: ctx.now,
             verificationCode: newVerificationCode(),
-            fonts: await ctx.documents.fonts(),
           })
         ).pdf;
   return {

@@ -13,7 +13,7 @@ import { fail } from '../api/failure';
 import type { DataFiles } from '../db/dataFiles';
 import { findIssuedDocumentRow, type IssuedDocumentRow } from './archive';
 import { documentTypes } from './registry';
-import { renderDocument } from './render';
+import { renderPaper } from './issue';
 
 /** The answer when a missing paper has nothing to be drawn from: issued before `record_json` (0003), or of a retired type. */
 export const CANNOT_RERENDER = '原件已丢失且无存档记录，无法重新生成';
@@ -72,11 +72,10 @@ async function rerender(ctx: PaperContext, given: IssuedDocumentRow): Promise<Is
   if (await files.exists(row.file_path)) return row;
   const definition = documentTypes.get(row.type);
   if (!definition || row.record_json === null) fail('CONFLICT', `《${row.title}》${CANNOT_RERENDER}`);
-  const rendered = await renderDocument(definition, JSON.parse(row.record_json) as unknown, {
+  const rendered = await renderPaper(ctx.documents, definition, JSON.parse(row.record_json) as unknown, {
     issuedAt: new Date(row.issued_at),
     verificationCode: row.verification_code,
     verificationLink: row.verification_link,
-    fonts: await ctx.documents.fonts(),
     archival: row.archival === 1,
     rerendered: { at: ctx.now, originalSha256: row.sha256 },
   });

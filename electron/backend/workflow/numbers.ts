@@ -2,8 +2,17 @@
 // the record: no gaps, no duplicates. The paper that carries the number is drawn before the
 // transaction with the number the counter will most likely give, and again inside only when
 // another window took that number meanwhile — the one writer does not wait for a render.
+//
+// "Most likely": with many windows accepting at once (15 in a hall), every one of them would
+// read the same last number and expect the same next one, and all but one would draw their paper
+// again inside the transaction, holding the one writer for a render each. So the numbers expected
+// by papers being drawn are pledged here, per database and scope: the next window expects the
+// next number not pledged, and, its paper drawn, waits (briefly) until the windows that expect
+// lower numbers have drawn theirs, so that the transactions come in the order of the numbers.
+// A pledge is only a forecast: the transaction still draws the number (`nextNumber`), and a paper
+// drawn with another number is drawn again there, as before.
 import type { RequestContext } from '../api/context';
-import type { PreparedDocument } from '../documents/issue';
+import { discardPrepared, type PreparedDocument } from '../documents/issue';
 import { nextNumber, type Tx } from '../db/writes';
 
 export interface Numbered<C> {
@@ -17,6 +26,42 @@ export interface NumberedPaper<C> {
   expected: number;
   make(sequence: number): Promise<Numbered<C>>;
   prepared: Numbered<C>;
+  /** Gives up the pledge of `expected` (the number is drawn now, or will not be). */
+  release?(): void;
+}
+
+/** A window's forecast of a number, until its transaction draws one. */
+class Pledge {
+  readonly settled: Promise<void>;
+  settle!: () => void;
+  constructor(
+    /** The request (a batch pledges several numbers and waits for none of its own). */
+    readonly owner: object,
+    readonly expires: number,
+  ) {
+    this.settled = new Promise<void>((resolve) => (this.settle = resolve));
+  }
+}
+
+/** A pledge not drawn after this long was abandoned (its request failed before its transaction). */
+const PLEDGE_LEASE_MS = 30_000;
+/** How long a window waits for windows expecting lower numbers before it goes ahead anyway. */
+const TURN_WAIT_MS = 1_000;
+
+const pledges = new WeakMap<object, Map<string, Map<number, Pledge>>>();
+
+function pledgesOf(db: object, scope: string): Map<number, Pledge> {
+  let scopes = pledges.get(db);
+  if (!scopes) pledges.set(db, (scopes = new Map()));
+  let numbers = scopes.get(scope);
+  if (!numbers) scopes.set(scope, (numbers = new Map()));
+  return numbers;
+}
+
+function drop(numbers: Map<number, Pledge>, number: number, pledge: Pledge): void {
+  if (numbers.get(number) !== pledge) return;
+  numbers.delete(number);
+  pledge.settle();
 }
 
 /**
@@ -34,17 +79,57 @@ export async function numberedPaper<C>(
     .select('last_value')
     .where('scope', '=', scope)
     .executeTakeFirst();
-  const expected = (row?.last_value ?? 0) + 1 + position;
-  return { scope, expected, make, prepared: await make(expected) };
+  const last = row?.last_value ?? 0;
+  const numbers = pledgesOf(ctx.db, scope);
+  const now = Date.now();
+  for (const [number, pledge] of numbers) {
+    if (number <= last || pledge.expires < now) drop(numbers, number, pledge);
+  }
+  let expected = last + 1 + position;
+  while (numbers.has(expected)) expected++;
+  const pledge = new Pledge(ctx, now + PLEDGE_LEASE_MS);
+  numbers.set(expected, pledge);
+  const release = () => drop(numbers, expected, pledge);
+  try {
+    const prepared = await make(expected);
+    await turnOf(numbers, expected, pledge);
+    return { scope, expected, make, prepared, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * Waits until other requests' pledges of lower numbers are drawn, at most TURN_WAIT_MS; those
+ * still not drawn then are given up as abandoned (if they were only slow, their transaction
+ * draws their paper again, as without pledges).
+ */
+async function turnOf(numbers: Map<number, Pledge>, expected: number, own: Pledge): Promise<void> {
+  const earlier = [...numbers].filter(([number, pledge]) => number < expected && pledge.owner !== own.owner);
+  if (earlier.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), TURN_WAIT_MS)));
+  const late = await Promise.race([
+    Promise.all(earlier.map(([, pledge]) => pledge.settled)).then(() => false),
+    timedOut,
+  ]);
+  clearTimeout(timer);
+  if (late) for (const [number, pledge] of earlier) drop(numbers, number, pledge);
 }
 
 /** Inside the transaction: the number, and the columns and paper that carry it. */
 export async function drawNumber<C>(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   tx: Tx,
   numbered: NumberedPaper<C>,
 ): Promise<Numbered<C> & { sequence: number }> {
   const sequence = await nextNumber(tx, numbered.scope);
-  const made = sequence === numbered.expected ? numbered.prepared : await numbered.make(sequence);
-  return { ...made, sequence };
+  // Drawn: windows waiting for their turn behind this number may go to the writer (they queue
+  // behind this transaction; should it roll back, its number is free again in the database).
+  numbered.release?.();
+  if (sequence === numbered.expected) return { ...numbered.prepared, sequence };
+  // Another window took the number: the paper drawn with it is not archived, and its file goes.
+  await discardPrepared(ctx.documents, numbered.prepared.paper);
+  return { ...(await numbered.make(sequence)), sequence };
 }

@@ -244,10 +244,15 @@ const loaded = new Map<string, Promise<FontSet>>();
  * read now; WOFF2 parts are opened on first use.
  */
 export function loadFonts(location: FontLocation = {}): Promise<FontSet> {
-  const resolved = resolveFontFiles(location);
-  const cacheKey = JSON.stringify([resolved.origin, location.fontsDir ?? '', resolved.resolveFrom]);
+  // Keyed by the location as resolveFontFiles reads it, so that a call for fonts already open
+  // (every request checks its input against them) finds no file and resolves no package.
+  const cacheKey = JSON.stringify([
+    location.fontsDir === undefined ? null : path.resolve(location.fontsDir),
+    path.resolve(location.resolveFrom ?? process.cwd()),
+  ]);
   let fontSet = loaded.get(cacheKey);
   if (!fontSet) {
+    const resolved = resolveFontFiles(location);
     fontSet = openFontSet(resolved).catch((error: unknown) => {
       loaded.delete(cacheKey);
       throw error;
