@@ -6,9 +6,13 @@ export interface AppMenuOptions {
   /** Developer tools in the 视图 menu: development builds only. */
   devTools: boolean;
   onAbout: () => void;
+  /** Client mode only: 断开大厅主机，改用本机数据… (main.ts asks, then removes the setting and restarts). */
+  onLeaveHall?: () => void;
 }
 
-export function appMenuTemplate({ devTools, onAbout }: AppMenuOptions): MenuItemConstructorOptions[] {
+export const LEAVE_HALL_LABEL = '断开大厅主机，改用本机数据…';
+
+export function appMenuTemplate({ devTools, onAbout, onLeaveHall }: AppMenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload', label: '重新加载' },
     ...(devTools ? [{ role: 'toggleDevTools', label: '开发者工具' } as const] : []),
@@ -20,7 +24,15 @@ export function appMenuTemplate({ devTools, onAbout }: AppMenuOptions): MenuItem
     { role: 'togglefullscreen', label: '全屏' },
   ];
   return [
-    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    {
+      label: '文件',
+      submenu: [
+        ...(onLeaveHall
+          ? [{ label: LEAVE_HALL_LABEL, click: () => onLeaveHall() }, { type: 'separator' } as const]
+          : []),
+        { role: 'quit', label: '退出' },
+      ],
+    },
     {
       label: '编辑',
       submenu: [

@@ -12,41 +12,16 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { CLIENT_MODE_FILE, clientModeSetting, normalizeFingerprint } from '../../shared/hallNetwork/clientMode';
 
-export const CLIENT_MODE_FILE = 'client-mode.json';
+// The setting's schema is shared with the first-run page (连接到大厅主机).
+export { CLIENT_MODE_FILE, clientModeSetting, normalizeFingerprint };
 
 /** Electron's answers to a certificate check (`setCertificateVerifyProc`'s callback). */
 export const CERTIFICATE_ACCEPT = 0;
 export const CERTIFICATE_REJECT = -2;
 /** Not ours to decide: Chromium's own verification stands. */
 export const CERTIFICATE_DEFAULT = -3;
-
-const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
-
-export const clientModeSetting = z.strictObject({
-  hallUrl: z
-    .string({ message: '大厅地址（hallUrl）：请填写大厅主机的访问网址，如 https://192.168.1.10:4781/' })
-    .trim()
-    .refine(
-      (text) => {
-        try {
-          const url = new URL(text);
-          return url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password;
-        } catch {
-          return false;
-        }
-      },
-      { message: '大厅地址（hallUrl）：应为 https:// 开头的网址，如 https://192.168.1.10:4781/（大厅网络只用 HTTPS）' },
-    ),
-  fingerprint: z
-    .string({ message: '证书指纹（fingerprint）：请照抄大厅网络页面上的 SHA-256 指纹' })
-    // As read out or copied: any case, with or without colons or spaces.
-    .transform((text) => normalizeFingerprint(text))
-    .refine((text) => FINGERPRINT.test(text), {
-      message: '证书指纹（fingerprint）：应为 64 个十六进制字符（SHA-256，可带冒号），请照抄大厅网络页面上的指纹',
-    }),
-});
 
 export interface ClientMode {
   /** The hall's start page. */
@@ -64,12 +39,6 @@ export type ClientModeSetting =
   | { mode: 'client'; client: ClientMode }
   /** The file is there but wrong: the app must say so and not fall back to a database of its own. */
   | { mode: 'invalid'; message: string };
-
-/** `ab cd ef…` or `abcdef…` → `AB:CD:EF:…`; anything else is returned as typed, for the check to refuse. */
-export function normalizeFingerprint(text: string): string {
-  const hex = text.replace(/[\s:]/g, '').toUpperCase();
-  return /^[0-9A-F]{64}$/.test(hex) ? hex.match(/../g)!.join(':') : text.trim();
-}
 
 /** Parses the setting's JSON text; every refusal names the field in Chinese. */
 export function parseClientMode(text: string): ClientModeSetting {

@@ -4,7 +4,7 @@
 // and otherwise stays out of the way. Every
 // decision worth testing lives in the files beside it that do not import 'electron'
 // (appProtocol, navigationPolicy, windowOptions, ipcApi, appMenu, printJob, printingIpc,
-// printerSettingsStore, printWindow, updateService); this file only wires them to Electron.
+// printerSettingsStore, printWindow, updateService, clientMode, clientModeSwitch); this file only wires them to Electron.
 //
 // Bundled by esbuild into dist/electron/main.cjs (CommonJS), so `__dirname` is dist/electron.
 import {
@@ -23,6 +23,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { IPC_API_CHANNEL, IPC_PRINTING_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../shared/api/bridge';
 import { IPC_UPDATES_CHANNEL, IPC_UPDATES_EVENT } from '../../shared/updates/bridge';
+import { IPC_HALL_CLIENT_CHANNEL } from '../../shared/hallNetwork/clientBridge';
 import type { PrinterInfo } from '../../shared/documents/printing';
 import type { Backend } from '../backend/backend';
 import { openReplaceableBackend } from '../backend/backendHolder';
@@ -56,6 +57,7 @@ import {
   type ClientMode,
   type ClientModeSetting,
 } from './clientMode';
+import { createHallClientHandler, removeClientMode } from './clientModeSwitch';
 import { documentFontLocation } from './appLocations';
 
 const APP_USER_MODEL_ID = 'cn.gov.township.desk';
@@ -204,7 +206,9 @@ function run(): void {
     client = setting.client;
     const verify = pinnedCertificateVerifier(client, log);
     session.defaultSession.setCertificateVerifyProc((request, callback) => callback(verify(request)));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(appMenuTemplate({ devTools, onAbout: showAbout, onLeaveHall: () => void leaveHall() })),
+    );
     log(`客户端模式：连接大厅主机 ${client.hallUrl}（证书指纹 ${client.fingerprint}）`);
     createWindow();
   }
@@ -255,6 +259,64 @@ function run(): void {
 
   app.on('window-all-closed', () => app.quit());
 
+  /** Window sign-outs finished, the LAN listener and the database closed. */
+  async function closeData(): Promise<void> {
+    await Promise.allSettled([...pendingSignOuts]);
+    const opened = await backendPromise?.catch(() => null);
+    await lan?.close();
+    await opened?.close();
+  }
+
+  /**
+   * Into client mode or out of it (clientModeSwitch.ts): the data closed first, then a new start
+   * of the app. app.exit rather than app.quit: a quit would ask the page about unsaved input, and
+   * the switch is what the clerk just asked for.
+   */
+  function restartApp(): void {
+    void Promise.race([closeData(), new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())])
+      .catch((error: unknown) => log('关闭数据库时出错', error))
+      .finally(() => {
+        app.relaunch();
+        app.exit(0);
+      });
+  }
+
+  const handleHallClient = createHallClientHandler({
+    userDataDir: app.getPath('userData'),
+    isFirstRun: async (sender) => {
+      const answer = await (await backend()).dispatch('system.status', {}, carriers.get(sender.webContentsId));
+      return answer.ok && (answer.result as { needsSetup?: unknown }).needsSetup === true;
+    },
+    restart: restartApp,
+    log,
+  });
+
+  /** The menu's 断开大厅主机，改用本机数据… in client mode: asked, then the setting removed and a restart. */
+  async function leaveHall(): Promise<void> {
+    const options = {
+      type: 'question' as const,
+      buttons: ['断开并重新启动', '取消'],
+      defaultId: 1,
+      cancelId: 1,
+      title: '乡镇一站通',
+      message: '断开大厅主机，改用本机数据？',
+      detail: `本机将不再连接大厅主机 ${client?.hallUrl ?? ''}，重新启动后使用本机自己的数据库（首次使用时需设置管理员、从备份恢复或重新连接大厅主机）。大厅主机上的数据不受影响。`,
+    };
+    const { response } = await (mainWindow
+      ? dialog.showMessageBox(mainWindow, options)
+      : dialog.showMessageBox(options));
+    if (response !== 0) return;
+    try {
+      await removeClientMode(app.getPath('userData'));
+    } catch (error) {
+      log('删除大厅连接设置失败', error);
+      dialog.showErrorBox('无法断开大厅主机', `删除 ${CLIENT_MODE_FILE} 失败：${(error as Error).message}`);
+      return;
+    }
+    log('已断开大厅主机，重新启动后使用本机数据库');
+    restartApp();
+  }
+
   // On quit: let window sign-outs finish, then close the database cleanly, then really quit
   // (installing a downloaded update, if it passed the county's signature).
   let shutdownStarted = false;
@@ -264,12 +326,7 @@ function run(): void {
     event.preventDefault();
     if (shutdownStarted) return;
     shutdownStarted = true;
-    const closeAll = (async () => {
-      await Promise.allSettled([...pendingSignOuts]);
-      const opened = await backendPromise?.catch(() => null);
-      await lan?.close();
-      await opened?.close();
-    })();
+    const closeAll = closeData();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref());
     void Promise.race([closeAll, timeout])
       .catch((error: unknown) => log('关闭数据库时出错', error))
@@ -356,6 +413,9 @@ function run(): void {
       ipcMain.handle(IPC_UPLOAD_CHANNEL, (event, bytes: unknown) => handleUpload(ipcSenderOf(event), bytes));
       ipcMain.handle(IPC_UPDATES_CHANNEL, (event, operation: unknown, argument: unknown) =>
         updates.handle(ipcSenderOf(event), operation, argument),
+      );
+      ipcMain.handle(IPC_HALL_CLIENT_CHANNEL, (event, operation: unknown, argument: unknown) =>
+        handleHallClient(ipcSenderOf(event), operation, argument),
       );
 
       createWindow();

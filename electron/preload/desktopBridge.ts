@@ -5,6 +5,12 @@ import type { DesktopBridge } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
 import type { UploadReceipt } from '../../shared/api/uploads';
 import type { DesktopPrinting, PrintOutcome } from '../../shared/documents/printing';
+import type {
+  DesktopHallClient,
+  HallCertificateCheck,
+  HallClientConnectAnswer,
+  HallClientOperation,
+} from '../../shared/hallNetwork/clientBridge';
 import type { DesktopUpdates } from '../../shared/updates/bridge';
 
 /** `domain.procedureName`, e.g. `residents.search`, `auth.changePassword`. */
@@ -20,6 +26,8 @@ export type InvokeApi = (procedure: string, input: unknown) => Promise<unknown>;
 export type InvokePrinting = (operation: keyof DesktopPrinting, argument: unknown) => Promise<unknown>;
 /** `ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, bytes)`. */
 export type InvokeUpload = (bytes: ArrayBuffer) => Promise<unknown>;
+/** `ipcRenderer.invoke(IPC_HALL_CLIENT_CHANNEL, operation, argument)`. */
+export type InvokeHallClient = (operation: HallClientOperation, argument: unknown) => Promise<unknown>;
 
 const BAD_PROCEDURE: ApiResult<never> = {
   ok: false,
@@ -69,13 +77,35 @@ export function createDesktopPrinting(invoke: InvokePrinting): DesktopPrinting {
   return Object.freeze(printing);
 }
 
+/**
+ * The bridge's `hallClient` (连接到大厅主机): two calls through one channel; the main process
+ * validates everything and answers every refusal as an outcome, so a rejection means the round
+ * trip failed.
+ */
+export function createDesktopHallClient(invoke: InvokeHallClient): DesktopHallClient {
+  const forward = <T>(operation: HallClientOperation, argument: unknown, failed: T): Promise<T> =>
+    Promise.resolve()
+      .then(() => invoke(operation, argument))
+      .then(
+        (result) => result as T,
+        () => failed,
+      );
+  const hallClient: DesktopHallClient = {
+    check: (input) =>
+      forward<HallCertificateCheck>('check', input, { outcome: 'unreachable', message: IPC_FAILED_MESSAGE }),
+    connect: (input) =>
+      forward<HallClientConnectAnswer>('connect', input, { outcome: 'failed', message: IPC_FAILED_MESSAGE }),
+  };
+  return Object.freeze(hallClient);
+}
+
 const NOT_BYTES: ApiResult<never> = {
   ok: false,
   error: { code: 'BAD_REQUEST', message: '上传的内容不是文件。' },
 };
 
 /**
- * `call(procedure, input)`, `printing`, `upload(bytes)` and `updates`, nothing else. A malformed procedure
+ * `call(procedure, input)`, `printing`, `upload(bytes)`, `updates` and `hallClient`, nothing else. A malformed procedure
  * name or an upload that is not bytes never reaches the main process; a failed IPC round trip
  * (e.g. an input that cannot be cloned) becomes an `ApiResult` like every other failure, so the
  * UI has one error path.
@@ -86,6 +116,8 @@ export function createDesktopBridge(
   invokeUpload: InvokeUpload,
   /** The program's updates (desktopUpdates.ts); the preload always passes them. */
   updates?: DesktopUpdates,
+  /** 连接到大厅主机 (createDesktopHallClient); the preload always passes it. */
+  hallClient?: DesktopHallClient,
 ): DesktopBridge {
   const bridge: DesktopBridge = {
     call(procedure, input) {
@@ -109,6 +141,7 @@ export function createDesktopBridge(
         );
     },
     ...(updates ? { updates } : {}),
+    ...(hallClient ? { hallClient } : {}),
   };
   return Object.freeze(bridge);
 }

@@ -2,13 +2,14 @@
 // that requires nothing but 'electron'. It exposes one object to the page, holding `call`,
 // which forwards a procedure name and its input to the main process, `printing`, which
 // forwards this machine's print operations, `upload`, which hands a chosen file's bytes to the
-// backend's staging, and `updates`, the program's own updates (status, 立即安装, the answer to
-// "any unsaved input?"). The session token never comes here: it lives in the main process (see
+// backend's staging, `updates`, the program's own updates (status, 立即安装, the answer to
+// "any unsaved input?"), and `hallClient`, 连接到大厅主机 at first run. The session token never comes here: it lives in the main process (see
 // electron/main/ipcApi.ts).
 import { contextBridge, ipcRenderer } from 'electron';
 import { DESKTOP_BRIDGE_KEY, IPC_API_CHANNEL, IPC_PRINTING_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../shared/api/bridge';
+import { IPC_HALL_CLIENT_CHANNEL } from '../../shared/hallNetwork/clientBridge';
 import { IPC_UPDATES_CHANNEL, IPC_UPDATES_EVENT } from '../../shared/updates/bridge';
-import { createDesktopBridge } from './desktopBridge';
+import { createDesktopBridge, createDesktopHallClient } from './desktopBridge';
 import { createDesktopUpdates } from './desktopUpdates';
 
 contextBridge.exposeInMainWorld(
@@ -21,5 +22,6 @@ contextBridge.exposeInMainWorld(
       (operation, argument) => ipcRenderer.invoke(IPC_UPDATES_CHANNEL, operation, argument),
       (listener) => ipcRenderer.on(IPC_UPDATES_EVENT, (_event, payload: unknown) => listener(payload)),
     ),
+    createDesktopHallClient((operation, argument) => ipcRenderer.invoke(IPC_HALL_CLIENT_CHANNEL, operation, argument)),
   ),
 );

@@ -9,6 +9,8 @@ import { useServerErrors } from '../common/useServerErrors';
 import { CenteredPanel } from './CenteredPanel';
 import { RestoreFromBackupPanel } from './RestoreFromBackupPanel';
 import { RebuildFromCountyPanel } from '../sync/RebuildFromCountyPanel';
+import { ConnectToHallPanel } from '../hallNetwork/ConnectToHallPanel';
+import { desktopHallClient } from '../hallNetwork/desktopHallClient';
 
 interface Values {
   townshipName: string;
@@ -31,7 +33,8 @@ interface FirstRunWay {
 
 /**
  * First run (no user yet): a choice of ways to start — a new township (the first administrator),
- * the data restored from a backup, or a replacement PC rebuilt from the county's copy. Each way is one entry of `ways`; the panels stay mounted
+ * the data restored from a backup, a replacement PC rebuilt from the county's copy, or (the desktop
+ * app only) this PC made a window of a hall host. Each way is one entry of `ways`; the panels stay mounted
  * while another is shown, so switching loses nothing typed.
  */
 export function SetupScreen({
@@ -47,6 +50,16 @@ export function SetupScreen({
     { key: 'restore', label: '从备份恢复', width: 760, panel: <RestoreFromBackupPanel onRestored={onRestored} /> },
     { key: 'rebuild', label: '从县级平台重建', width: 600, panel: <RebuildFromCountyPanel onRebuilt={onRestored} /> },
   ];
+  // Only the desktop app can become a window of a hall (in a browser, this page is the hall's own).
+  const hallClient = desktopHallClient();
+  if (hallClient) {
+    ways.push({
+      key: 'hall',
+      label: '连接到大厅主机',
+      width: 600,
+      panel: <ConnectToHallPanel hallClient={hallClient} />,
+    });
+  }
   const [shown, setShown] = useState(ways[0]!.key);
   const width = ways.find((way) => way.key === shown)?.width ?? 520;
   return (

@@ -6,7 +6,7 @@ import { HallSettingsForm } from '../counter/HallSettingsForm';
 import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from '../system/AuditPage';
 import { BackupPage } from '../system/BackupPage';
-import { HallNetworkPage } from '../system/HallNetworkPage';
+import { HallNetworkPage } from '../hallNetwork/HallNetworkPage';
 import { UsersPage } from '../system/UsersPage';
 import { VillagesPage } from '../system/VillagesPage';
 import { desktopUpdates } from '../updates/desktopUpdates';

@@ -1,4 +1,5 @@
 import type { DesktopPrinting } from '../documents/printing';
+import type { DesktopHallClient } from '../hallNetwork/clientBridge';
 import type { DesktopUpdates } from '../updates/bridge';
 import type { ApiResult } from './errors';
 import type { UploadReceipt } from './uploads';
@@ -15,6 +16,8 @@ export interface DesktopBridge {
   upload(bytes: ArrayBuffer): Promise<ApiResult<UploadReceipt>>;
   /** The program's own updates (shared/updates/bridge.ts); absent in a browser. */
   updates?: DesktopUpdates;
+  /** 连接到大厅主机 at first run (shared/hallNetwork/clientBridge.ts); absent in a browser. */
+  hallClient?: DesktopHallClient;
 }
 
 export const DESKTOP_BRIDGE_KEY = 'townshipDesk';

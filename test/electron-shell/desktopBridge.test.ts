@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   createDesktopBridge,
+  createDesktopHallClient,
   isProcedureNameShape,
   printingIpcError,
   type InvokePrinting,
@@ -209,4 +210,31 @@ test('the other operations reject with a Chinese Error: the main process’s sen
     '无法与本机后台通信，请重新启动程序后再试。',
   );
   assert.equal(printingIpcError('not an error').message, '无法与本机后台通信，请重新启动程序后再试。');
+});
+
+test('hallClient (连接到大厅主机) forwards check and connect through one channel; a failed round trip is an outcome', async () => {
+  const sent: unknown[][] = [];
+  const hallClient = createDesktopHallClient(async (operation, argument) => {
+    sent.push([operation, argument]);
+    return operation === 'check' ? { outcome: 'match', fingerprint: 'AB' } : { outcome: 'restarting' };
+  });
+  assert.ok(Object.isFrozen(hallClient));
+  const input = { hallUrl: 'https://192.168.1.10:4781/', fingerprint: 'AB' };
+  assert.deepEqual(await hallClient.check(input), { outcome: 'match', fingerprint: 'AB' });
+  assert.deepEqual(await hallClient.connect(input), { outcome: 'restarting' });
+  assert.deepEqual(sent, [
+    ['check', input],
+    ['connect', input],
+  ]);
+  const broken = createDesktopHallClient(() => Promise.reject(new Error('boom')));
+  assert.deepEqual(await broken.check(input), {
+    outcome: 'unreachable',
+    message: '无法与本机后台通信，请重新启动程序后再试。',
+  });
+  assert.deepEqual(await broken.connect(input), {
+    outcome: 'failed',
+    message: '无法与本机后台通信，请重新启动程序后再试。',
+  });
+  const bridge = createDesktopBridge(() => Promise.resolve(null), noPrinting, noUpload, undefined, hallClient);
+  assert.equal(bridge.hallClient, hallClient);
 });

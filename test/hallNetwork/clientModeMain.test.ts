@@ -3,9 +3,11 @@
 // client-mode.json in the user-data folder the app opens no database, shows the hall's address in
 // a window without the preload, lets that window go nowhere else, and hands Electron a certificate
 // check that accepts exactly the pinned certificate — fed here the one a real LAN listener serves.
+// And the way in and out: the first-run page's 连接到大厅主机 over IPC, the menu's 断开大厅主机.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,8 +17,21 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureLanCertificate } from '../../electron/hall/lanCertificate';
 import { CERTIFICATE_ACCEPT, CERTIFICATE_REJECT, CLIENT_MODE_FILE } from '../../electron/main/clientMode';
+import { IPC_HALL_CLIENT_CHANNEL } from '../../shared/hallNetwork/clientBridge';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+type MenuItem = { label?: string; click?: () => void; submenu?: MenuItem[] };
+
+/** A menu item by its label, anywhere in the menu. */
+function menuItem(items: MenuItem[] | undefined, label: string): MenuItem | undefined {
+  for (const item of items ?? []) {
+    if (item.label === label) return item;
+    const inner = menuItem(item.submenu, label);
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 type VerifyProc = (request: { hostname: string; certificate: { data: string } }, callback: (n: number) => void) => void;
 
@@ -26,8 +41,16 @@ function fakeElectron(userData: string) {
     windows: [] as FakeWindow[],
     verifyProc: null as VerifyProc | null,
     ipcChannels: [] as string[],
+    ipcHandlers: new Map<string, (...args: unknown[]) => Promise<unknown>>(),
     errorBoxes: [] as string[],
     exitCalls: [] as number[],
+    relaunchCalls: 0,
+    /** Relaunch and exit in the order asked. */
+    restarts: [] as string[],
+    menu: null as null | { template: MenuItem[] },
+    questions: [] as string[],
+    /** The button picked in a question (showMessageBox): 0 the first. */
+    questionAnswer: 0,
   };
   class FakeContents extends EventEmitter {
     static nextId = 1;
@@ -47,7 +70,14 @@ function fakeElectron(userData: string) {
     setAppUserModelId: () => {},
     whenReady: () => Promise.resolve(),
     quit: () => {},
-    exit: (code: number) => recorded.exitCalls.push(code),
+    exit: (code: number) => {
+      recorded.exitCalls.push(code);
+      recorded.restarts.push(`exit(${code})`);
+    },
+    relaunch: () => {
+      recorded.relaunchCalls++;
+      recorded.restarts.push('relaunch');
+    },
   });
   class FakeWindow extends EventEmitter {
     readonly webContents = new FakeContents();
@@ -78,11 +108,22 @@ function fakeElectron(userData: string) {
         setCertificateVerifyProc: (proc: VerifyProc) => (recorded.verifyProc = proc),
       },
     },
-    ipcMain: { handle: (channel: string) => recorded.ipcChannels.push(channel) },
-    Menu: { buildFromTemplate: (template: unknown) => ({ template, popup() {} }), setApplicationMenu: () => {} },
+    ipcMain: {
+      handle: (channel: string, handler: (...args: unknown[]) => Promise<unknown>) => {
+        recorded.ipcChannels.push(channel);
+        recorded.ipcHandlers.set(channel, handler);
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: MenuItem[]) => ({ template, popup() {} }),
+      setApplicationMenu: (menu: { template: MenuItem[] }) => (recorded.menu = menu),
+    },
     dialog: {
       showErrorBox: (title: string, body: string) => recorded.errorBoxes.push(`${title}: ${body}`),
-      showMessageBox: () => Promise.resolve({ response: 0 }),
+      showMessageBox: (...args: unknown[]) => {
+        recorded.questions.push((args.at(-1) as { message: string }).message);
+        return Promise.resolve({ response: recorded.questionAnswer });
+      },
       showMessageBoxSync: () => 1,
     },
   };
@@ -232,5 +273,70 @@ describe('the desktop app in client mode (main bundle, stand-in electron)', () =
     assert.match(recorded.errorBoxes.join('\n'), /无法以客户端模式启动: 大厅地址（hallUrl）：应为 https:\/\//);
     await new Promise((resolve) => setTimeout(resolve, ABSENCE_WAIT_MS));
     assert.deepEqual(await readdir(userData), [CLIENT_MODE_FILE]);
+  });
+
+  test('first run: 连接到大厅主机 checks the certificate, saves the setting and restarts into client mode', async () => {
+    const userData = path.join(workDir, 'userData-first-run');
+    await mkdir(userData, { recursive: true });
+    const { electron, recorded } = fakeElectron(userData);
+    await runBundle(bundleFile, electron);
+    await waitFor(() => recorded.ipcHandlers.has(IPC_HALL_CLIENT_CHANNEL) && recorded.windows.length > 0, 'the window');
+    const handler = recorded.ipcHandlers.get(IPC_HALL_CLIENT_CHANNEL)!;
+    const sender = recorded.windows[0]!.webContents;
+    const page = { sender, senderFrame: { url: 'app://township/index.html', parent: null } };
+    const typed = { hallUrl, fingerprint: fingerprint.replace(/:/g, '').toLowerCase() };
+    // The app's own database: no way out of a client mode it is not in.
+    assert.ok(menuItem(recorded.menu?.template, '退出'));
+    assert.equal(menuItem(recorded.menu?.template, '断开大厅主机，改用本机数据…'), undefined);
+
+    // Only the app's own page may ask.
+    await assert.rejects(
+      handler({ sender, senderFrame: { url: 'https://evil.example/', parent: null } }, 'connect', typed),
+      /不受信任的页面/,
+    );
+    assert.deepEqual(await handler(page, 'check', typed), { outcome: 'match', fingerprint });
+    // A wrong fingerprint saves nothing and names the field.
+    const refused = (await handler(page, 'connect', { hallUrl, fingerprint: 'AB:CD' })) as {
+      outcome: string;
+      field: string;
+    };
+    assert.deepEqual([refused.outcome, refused.field], ['invalid', 'fingerprint']);
+    assert.equal(existsSync(path.join(userData, CLIENT_MODE_FILE)), false);
+    assert.equal(recorded.relaunchCalls, 0);
+
+    assert.deepEqual(await handler(page, 'connect', typed), { outcome: 'restarting' });
+    await waitFor(() => recorded.exitCalls.length > 0, 'the restart');
+    assert.deepEqual(recorded.restarts, ['relaunch', 'exit(0)']);
+    assert.deepEqual(JSON.parse(await readFile(path.join(userData, CLIENT_MODE_FILE), 'utf8')), {
+      hallUrl,
+      fingerprint,
+    });
+    assert.deepEqual(recorded.errorBoxes, []);
+  });
+
+  test('client mode: 断开大厅主机，改用本机数据… asks, then removes the setting and restarts', async () => {
+    const userData = path.join(workDir, 'userData-leave');
+    await mkdir(userData, { recursive: true });
+    await writeFile(path.join(userData, CLIENT_MODE_FILE), JSON.stringify({ hallUrl, fingerprint }));
+    const { electron, recorded } = fakeElectron(userData);
+    await runBundle(bundleFile, electron);
+    await waitFor(() => recorded.windows.length > 0, 'the window');
+    const item = menuItem(recorded.menu?.template, '断开大厅主机，改用本机数据…');
+    assert.ok(item?.click, 'the menu has the item');
+
+    // 取消: nothing changes.
+    recorded.questionAnswer = 1;
+    item.click();
+    await waitFor(() => recorded.questions.length === 1, 'the question');
+    await new Promise((resolve) => setTimeout(resolve, ABSENCE_WAIT_MS));
+    assert.equal(existsSync(path.join(userData, CLIENT_MODE_FILE)), true);
+    assert.equal(recorded.relaunchCalls, 0);
+
+    recorded.questionAnswer = 0;
+    item.click();
+    await waitFor(() => recorded.exitCalls.length > 0, 'the restart');
+    assert.deepEqual(recorded.questions, ['断开大厅主机，改用本机数据？', '断开大厅主机，改用本机数据？']);
+    assert.deepEqual(recorded.restarts, ['relaunch', 'exit(0)']);
+    assert.equal(existsSync(path.join(userData, CLIENT_MODE_FILE)), false);
   });
 });

@@ -37,7 +37,7 @@ const UI: Layers = {
   root: 'renderer',
   kit: ['api', 'common', 'about'],
   registers: ['calendar', 'catalog', 'residents'],
-  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system', 'search', 'updates'],
+  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system', 'search', 'updates', 'hallNetwork'],
   composition: ['app', 'main.tsx'],
 };
 

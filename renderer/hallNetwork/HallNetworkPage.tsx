@@ -254,15 +254,21 @@ function ConnectCard({ status }: { status: HallNetworkStatus }) {
           <Typography.Title level={5}>用桌面程序（客户端模式）连接</Typography.Title>
           <ol style={{ margin: 0, paddingLeft: 20 }}>
             <li>
-              在其他窗口的电脑上安装乡镇一站通；打开前，在其用户数据目录（Windows：%APPDATA%\乡镇一站通）中建一个
-              client-mode.json 文件，内容为：
+              在其他窗口的电脑上安装乡镇一站通并打开，在“首次使用”页面选“连接到大厅主机”，填写上面的访问网址和证书指纹，
+              点“检查连接”核对指纹一致后点“连接”，程序会重新启动并显示本机的页面。
+            </li>
+            <li>桌面程序只接受指纹为上述值的证书，自己不保存任何数据；用本人的账号登录即可。</li>
+            <li>
+              证书重新生成（指纹变了）时，桌面程序会拒绝连接：在它的菜单“文件 →
+              断开大厅主机，改用本机数据…”断开后重新连接。
+            </li>
+            <li>
+              也可以不用界面：程序打开前，在其用户数据目录（Windows：%APPDATA%\乡镇一站通）中建一个 client-mode.json
+              文件，内容为：
               <Typography.Paragraph copyable code style={{ margin: '4px 0' }} data-testid="hall-network-client-file">
                 {clientModeFile}
               </Typography.Paragraph>
-            </li>
-            <li>打开桌面程序即连接本机：它只接受指纹为上述值的证书，自己不保存任何数据。</li>
-            <li>
-              证书重新生成（指纹变了）时，桌面程序会拒绝连接，须按新的指纹修改该文件；删除该文件即恢复为单机使用。
+              删除该文件即恢复为单机使用。
             </li>
           </ol>
         </Flex>
