@@ -1,10 +1,10 @@
 // Which printer each document type goes to on this machine, kept in `printer-settings.json`
 // in Electron's userData folder (the printers are this machine's, so the settings are too).
 // Plain Node (no 'electron' import), tested in test/electron-shell/printerSettingsStore.test.ts.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename as fsRename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printerSettings, type PrinterSettings } from '../../shared/documents/printing';
+import { replaceSettingsFile } from './settingsFile';
 
 export const PRINTER_SETTINGS_FILE = 'printer-settings.json';
 
@@ -29,7 +29,7 @@ export function createPrinterSettingsStore(
 ): PrinterSettingsStore {
   const file = path.join(folder, PRINTER_SETTINGS_FILE);
   const log = options.log ?? (() => {});
-  const rename = options.rename ?? fsRename;
+  const rename = options.rename;
   // Writes run one after another, so the file ends up with the last settings asked for.
   let lastWrite: Promise<unknown> = Promise.resolve();
 
@@ -56,30 +56,10 @@ export function createPrinterSettingsStore(
     return checked.data;
   }
 
-  // A temporary file beside the real one, flushed, then renamed over it: a crash or power cut
-  // mid-write leaves either the old settings or the new ones, never half a file.
-  async function replaceFile(settings: PrinterSettings): Promise<void> {
-    await mkdir(folder, { recursive: true });
-    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true }).catch(() => {});
-      throw error;
-    }
-  }
-
   function write(settings: PrinterSettings): Promise<PrinterSettings> {
     const done = lastWrite.then(async () => {
       const checked = printerSettings.parse(settings);
-      await replaceFile(checked);
+      await replaceSettingsFile(file, checked, rename);
       return checked;
     });
     lastWrite = done.catch(() => {});

@@ -3,12 +3,13 @@
 // they belong to this PC's program, not to the township's data (a restored backup must not
 // point the program at another server). Plain Node (no 'electron' import), tested in
 // test/updates/updateSettings.test.ts.
-import { randomBytes, X509Certificate } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EMPTY_UPDATE_SETTINGS, type UpdateSettings } from '../../shared/updates/bridge';
 import { updateSettings, updateSettingsProblem } from '../../shared/updates/settings';
 import type { Log } from './ipcApi';
+import { replaceSettingsFile } from './settingsFile';
 
 export const UPDATE_SETTINGS_FILE = 'update-settings.json';
 
@@ -55,29 +56,10 @@ export function createUpdateSettingsStore(folder: string, log: Log = () => {}): 
     }
   }
 
-  // A temporary file, flushed, renamed over the old one: a power cut leaves old or new, never half.
-  async function replaceFile(settings: UpdateSettings): Promise<void> {
-    await mkdir(folder, { recursive: true });
-    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true }).catch(() => {});
-      throw error;
-    }
-  }
-
   function write(input: unknown): Promise<UpdateSettings> {
     const done = lastWrite.then(async () => {
       const settings = checkUpdateSettings(input);
-      await replaceFile(settings);
+      await replaceSettingsFile(file, settings);
       return settings;
     });
     lastWrite = done.catch(() => {});
