@@ -14,13 +14,13 @@
 // papers drawn on the event loop and in the render workers) — and writes the figures to
 // bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild|windows] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild|windows|village] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
 //                                [--petitions N] [--petition-residents N] [--petition-searches N]
 //                                [--sync-entries N] [--sync-kbit N] [--sync-nodes N] [--sync-entries-per-node N]
-//                                [--rebuild-entries N] [--rebuild-kbit N]
+//                                [--rebuild-entries N] [--rebuild-kbit N] [--village-errands N] [--village-matters N] [--village-kbit N]
 //                                [--one-search-queries-per-kind N] [--encrypted] [--suite-runs N]
 //                                [--windows 10,15] [--window-seconds N] [--window-cases N]
 //                                [--window-render both|workers|in-thread] [--window-data DIR] [--cold-start-runs N]
@@ -48,6 +48,7 @@ import { benchSync } from './sync';
 import { benchRebuild } from './rebuild';
 import { benchSyncSuites } from './syncSuites';
 import { benchWindows } from './windows';
+import { benchVillageLink } from './villageLink';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -71,6 +72,10 @@ const DEFAULTS = {
   syncEntriesPerNode: 2_000,
   rebuildEntries: 20_000,
   rebuildKbit: 2_000,
+  /** A month of a village's errands through its slow link to the township. */
+  villageErrands: 80,
+  villageMatters: 40,
+  villageKbit: 64,
   oneSearchQueriesPerKind: 50,
   /** Seals and opens of a 1 MiB batch per cipher suite. */
   suiteRuns: 20,
@@ -97,7 +102,8 @@ const DEFAULTS = {
     | 'suites'
     | 'onesearch'
     | 'rebuild'
-    | 'windows',
+    | 'windows'
+    | 'village',
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -129,10 +135,11 @@ function parseArgs(argv: readonly string[]) {
         only !== 'suites' &&
         only !== 'onesearch' &&
         only !== 'rebuild' &&
-        only !== 'windows'
+        only !== 'windows' &&
+        only !== 'village'
       )
         throw new Error(
-          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch、rebuild 或 windows',
+          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch、rebuild、windows 或 village',
         );
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
@@ -154,6 +161,9 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--sync-entries-per-node') options.syncEntriesPerNode = count(arg);
     else if (arg === '--rebuild-entries') options.rebuildEntries = count(arg);
     else if (arg === '--rebuild-kbit') options.rebuildKbit = count(arg);
+    else if (arg === '--village-errands') options.villageErrands = count(arg);
+    else if (arg === '--village-matters') options.villageMatters = count(arg);
+    else if (arg === '--village-kbit') options.villageKbit = count(arg);
     else if (arg === '--one-search-queries-per-kind') options.oneSearchQueriesPerKind = count(arg);
     else if (arg === '--encrypted') options.encrypted = true;
     else if (arg === '--suite-runs') options.suiteRuns = count(arg);
@@ -294,6 +304,15 @@ if (options.only === 'all' || options.only === 'rebuild') {
     entries: options.rebuildEntries,
     kbitPerSecond: options.rebuildKbit,
     seed: DEFAULT_DEMO_SEED,
+    log,
+  });
+}
+
+if (options.only === 'all' || options.only === 'village') {
+  report.village = await benchVillageLink({
+    errands: options.villageErrands,
+    matters: options.villageMatters,
+    kbitPerSecond: options.villageKbit,
     log,
   });
 }

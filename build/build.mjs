@@ -27,6 +27,10 @@ const external = [
   'fontkit',
   'wawoff2',
   'exceljs',
+  // The hub's PostgreSQL client, loaded only when a county gives a connection string (it loads
+  // the optional pg-native by name, which a bundle cannot resolve); a township receiving its
+  // villages uses the same library on SQLite and never reaches it.
+  'pg',
 ];
 
 async function buildNode() {
@@ -53,8 +57,6 @@ async function buildNode() {
       entryPoints: ['hub/main.ts'],
       outfile: 'dist/hub/hub.js',
       format: 'esm',
-      // pg stays outside: it loads the optional pg-native by name, which a bundle cannot resolve.
-      external: [...external, 'pg'],
       banner: {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },

@@ -295,6 +295,7 @@ const DEMO_USERS: ReadonlyArray<Omit<DemoUser, 'password'>> = [
   { username: 'demo-clerk', displayName: '李晓燕', roles: ['counterClerk'] },
   { username: 'demo-clerk2', displayName: '王芳', roles: ['counterClerk'] },
   { username: 'demo-agent', displayName: '张国庆', roles: ['villageAgent'] },
+  { username: 'demo-grid', displayName: '吴海燕', roles: ['gridWorker'] },
   { username: 'demo-mediator', displayName: '刘德明', roles: ['mediator'] },
   { username: 'demo-head', displayName: '陈建华', roles: ['committeeHead'] },
   { username: 'demo-petition', displayName: '杨丽', roles: ['petitionReceptionist'] },
@@ -815,16 +816,19 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
     // The counter's last three months, in proportion to the township (a hall of 20,000 people
     // sees about 40 cases a day), the query phone on every paper, the agent's village.
     await writeSetting(db, SETTING_QUERY_PHONE, DEMO_QUERY_PHONE);
-    const agent = demoUsers.findIndex((u) => u.roles.includes('villageAgent'));
-    const agentRow = await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', demoUsers[agent]!.username)
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('agent_villages')
-      .values({ user_id: agentRow.id, village_id: places[0]!.id, updated_at: at })
-      .execute();
+    // The grid worker (网格员) serves the agent's village too (residents' matters, shared/matters).
+    for (const role of ['villageAgent', 'gridWorker'] as const) {
+      const user = demoUsers.find((u) => u.roles.includes(role))!;
+      const row = await db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', user.username)
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('agent_villages')
+        .values({ user_id: row.id, village_id: places[0]!.id, updated_at: at })
+        .execute();
+    }
     const counterCases =
       done === 0 || options.counterCases === false
         ? 0

@@ -16,12 +16,14 @@ import {
   type DownPayload,
   type Instruction,
   type InstructionKind,
+  type RowImage,
 } from '../shared/sync/protocol';
 import type { HubContext } from './context';
 import type { HubTx } from './db/schema';
 import { fromBase64Url } from '../shared/sync/bytes';
 import { uuidv7 } from '../electron/backend/db/uuidv7';
 import { HubInputError, rejection } from './rejection';
+import type { NumberBlock } from '../shared/workflow/numberBlocks';
 import { hubKeysFor } from './identity';
 
 /** At most this many packages per downward envelope (the node asks again for the rest). */
@@ -92,9 +94,7 @@ async function publish(
     await alongside?.(tx, packageId, nodeIds);
     return deliver(tx, packageId, nodeIds);
   });
-  ctx.log(
-    `已下发${body.kind === 'catalog' ? '事项目录' : body.kind === 'calendar' ? '工作日历' : '指令'}，共 ${delivered} 个乡镇`,
-  );
+  ctx.log(`已下发${PACKAGE_WORDS[body.kind]}，共 ${delivered} 个${ctx.nodeNoun ?? '乡镇'}`);
   return { delivered };
 }
 
@@ -104,6 +104,36 @@ function checked<S extends z.ZodType>(schema: S, value: unknown, what: string): 
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') ?? '';
   throw new HubInputError(`${what}不正确${field ? `（${field}）` : ''}：${issue?.message ?? '内容不符合格式'}`);
+}
+
+const PACKAGE_WORDS: Record<PackageBody['kind'], string> = {
+  catalog: '事项目录',
+  calendar: '工作日历',
+  instruction: '指令',
+  records: '记录',
+  numberBlocks: '号段',
+};
+
+/**
+ * Rows the level above owns, to the nodes below that hold copies of them (a township's answers
+ * and reference rows to one village). The caller checked what goes to whom.
+ */
+export async function publishRecords(
+  ctx: HubContext,
+  about: string,
+  rows: RowImage[],
+  targets: Targets,
+): Promise<{ delivered: number }> {
+  return publish(ctx, { kind: 'records', publishedAt: ctx.now().toISOString(), about, rows }, targets);
+}
+
+/** Number blocks reserved for one node below (a township's village). */
+export async function publishNumberBlocks(
+  ctx: HubContext,
+  blocks: NumberBlock[],
+  targets: Targets,
+): Promise<{ delivered: number }> {
+  return publish(ctx, { kind: 'numberBlocks', publishedAt: ctx.now().toISOString(), blocks }, targets);
 }
 
 export async function publishCatalog(ctx: HubContext, file: CatalogFile, targets: Targets) {

@@ -1,13 +1,16 @@
 // Attachments (scans, signed PDFs) a township sends: one 'file' envelope per file, stored by
-// the SHA-256 of its content under <dataDir>/files/<node>/<sha256>. Content addressing makes a
-// repeat harmless: the same file twice is the same path, and the second store does nothing.
+// the SHA-256 of its content (by default under <dataDir>/files/<node>/<sha256>; a hub may be
+// given another store, context.ts `StoredFiles`). Content addressing makes a repeat harmless:
+// the same file twice is the same path, and the second store does nothing.
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { HubContext } from './context';
+import type { HubContext, StoredFiles } from './context';
 import type { Via } from './db/schema';
 import { authenticate, parseKind } from './envelopes';
 import { asRejection, recordRejection, rejection, type RejectionContext } from './rejection';
+
+export type { StoredFiles } from './context';
 
 export const FILES_DIR = 'files';
 /** Resumable uploads in progress (syncRoutes.ts), one file per upload id. */
@@ -24,6 +27,18 @@ export function nodeFolder(nodeId: string): string {
 export function storedFilePath(dataDir: string, nodeId: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('文件摘要格式不正确');
   return path.join(dataDir, FILES_DIR, nodeFolder(nodeId), sha256);
+}
+
+/** The county's store: plain files under <dataDir>/files/<node>/<sha256> (its server's disk is its own affair). */
+export function plainStoredFiles(dataDir: string): StoredFiles {
+  return {
+    has: (nodeId, sha256) => exists(storedFilePath(dataDir, nodeId, sha256)),
+    write: (nodeId, sha256, content) => writeAtomically(storedFilePath(dataDir, nodeId, sha256), content),
+    async read(nodeId, sha256) {
+      const content = await readFile(storedFilePath(dataDir, nodeId, sha256));
+      return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+    },
+  };
 }
 
 export async function storeFile(
@@ -45,8 +60,7 @@ export async function storeFile(
         `附件内容的摘要 ${sha256.slice(0, 12)}… 与数据包头所记 ${parsed.header.sha256?.slice(0, 12)}… 不符`,
       );
     }
-    const target = storedFilePath(ctx.dataDir, node.id, sha256);
-    if (!(await exists(target))) await writeAtomically(target, plaintext);
+    if (!(await ctx.files.has(node.id, sha256))) await ctx.files.write(node.id, sha256, plaintext);
     const at = ctx.now().toISOString();
     await ctx.db.transaction().execute(async (tx) => {
       await tx

@@ -3,8 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { CalendarFile } from '../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../shared/catalog/catalog';
-import type { BatchAccepted, EnrollmentFile, Instruction } from '../shared/sync/protocol';
+import type { BatchAccepted, EnrollmentFile, Instruction, RowImage } from '../shared/sync/protocol';
 import type { SuiteId } from '../shared/sync/suiteIds';
+import type { NumberBlock } from '../shared/workflow/numberBlocks';
 import { applyBatch } from './apply';
 import type { HubContext } from './context';
 import {
@@ -25,12 +26,14 @@ import {
   issueInstruction,
   publishCalendar,
   publishCatalog,
+  publishNumberBlocks,
+  publishRecords,
   sealDown,
   type IssueInstructionInput,
   type Targets,
 } from './down';
 import { revokedNode } from './envelopes';
-import { pruneUploads, storedFilePath, storeFile } from './files';
+import { plainStoredFiles, pruneUploads, storedFilePath, storeFile, type StoredFiles } from './files';
 import { loadOrCreateIdentity, type HubSuiteKeys } from './identity';
 import {
   authorizeReplacement,
@@ -69,6 +72,18 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Bounds of the rejection log per client address (defaults: rejectionThrottle.ts). */
   rejectionLimits?: Partial<RejectionLimits>;
+  /** What the nodes below are called in the log: 乡镇 (default) at the county, 村级节点 at a township. */
+  nodeNoun?: string;
+  /**
+   * Seal the hub's private keys file under the database key (a township receiving its villages:
+   * its laptop's data is encrypted at rest; the county keeps a plain file only its user reads).
+   */
+  sealKeysFile?: boolean;
+  /**
+   * Where the files the nodes send are kept; default: plain under <dataDir>/files/<node>/<sha256>.
+   * A township gives its encrypted data files (electron/backend/sync/villages/receiver.ts).
+   */
+  storedFiles?: StoredFiles;
 }
 
 /** The public half of the hub's keys of one suite. */
@@ -103,7 +118,10 @@ export interface Hub {
   rotate(envelope: Uint8Array, via: Via, address?: string): Promise<{ nodeId: string; keyIds: string[] }>;
   applyBatch(envelope: Uint8Array, via: Via, address?: string): Promise<BatchAccepted>;
   storeFile(envelope: Uint8Array, via: Via, address?: string): Promise<{ sha256: string }>;
-  /** Where a stored file is (for the county's server to serve); the file may not exist. */
+  /**
+   * Where a stored file is (for the county's server to serve) with the default store; the file
+   * may not exist. A hub given its own `storedFiles` keeps them there instead.
+   */
   filePath(nodeId: string, sha256: string): string;
   /** How far the hub got with a node. Over HTTP only for the node itself or the county (see authenticateNodeRequest). */
   nodeState(nodeId: string): Promise<{ appliedThrough: number; lastBatchHash: string }>;
@@ -115,6 +133,10 @@ export interface Hub {
   publishCatalog(file: CatalogFile, nodeIds: Targets): Promise<{ delivered: number }>;
   publishCalendar(file: CalendarFile, version: string, nodeIds: Targets): Promise<{ delivered: number }>;
   issueInstruction(input: IssueInstructionInput, nodeIds: Targets): Promise<Instruction>;
+  /** Rows this level owns, to the nodes below holding copies (a township's answers to a village). */
+  publishRecords(about: string, rows: RowImage[], nodeIds: Targets): Promise<{ delivered: number }>;
+  /** Number blocks this level reserved for a node below (a township's village). */
+  publishNumberBlocks(blocks: NumberBlock[], nodeIds: Targets): Promise<{ delivered: number }>;
   townships(): Promise<TownshipSummary[]>;
   instructionStatus(): Promise<InstructionStatus[]>;
   rejections(limit?: number): Promise<RejectionRecord[]>;
@@ -145,7 +167,12 @@ export async function openHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
   await mkdir(options.dataDir, { recursive: true });
-  const identity = await loadOrCreateIdentity(options.dataDir, now, log);
+  const identity = await loadOrCreateIdentity(
+    options.dataDir,
+    now,
+    log,
+    options.sealKeysFile ? (options.databaseKey ?? null) : null,
+  );
   const { db, dialect } = await openHubDatabase({
     dataDir: options.dataDir,
     postgres: options.postgres,
@@ -153,7 +180,17 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     log,
   });
   const rejectionThrottle = new RejectionThrottle(options.rejectionLimits);
-  const ctx: HubContext = { db, dialect, dataDir: options.dataDir, identity, now, log, rejectionThrottle };
+  const ctx: HubContext = {
+    db,
+    dialect,
+    dataDir: options.dataDir,
+    identity,
+    now,
+    log,
+    rejectionThrottle,
+    nodeNoun: options.nodeNoun,
+    files: options.storedFiles ?? plainStoredFiles(options.dataDir),
+  };
   await pruneUploads(ctx);
   let closed = false;
 
@@ -198,6 +235,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     publishCatalog: (file, nodeIds) => publishCatalog(ctx, file, nodeIds),
     publishCalendar: (file, version, nodeIds) => publishCalendar(ctx, file, version, nodeIds),
     issueInstruction: (input, nodeIds) => issueInstruction(ctx, input, nodeIds),
+    publishRecords: (about, rows, nodeIds) => publishRecords(ctx, about, rows, nodeIds),
+    publishNumberBlocks: (blocks, nodeIds) => publishNumberBlocks(ctx, blocks, nodeIds),
     townships: () => townships(ctx),
     instructionStatus: () => instructionStatus(ctx),
     rejections: (limit) => rejections(ctx, limit),

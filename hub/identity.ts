@@ -6,7 +6,7 @@
 // keys unchanged. The public halves of the node's suite go into each enrollment file; losing
 // this file means re-enrolling every township, so the county backs it up with the database.
 import { chmod, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from '../shared/sync/bytes';
@@ -70,15 +70,75 @@ function newPairs(suite: SuiteId): { box: StoredPair; signing: StoredPair } {
   return { box: encodePair(s.generateBoxKeyPair()), signing: encodePair(s.generateSigningKeyPair()) };
 }
 
-/** Loads the hub's keys, creating them on first start and adding the SM2 pairs to an older file. */
+const SEALED_FORMAT = 'township-desk/hub-keys-sealed';
+const sealedFile = z.object({
+  format: z.literal(SEALED_FORMAT),
+  version: z.literal(1),
+  iv: z.string(),
+  data: z.string(),
+  tag: z.string(),
+});
+
+/**
+ * The keys file's text as written: plain JSON (readable by the hub's OS user only), or — where
+ * the receiving side runs on a machine whose data must be encrypted at rest (a township's laptop
+ * receiving its villages) — sealed with AES-256-GCM under the key of the database beside it.
+ */
+function fileText(content: KeysFileV2, sealKey: Uint8Array | null): string {
+  const json = JSON.stringify(content, null, 2);
+  if (!sealKey) return json;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey, iv);
+  cipher.setAAD(Buffer.from(SEALED_FORMAT));
+  const data = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
+  return JSON.stringify({
+    format: SEALED_FORMAT,
+    version: 1,
+    iv: toBase64Url(iv),
+    data: toBase64Url(data),
+    tag: toBase64Url(cipher.getAuthTag()),
+  });
+}
+
+/** The keys file's JSON, opened when sealed; `sealed` says whether it was. */
+function openedText(text: string, sealKey: Uint8Array | null, file: string): { json: string; sealed: boolean } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`县级平台密钥文件 ${file} 不是有效的 JSON，请从备份恢复`);
+  }
+  const sealed = sealedFile.safeParse(raw);
+  if (!sealed.success) return { json: text, sealed: false };
+  if (!sealKey) throw new Error(`密钥文件 ${file} 已加密，须用其旁边数据库的密钥打开`);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealKey, fromBase64Url(sealed.data.iv));
+    decipher.setAAD(Buffer.from(SEALED_FORMAT));
+    decipher.setAuthTag(fromBase64Url(sealed.data.tag));
+    const json = Buffer.concat([decipher.update(fromBase64Url(sealed.data.data)), decipher.final()]).toString('utf8');
+    return { json, sealed: true };
+  } catch {
+    throw new Error(`密钥文件 ${file} 无法用数据库密钥打开（文件损坏，或不是这份数据的），请从备份恢复`);
+  }
+}
+
+/**
+ * Loads the hub's keys, creating them on first start and adding the SM2 pairs to an older file.
+ * `sealKey`: keep the file sealed under this key (a plain file found is sealed on the way).
+ */
 export async function loadOrCreateIdentity(
   dataDir: string,
   now: () => Date,
   log: (line: string) => void,
+  sealKey: Uint8Array | null = null,
 ): Promise<HubIdentity> {
   const file = path.join(dataDir, HUB_KEYS_FILE);
-  const existing = await readKeysFile(file, log);
-  if (existing?.version === VERSION) return identityOf(existing, file);
+  const read = await readKeysFile(file, log, sealKey);
+  const existing = read?.keys ?? null;
+  if (existing?.version === VERSION) {
+    if (sealKey && !read!.sealed) await replaceFile(file, existing, sealKey);
+    return identityOf(existing, file);
+  }
   if (existing) {
     // Version 1: the international keys stay exactly as they are (townships are enrolled
     // against them); only the SM2 pairs are new.
@@ -88,7 +148,7 @@ export async function loadOrCreateIdentity(
       sm2: newPairs(SUITE_GUOMI),
       sm2AddedAt: now().toISOString(),
     };
-    await replaceFile(file, upgraded);
+    await replaceFile(file, upgraded, sealKey);
     const identity = identityOf(upgraded, file);
     log(
       `已为县级平台补充国密密钥（SM2 加密 ${identity.suites[SUITE_GUOMI].boxKeyId}，签名 ${identity.suites[SUITE_GUOMI].signingKeyId}），保存在 ${file}`,
@@ -109,13 +169,13 @@ export async function loadOrCreateIdentity(
     handle = await open(file, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      const raced = await readKeysFile(file, log);
+      const raced = (await readKeysFile(file, log, sealKey))?.keys;
       if (raced?.version === VERSION) return identityOf(raced, file);
     }
     throw error;
   }
   try {
-    await handle.writeFile(JSON.stringify(created, null, 2), 'utf8');
+    await handle.writeFile(fileText(created, sealKey), 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
@@ -129,11 +189,11 @@ export async function loadOrCreateIdentity(
 }
 
 /** Written beside, flushed, renamed over: a crash leaves the old file or the new one, never half. */
-async function replaceFile(file: string, content: KeysFileV2): Promise<void> {
+async function replaceFile(file: string, content: KeysFileV2, sealKey: Uint8Array | null): Promise<void> {
   const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
   const handle = await open(temporary, 'wx', 0o600);
   try {
-    await handle.writeFile(JSON.stringify(content, null, 2), 'utf8');
+    await handle.writeFile(fileText(content, sealKey), 'utf8');
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -147,7 +207,8 @@ async function replaceFile(file: string, content: KeysFileV2): Promise<void> {
 async function readKeysFile(
   file: string,
   log: (line: string) => void,
-): Promise<z.infer<typeof keysFileV1> | KeysFileV2 | null> {
+  sealKey: Uint8Array | null,
+): Promise<{ keys: z.infer<typeof keysFileV1> | KeysFileV2; sealed: boolean } | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -155,9 +216,10 @@ async function readKeysFile(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  const opened = openedText(text, sealKey, file);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(opened.json);
   } catch {
     throw new Error(`县级平台密钥文件 ${file} 不是有效的 JSON，请从备份恢复`);
   }
@@ -173,7 +235,7 @@ async function readKeysFile(
   // Checked before anything is built on it (an upgrade included).
   checkPairs(parsed.data.box, parsed.data.signing, SUITE_INTERNATIONAL, file);
   if (parsed.data.version === VERSION) checkPairs(parsed.data.sm2.box, parsed.data.sm2.signing, SUITE_GUOMI, file);
-  return parsed.data;
+  return { keys: parsed.data, sealed: opened.sealed };
 }
 
 /** A file whose halves do not belong together would seal and sign with keys nobody can check. */

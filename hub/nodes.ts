@@ -56,6 +56,8 @@ export interface CreateNodeInput {
   validDays?: number;
   /** The cipher suite of every envelope both ways; the international suite when not given. */
   suite?: SuiteId;
+  /** A township enrolling one of its villages (the same library, one level down). */
+  village?: EnrollmentFile['village'];
 }
 
 /** A fresh one-time token and when it expires (`validDays` after now, a week by default). */
@@ -91,6 +93,7 @@ function enrollmentFileOf(
     certificatePem: input.certificatePem,
     ...token,
     ...(replacement ? { replacement } : {}),
+    ...(input.village ? { village: input.village } : {}),
   });
   if (!checked.success) {
     const issue = checked.error.issues[0];

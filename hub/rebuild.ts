@@ -3,14 +3,12 @@
 // it downloads the township's own change log page by page and its attachments one by one, each
 // sealed to its new box key and signed by the hub, over the pinned link. The hub notes how far
 // it got, for the county's page; the replacement says when it is done, and the download closes.
-import { readFile } from 'node:fs/promises';
 import { utf8 } from '../shared/sync/bytes';
 import { sealEnvelope } from '../shared/sync/envelope';
 import { changeEntryOfRow, rebuildPayload, type ChangeEntry, type RebuildPayload } from '../shared/sync/protocol';
 import { fromBase64Url } from '../shared/sync/bytes';
 import type { HubContext } from './context';
 import { packContainer } from '../shared/sync/container';
-import { storedFilePath } from './files';
 import { hubKeysFor } from './identity';
 import { rejection } from './rejection';
 
@@ -161,8 +159,7 @@ async function sealFile(ctx: HubContext, node: RebuildingNode, sha256: string): 
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   if (!stored) throw rejection('not-found', `县级平台没有这个附件（${sha256.slice(0, 12)}…）：原电脑未曾上报`);
-  const content = await readFile(storedFilePath(ctx.dataDir, node.id, sha256));
-  return sealTo(ctx, node, 'file', new Uint8Array(content.buffer, content.byteOffset, content.byteLength), sha256);
+  return sealTo(ctx, node, 'file', await ctx.files.read(node.id, sha256), sha256);
 }
 
 /** The replacement has everything: the download closes, and the county's page says so. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo/demoTownship';
+import type { BackendOptions } from '../../electron/backend/backend';
 import { startHall, type RunningHall } from '../../electron/hall/startHall';
 import { DEFAULT_DEMO_RESIDENTS } from '../../electron/hall/hallOptions';
 import { disposeAll } from '../../test/support/dispose';
@@ -65,6 +66,8 @@ export interface E2eHallOptions {
    * acceptance): set `current` to move it. Sessions then last a year of that clock.
    */
   clock?: { current: Date };
+  /** More of the backend's options (a stand-in 大厅网络, a village node's sync retries). */
+  backend?: Partial<BackendOptions>;
 }
 
 /** A hall host on a fresh data folder and a free port, serving the built UI. */
@@ -86,6 +89,7 @@ export async function startE2eHall(options: E2eHallOptions = {}): Promise<E2eHal
     {
       // Encrypted, as a township's hall runs: every browser test then reads and prints through it.
       databaseKey: randomBytes(32),
+      ...options.backend,
       ...(clock && {
         now: () => new Date(clock.current),
         settings: { sessionMaxHours: 24 * 365, sessionIdleMinutes: 60 * 24 * 365 },

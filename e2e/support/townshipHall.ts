@@ -9,7 +9,7 @@ import { catalogFile } from '../../shared/catalog/catalog';
 import { residentId } from '../../test/support/ids';
 import { disposeAll } from '../../test/support/dispose';
 import { ADMIN, TestClient } from '../../test/support/testHall';
-import { launchBrowser, REPO_ROOT, startE2eHall, type E2eHall } from './browser';
+import { launchBrowser, REPO_ROOT, startE2eHall, type E2eHall, type E2eHallOptions } from './browser';
 
 /** Every user's password after the first sign-in. */
 export const PASSWORD = 'Counter2026';
@@ -39,7 +39,7 @@ export interface TownshipHall {
 }
 
 /** Registers `before`/`after` hooks: the hall set up on `start`, and a browser; both closed afterwards. */
-export function useTownshipHall(start: Date): TownshipHall {
+export function useTownshipHall(start: Date, options: Pick<E2eHallOptions, 'backend'> = {}): TownshipHall {
   let state: Omit<TownshipHall, 'clock'> | undefined;
   const clock = { current: start };
   let hall: E2eHall | undefined;
@@ -47,7 +47,7 @@ export function useTownshipHall(start: Date): TownshipHall {
   before(async () => {
     // Kept outside `state` as soon as each is up: if a later step of the set-up fails, `after`
     // still closes them (a hall left open keeps the test process alive).
-    hall = await startE2eHall({ clock });
+    hall = await startE2eHall({ clock, ...options });
     const admin = new TestClient(hall.url);
     await admin.ok('system.setupAdministrator', ADMIN);
     const villages = [];

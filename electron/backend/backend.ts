@@ -28,6 +28,8 @@ import { committeesHandlers } from './mediation/committeesHandlers';
 import { disputesHandlers } from './mediation/disputesHandlers';
 import { mediationStatisticsHandlers } from './mediation/statisticsHandlers';
 import { petitionsHandlers } from './petitions/petitionsHandlers';
+import { mattersHandlers } from './matters/mattersHandlers';
+import { matterTable } from './matters/matterTable';
 import { FileTicketStore, type FileRequester, type TicketFile } from './documents/fileTickets';
 import { UploadStore, type UploadOpening } from './documents/uploads';
 import { hashToken, resolveSession } from './auth/sessions';
@@ -48,6 +50,10 @@ import { errandHandoverTable, errandTable } from './counter/errands/errandTables
 import { disputeTable } from './mediation/disputeTable';
 import { petitionTable, receptionDayTable } from './petitions/petitionTables';
 import { syncHandlers } from './sync/syncHandlers';
+import { createVillageReceiver } from './sync/villages/receiver';
+import { villageNodesHandlers } from './sync/villages/villageNodesHandlers';
+import { villageNodeStatus } from './sync/villages/villageStatus';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FirstRunRebuild } from './sync/firstRunRebuild';
 import { hallNetworkHandlers } from './hallNetwork/hallNetworkHandlers';
 import type { HallNetworkController } from './hallNetwork/hallNetworkController';
@@ -71,6 +77,7 @@ const commonHandlers = {
   ...disputesHandlers,
   ...mediationStatisticsHandlers,
   ...petitionsHandlers,
+  ...mattersHandlers,
   ...instructionsHandlers,
   ...searchHandlers,
   ...aboutHandlers,
@@ -85,6 +92,7 @@ export const RECORD_TABLES: RecordTables = {
   dispute: disputeTable,
   petition: petitionTable,
   receptionDay: receptionDayTable,
+  matter: matterTable,
 };
 
 export interface Backend {
@@ -117,6 +125,11 @@ export interface Backend {
    * Chinese; null or absent when it can. The hall host answers 503 with it before reading a body.
    */
   unavailable?(): string | null;
+  /**
+   * Serves a village node's sync request (/sync/v1/*, through 大厅网络) with the township's
+   * receiving library; false when the path is not one or no village node is enrolled here.
+   */
+  villageSync?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -212,16 +225,26 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   });
   await backups.init();
   if (options.backupSchedule) backups.startScheduler();
+  const villages = createVillageReceiver({
+    db,
+    dataDir: options.dataDir,
+    databaseKey: options.databaseKey ?? null,
+    files,
+    records: RECORD_TABLES,
+    now,
+    log: (line) => console.warn(`[township-desk] ${line}`),
+  });
   /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
   const handlers: AllHandlers = {
     ...commonHandlers,
-    ...authHandlers(new SignInThrottle()),
+    ...authHandlers(new SignInThrottle(), villageNodeStatus),
     ...syncHandlers(
       sync,
       new FirstRunRebuild({ db, sync, now, log: (line) => console.warn(`[township-desk] ${line}`) }),
     ),
     ...backupHandlers(backups, options.firstRunRestore ?? null),
     ...hallNetworkHandlers(options.hallNetwork ?? null),
+    ...villageNodesHandlers(villages, options.hallNetwork ?? null),
   };
   const renderer = paperRenderer(options);
   const deps: DispatchDeps = {
@@ -272,9 +295,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         },
       );
     },
+    villageSync: (req, res) => villages.handle(req, res),
     async close() {
       // The runs in progress end first: they must not write into a closed database.
       await sync.close();
+      await villages.close();
       await backups.close();
       await uploads.close();
       await renderer?.close();

@@ -3,6 +3,7 @@
 // restored folder in its place and opens a new backend there. The hall host's HTTP server and
 // the desktop's IPC hold this one object and never see the change; requests arriving meanwhile
 // are answered UNAVAILABLE (503) instead of reaching a closed database.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../../shared/api/errors';
 import { DEFAULT_SETTINGS } from './api/settings';
 import { openBackend, type Backend, type BackendOptions, type SessionCarrier } from './backend';
@@ -95,6 +96,14 @@ export class BackendHolder implements Backend, DataFolderHolder {
     return this.#use(
       (backend) => backend.openUpload(carrier),
       (message) => ({ ok: false, error: { code: 'UNAVAILABLE', message } }),
+    );
+  }
+
+  /** A village node's sync through 大厅网络: the hall host and the LAN listener hold this object. */
+  villageSync(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    return this.#use(
+      (backend) => backend.villageSync?.(req, res) ?? Promise.resolve(false),
+      () => false,
     );
   }
 

@@ -77,6 +77,9 @@ async function handle(
     return sendJson(req, res, limits, 503, failure('UNAVAILABLE', unavailable));
   }
 
+  // A village node's sync (the township's receiving library): envelopes that prove themselves.
+  if (url.pathname.startsWith('/sync/v1/') && (await options.backend.villageSync?.(req, res))) return;
+
   if (url.pathname === '/api' || url.pathname === '/api/') {
     if (req.method !== 'GET') return sendJson(req, res, limits, 405, failure('BAD_REQUEST', '请用 GET 查看接口清单'));
     // The whole API with its schemas is a map for an attacker: only a signed-in user gets it.

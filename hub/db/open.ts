@@ -4,7 +4,6 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { prepareDatabaseFile } from '../../electron/backend/db/database';
 import { Sqlite3Dialect } from '../../electron/backend/db/sqlite3Dialect';
 import { hubMigrationProvider } from './migrations';
@@ -13,11 +12,6 @@ import type { HubDatabase, HubDb } from './schema';
 export const HUB_DATABASE_FILE = 'hub.sqlite';
 
 export type HubDialect = 'sqlite' | 'postgres';
-
-// Sequences and sizes are BIGINT; pg hands int8 back as strings (they may exceed 2^53).
-// Ours never will (a sequence per township, sizes under a gigabyte), and the rest of the code
-// compares numbers, so read them as numbers. COUNT(*) is int8 as well.
-pg.types.setTypeParser(20, (value: string) => Number(value));
 
 /** The environment variable naming the hub's SQLite key file (`--db-key-file` wins over it). */
 export const HUB_DB_KEY_FILE_ENV = 'HUB_DB_KEY_FILE';
@@ -37,6 +31,15 @@ export async function openHubDatabase(options: {
   let dialect: HubDialect;
   if (options.postgres) {
     dialect = 'postgres';
+    // Loaded only here, and by a name the bundler does not follow: a township receiving its
+    // villages (the same library, on SQLite) carries no PostgreSQL client in its bundles, and
+    // the desktop package has none (test/electron-shell/bundles.test.ts).
+    const client = 'pg';
+    const { default: pg } = (await import(client)) as typeof import('pg');
+    // Sequences and sizes are BIGINT; pg hands int8 back as strings (they may exceed 2^53).
+    // Ours never will (a sequence per township, sizes under a gigabyte), and the rest of the code
+    // compares numbers, so read them as numbers. COUNT(*) is int8 as well.
+    pg.types.setTypeParser(20, (value: string) => Number(value));
     db = new Kysely<HubDatabase>({
       dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.postgres, max: 10 }) }),
     });

@@ -138,7 +138,7 @@ export interface HubUploadsTable {
 
 export interface HubPackagesTable {
   id: string;
-  kind: 'catalog' | 'calendar' | 'instruction';
+  kind: 'catalog' | 'calendar' | 'instruction' | 'records' | 'numberBlocks';
   /** JSON: the DownPackage without its per-node `seq`. */
   payload: string;
   published_at: string;

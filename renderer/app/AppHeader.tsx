@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../shared/auth/roles';
 import { confirmLeave } from '../common/leaveGuard';
 import { AboutButton } from '../about/AboutButton';
 import { useSession } from '../common/session';
+import { villageNodeTitle } from '../common/villageNode';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { UpdateHeaderTag } from '../updates/UpdateHeaderTag';
 
@@ -20,13 +21,14 @@ export function AppHeader() {
       }}
     >
       <Flex justify="space-between" align="center" gap={16} style={{ height: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-          {system.townshipName} · 乡镇一站通
+        {/* A village node's longer name a size smaller: the header fits 1366 px either way. */}
+        <Typography.Title level={system.villageNode ? 5 : 4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          {system.villageNode ? villageNodeTitle(system.villageNode) : `${system.townshipName} · 乡镇一站通`}
         </Typography.Title>
         <GlobalSearch />
         <Space size="middle" wrap={false}>
           <UpdateHeaderTag />
-          <span>
+          <span style={{ whiteSpace: 'nowrap' }}>
             <Typography.Text strong>{info.user.displayName}</Typography.Text>
             <span style={{ marginInlineStart: 8 }}>
               {info.user.roles.map((role) => (

@@ -16,6 +16,10 @@ import { PETITION_READERS, PETITION_STAFF } from '../../shared/petitions/api';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionsPage } from '../petitions/PetitionsPage';
 import { RegisterPetitionPage } from '../petitions/RegisterPetitionPage';
+import { MATTER_COLLECTORS, MATTER_READERS } from '../../shared/matters/api';
+import { MatterPage } from '../matters/MatterPage';
+import { MattersPage } from '../matters/MattersPage';
+import { RegisterMatterPage } from '../matters/RegisterMatterPage';
 import { StatisticsPage } from '../counter/statistics/StatisticsPage';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
@@ -40,6 +44,8 @@ export function Pages({ route }: { route: Route }) {
   const canWorkDisputes = useHasRole(MEDIATION_WORKERS);
   const canReadPetitions = useHasRole(PETITION_READERS);
   const canWorkPetitions = useHasRole(PETITION_STAFF);
+  const canReadMatters = useHasRole(MATTER_READERS);
+  const canCollectMatters = useHasRole(MATTER_COLLECTORS);
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -80,6 +86,12 @@ export function Pages({ route }: { route: Route }) {
       return canWorkPetitions ? <RegisterPetitionPage /> : <NoAccess />;
     case 'petition':
       return canReadPetitions ? <PetitionPage key={route.id} id={route.id} /> : <NoAccess />;
+    case 'matters':
+      return canReadMatters ? <MattersPage tab={route.tab} /> : <NoAccess />;
+    case 'matterNew':
+      return canCollectMatters ? <RegisterMatterPage /> : <NoAccess />;
+    case 'matter':
+      return canReadMatters ? <MatterPage key={route.id} id={route.id} /> : <NoAccess />;
     case 'system':
       return isAdministrator ? <SystemPage tab={route.tab} /> : <NoAccess />;
     case 'verifyDocument':

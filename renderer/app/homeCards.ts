@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_WORKERS } from '../../shared/mediation/disputesApi';
+import { MATTER_COLLECTORS } from '../../shared/matters/api';
 import { PETITION_STAFF } from '../../shared/petitions/api';
 import { SYNC_READERS } from '../../shared/sync/api';
 import { paths } from '../common/router';
@@ -62,6 +63,16 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
       { label: '统计', path: paths.petitions('statistics') },
     ],
   },
+  matters: {
+    section: 'matters',
+    description:
+      '收集群众的诉求、问题和建议（窗口、网格走访、议事会），三事分流：当即解决、限期解决（工作日）或提交统筹，件件有回复；按月、季度、年度统计。',
+    links: [
+      { label: '工作台', path: paths.matters() },
+      { label: '登记诉求', path: paths.matterNew, roles: MATTER_COLLECTORS },
+      { label: '统计', path: paths.matters('statistics') },
+    ],
+  },
   statistics: {
     section: 'statistics',
     description: '当场办结率、按时办结率、满意率、超期，按月趋势和分类图表，以及月度、季度和年度报表。',
@@ -91,13 +102,14 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
 
 /** What each role does day to day, most frequent first. */
 const WORK_OF_ROLE: Record<Role, SectionKey[]> = {
-  administrator: ['system', 'residents', 'sync'],
-  counterClerk: ['residents', 'counter', 'errands'],
-  villageAgent: ['residents', 'errands'],
+  administrator: ['system', 'residents', 'sync', 'matters'],
+  counterClerk: ['residents', 'counter', 'errands', 'matters'],
+  villageAgent: ['residents', 'errands', 'matters'],
+  gridWorker: ['matters', 'residents'],
   mediator: ['residents', 'mediation'],
   committeeHead: ['mediation', 'residents', 'statistics'],
   petitionReceptionist: ['residents', 'petitions'],
-  leader: ['statistics', 'petitions', 'residents', 'sync'],
+  leader: ['statistics', 'petitions', 'matters', 'residents', 'sync'],
 };
 
 export function homeCardsFor(roles: readonly Role[]): HomeCard[] {

@@ -2,6 +2,7 @@ import type { Role } from '../../shared/auth/roles';
 import { COUNTER_READERS, COUNTER_STAFF } from '../../shared/counter/casesApi';
 import { AGENTS } from '../../shared/counter/errandsApi';
 import { MEDIATION_READERS } from '../../shared/mediation/committees';
+import { MATTER_READERS } from '../../shared/matters/api';
 import { PETITION_READERS } from '../../shared/petitions/api';
 import { paths, type Route } from '../common/router';
 
@@ -12,6 +13,7 @@ export type SectionKey =
   | 'errands'
   | 'mediation'
   | 'petitions'
+  | 'matters'
   | 'statistics'
   | 'sync'
   | 'documents'
@@ -33,6 +35,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'errands', label: '代办', path: paths.errands(), roles: [...AGENTS, ...COUNTER_STAFF] },
   { key: 'mediation', label: '人民调解', path: paths.mediation(), roles: MEDIATION_READERS },
   { key: 'petitions', label: '信访', path: paths.petitions(), roles: PETITION_READERS },
+  { key: 'matters', label: '群众诉求', path: paths.matters(), roles: MATTER_READERS },
   { key: 'statistics', label: '统计', path: paths.statistics(), roles: COUNTER_READERS },
   // Everyone signed in: the county's instructions (县级交办督办) reach every desk; the sync
   // status itself is only offered to SYNC_READERS inside the section.
@@ -77,6 +80,10 @@ export function sectionOf(route: Route): SectionKey | null {
     case 'petitionNew':
     case 'petition':
       return 'petitions';
+    case 'matters':
+    case 'matterNew':
+    case 'matter':
+      return 'matters';
     case 'system':
       return 'system';
     case 'verifyDocument':

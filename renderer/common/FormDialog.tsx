@@ -1,6 +1,7 @@
 import { Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
+import type { ApiCallError } from '../api/client';
 import { enterMovesFocusThen } from './enterMovesFocus';
 import { FormErrorAlert } from './FormErrorAlert';
 import { confirmLeave, useFormLeaveGuard, whileSaving } from './leaveGuard';
@@ -22,6 +23,8 @@ interface Props<V extends object> {
   intro?: ReactNode;
   /** An edit of a record: after a STALE refusal, load the record as it now is onto the form. */
   onStale?: (form: FormInstance<V>) => Promise<unknown>;
+  /** A link or button that resolves a refusal, shown with its message (大厅网络 when it is closed). */
+  errorAction?: (error: ApiCallError) => ReactNode;
   children: (server: ServerErrors, form: FormInstance<V>) => ReactNode;
 }
 
@@ -41,6 +44,7 @@ export function FormDialog<V extends object>({
   width = 520,
   intro,
   onStale,
+  errorAction,
   children,
 }: Props<V>) {
   const [form] = Form.useForm<V>();
@@ -84,6 +88,7 @@ export function FormDialog<V extends object>({
       <FormErrorAlert
         error={server.error}
         extraMessages={server.unplacedMessages(fields)}
+        action={server.error && errorAction?.(server.error)}
         stale={
           onStale && {
             replacesTyped: true,

@@ -29,8 +29,15 @@ export type MediationTab = (typeof MEDIATION_TABS)[number];
 export const PETITIONS_TABS = ['list', 'reception', 'statistics', 'settings'] as const;
 export type PetitionsTab = (typeof PETITIONS_TABS)[number];
 
-/** 同步: the administrator's sync screen (状态) and the county's instructions (交办督办, for everyone). */
-export const SYNC_TABS = ['status', 'instructions'] as const;
+/** 群众诉求: the worklist (工作台), the statistics and the administrator's grid workers (网格员). */
+export const MATTERS_TABS = ['list', 'statistics', 'gridWorkers'] as const;
+export type MattersTab = (typeof MATTERS_TABS)[number];
+
+/**
+ * 同步: the administrator's sync screen (状态), the county's instructions (交办督办, for everyone)
+ * and, on a township, its village nodes (村级节点).
+ */
+export const SYNC_TABS = ['status', 'instructions', 'villages'] as const;
 export type SyncTab = (typeof SYNC_TABS)[number];
 
 export type Route =
@@ -52,6 +59,9 @@ export type Route =
   | { page: 'petitions'; tab: PetitionsTab }
   | { page: 'petitionNew' }
   | { page: 'petition'; id: string }
+  | { page: 'matters'; tab: MattersTab }
+  | { page: 'matterNew' }
+  | { page: 'matter'; id: string }
   | { page: 'system'; tab: SystemTab }
   | { page: 'verifyDocument' }
   | { page: 'documents' }
@@ -65,8 +75,9 @@ export type Route =
  * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger`,
  * `#/mediation`, `#/mediation/disputes|sweeps|statistics|committees`, `#/mediation/disputes/new`,
  * `#/mediation/disputes/<id>`, `#/mediation/disputes/<id>/edit`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
- * `#/sync`, `#/sync/status|instructions`,
+ * `#/sync`, `#/sync/status|instructions|villages`,
  * `#/petitions`, `#/petitions/reception|statistics|settings`, `#/petitions/new`, `#/petitions/<id>`,
+ * `#/matters`, `#/matters/statistics|gridWorkers`, `#/matters/new`, `#/matters/<id>`,
  * `#/system/users|villages|catalog|calendar|printers|backup|hallNetwork|updates|audit` …
  */
 export function parseRoute(hash: string): Route {
@@ -127,6 +138,13 @@ export function parseRoute(hash: string): Route {
       return { page: 'petitions', tab: second as PetitionsTab };
     if (second && parts.length === 2) return { page: 'petition', id: decodeURIComponent(second) };
   }
+  if (first === 'matters') {
+    if (parts.length === 1) return { page: 'matters', tab: 'list' };
+    if (second === 'new' && parts.length === 2) return { page: 'matterNew' };
+    if (parts.length === 2 && (MATTERS_TABS as readonly string[]).includes(second!))
+      return { page: 'matters', tab: second as MattersTab };
+    if (second && parts.length === 2) return { page: 'matter', id: decodeURIComponent(second) };
+  }
   return { page: 'notFound', path };
 }
 
@@ -149,7 +167,7 @@ export const paths = {
   dispute: (id: string) => `/mediation/disputes/${encodeURIComponent(id)}`,
   disputeEdit: (id: string) => `/mediation/disputes/${encodeURIComponent(id)}/edit`,
   /** Without a tab (and for 状态): the first tab the user's roles allow. */
-  sync: (tab?: SyncTab) => (tab === 'instructions' ? '/sync/instructions' : '/sync'),
+  sync: (tab?: SyncTab) => (tab === 'instructions' || tab === 'villages' ? `/sync/${tab}` : '/sync'),
   system: (tab: SystemTab) => `/system/${tab}`,
   verifyDocument: '/documents/verify',
   documents: '/documents',
@@ -157,6 +175,9 @@ export const paths = {
   petitions: (tab: PetitionsTab = 'list') => (tab === 'list' ? '/petitions' : `/petitions/${tab}`),
   petitionNew: '/petitions/new',
   petition: (id: string) => `/petitions/${encodeURIComponent(id)}`,
+  matters: (tab: MattersTab = 'list') => (tab === 'list' ? '/matters' : `/matters/${tab}`),
+  matterNew: '/matters/new',
+  matter: (id: string) => `/matters/${encodeURIComponent(id)}`,
 };
 
 /** For `<a href>`: links keep working with middle-click and are announced as links. */

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useQuery } from '../api/useQuery';
 import { href, paths } from '../common/router';
-import { DeadlineCounts } from './DeadlineCounts';
+import { DeadlineCounts } from '../common/DeadlineCounts';
 
 /** On the home page's 窗口受理 card: the clerk's own open cases by colour, linking to the worklist. */
 export function MyDeadlineCounts() {

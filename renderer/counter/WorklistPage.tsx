@@ -9,7 +9,7 @@ import { useHasRole, useSession } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { recall, remember } from '../common/sessionMemory';
 import { CaseTable } from './CaseTable';
-import { DeadlineCounts } from './DeadlineCounts';
+import { DeadlineCounts } from '../common/DeadlineCounts';
 
 const MEMORY_KEY = 'counter.worklistFilter';
 

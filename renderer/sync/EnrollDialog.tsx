@@ -65,15 +65,17 @@ export function EnrollDialog({ open, onClose, onDone }: { open: boolean; onClose
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title="入网文件由县级平台发放，只能使用一次。"
-          description="本机将生成本乡镇的签名和加密密钥，私钥只保存在本机，并用下面设置的密钥口令保护。大厅主机每次重启后需要输入这个口令才能同步，请妥善保管；口令遗失只能重新入网。"
+          title="入网文件由县级平台（村级节点的由乡镇）发放，只能使用一次。"
+          description="本机将生成自己的签名和加密密钥，私钥只保存在本机，并用下面设置的密钥口令保护。大厅主机每次重启后需要输入这个口令才能同步，请妥善保管；口令遗失只能重新入网。"
         />
       }
       onSubmit={async (values) => {
         const answer = await call('sync.enroll', { file: values.file.data, passphrase: values.passphrase });
         onDone();
+        // A township's file for one of its villages: the level above is the township.
+        const above = enrollmentFile.safeParse(values.file.data).data?.village ? '乡镇' : '县级平台';
         if (answer.registered) void message.success(answer.message);
-        else modal.info({ title: '本节点密钥已生成，尚未在县级平台登记', content: answer.message });
+        else modal.info({ title: `本节点密钥已生成，尚未在${above}登记`, content: answer.message });
       }}
       onClose={onClose}
     >
@@ -82,7 +84,7 @@ export function EnrollDialog({ open, onClose, onDone }: { open: boolean; onClose
           <Form.Item
             name="file"
             label="入网文件"
-            rules={[{ required: true, message: '请选择县级平台发放的入网文件' }]}
+            rules={[{ required: true, message: '请选择县级平台（或乡镇）发放的入网文件' }]}
             {...fileStatus(server)}
           >
             <EnrollmentFilePicker />

@@ -59,8 +59,11 @@ export function EnrollmentFilePicker({
       {unreadable && <Typography.Text type="danger">{unreadable}</Typography.Text>}
       {parsed?.success && (
         <Typography.Text type="secondary">
-          {parsed.data.townshipName} · 平台地址 {parsed.data.hubUrl} ·{' '}
-          {SUITE_SHORT_LABELS[parsed.data.suite ?? DEFAULT_SUITE]} · 有效期至 {minuteTime(parsed.data.expiresAt)}
+          {parsed.data.village
+            ? `村级节点 · ${parsed.data.village.name}（${parsed.data.village.townshipName}） · ${parsed.data.townshipName} · 乡镇地址`
+            : `${parsed.data.townshipName} · 平台地址`}{' '}
+          {parsed.data.hubUrl} · {SUITE_SHORT_LABELS[parsed.data.suite ?? DEFAULT_SUITE]} · 有效期至{' '}
+          {minuteTime(parsed.data.expiresAt)}
         </Typography.Text>
       )}
       <input

@@ -1,6 +1,7 @@
 import { App, Typography } from 'antd';
 import { call } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
+import type { LevelAbove } from './levelAbove';
 import { PassphraseField } from './PassphraseFields';
 
 /**
@@ -9,10 +10,12 @@ import { PassphraseField } from './PassphraseFields';
  */
 export function RotateKeysDialog({
   open,
+  above,
   onClose,
   onDone,
 }: {
   open: boolean;
+  above: LevelAbove;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -26,7 +29,7 @@ export function RotateKeysDialog({
       fields={['passphrase']}
       intro={
         <Typography.Paragraph type="secondary">
-          本机将生成新的签名和加密密钥，用现有密钥签名后向县级平台登记，此后的数据改用新密钥。新密钥沿用现有的密钥口令保护，请输入现用口令确认。
+          {`本机将生成新的签名和加密密钥，用现有密钥签名后向${above.name}登记，此后的数据改用新密钥。新密钥沿用现有的密钥口令保护，请输入现用口令确认。`}
         </Typography.Paragraph>
       }
       onSubmit={async ({ passphrase }) => {
@@ -35,9 +38,8 @@ export function RotateKeysDialog({
         if (answer.registered) void message.success(`密钥已更换，新的签名密钥编号 ${answer.signingKeyId}`);
         else
           modal.info({
-            title: '新密钥已生成，尚未在县级平台登记',
-            content:
-              '联网后点“立即同步”即可登记；无网络时请导出同步文件带到县级平台导入，再导入平台的回执文件。县级平台确认之前不能再次更换。',
+            title: `新密钥已生成，尚未在${above.name}登记`,
+            content: `联网后点“立即同步”即可登记；无网络时请导出同步文件带到${above.name}导入，再导入${above.name}的回执文件。${above.name}确认之前不能再次更换。`,
           });
       }}
       onClose={onClose}

@@ -1,7 +1,8 @@
 import { Flex, Progress, Typography } from 'antd';
-import { SYNC_PHASE_LABELS, type SyncProgress } from '../../shared/sync/api';
+import type { SyncProgress } from '../../shared/sync/api';
 import { minuteTime } from '../common/dates';
 import { formatBytes } from '../common/formatBytes';
+import { phaseLabel, type LevelAbove } from './levelAbove';
 
 const percent = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 0);
 
@@ -10,7 +11,7 @@ const percent = (done: number, total: number) => (total > 0 ? Math.min(100, Math
  * background job on the host: the page may be left and the run goes on); afterwards, how the
  * last run ended.
  */
-export function SyncProgressPanel({ progress }: { progress: SyncProgress }) {
+export function SyncProgressPanel({ progress, above }: { progress: SyncProgress; above: LevelAbove }) {
   if (!progress.running) {
     if (!progress.finishedAt) return <Typography.Text type="secondary">本次开机以来尚未同步。</Typography.Text>;
     const failed = progress.phase === 'failed';
@@ -27,7 +28,7 @@ export function SyncProgressPanel({ progress }: { progress: SyncProgress }) {
   return (
     <Flex vertical gap={8} role="status" aria-live="polite">
       <Typography.Text strong>
-        {SYNC_PHASE_LABELS[progress.phase]}……
+        {phaseLabel(progress.phase, above)}……
         {progress.startedAt && (
           <Typography.Text type="secondary">（{minuteTime(progress.startedAt)} 开始）</Typography.Text>
         )}

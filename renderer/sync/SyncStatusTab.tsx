@@ -27,6 +27,8 @@ import { RotateKeysDialog } from './RotateKeysDialog';
 import { SyncProgressPanel } from './SyncProgressPanel';
 import { UnlockDialog } from './UnlockDialog';
 import { usePolledQuery } from '../common/usePolledQuery';
+import { useVillageNode } from '../common/villageNode';
+import { levelAbove, type LevelAbove } from './levelAbove';
 
 type Dialog = 'enroll' | 'unlock' | 'rotate';
 type Busy = 'sync' | 'export' | 'registration';
@@ -47,6 +49,8 @@ export function SyncStatusTab() {
   const status = usePolledQuery('sync.status', {}, pollDelay, !screenLocked);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
+  // A village node syncs with its township: every line below names it (read again once enrolled).
+  const above = levelAbove(useVillageNode(status.data?.enrollment?.nodeId ?? null));
 
   // A run that finished since the last look may have brought instructions down: the banner and
   // the list read again. By its end time, not by seeing it run: a quick run can start and end
@@ -100,7 +104,7 @@ export function SyncStatusTab() {
         downloadFile(file.fileUrl);
         modal.success({
           title: '同步文件已导出',
-          content: `共 ${file.batches} 个批次、${file.entries} 条变更、${file.files} 个附件（${formatBytes(file.bytes)}）。“${file.fileName}”已开始下载：请拷贝到 U 盘带到县级平台导入，再把平台给出的回执文件带回，点“导入回执文件”。`,
+          content: `共 ${file.batches} 个批次、${file.entries} 条变更、${file.files} 个附件（${formatBytes(file.bytes)}）。“${file.fileName}”已开始下载：请拷贝到 U 盘带到${above.name}导入，再把${above.name}给出的回执文件带回，点“导入回执文件”。`,
         });
       },
       '没有导出',
@@ -114,7 +118,7 @@ export function SyncStatusTab() {
         downloadFile(file.fileUrl);
         modal.success({
           title: '登记文件已导出',
-          content: `“${file.fileName}”已开始下载：请拷贝到 U 盘带到县级平台导入，再把平台给出的回执文件带回，点“导入回执文件”。`,
+          content: `“${file.fileName}”已开始下载：请拷贝到 U 盘带到${above.name}导入，再把${above.name}给出的回执文件带回，点“导入回执文件”。`,
         });
       },
       '没有导出',
@@ -123,7 +127,7 @@ export function SyncStatusTab() {
   const syncBlocked = !enrolled
     ? '尚未入网'
     : revoked
-      ? '本节点已被县级平台吊销'
+      ? `本节点已被${above.name}吊销`
       : s.locked
         ? '密钥已锁定，请先解锁'
         : running
@@ -139,7 +143,7 @@ export function SyncStatusTab() {
           type="info"
           showIcon
           title="本乡镇尚未入网"
-          description="请向县级平台索取本乡镇的入网文件，导入后即可把数据加密上报县级平台。"
+          description="乡镇请向县级平台索取本乡镇的入网文件；村级节点请向乡镇索取本村的入网文件。导入后即可把数据加密上报。"
           action={
             isAdmin && (
               <Button type="primary" icon={<FileAddOutlined />} onClick={() => setDialog('enroll')}>
@@ -153,8 +157,8 @@ export function SyncStatusTab() {
         <Alert
           type="error"
           showIcon
-          title="本节点已被县级平台吊销"
-          description="县级平台不再接收本节点的数据。请联系县级平台管理员，重新发放入网文件。"
+          title={`本节点已被${above.name}吊销`}
+          description={`${above.name}不再接收本节点的数据。请联系${above.name}的系统管理员，重新发放入网文件。`}
         />
       )}
       {enrolled && s.locked && (
@@ -176,8 +180,8 @@ export function SyncStatusTab() {
         <Alert
           type="warning"
           showIcon
-          title="尚未在县级平台登记"
-          description="县级平台还没有本节点的公钥。联网时点“立即同步”登记；无网络时导出登记文件，带到县级平台导入，再导入平台给出的回执文件。"
+          title={`尚未在${above.name}登记`}
+          description={`${above.name}还没有本节点的公钥。联网时点“立即同步”登记；无网络时导出登记文件，带到${above.name}导入，再导入${above.name}给出的回执文件。`}
         />
       )}
       {s.lastError && <Alert type="error" showIcon title={`最近错误：${s.lastError}`} />}
@@ -232,13 +236,13 @@ export function SyncStatusTab() {
       )}
 
       <Card title="进度" size="small">
-        <SyncProgressPanel progress={s.progress} />
+        <SyncProgressPanel progress={s.progress} above={above} />
       </Card>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title="入网状态" size="small" style={{ height: '100%' }}>
-            <EnrollmentDescriptions status={s} />
+            <EnrollmentDescriptions status={s} above={above} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -263,7 +267,7 @@ export function SyncStatusTab() {
                     label: '待上报',
                     children: `${s.pending.entries} 条、约 ${formatBytes(s.pending.bytes)}、附件 ${s.pending.files} 个`,
                   },
-                  { key: 'acknowledged', label: '县级已确认', children: `至第 ${s.acknowledgedThrough} 条` },
+                  { key: 'acknowledged', label: `${above.short}已确认`, children: `至第 ${s.acknowledgedThrough} 条` },
                 ]}
               />
             </Card>
@@ -272,8 +276,13 @@ export function SyncStatusTab() {
                 size="small"
                 column={1}
                 items={[
-                  { key: 'catalog', label: '事项目录版本', children: s.reference.catalogVersion ?? '尚未下发' },
-                  { key: 'calendar', label: '工作日历版本', children: s.reference.calendarVersion ?? '尚未下发' },
+                  // A village gets the township's catalog and calendar as rows, not as versioned packages.
+                  ...(above.village
+                    ? [{ key: 'reference', label: '事项目录、工作日历', children: '随乡镇的基础数据同步下来' }]
+                    : [
+                        { key: 'catalog', label: '事项目录版本', children: s.reference.catalogVersion ?? '尚未下发' },
+                        { key: 'calendar', label: '工作日历版本', children: s.reference.calendarVersion ?? '尚未下发' },
+                      ]),
                   { key: 'down', label: '已接收下发包', children: `至第 ${s.downAppliedThrough} 个` },
                 ]}
               />
@@ -290,7 +299,7 @@ export function SyncStatusTab() {
 
       <EnrollDialog open={dialog === 'enroll'} onClose={closeDialog} onDone={status.refresh} />
       <UnlockDialog open={dialog === 'unlock'} onClose={closeDialog} onDone={status.refresh} />
-      <RotateKeysDialog open={dialog === 'rotate'} onClose={closeDialog} onDone={status.refresh} />
+      <RotateKeysDialog open={dialog === 'rotate'} above={above} onClose={closeDialog} onDone={status.refresh} />
     </Flex>
   );
 }
@@ -303,7 +312,7 @@ function EnrollmentTag({ status }: { status: SyncStatus }) {
   return <Tag color="gold">未登记</Tag>;
 }
 
-function EnrollmentDescriptions({ status }: { status: SyncStatus }) {
+function EnrollmentDescriptions({ status, above }: { status: SyncStatus; above: LevelAbove }) {
   const e = status.enrollment;
   const state = { key: 'state', label: '状态', children: <EnrollmentTag status={status} /> };
   if (!status.enrolled || !e) return <Descriptions size="small" column={1} items={[state]} />;
@@ -314,7 +323,8 @@ function EnrollmentDescriptions({ status }: { status: SyncStatus }) {
       column={1}
       items={[
         state,
-        { key: 'township', label: '乡镇', children: e.townshipName },
+        // A village node's file names the node (东岗村村委会), a township's the township.
+        { key: 'township', label: above.village ? '节点名称' : '乡镇', children: e.townshipName },
         {
           key: 'node',
           label: '节点编号',
@@ -324,7 +334,7 @@ function EnrollmentDescriptions({ status }: { status: SyncStatus }) {
             </Typography.Text>
           ),
         },
-        { key: 'hub', label: '平台地址', children: e.hubUrl },
+        { key: 'hub', label: above.village ? '乡镇地址' : '平台地址', children: e.hubUrl },
         { key: 'suite', label: '加密算法', children: SUITE_LABELS[e.suite] },
         {
           key: 'fingerprint',

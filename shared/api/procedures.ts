@@ -9,6 +9,7 @@ import { casesProcedures } from '../counter/casesApi';
 import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';
 import { hallNetworkProcedures } from '../hallNetwork/api';
+import { mattersProcedures } from '../matters/api';
 import { documentsProcedures } from '../documents/api';
 import { errandsProcedures } from '../counter/errandsApi';
 import { committeesProcedures } from '../mediation/committees';
@@ -19,6 +20,7 @@ import { placesProcedures } from '../places/api';
 import { residentsProcedures } from '../residents/api';
 import { searchProcedures } from '../search/api';
 import { syncProcedures } from '../sync/api';
+import { villageNodesProcedures } from '../sync/villageNodesApi';
 
 /** The whole API: every transport (Electron IPC, HTTP) carries exactly these procedures. */
 export const procedures = {
@@ -37,7 +39,9 @@ export const procedures = {
   ...disputesProcedures,
   ...mediationStatisticsProcedures,
   ...petitionsProcedures,
+  ...mattersProcedures,
   ...syncProcedures,
+  ...villageNodesProcedures,
   ...searchProcedures,
   ...backupProcedures,
   ...aboutProcedures,

@@ -2,6 +2,7 @@
 // attachments follow their record), the access document generated from them, the tests.
 import { caseKind } from '../counter/caseKind';
 import { errandHandoverAccess, errandKind } from '../counter/errandKind';
+import { matterKind } from '../matters/matterKind';
 import { disputeKind } from '../mediation/disputeKind';
 import { petitionKind, receptionDayAccess } from '../petitions/petitionKind';
 import { residentAccess } from '../residents/residentAccess';
@@ -16,7 +17,14 @@ export const recordAccess: { [N in RecordKindName]: RecordAccess<never> } = {
   dispute: disputeKind,
   petition: petitionKind,
   receptionDay: receptionDayAccess,
+  matter: matterKind,
 };
 
 /** The kinds whose records move through declared steps. */
-export const recordKinds = { counterCase: caseKind, errand: errandKind, dispute: disputeKind, petition: petitionKind };
+export const recordKinds = {
+  counterCase: caseKind,
+  errand: errandKind,
+  dispute: disputeKind,
+  petition: petitionKind,
+  matter: matterKind,
+};

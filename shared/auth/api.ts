@@ -76,7 +76,21 @@ export const authProcedures = defineProcedures({
     kind: 'query',
     access: 'public',
     input: z.strictObject({}),
-    output: z.object({ needsSetup: z.boolean(), townshipName: z.string(), version: z.string(), today: z.string() }),
+    output: z.object({
+      needsSetup: z.boolean(),
+      townshipName: z.string(),
+      version: z.string(),
+      today: z.string(),
+      /**
+       * On a village node (ARCHITECTURE principle 9): the village it serves and its township, for
+       * the header and the screens that name the level above; `syncedAt` is its last successful
+       * sync with the township (what the agent's lists stand as of), given only to a signed-in
+       * user. Null on a township.
+       */
+      villageNode: z
+        .object({ villageName: z.string(), townshipName: z.string(), syncedAt: z.string().nullable() })
+        .nullable(),
+    }),
   },
   'system.setupAdministrator': {
     summary: '首次运行：设置乡镇名称并创建系统管理员（仅在尚无用户时可用）',

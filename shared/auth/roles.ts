@@ -3,6 +3,7 @@ export const ROLES = [
   'administrator',
   'counterClerk',
   'villageAgent',
+  'gridWorker',
   'mediator',
   'committeeHead',
   'petitionReceptionist',
@@ -15,6 +16,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   administrator: '系统管理员',
   counterClerk: '窗口工作人员',
   villageAgent: '代办员',
+  gridWorker: '网格员',
   mediator: '人民调解员',
   committeeHead: '调委会主任',
   petitionReceptionist: '信访接待员',
@@ -31,8 +33,11 @@ export const RESIDENT_EDITORS: readonly Role[] = [
   'petitionReceptionist',
 ];
 
-/** Roles that may look residents up (the leader reads, never writes). */
-export const RESIDENT_READERS: readonly Role[] = [...RESIDENT_EDITORS, 'leader'];
+/**
+ * Roles that may look residents up: the leader reads, never writes; a grid worker (网格员) finds
+ * the residents of the grid to link a matter to them (shared/matters), and edits none.
+ */
+export const RESIDENT_READERS: readonly Role[] = [...RESIDENT_EDITORS, 'gridWorker', 'leader'];
 
 export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
   return userRoles.some((role) => allowed.includes(role));

@@ -1,14 +1,14 @@
 // Promised completion dates and the green / yellow / red warning, on the working-day calendar.
+// The warning's rule is every desk's (shared/calendar/deadlines.ts); the counter adds its pauses.
+import { dueDateState, type DeadlineState } from '../calendar/deadlines';
 import type { WorkingCalendar } from '../calendar/workingCalendar';
 
-export const DEADLINE_COLOURS = ['red', 'yellow', 'green'] as const;
-export type DeadlineColour = (typeof DEADLINE_COLOURS)[number];
-
-export const DEADLINE_COLOUR_LABELS: Record<DeadlineColour, string> = {
-  red: '已超期',
-  yellow: '临近到期',
-  green: '正常',
-};
+export {
+  DEADLINE_COLOUR_LABELS,
+  DEADLINE_COLOURS,
+  type DeadlineColour,
+  type DeadlineState,
+} from '../calendar/deadlines';
 
 /**
  * The promised completion date of a case accepted on `acceptedOn`: 即办件 the same day, 承诺件
@@ -40,16 +40,6 @@ export function extendByPause(calendar: WorkingCalendar, promisedDate: string, d
   return days === 0 ? promisedDate : calendar.addWorkingDays(promisedDate, days);
 }
 
-export interface DeadlineState {
-  colour: DeadlineColour;
-  /** The date the case is due, a running pause included. */
-  dueDate: string | null;
-  /** Working days from today to the due date: 0 due today, negative overdue. Null without a date. */
-  workingDaysLeft: number | null;
-  /** The due date lies in a year without its official arrangement (暂定). */
-  provisional: boolean;
-}
-
 /**
  * The warning for an open case on `today`: red when the due date has passed, yellow when it is
  * due today or on the next working day, green otherwise. A running pause (since `pausedOn`)
@@ -61,13 +51,9 @@ export function deadlineState(
   today: string,
   pausedOn: string | null = null,
 ): DeadlineState {
-  if (promisedDate === null) return { colour: 'green', dueDate: null, workingDaysLeft: null, provisional: false };
-  const dueDate = pausedOn
-    ? extendByPause(calendar, promisedDate, pausedWorkingDays(calendar, pausedOn, today))
-    : promisedDate;
-  const provisional = calendar.isProvisional(dueDate);
-  if (today > dueDate)
-    return { colour: 'red', dueDate, workingDaysLeft: 0 - calendar.workingDaysBetween(dueDate, today), provisional };
-  const left = calendar.workingDaysBetween(today, dueDate);
-  return { colour: left <= 1 ? 'yellow' : 'green', dueDate, workingDaysLeft: left, provisional };
+  const dueDate =
+    promisedDate !== null && pausedOn
+      ? extendByPause(calendar, promisedDate, pausedWorkingDays(calendar, pausedOn, today))
+      : promisedDate;
+  return dueDateState(calendar, dueDate, today);
 }

@@ -17,7 +17,7 @@ export interface ErrandFacts {
   delivery: { deliveredOn: string } | null;
 }
 
-export const ERRAND_STEPS = ['collect', 'withdraw', 'handOver', 'deliver'] as const;
+export const ERRAND_STEPS = ['collect', 'attach', 'withdraw', 'handOver', 'deliver'] as const;
 export type ErrandStep = (typeof ERRAND_STEPS)[number];
 
 const ERRAND_READ = { administrator: 'all', counterClerk: 'all', leader: 'all', villageAgent: 'own' } as const;
@@ -36,6 +36,16 @@ export const errandKind = defineKind<ErrandStatus, ErrandStep, ErrandFacts>({
   stale: '这项代办刚被修改过，请刷新后再操作',
   steps: {
     collect: { label: '收材料', from: ['authorised', 'collected'], to: ['authorised', 'collected'], roles: AGENTS },
+    // Photos and scans of the materials: the agent takes them in the village while collecting (and
+    // after the handover, of a paper the counter asked for); the counter adds its own scans while
+    // checking the batch and while the case runs. Not once the errand is delivered or withdrawn:
+    // nothing more is collected then. Taken from the errand's attachments, not among its buttons.
+    attach: {
+      label: '添加附件',
+      from: ['authorised', 'collected', 'handedOver'],
+      roles: [...AGENTS, ...COUNTER_STAFF],
+      elsewhere: true,
+    },
     withdraw: { label: '撤回', from: ['authorised', 'collected'], to: ['withdrawn'], roles: AGENTS, tone: 'danger' },
     handOver: {
       label: '交窗口办理',

@@ -1,12 +1,13 @@
 // Village agents' errands (代办): the resident authorises an agent, the agent collects the
 // materials, hands a batch over at the counter (each errand then runs as an ordinary case),
 // and brings the result back. An errand is made on the agent's own node — possibly a laptop
-// in a village with no link — so it has a UUID and no number that could collide.
+// in a village with no link — so it has a UUID, and its authorisation form's number (委托书编号)
+// comes from a block the township reserved for that node (errandAuthorisationNumbers.ts).
 import { z } from 'zod';
 import { defineProcedures } from '../api/contract';
 import { COUNTER_READERS, COUNTER_STAFF, RECEIPT_PAPERS, caseSummary } from './casesApi';
 import { MATERIAL_FORMS } from '../catalog/catalog';
-import { issuedDocument } from '../documents/api';
+import { attachmentLink, attachmentUploadFields, issuedDocument } from '../documents/api';
 import { dateString, entityId, optionalText, requiredText, MULTILINE } from '../validation/fields';
 import { AGENTS } from './errandKind';
 import { ERRAND_STATUSES } from './errandStatuses';
@@ -23,6 +24,21 @@ export const errandMaterial = z.object({
   collected: z.boolean(),
 });
 export type ErrandMaterial = z.infer<typeof errandMaterial>;
+
+/** A photo or scan of the errand's materials, kept by content (SHA-256) and opened by a short-lived link. */
+export const errandAttachment = z.object({
+  id: z.string(),
+  /** The material of the errand's list it shows, or null. */
+  material: z.string().nullable(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  caption: z.string(),
+  addedAt: z.string(),
+  addedByName: z.string(),
+});
+export type ErrandAttachment = z.infer<typeof errandAttachment>;
 
 export const errandRecord = z.object({
   id: z.string(),
@@ -44,6 +60,10 @@ export const errandRecord = z.object({
   withdrawReason: z.string().nullable(),
   /** The 委托代办授权书 issued at registration, for a reprint. */
   authorisationDocumentId: z.string().nullable(),
+  /** Its number (委托书编号, `WT-2026-000123`); null on errands registered before forms were numbered. */
+  authorisationNumber: z.string().nullable(),
+  /** Photos and scans of its materials, oldest first (`errands.attachmentFile` opens one). */
+  attachments: z.array(errandAttachment),
   version: z.number(),
 });
 export type ErrandRecord = z.infer<typeof errandRecord>;
@@ -90,6 +110,27 @@ export const errandsProcedures = defineProcedures({
       collectedMaterials: z.array(z.string().max(80)).max(30).describe('已收材料'),
     }),
     output: z.object({ errand: errandRecord }),
+  },
+  'errands.attach': {
+    summary: '添加代办材料的照片或扫描件（可注明是哪项材料），保存在数据目录并记下哈希',
+    kind: 'command',
+    access: [...AGENTS, ...COUNTER_STAFF],
+    record: { kind: 'errand', field: 'errandId' },
+    input: z.strictObject({
+      errandId,
+      material: z.string().max(80).nullable().optional().describe('所示材料'),
+      ...attachmentUploadFields,
+    }),
+    output: errandAttachment,
+  },
+  'errands.attachmentFile': {
+    summary: '打开代办的一个附件（短时有效的文件链接）',
+    kind: 'query',
+    access: [...AGENTS, ...COUNTER_READERS],
+    record: { kind: 'errand', attachment: 'attachmentId' },
+    audit: { what: '查看代办附件：' },
+    input: z.strictObject({ attachmentId: entityId('附件') }),
+    output: attachmentLink,
   },
   'errands.withdraw': {
     summary: '撤回未交接的代办（写明原因）',

@@ -13,7 +13,8 @@ export const residentAccess = defineAccess<{ villageId: string }>({
     petitionReceptionist: 'all',
     leader: 'all',
     villageAgent: 'ownVillage',
+    gridWorker: 'ownVillage',
   },
-  why: '窗口、调解、信访都要核对当事人身份；代办员只为本村（社区）的群众代办，只看本村居民。',
+  why: '窗口、调解、信访都要核对当事人身份；代办员只为本村（社区）的群众代办，网格员只收集本村（社区）群众的诉求，都只看本村居民。',
   scope: (r) => ({ villageId: r.villageId }),
 });

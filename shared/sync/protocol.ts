@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { calendarFile } from '../calendar/workingCalendar';
 import { catalogFile } from '../catalog/catalog';
+import { numberBlock } from '../workflow/numberBlocks';
 import { SUITE_IDS } from './suiteIds';
 
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -198,6 +199,26 @@ export const downPackage = z.discriminatedUnion('kind', [
     publishedAt: z.string(),
     instruction,
   }),
+  /**
+   * Rows the level above owns, as they now are, for a node below that holds copies of them: a
+   * township's answers to its village (the case an errand became, a triage), and the reference
+   * rows the village works from (its residents, the township's places, the agents' accounts).
+   */
+  z.strictObject({
+    seq: z.number().int().positive(),
+    kind: z.literal('records'),
+    publishedAt: z.string(),
+    /** What the rows are, for the node's history (`窗口受理了代办`). */
+    about: z.string().min(1).max(200),
+    rows: z.array(rowImage).min(1).max(100_000),
+  }),
+  /** Number blocks the township reserved for a village node (ARCHITECTURE principle 4). */
+  z.strictObject({
+    seq: z.number().int().positive(),
+    kind: z.literal('numberBlocks'),
+    publishedAt: z.string(),
+    blocks: z.array(numberBlock).min(1).max(1000),
+  }),
 ]);
 export type DownPackage = z.infer<typeof downPackage>;
 
@@ -274,6 +295,18 @@ export const enrollmentFile = z.strictObject({
    * from the hub's copy (the old PC's keys are revoked), and how far the hub's copy goes.
    */
   replacement: z.strictObject({ authorizedAt: z.string(), appliedThrough: z.number().int().nonnegative() }).optional(),
+  /**
+   * Present in a file a township issues to one of its villages (ARCHITECTURE principle 9: the
+   * village enrolls to its township as the township to the county): the node becomes a village
+   * node serving this village, and the "hub" above it is the township's hall.
+   */
+  village: z
+    .strictObject({
+      id: z.string().min(1).max(64),
+      name: z.string().min(1).max(60),
+      townshipName: z.string().min(1).max(60),
+    })
+    .optional(),
 });
 export type EnrollmentFile = z.infer<typeof enrollmentFile>;
 

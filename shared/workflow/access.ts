@@ -59,7 +59,7 @@ export function mayRead(rules: ReadRules, reader: Reader, facts: ScopeFacts): bo
 export const SCOPE_UNSET: Partial<Record<ReadScope, { missing: (reader: Reader) => boolean; words: string }>> = {
   ownVillage: {
     missing: (reader) => reader.villageIds.length === 0,
-    words: '尚未设定您负责的村（社区），请系统管理员在“代办”的“代办员”中设定',
+    words: '尚未设定您负责的村（社区），请系统管理员在“代办”的“代办员”（网格员在“群众诉求”的“网格员”）中设定',
   },
   ownCommittees: {
     missing: (reader) => reader.committeeIds.length === 0,

@@ -8,6 +8,7 @@ export const KIND_NAMES = [
   'dispute',
   'petition',
   'receptionDay',
+  'matter',
 ] as const;
 export type RecordKindName = (typeof KIND_NAMES)[number];
 

@@ -60,6 +60,10 @@ describe('the SQLite data layer', () => {
         '0021_rerendered_papers',
         '0022_app_versions',
         '0023_session_channels',
+        '0024_matters',
+        '0025_number_blocks',
+        '0026_village_nodes',
+        '0027_errand_attachments',
       ],
     );
   });

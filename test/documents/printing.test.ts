@@ -296,6 +296,7 @@ describe('issuing, previewing and printing documents', () => {
       ['counterResultNotice', 'a4', true],
       ['errandAuthorisation', 'a4', true],
       ['errandHandoverList', 'a4', true],
+      ['matterStatisticsReport', 'a4', true],
       ['mediationAgreement', 'a4Formal', true],
       ['mediationApplication', 'a4Formal', true],
       ['mediationCaseFile', 'a4Formal', true],

@@ -323,3 +323,32 @@ test('a hub database from before the choice: its townships are on the internatio
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('sealed under the database key (a township receiving its villages): no private key on disk in clear; reopened; a plain file sealed', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-keys-sealed-'));
+  const key = new Uint8Array(32).fill(7);
+  try {
+    // A plain file from before, then opened with sealing: the same keys, now sealed.
+    const plain = await openHub({ dataDir, log: () => {} });
+    const identity = plain.identity;
+    await plain.close();
+    const file = path.join(dataDir, HUB_KEYS_FILE);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { box: { privateKey: string } };
+    const sealed = await openHub({ dataDir, databaseKey: key, sealKeysFile: true, log: () => {} });
+    assert.deepEqual(sealed.identity.boxPublicKey, identity.boxPublicKey);
+    await sealed.close();
+    const text = await readFile(file, 'utf8');
+    assert.ok(!text.includes(stored.box.privateKey), 'the private key is no longer on disk in clear');
+    assert.match(text, /hub-keys-sealed/);
+    const again = await openHub({ dataDir, databaseKey: key, sealKeysFile: true, log: () => {} });
+    assert.deepEqual(again.identity.signingPublicKey, identity.signingPublicKey);
+    await again.close();
+    // Another key cannot open it.
+    await assert.rejects(
+      openHub({ dataDir, databaseKey: new Uint8Array(32).fill(8), sealKeysFile: true, log: () => {} }),
+      /无法用数据库密钥打开/,
+    );
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

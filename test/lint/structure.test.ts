@@ -27,7 +27,7 @@ const BACKEND: Layers = {
   root: 'electron/backend',
   kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit', 'backup', 'about', 'hallNetwork'],
   registers: ['places', 'calendar', 'catalog', 'residents'],
-  desks: ['counter', 'mediation', 'petitions', 'sync'],
+  desks: ['counter', 'mediation', 'petitions', 'matters', 'sync'],
   // search reads every desk's records (the one search, a resident's history), like deskFigures.
   // backendHolder.ts opens the backend again on a restored data folder (first run).
   composition: ['backend.ts', 'backendHolder.ts', 'deskFigures.ts', 'search'],
@@ -37,7 +37,18 @@ const UI: Layers = {
   root: 'renderer',
   kit: ['api', 'common', 'about'],
   registers: ['calendar', 'catalog', 'residents'],
-  desks: ['counter', 'mediation', 'petitions', 'sync', 'documents', 'system', 'search', 'updates', 'hallNetwork'],
+  desks: [
+    'counter',
+    'mediation',
+    'petitions',
+    'matters',
+    'sync',
+    'documents',
+    'system',
+    'search',
+    'updates',
+    'hallNetwork',
+  ],
   composition: ['app', 'main.tsx'],
 };
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { PetitionCommandResult, RegisterPetitionInput } from '../../shared/petitions/api';
+import { RECORD_TABLES } from '../../electron/backend/backend';
 import { unsealedAttachments } from '../../electron/backend/sync/fileOutbox';
 import { archivedPdfText } from '../support/archivedPdf';
 import { residentId } from '../support/ids';
@@ -600,7 +601,7 @@ describe('the petition desk through the API', () => {
     assert.equal(added.sizeBytes, pdf.byteLength);
     assert.match(added.sha256, /^[0-9a-f]{64}$/);
     assert.deepEqual(
-      (await unsealedAttachments(hall.backend.db)).map((a) => a.sha256),
+      (await unsealedAttachments(hall.backend.db, RECORD_TABLES)).map((a) => a.sha256),
       [added.sha256],
       'petition attachments go up to the county like the mediation ones',
     );

@@ -4,15 +4,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../support/testHall';
+import { catalogFile } from '../../shared/catalog/catalog';
 import {
   PASSPHRASE,
   disputeWithAttachments,
+  errandWithAttachment,
   recordedSleeps,
   startNodeHall,
   startTestHub,
   type TestHubServer,
   type TestNodeHall,
 } from './nodeHarness';
+
+const demoCatalog = catalogFile.parse(
+  JSON.parse(await readFile(new URL('../../resources/catalog/demo-service-catalog.json', import.meta.url), 'utf8')),
+);
+const agentItem = demoCatalog.items.find((i) => i.agentAllowed && i.activeTo === null)!;
 
 /** A dispute with one attachment of `size` bytes (incompressible, like a scan). */
 async function disputeWithAttachment(node: TestNodeHall, size: number) {
@@ -82,6 +89,37 @@ describe('attachments go up resumably', () => {
       assert.ok((await hub.hub.records(enrollment.nodeId, 'dispute')).length > 0, 'the dispute itself went up too');
     } finally {
       hub.hook = null;
+      await node.close();
+    }
+  });
+
+  // The outbox reads the attachment tables the kinds of record declare: errands needed no line of its own.
+  test('an errand’s photo is sealed like any attachment and reaches the hub', async () => {
+    const node = await startNodeHall(clock);
+    try {
+      const enrollment = await hub.enrollment();
+      await node.admin.ok('sync.enroll', { file: enrollment, passphrase: PASSPHRASE });
+      await node.admin.ok('catalog.importFile', demoCatalog);
+      const village = await node.admin.ok('places.saveVillage', { name: '西河村', kind: 'village', groups: [] });
+      const photo = await errandWithAttachment(node, { villageId: village.id, itemCode: agentItem.code, size: 40_000 });
+      assert.equal((await node.admin.ok('sync.status', {})).pending.files, 1);
+
+      const run = await node.backend.sync.runOnce();
+      assert.equal(run.ok, true, run.message);
+      assert.deepEqual(await readFile(hub.hub.filePath(enrollment.nodeId, photo.sha256)), photo.content);
+      const sealed = await node.backend.db
+        .selectFrom('sync_files')
+        .select(['sha256', 'acknowledged_at'])
+        .executeTakeFirstOrThrow();
+      assert.equal(sealed.sha256, photo.sha256);
+      assert.ok(sealed.acknowledged_at, 'the hub confirmed it holds the file');
+      assert.equal((await node.admin.ok('sync.status', {})).pending.files, 0);
+      const errands = await hub.hub.records(enrollment.nodeId, 'errand');
+      assert.ok(
+        errands.some((r) => r.entityId === photo.errandId && r.op === 'attach'),
+        'the attach entry went up with the file',
+      );
+    } finally {
       await node.close();
     }
   });

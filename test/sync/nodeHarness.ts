@@ -13,11 +13,17 @@ import path from 'node:path';
 import { createSelfSignedCertificate, type GeneratedCertificate } from '../../hub/certificate';
 import { openHub, type Hub } from '../../hub/hub';
 import { handleSyncRequest } from '../../hub/syncRoutes';
-import { openBackend, type Backend, type BackendSyncOptions } from '../../electron/backend/backend';
+import {
+  openBackend,
+  type Backend,
+  type BackendOptions,
+  type BackendSyncOptions,
+} from '../../electron/backend/backend';
 import { createHallServer } from '../../electron/hall/httpServer';
 import { appendChange } from '../../electron/backend/db/writes';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
 import type { SuiteId } from '../../shared/sync/suiteIds';
+import { residentId } from '../support/ids';
 import { li, zhang, townshipCommittee } from '../support/mediationParties';
 import { ADMIN, TestClient, TestClock } from '../support/testHall';
 
@@ -126,17 +132,29 @@ export interface TestNodeHall {
   client(): TestClient;
   /** Closes the backend and opens it again on the same folder (a restart of the program). */
   restart(sync?: BackendSyncOptions): Promise<void>;
+  /** Closes the backend and its server, keeping the folder (another process may use it); `restart` opens it again. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A township backend behind the hall's HTTP server, set up with an administrator signed in. */
-export async function startNodeHall(clock: TestClock, sync: BackendSyncOptions = {}): Promise<TestNodeHall> {
+export async function startNodeHall(
+  clock: TestClock,
+  sync: BackendSyncOptions = {},
+  backendOptions: Partial<BackendOptions> = {},
+): Promise<TestNodeHall> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-node-'));
   let backend: Backend;
   let server: ReturnType<typeof createHallServer>;
   let url = '';
   const open = async (options: BackendSyncOptions) => {
-    backend = await openBackend({ dataDir, now: clock.now, logError: () => {}, sync: { log: () => {}, ...options } });
+    backend = await openBackend({
+      ...backendOptions,
+      dataDir,
+      now: clock.now,
+      logError: () => {},
+      sync: { log: () => {}, ...options },
+    });
     server = createHallServer({ backend, staticDir: null, loopbackOnly: true });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -166,8 +184,9 @@ export async function startNodeHall(clock: TestClock, sync: BackendSyncOptions =
     },
     admin,
     client: () => new TestClient(url),
+    stop: () => shut(),
     async restart(options = sync) {
-      await shut();
+      if (server.listening) await shut();
       await open(options);
       const fresh = new TestClient(url);
       await fresh.ok('auth.login', { username: ADMIN.username, password: ADMIN.password });
@@ -250,4 +269,34 @@ export async function disputeWithAttachments(
     files.push({ content, sha256: createHash('sha256').update(content).digest('hex') });
   }
   return files;
+}
+
+/**
+ * An errand a village agent registered through the API with one photo of its materials
+ * (incompressible bytes behind a JPEG marker): the agent's account, placed in `villageId`, and
+ * the resident are made here; the catalog holding `itemCode` must be imported.
+ */
+export async function errandWithAttachment(
+  node: TestNodeHall,
+  { villageId, itemCode, size }: { villageId: string; itemCode: string; size: number },
+): Promise<{ errandId: string; content: Buffer; sha256: string }> {
+  const agent = await userClient(node, 'agent', ['villageAgent']);
+  const agentId = (await agent.ok('auth.session', {}))!.user.id;
+  await node.admin.ok('errands.setAgentVillage', { userId: agentId, villageId });
+  const resident = await node.admin.ok('residents.register', {
+    name: '王桂兰',
+    idType: 'residentId',
+    idNumber: residentId('19720405', 311),
+    ethnicity: '汉族',
+    villageId,
+  });
+  const { errand } = await agent.ok('errands.register', { requestId: randomUUID(), residentId: resident.id, itemCode });
+  const content = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
+  await agent.ok('errands.attach', {
+    errandId: errand.id,
+    fileName: '户口簿.jpg',
+    mimeType: 'image/jpeg',
+    uploadId: await agent.upload(content),
+  });
+  return { errandId: errand.id, content, sha256: createHash('sha256').update(content).digest('hex') };
 }

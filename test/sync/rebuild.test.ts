@@ -21,6 +21,7 @@ import { TestClient, TestClock, morningOf } from '../support/testHall';
 import {
   PASSPHRASE,
   disputeWithAttachments,
+  errandWithAttachment,
   startNodeHall,
   startTestHub,
   userClient,
@@ -77,6 +78,8 @@ async function dayOfWork(node: TestNodeHall) {
   await node.admin.ok('catalog.importFile', demoCatalog);
   const attachments = await disputeWithAttachments(node, [30_000, 12_000]);
   const village = await node.admin.ok('places.saveVillage', { name: '西河村', kind: 'village', groups: [] });
+  // An agent's photo of an errand's materials: the rebuild fetches every kind's declared attachments.
+  const photo = await errandWithAttachment(node, { villageId: village.id, itemCode: item.code, size: 20_000 });
   const clerk = await userClient(node, 'clerk', ['counterClerk']);
   const resident = await clerk.ok('residents.register', {
     name: '李秀英',
@@ -105,7 +108,7 @@ async function dayOfWork(node: TestNodeHall) {
     note: '已办结',
     completedOn: '2026-11-23',
   });
-  return { attachments, resident, caseNumbers: [first.case.caseNumber!, second.case.caseNumber!] };
+  return { attachments, photo, resident, caseNumbers: [first.case.caseNumber!, second.case.caseNumber!] };
 }
 
 let postgres: Promise<TestPostgres | null> | null = null;
@@ -142,7 +145,7 @@ async function lostTownship(t: TestContext, dialect: 'sqlite' | 'postgres') {
   return { clock, hub, nodeId, work, before, authorize };
 }
 
-/** Every replicated table as it was (the accounts aside), and both scans back byte for byte. */
+/** Every replicated table as it was (the accounts aside), and the scans and the photo back byte for byte. */
 async function assertRebuiltAsBefore(
   backend: Backend,
   lost: Pick<Awaited<ReturnType<typeof lostTownship>>, 'before' | 'work'>,
@@ -160,6 +163,12 @@ async function assertRebuiltAsBefore(
       .executeTakeFirstOrThrow();
     assert.deepEqual(await backend.files.read(row.file_path), attachment.content);
   }
+  const photo = await backend.db
+    .selectFrom('errand_attachments')
+    .select('file_path')
+    .where('sha256', '=', lost.work.photo.sha256)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(await backend.files.read(photo.file_path), lost.work.photo.content);
   return rebuilt;
 }
 
@@ -194,7 +203,7 @@ for (const dialect of dialects) {
         (progress) => phases.push(progress.phase),
       );
       assert.equal(outcome.appliedThrough, Number(hubBefore.applied_through));
-      assert.equal(outcome.files, 2);
+      assert.equal(outcome.files, 3);
       assert.deepEqual(outcome.missingFiles, []);
       assert.equal(outcome.skippedImages, 0);
       assert.ok(phases.includes('entries') && phases.includes('files') && phases.includes('finish'));
@@ -202,7 +211,7 @@ for (const dialect of dialects) {
       // Same rows, table by table (the accounts come back without passwords, and one more).
       const rebuilt = await assertRebuiltAsBefore(fresh.backend, lost);
       const users = JSON.parse(rebuilt.get('users')!) as { username: string }[];
-      assert.deepEqual(users.map((u) => u.username).sort(), ['admin', 'clerk', 'newadmin']);
+      assert.deepEqual(users.map((u) => u.username).sort(), ['admin', 'agent', 'clerk', 'newadmin']);
 
       // The county page sees it finished; the old PC's keys stay refused.
       const state = await hub.hub.db
@@ -213,7 +222,7 @@ for (const dialect of dialects) {
       assert.equal(state.status, 'active');
       assert.ok(state.rebuild_finished_at);
       assert.equal(Number(state.rebuild_through), Number(hubBefore.applied_through));
-      assert.equal(Number(state.rebuild_files), 2);
+      assert.equal(Number(state.rebuild_files), 3);
 
       // The administrator signs in, the clerk gets a new password, the next case follows on.
       const admin = fresh.client();
@@ -307,7 +316,7 @@ for (const dialect of dialects) {
       while (firstRun.progress().running) await new Promise((resolve) => setTimeout(resolve, 50));
       const outcome = firstRun.progress().outcome!;
       assert.ok(outcome.ok, outcome.message ?? '');
-      assert.equal(outcome.files, 2);
+      assert.equal(outcome.files, 3);
       await assertRebuiltAsBefore(fresh.backend, lost);
       const waiting = await hub.hub.db
         .selectFrom('hub_nodes')

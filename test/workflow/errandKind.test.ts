@@ -11,6 +11,7 @@ const clerk = actorWith(['counterClerk']);
 
 const ALLOWED_FROM: Record<ErrandStep, readonly ErrandStatus[]> = {
   collect: ['authorised', 'collected'],
+  attach: ['authorised', 'collected', 'handedOver'],
   withdraw: ['authorised', 'collected'],
   handOver: ['collected'],
   deliver: ['handedOver'],
@@ -45,6 +46,20 @@ describe('the errand, declared once', () => {
       message: '您只能处理本人经办的代办',
     });
     assert.deepEqual(offeredSteps(errandKind, errandIn('authorised'), otherAgent, '2026-12-07'), []);
+  });
+
+  test('photos of the materials: the agent in the village and the counter checking them, until the errand closes', () => {
+    for (const status of ['authorised', 'collected', 'handedOver'] as const) {
+      assert.equal(refusalOf(errandKind, 'attach', errandIn(status), agent, '2026-12-07'), null);
+      assert.equal(refusalOf(errandKind, 'attach', errandIn(status), clerk, '2026-12-07'), null);
+    }
+    assert.equal(refusalOf(errandKind, 'attach', errandIn('authorised'), otherAgent, '2026-12-07')?.code, 'FORBIDDEN');
+    assert.equal(
+      refusalOf(errandKind, 'attach', errandIn('delivered'), agent, '2026-12-07')?.message,
+      '这项代办当前为“已送达”，不能添加附件（只有“已委托，待收材料”或“材料已收齐，待交接”或“已交窗口办理”的代办可以）',
+    );
+    // Taken from the errand's attachments, never drawn among its step buttons.
+    assert.ok(!offeredSteps(errandKind, errandIn('collected'), agent, '2026-12-07').some((s) => s.step === 'attach'));
   });
 
   test('delivery waits for the counter to complete the case', () => {

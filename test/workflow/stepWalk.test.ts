@@ -208,6 +208,10 @@ describe('every step in every status, refused by the backend in the declaration�
     );
     const calls: Record<ErrandStep, (e: Errand) => Call> = {
       collect: (e) => ['errands.collect', { errandId: e.id, version: e.version, collectedMaterials: [] }],
+      attach: (e) => [
+        'errands.attach',
+        { errandId: e.id, fileName: '户口簿.jpg', mimeType: 'image/jpeg', uploadId: NO_UPLOAD },
+      ],
       withdraw: (e) => ['errands.withdraw', { errandId: e.id, version: e.version, reason: '不办了' }],
       handOver: (e) => [
         'errands.handOver',

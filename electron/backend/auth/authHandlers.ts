@@ -1,8 +1,10 @@
+import type { OutputOf } from '../../../shared/api/procedures';
 import { SIGN_IN_FAILED_MESSAGE, type SessionInfo } from '../../../shared/auth/api';
 import type { AuditTarget, RequestContext } from '../api/context';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import { localDate, localTime } from '../api/settings';
+import type { Db } from '../db/database';
 import type { Actor } from '../db/writes';
 import { uuidv7 } from '../db/uuidv7';
 import { SETTING_TOWNSHIP_NAME, readSetting, writeSetting } from './nodeSettings';
@@ -17,8 +19,12 @@ import { APP_VERSION } from '../about/appVersion';
  * Sign-in, sessions and the screen lock. Made per backend: the per-address sign-in throttle
  * lives in the backend's memory (signInThrottle.ts says why).
  */
+type SystemStatus = OutputOf<'system.status'>;
+
 export function authHandlers(
   throttle: SignInThrottle,
+  /** What a village node says of itself (sync/villages, given by the composition root); null on a township. */
+  villageNode?: (db: Db, signedIn: boolean) => Promise<SystemStatus['villageNode']>,
 ): HandlersFor<
   | 'system.status'
   | 'system.setupAdministrator'
@@ -36,6 +42,7 @@ export function authHandlers(
         townshipName: (await readSetting(ctx.db, SETTING_TOWNSHIP_NAME)) ?? '',
         version: APP_VERSION,
         today: ctx.today,
+        villageNode: villageNode ? await villageNode(ctx.db, ctx.session !== null) : null,
       };
     },
 

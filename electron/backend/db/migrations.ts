@@ -974,6 +974,153 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX sessions_live ON sessions(ended_at, via)`.execute(db);
     },
   },
+  // Residents' matters (群众诉求、问题、建议) and 三事分流 (docs/matters.md): one row a matter, its
+  // steps' dates in its columns (the statistics count on them), the human number drawn per year
+  // (`matter:<year>`). The village a matter belongs to places it in a scope (its village's agents
+  // and grid workers read it).
+  '0024_matters': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE matters (
+          id TEXT PRIMARY KEY,
+          year INTEGER NOT NULL,
+          sequence INTEGER NOT NULL,
+          number TEXT NOT NULL,
+          version INTEGER NOT NULL DEFAULT 1,
+          status TEXT NOT NULL CHECK (status IN ('registered', 'inHand', 'escalated', 'replied', 'closed', 'voided')),
+          source TEXT NOT NULL CHECK (source IN ('counter', 'grid', 'meeting', 'campaign')),
+          type TEXT NOT NULL CHECK (type IN ('request', 'problem', 'suggestion')),
+          category TEXT NOT NULL,
+          village_id TEXT NOT NULL REFERENCES villages(id),
+          resident_id TEXT REFERENCES residents(id),
+          resident_name TEXT NOT NULL,
+          phone TEXT NOT NULL DEFAULT '',
+          description TEXT NOT NULL,
+          collected_on TEXT NOT NULL,
+          collected_by_id TEXT NOT NULL,
+          collected_by_name TEXT NOT NULL,
+          triage TEXT CHECK (triage IN ('major', 'minor', 'private')),
+          handling TEXT CHECK (handling IN ('onTheSpot', 'deadline', 'escalated', 'advised')),
+          decided_on TEXT,
+          decided_by_name TEXT NOT NULL DEFAULT '',
+          owner_kind TEXT CHECK (owner_kind IN ('township', 'countyDepartment', 'villageCommittee',
+            'communityOrganisation')),
+          owner TEXT NOT NULL DEFAULT '',
+          working_days INTEGER,
+          due_on TEXT,
+          escalated_to TEXT NOT NULL DEFAULT '',
+          escalation_reason TEXT NOT NULL DEFAULT '',
+          replied_on TEXT,
+          reply_method TEXT CHECK (reply_method IN ('inPerson', 'phone', 'written', 'meeting')),
+          reply TEXT NOT NULL DEFAULT '',
+          replied_by_name TEXT NOT NULL DEFAULT '',
+          closed_on TEXT,
+          result TEXT NOT NULL DEFAULT '',
+          voided_on TEXT,
+          void_reason TEXT NOT NULL DEFAULT '',
+          last_step_on TEXT NOT NULL,
+          request_id TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          UNIQUE (year, sequence)
+        )`,
+        `CREATE INDEX matters_by_collected_on ON matters(collected_on)`,
+        `CREATE INDEX matters_by_village ON matters(village_id, collected_on)`,
+        `CREATE INDEX matters_open ON matters(status, due_on) WHERE status IN ('registered', 'inHand', 'escalated', 'replied')`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // Number blocks (号段, docs/numbers.md): on a township, `number_blocks` is the ledger of the
+  // ranges reserved out of its own counters for its village nodes, and of what a retired node
+  // gave back (`returned_from`..last; `reissues`: the returned block a block was cut from). On a
+  // village node, `held_number_blocks` are the blocks it received and how far it drew from each.
+  // Two tables because they have two owners: the township's ledger is never written by a village.
+  // And the errand's 委托代办授权书 now carries a number (委托书编号) drawn at registration.
+  '0025_number_blocks': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE number_blocks (
+          id TEXT PRIMARY KEY,
+          node_id TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          first INTEGER NOT NULL CHECK (first >= 1),
+          last INTEGER NOT NULL,
+          reserved_at TEXT NOT NULL,
+          reissues TEXT,
+          returned_from INTEGER,
+          returned_at TEXT,
+          CHECK (last >= first),
+          CHECK (returned_from IS NULL OR (returned_from BETWEEN first AND last + 1 AND returned_at IS NOT NULL))
+        )`,
+        `CREATE INDEX number_blocks_by_node ON number_blocks(node_id, scope)`,
+        `CREATE INDEX number_blocks_returned ON number_blocks(scope, returned_from) WHERE returned_from IS NOT NULL`,
+        `CREATE INDEX number_blocks_by_reissued ON number_blocks(reissues) WHERE reissues IS NOT NULL`,
+        `CREATE TABLE held_number_blocks (
+          id TEXT PRIMARY KEY,
+          node_id TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          first INTEGER NOT NULL CHECK (first >= 1),
+          last INTEGER NOT NULL,
+          reserved_at TEXT NOT NULL,
+          received_at TEXT NOT NULL,
+          used_through INTEGER,
+          CHECK (last >= first),
+          CHECK (used_through IS NULL OR used_through BETWEEN first AND last)
+        )`,
+        `CREATE INDEX held_number_blocks_by_scope ON held_number_blocks(scope, id)`,
+        `ALTER TABLE errands ADD COLUMN authorisation_number TEXT`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // The village tier (ARCHITECTURE principle 9): the township's village nodes, and which rows a
+  // village holds a copy of or owns (village_links: the village's own rows, taken in here, and the
+  // township's rows sent down as answers), so ownership is checked per row.
+  '0026_village_nodes': {
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE village_nodes (
+        id TEXT PRIMARY KEY,
+        village_id TEXT NOT NULL REFERENCES villages(id),
+        name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+        created_at TEXT NOT NULL,
+        created_by_name TEXT NOT NULL,
+        retired_at TEXT,
+        retire_reason TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      ) WITHOUT ROWID`.execute(db);
+      await sql`CREATE TABLE village_links (
+        table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        node_id TEXT NOT NULL REFERENCES village_nodes(id),
+        owner TEXT NOT NULL CHECK (owner IN ('village', 'township')),
+        PRIMARY KEY (table_name, row_id, node_id)
+      ) WITHOUT ROWID`.execute(db);
+      await sql`CREATE INDEX village_links_by_row ON village_links(row_id)`.execute(db);
+    },
+  },
+  // Photos and scans of an errand's materials, taken by the agent in the village (possibly on a
+  // village node with no link) or at the counter; `material` names the material one shows, when
+  // it shows one of the errand's list. Kept by content like every attachment (file_path, sha256).
+  '0027_errand_attachments': {
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE errand_attachments (
+        id TEXT PRIMARY KEY,
+        errand_id TEXT NOT NULL REFERENCES errands(id),
+        material TEXT,
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        file_path TEXT NOT NULL,
+        caption TEXT NOT NULL DEFAULT '',
+        added_by_name TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX errand_attachments_by_errand ON errand_attachments(errand_id)`.execute(db);
+    },
+  },
 };
 
 /** The app's migrations by name (a test may open a database with fewer, as an older release would, or add one). */

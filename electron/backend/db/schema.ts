@@ -28,11 +28,40 @@ import type {
   Satisfaction,
   SkippedLevel,
 } from '../../../shared/petitions/petitions';
+import type {
+  MatterCategory,
+  MatterHandling,
+  MatterOwnerKind,
+  MatterSource,
+  MatterStatus,
+  MatterTriage,
+  MatterType,
+  ReplyMethod,
+} from '../../../shared/matters/matters';
 import type { InstructionKind } from '../../../shared/sync/protocol';
 
 /** Table types of the township database (see migrations.ts for the DDL). */
 export interface Database {
   node_settings: { key: string; value: string };
+  village_nodes: {
+    /** The node's id at the township's receiving library (its enrollment file's nodeId). */
+    id: string;
+    village_id: string;
+    name: string;
+    status: 'active' | 'retired';
+    created_at: string;
+    created_by_name: string;
+    retired_at: string | null;
+    retire_reason: string | null;
+    version: Generated<number>;
+  };
+  village_links: {
+    table_name: string;
+    row_id: string;
+    node_id: string;
+    /** `village`: the village made the row (it edits it); `township`: a copy the township sends down. */
+    owner: 'village' | 'township';
+  };
   app_versions: {
     version: string;
     schema_version: string;
@@ -145,6 +174,33 @@ export interface Database {
     origin: string;
   };
   number_counters: { scope: string; last_value: number };
+  /** The township's ledger of blocks reserved for its village nodes (docs/numbers.md). */
+  number_blocks: {
+    id: string;
+    /** The village node's id at the township's receiving library (village_nodes.id). */
+    node_id: string;
+    scope: string;
+    first: number;
+    last: number;
+    reserved_at: string;
+    /** The returned block this one was cut from (its rest issued again). */
+    reissues: string | null;
+    /** The first number the node gave back unused (last + 1: it used them all); null: held. */
+    returned_from: number | null;
+    returned_at: string | null;
+  };
+  /** On a village node: the blocks it received from its township and how far it drew from each. */
+  held_number_blocks: {
+    id: string;
+    node_id: string;
+    scope: string;
+    first: number;
+    last: number;
+    reserved_at: string;
+    received_at: string;
+    /** The last number drawn from this block; null: none yet. */
+    used_through: number | null;
+  };
   issued_documents: {
     id: string;
     type: string;
@@ -289,8 +345,24 @@ export interface Database {
     delivered_on: string | null;
     delivery_signed_by: string | null;
     withdraw_reason: string | null;
+    /** 委托书编号 (null on errands registered before it existed). */
+    authorisation_number: string | null;
     updated_at: string;
     version: Generated<number>;
+  };
+  errand_attachments: {
+    id: string;
+    errand_id: string;
+    /** The material of the errand's list the file shows, or null. */
+    material: string | null;
+    file_name: string;
+    mime_type: string;
+    size_bytes: number;
+    sha256: string;
+    file_path: string;
+    caption: string;
+    added_by_name: string;
+    added_at: string;
   };
   mediation_committees: {
     id: string;
@@ -650,6 +722,49 @@ export interface Database {
     note: string;
     by_name: string;
     created_at: string;
+  };
+  matters: {
+    id: string;
+    year: number;
+    sequence: number;
+    /** 诉求编号 SQ-2026-000012 */
+    number: string;
+    version: Generated<number>;
+    status: MatterStatus;
+    source: MatterSource;
+    type: MatterType;
+    category: MatterCategory;
+    village_id: string;
+    resident_id: string | null;
+    resident_name: string;
+    phone: Generated<string>;
+    description: string;
+    collected_on: string;
+    collected_by_id: string;
+    collected_by_name: string;
+    triage: MatterTriage | null;
+    handling: MatterHandling | null;
+    decided_on: string | null;
+    decided_by_name: Generated<string>;
+    owner_kind: MatterOwnerKind | null;
+    owner: Generated<string>;
+    working_days: number | null;
+    /** A 限期解决 matter's deadline: `working_days` working days after `decided_on`. */
+    due_on: string | null;
+    escalated_to: Generated<string>;
+    escalation_reason: Generated<string>;
+    replied_on: string | null;
+    reply_method: ReplyMethod | null;
+    reply: Generated<string>;
+    replied_by_name: Generated<string>;
+    closed_on: string | null;
+    result: Generated<string>;
+    voided_on: string | null;
+    void_reason: Generated<string>;
+    last_step_on: string;
+    request_id: string;
+    created_at: string;
+    updated_at: string;
   };
   petition_attachments: {
     id: string;

@@ -56,6 +56,18 @@ export async function storeAttachment(
   return { sha256, filePath: relative, sizeBytes: bytes.byteLength };
 }
 
+/**
+ * Whether `relative` is where `storeAttachment` files content with this hash: a row made on
+ * another node (a village's) names its file's path, and nothing is written under a path that
+ * could lie elsewhere in the data folder or outside it.
+ */
+export function isAttachmentPath(relative: string, sha256: string): boolean {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return false;
+  return Object.values(EXTENSIONS).some(
+    (extension) => relative === path.posix.join(ATTACHMENT_FOLDER, sha256.slice(0, 2), `${sha256}.${extension}`),
+  );
+}
+
 /** A short-lived link to a stored attachment, downloaded under its own name. */
 export function attachmentLink(
   documents: DocumentServices,

@@ -10,6 +10,7 @@ import '../counter/documents/resultNotice';
 import '../counter/documents/summaryReport';
 import '../counter/errands/documents/authorisation';
 import '../counter/errands/documents/handoverList';
+import '../matters/documents/statisticsReport';
 import './samples/agreement';
 import './samples/receiptSlip';
 import './samples/residentList';

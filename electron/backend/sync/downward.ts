@@ -23,6 +23,8 @@ import { importCatalogFile } from '../catalog/catalogStore';
 import type { Db } from '../db/database';
 import type { SyncVia } from '../db/schema';
 import { recordArrival } from './instructionsStore';
+import { applyRecordsFromAbove } from './villages/recordsFromAbove';
+import { receiveBlocks } from '../workflow/numberBlocks';
 import type { UnlockedKeys } from './keyStore';
 import { acknowledgeThrough } from './outbox';
 import { SYNC_SETTINGS, readNumber, writeNumber, writeText, type StoredEnrollment } from './syncState';
@@ -211,6 +213,12 @@ async function applyContent(
     case 'instruction': {
       await recordArrival(scope, item.instruction, item.seq);
       return `${item.instruction.kind === 'assign' ? '交办' : '督办'}：${item.instruction.title}`;
+    }
+    case 'records':
+      return applyRecordsFromAbove(scope, item.rows, item.about);
+    case 'numberBlocks': {
+      const received = await receiveBlocks(scope, item.blocks);
+      return `号段：收到 ${item.blocks.length} 个，其中新的 ${received} 个`;
     }
   }
 }

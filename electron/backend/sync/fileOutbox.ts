@@ -1,15 +1,17 @@
-// Attachments (the scans and photos of dispute files) go up beside the batches that name them,
-// each sealed once as a 'file' envelope kept under <data>/sync/outgoing/<sha256>.tde, and sent
+// Attachments (the scans and photos of every kind of record that declares some) go up beside
+// the batches that name them, each sealed once as a 'file' envelope kept under
+// <data>/sync/outgoing/<sha256>.tde, and sent
 // with the hub's subset of tus 1.0.0 (resumable uploads): create the upload, PATCH 256 KiB at a
 // time, and after an interruption ask the hub (HEAD) how much it has and continue from there.
 // The upload address is stored before the first byte is sent, so even a restarted node resumes.
 import { readFile, mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { sha256Hex } from '../../../shared/sync/bytes';
 import { sealEnvelope } from '../../../shared/sync/envelope';
 import { SYNC_PATHS } from '../../../shared/sync/protocol';
 import type { DataFiles } from '../db/dataFiles';
+import { declaredAttachmentTables, type RecordTables } from '../workflow/recordTables';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { expectStatus } from './hubApi';
@@ -28,6 +30,8 @@ export interface FileSealContext {
   dataDir: string;
   /** The attachments, as stored (decrypted here, sealed again to the hub). */
   files: DataFiles;
+  /** The kinds of record, whose declared attachment tables name the files to send. */
+  records: RecordTables;
   nodeId: string;
   keys: KeySet;
   hubBoxPublicKey: Uint8Array;
@@ -35,32 +39,36 @@ export interface FileSealContext {
   log: (line: string) => void;
 }
 
-/** Attachments of every domain (disputes, petitions) whose file has no envelope yet, each file once. */
-export async function unsealedAttachments(db: Db): Promise<Array<{ sha256: string; file_path: string }>> {
-  const [disputes, petitions] = await Promise.all([
-    db
-      .selectFrom('dispute_attachments as a')
-      .leftJoin('sync_files as f', 'f.sha256', 'a.sha256')
-      .where('f.sha256', 'is', null)
-      .select(['a.sha256', 'a.file_path'])
-      .execute(),
-    db
-      .selectFrom('petition_attachments as a')
-      .leftJoin('sync_files as f', 'f.sha256', 'a.sha256')
-      .where('f.sha256', 'is', null)
-      .select(['a.sha256', 'a.file_path'])
-      .execute(),
-  ]);
-  const bySha256 = new Map<string, { sha256: string; file_path: string }>();
-  for (const attachment of [...disputes, ...petitions])
-    if (!bySha256.has(attachment.sha256)) bySha256.set(attachment.sha256, attachment);
-  return [...bySha256.values()];
+/** An attachment file as its rows name it: the content's hash and where it lies in the data folder. */
+export interface NamedFile {
+  sha256: string;
+  file_path: string;
+}
+
+/**
+ * The attachments of every kind that declares some (RecordTable `attachments`) as one query:
+ * each file once, by its hash, with one of the paths it is filed under.
+ */
+export function attachmentFiles(records: RecordTables) {
+  const selects = declaredAttachmentTables(records).map(
+    ({ table }) => sql`SELECT sha256, file_path FROM ${sql.table(table)}`,
+  );
+  return selects.length ? sql.join(selects, sql` UNION ALL `) : sql`SELECT '' AS sha256, '' AS file_path WHERE 0`;
+}
+
+/** Attachments of every kind whose file has no envelope yet, each file once. */
+export async function unsealedAttachments(db: Db, records: RecordTables): Promise<NamedFile[]> {
+  const { rows } = await sql<NamedFile>`
+    SELECT a.sha256, min(a.file_path) AS file_path FROM (${attachmentFiles(records)}) a
+    WHERE NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256)
+    GROUP BY a.sha256 ORDER BY a.sha256`.execute(db);
+  return rows;
 }
 
 /** Seals every attachment that has no envelope yet. @returns how many were sealed. */
 export async function sealPendingFiles(context: FileSealContext): Promise<number> {
   const { db, dataDir } = context;
-  const waiting = await unsealedAttachments(db);
+  const waiting = await unsealedAttachments(db, context.records);
   let sealed = 0;
   for (const attachment of waiting) {
     let bytes: Uint8Array;

@@ -22,6 +22,7 @@ import { DownRefused, openFromHub } from './downward';
 import { unpackContainer } from '../../../shared/sync/container';
 import { EnvelopeError, parseEnvelope } from '../../../shared/sync/envelope';
 import { failFields } from '../api/failure';
+import { attachmentFiles, type NamedFile } from './fileOutbox';
 import { HubRejected, getRebuild, postRebuildDone } from './hubApi';
 import { requestSigner, type Ready, type SyncCore } from './syncCore';
 import { SYNC_SETTINGS, clearSetting, writeNumber, writeText } from './syncState';
@@ -292,11 +293,10 @@ async function fetchAttachments(
   progress: RebuildProgressSink,
 ): Promise<{ files: number; missingFiles: string[] }> {
   const db = core.db;
-  const named = await sql<{ sha256: string; file_path: string }>`
-    SELECT sha256, min(file_path) AS file_path FROM (
-      SELECT sha256, file_path FROM dispute_attachments
-      UNION ALL SELECT sha256, file_path FROM petition_attachments
-    ) GROUP BY sha256 ORDER BY sha256`.execute(db);
+  // Every kind's declared attachment tables (RecordTable `attachments`), none named here.
+  const attachments = attachmentFiles(core.options.records);
+  const named = await sql<NamedFile>`
+    SELECT sha256, min(file_path) AS file_path FROM (${attachments}) GROUP BY sha256 ORDER BY sha256`.execute(db);
   const missingFiles: string[] = [];
   let files = 0;
   for (const [index, attachment] of named.rows.entries()) {
@@ -308,8 +308,7 @@ async function fetchAttachments(
     }
     // Every path an attachment is filed under (the same scan on two records shares one file).
     const paths = await sql<{ file_path: string }>`
-      SELECT file_path FROM dispute_attachments WHERE sha256 = ${attachment.sha256}
-      UNION SELECT file_path FROM petition_attachments WHERE sha256 = ${attachment.sha256}`.execute(db);
+      SELECT DISTINCT file_path FROM (${attachments}) WHERE sha256 = ${attachment.sha256}`.execute(db);
     for (const { file_path } of paths.rows) await core.options.files.write(file_path, plaintext);
     // The hub holds it already: it is not sealed and sent up again.
     const at = core.now().toISOString();

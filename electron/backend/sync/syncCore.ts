@@ -14,6 +14,8 @@ import { sealPendingFiles } from './fileOutbox';
 import { parseStoredKeys, wipe, type KeyProtector, type StoredKeys, type UnlockedKeys } from './keyStore';
 import { buildBatches, type BatchLimits } from './outbox';
 import { fileRowBaseline } from './rowBaseline';
+import { appendBlockRequest } from './villages/blockRequest';
+import { isVillageNode } from '../db/nodeTier';
 import {
   SYNC_SETTINGS,
   clearSetting,
@@ -136,7 +138,10 @@ export class SyncCore {
   async prepareOutbox(ready: Ready, withReport: boolean): Promise<void> {
     await this.locked(async () => {
       await fileRowBaseline(this.db, SYNC_BASELINE_ACTOR, this.options.now);
-      if (withReport) await appendDailyReport(this.db, this.now(), this.options.timeZone, this.options.deskFigures);
+      // A village's figures are the township's: the township reports them, the village asks for numbers.
+      if (await isVillageNode(this.db)) await appendBlockRequest(this.db, this.now(), this.options.timeZone);
+      else if (withReport)
+        await appendDailyReport(this.db, this.now(), this.options.timeZone, this.options.deskFigures);
       const context = {
         nodeId: ready.enrollment.nodeId,
         keys: ready.keys.current,
@@ -153,6 +158,7 @@ export class SyncCore {
         db: this.db,
         dataDir: this.options.dataDir,
         files: this.options.files,
+        records: this.options.records,
         log: this.options.log,
       });
     });

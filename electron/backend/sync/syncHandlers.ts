@@ -1,6 +1,8 @@
 // The sync procedures of the typed API (shared/sync/api.ts) on top of the backend's engine.
 // Made per backend (the engine holds that backend's unlocked keys and its run in progress),
 // which is why this is a factory rather than a constant like the other handler sets.
+import { isVillageNode } from '../db/nodeTier';
+import { inVillageWords, refusalInVillageWords } from './villages/levelWords';
 import type { HandlersFor } from '../api/handlers';
 import type { RequestContext } from '../api/context';
 import type { FirstRunRebuild } from './firstRunRebuild';
@@ -23,7 +25,41 @@ function fileLink(ctx: RequestContext, file: { bytes: Uint8Array; fileName: stri
   };
 }
 
-export function syncHandlers(
+type SyncProcedure =
+  | 'sync.status'
+  | 'sync.enroll'
+  | 'sync.firstRunRebuild'
+  | 'sync.firstRunRebuildProgress'
+  | 'sync.firstRunRegistrationFile'
+  | 'sync.registrationFile'
+  | 'sync.unlock'
+  | 'sync.syncNow'
+  | 'sync.exportFile'
+  | 'sync.importFile'
+  | 'sync.rotateKeys';
+
+/** The sync procedures; on a village node their answers and refusals name the township as the level above. */
+export function syncHandlers(engine: SyncEngine, firstRunRebuild: FirstRunRebuild): HandlersFor<SyncProcedure> {
+  const handlers = townshipSyncHandlers(engine, firstRunRebuild);
+  const said = {} as Record<string, unknown>;
+  for (const [name, handler] of Object.entries(handlers) as [
+    SyncProcedure,
+    (input: unknown, ctx: RequestContext) => Promise<unknown>,
+  ][]) {
+    said[name] = async (input: unknown, ctx: RequestContext) => {
+      const village = await isVillageNode(ctx.db);
+      try {
+        const answer = await handler(input, ctx);
+        return village ? inVillageWords(answer) : answer;
+      } catch (error) {
+        throw village ? refusalInVillageWords(error) : error;
+      }
+    };
+  }
+  return said as HandlersFor<SyncProcedure>;
+}
+
+function townshipSyncHandlers(
   engine: SyncEngine,
   firstRunRebuild: FirstRunRebuild,
 ): HandlersFor<

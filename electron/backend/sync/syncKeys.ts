@@ -8,6 +8,7 @@
 // /rotate, or a downward envelope sealed to the new box key). The old set is kept (retired) to
 // open downward packages the hub sealed to its box key before it learnt the new one. A second
 // rotation waits until the first is confirmed.
+import { markVillageNode } from './villages/villageNode';
 import { toBase64Url } from '../../../shared/sync/bytes';
 import { WrongPassphraseError } from '../../../shared/sync/keys';
 import { fail, failFields } from '../api/failure';
@@ -101,6 +102,8 @@ export async function enrollNode(
         await writeBytes(tx, SYNC_SETTINGS.registration, registration);
         // Until the rebuild has put the township's records back, nothing may be sent up.
         if (file.replacement) await writeText(tx, SYNC_SETTINGS.rebuildPending, file.replacement.authorizedAt);
+        // A file from a township makes this a village node (its numbers then come from blocks).
+        if (file.village) await markVillageNode(tx, file.village);
         for (const key of [
           SYNC_SETTINGS.registeredAt,
           SYNC_SETTINGS.revokedAt,

@@ -34,7 +34,7 @@ export async function readStatus(core: SyncCore, progress: SyncProgress): Promis
       .where('acknowledged_at', 'is', null)
       .executeTakeFirstOrThrow(),
     // Attachments added since the last run, not sealed yet: waiting too.
-    unsealedAttachments(db),
+    unsealedAttachments(db, core.options.records),
     batchHistory(db),
   ]);
   return {

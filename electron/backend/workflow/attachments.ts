@@ -10,16 +10,38 @@ import type { VersionedTable, WriteScope } from '../db/writeScope';
 import { storeAttachment, type AttachmentUpload, type StoredAttachment } from '../documents/attachmentFiles';
 import { prepareStep, type KindBinding } from './runStep';
 
-type RecordRowTable = 'dispute_attachments' | 'petition_attachments' | 'dispute_annotations';
+/** The columns every attachment table has: the file by its hash and path, who added it and when. */
+interface AttachmentColumns {
+  id: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  file_path: string;
+  caption: string;
+  added_by_name: string;
+  added_at: string;
+}
+
+/** The tables holding a kind's attachments (each kind's RecordTable names its own, `attachments`). */
+export type AttachmentTable = {
+  [T in keyof Database]: Database[T] extends AttachmentColumns ? T : never;
+}[keyof Database];
 
 /** Adds one row of `table` to a record as the declared `step`; answers the new row's id. */
-export async function addToRecord<S extends string, K extends string, R, T extends VersionedTable>(
+export async function addToRecord<
+  S extends string,
+  K extends string,
+  R,
+  T extends VersionedTable,
+  RowTable extends keyof Database,
+>(
   ctx: RequestContext,
   binding: KindBinding<S, K, R, T>,
   step: K,
   recordId: string,
-  table: RecordRowTable,
-  row: (id: string, scope: WriteScope) => Insertable<Database[RecordRowTable]>,
+  table: RowTable,
+  row: (id: string, scope: WriteScope) => Insertable<Database[RowTable]>,
   data: (id: string) => Record<string, unknown> & { summary: string },
 ): Promise<{ id: string; at: string }> {
   await prepareStep(ctx, binding, step, { id: recordId });
@@ -37,18 +59,20 @@ export async function addToRecord<S extends string, K extends string, R, T exten
 }
 
 /** Stores an uploaded file (taken from the caller's uploads) by its hash and adds its row to the record as the declared `step`. */
-export async function attachToRecord<S extends string, K extends string, R, T extends VersionedTable>(
+export async function attachToRecord<
+  S extends string,
+  K extends string,
+  R,
+  T extends VersionedTable,
+  RowTable extends AttachmentTable,
+>(
   ctx: RequestContext,
   binding: KindBinding<S, K, R, T>,
   step: K,
   recordId: string,
   upload: AttachmentUpload,
-  table: 'dispute_attachments' | 'petition_attachments',
-  row: (attachment: {
-    id: string;
-    stored: StoredAttachment;
-    scope: WriteScope;
-  }) => Insertable<Database['dispute_attachments' | 'petition_attachments']>,
+  table: RowTable,
+  row: (attachment: { id: string; stored: StoredAttachment; scope: WriteScope }) => Insertable<Database[RowTable]>,
 ): Promise<string> {
   await prepareStep(ctx, binding, step, { id: recordId });
   const stored = await storeAttachment(ctx.documents, ctx.requireSession().tokenHash, upload);

@@ -13,7 +13,9 @@
 // drawn with another number is drawn again there, as before.
 import type { RequestContext } from '../api/context';
 import { discardPrepared, type PreparedDocument } from '../documents/issue';
+import { fail } from '../api/failure';
 import { nextNumber, type Tx } from '../db/writes';
+import { numberForecast } from './numberBlocks';
 
 export interface Numbered<C> {
   /** The columns that carry the number (the case number, its year and sequence). */
@@ -74,26 +76,32 @@ export async function numberedPaper<C>(
   make: (sequence: number) => Promise<Numbered<C>>,
   position = 0,
 ): Promise<NumberedPaper<C>> {
-  const row = await ctx.db
-    .selectFrom('number_counters')
-    .select('last_value')
-    .where('scope', '=', scope)
-    .executeTakeFirst();
-  const last = row?.last_value ?? 0;
+  // From the counter, or on a village node from the blocks it holds (numberBlocks.ts).
+  const forecast = await numberForecast(ctx.db, scope);
+  // No number for this place at all: refused now, before a paper is drawn for nothing.
+  if (forecast.nth(position) === null) fail('CONFLICT', forecast.exhausted(), { details: { scope, exhausted: true } });
   const numbers = pledgesOf(ctx.db, scope);
   const now = Date.now();
   for (const [number, pledge] of numbers) {
-    if (number <= last || pledge.expires < now) drop(numbers, number, pledge);
+    if (forecast.drawn(number) || pledge.expires < now) drop(numbers, number, pledge);
   }
-  let expected = last + 1 + position;
-  while (numbers.has(expected)) expected++;
+  let k = position;
+  let expected = forecast.nth(k);
+  while (expected !== null && numbers.has(expected)) expected = forecast.nth(++k);
+  if (expected === null) {
+    // Every number left is pledged to other windows (a village's last few): draw with the first,
+    // unpledged; the transaction draws the paper again if that one was taken — or refuses.
+    const prepared = await make(forecast.nth(position)!);
+    return { scope, expected: forecast.nth(position)!, make, prepared };
+  }
+  const pledged = expected;
   const pledge = new Pledge(ctx, now + PLEDGE_LEASE_MS);
-  numbers.set(expected, pledge);
-  const release = () => drop(numbers, expected, pledge);
+  numbers.set(pledged, pledge);
+  const release = () => drop(numbers, pledged, pledge);
   try {
-    const prepared = await make(expected);
-    await turnOf(numbers, expected, pledge);
-    return { scope, expected, make, prepared, release };
+    const prepared = await make(pledged);
+    await turnOf(numbers, pledged, pledge, forecast.rank);
+    return { scope, expected: pledged, make, prepared, release };
   } catch (error) {
     release();
     throw error;
@@ -105,8 +113,16 @@ export async function numberedPaper<C>(
  * still not drawn then are given up as abandoned (if they were only slow, their transaction
  * draws their paper again, as without pledges).
  */
-async function turnOf(numbers: Map<number, Pledge>, expected: number, own: Pledge): Promise<void> {
-  const earlier = [...numbers].filter(([number, pledge]) => number < expected && pledge.owner !== own.owner);
+async function turnOf(
+  numbers: Map<number, Pledge>,
+  expected: number,
+  own: Pledge,
+  rank: (n: number) => number,
+): Promise<void> {
+  // Earlier in the order numbers are drawn: the counter's order, or on a village node the blocks'.
+  const earlier = [...numbers].filter(
+    ([number, pledge]) => rank(number) < rank(expected) && pledge.owner !== own.owner,
+  );
   if (earlier.length === 0) return;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), TURN_WAIT_MS)));

@@ -60,6 +60,27 @@ export type DeadlineRecompute = (
 
 export type RecordTables = { [N in RecordKindName]: RecordTable };
 
+/** An attachment table a record table declares, with the table of the records it belongs to. */
+export interface DeclaredAttachments {
+  table: string;
+  recordColumn: string;
+  recordTable: string;
+}
+
+/**
+ * Every attachment table the record tables declare, each once. What handles the attachments of
+ * every kind — the sync's file outbox, a rebuild's downloads, a township taking in its villages'
+ * files — reads this list: a new kind with attachments needs no change there.
+ */
+export function declaredAttachmentTables(tables: RecordTables): DeclaredAttachments[] {
+  const seen = new Map<string, DeclaredAttachments>();
+  for (const record of Object.values(tables)) {
+    if (record.attachments && !seen.has(record.attachments.table))
+      seen.set(record.attachments.table, { ...record.attachments, recordTable: record.table });
+  }
+  return [...seen.values()];
+}
+
 /** Who reads papers issued for no declared kind of record (none today). */
 export const PAPERS_OF_NO_KIND: readonly Role[] = ['administrator'];
 

@@ -25,8 +25,8 @@ export function ErrandSteps({ errand, today, reload, onDone, size }: Props) {
       reload={reload}
       size={size}
       dialog={(step, steps) => {
-        // The counter's handover of a batch has its own screen.
-        if (step === 'handOver') return null;
+        // The counter's handover of a batch has its own screen, the photos their own dialog (ErrandAttachments.tsx).
+        if (step === 'handOver' || step === 'attach') return null;
         const Dialog = ERRAND_STEP_DIALOGS[step] as ComponentType<ErrandStepProps<AgentStep>>;
         return (
           <Dialog

@@ -102,7 +102,25 @@ export function ErrandTable({ errands, loading, emptyText, actions }: Props) {
         </>
       ),
     },
-    { title: '委托日期', key: 'authorisedOn', width: 130, render: (_, errand) => chineseDate(errand.authorisedOn) },
+    {
+      title: '委托日期 / 委托书编号',
+      key: 'authorisedOn',
+      width: 175,
+      render: (_, errand) => (
+        <Flex vertical gap={2}>
+          <span>{chineseDate(errand.authorisedOn)}</span>
+          {errand.authorisationNumber && (
+            <Typography.Text
+              type="secondary"
+              aria-label={`委托书编号 ${errand.authorisationNumber}`}
+              style={{ fontSize: 12, fontFamily: 'Consolas, "Courier New", monospace' }}
+            >
+              {errand.authorisationNumber}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
     { title: '代办进度', key: 'status', width: 200, render: (_, errand) => statusCell(errand) },
     { title: '窗口办件', key: 'case', width: 220, render: (_, errand) => caseCell(errand) },
     { title: '操作', key: 'actions', width: 230, render: (_, errand) => actions(errand) },

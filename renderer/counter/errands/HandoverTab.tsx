@@ -16,6 +16,7 @@ import { lastReceiptPaper, lastWindow, rememberReceiptPaper, rememberWindow } fr
 import { chineseDate } from '../../common/dates';
 import { materialForm } from '../MaterialsChecklist';
 import { WindowAndPaperFields } from '../WindowAndPaperFields';
+import { ErrandAttachmentsButton } from './ErrandAttachments';
 import { residentColumn } from './ErrandTable';
 import { HandoverResult } from './HandoverResult';
 
@@ -45,6 +46,12 @@ const columns: ColumnsType<ErrandRecord> = [
     ),
   },
   { title: '委托日期', key: 'authorisedOn', width: 130, render: (_, errand) => chineseDate(errand.authorisedOn) },
+  {
+    title: '材料照片',
+    key: 'attachments',
+    width: 110,
+    render: (_, errand) => <ErrandAttachmentsButton errand={errand} />,
+  },
 ];
 
 /**

@@ -10,6 +10,9 @@ import { href, paths } from '../../common/router';
 import { LoadFailed } from '../../common/LoadFailed';
 import { recall, remember } from '../../common/sessionMemory';
 import { useToday } from '../../common/useToday';
+import { minuteTime } from '../../common/dates';
+import { useVillageNode } from '../../common/villageNode';
+import { ErrandAttachmentsButton } from './ErrandAttachments';
 import { ErrandSteps } from './ErrandSteps';
 import type { AgentStep } from './steps/errandStep';
 import { ErrandTable } from './ErrandTable';
@@ -31,6 +34,8 @@ export function MyErrandsTab() {
   const [includeClosed, setIncludeClosed] = useState(() => recall<boolean>(CLOSED_KEY) ?? false);
   const mine = useQuery('errands.mine', includeClosed ? { includeClosed: true } : {});
   const { info } = useSession();
+  // On a village node the case and its status are the township's, as of the last sync: say when.
+  const village = useVillageNode(mine.data);
   /** Whether the counter has finished the case, so its result can go to the resident. */
   const canDeliver = (errand: ErrandRecord) => canTake(errandKind, 'deliver', errand, info.user, today);
 
@@ -50,6 +55,7 @@ export function MyErrandsTab() {
             mine.reload();
           }}
         />
+        <ErrandAttachmentsButton errand={errand} onChanged={mine.reload} />
         {errand.authorisationDocumentId && (
           <PrintDocumentButton size="small" documentId={errand.authorisationDocumentId} label="打印授权书" />
         )}
@@ -84,6 +90,13 @@ export function MyErrandsTab() {
           </Button>
         </Flex>
       </Flex>
+      {village && (
+        <Typography.Text type="secondary" role="status">
+          {village.syncedAt
+            ? `状态截至最近一次同步：${minuteTime(village.syncedAt)}（窗口办件的编号和进度由乡镇同步下来）`
+            : '本机尚未与乡镇同步：窗口办件的编号和进度同步后才能看到'}
+        </Typography.Text>
+      )}
       {mine.error && <Alert type="error" showIcon title="没有刷新出来" description={mine.error.message} />}
       {waiting > 0 && (
         <Alert type="success" showIcon title={`有 ${waiting} 件窗口已办结，请把结果送给居民并登记送达`} />

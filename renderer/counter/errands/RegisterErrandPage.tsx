@@ -188,6 +188,11 @@ function RegisterResult({ registered, onNext }: { registered: Registered; onNext
         subTitle={
           <Space orientation="vertical">
             <span>请打印《委托代办授权书》，由委托人签字（按手印）后，连同材料一起交窗口。</span>
+            {errand.authorisationNumber && (
+              <Typography.Text>
+                委托书编号：<Typography.Text copyable>{errand.authorisationNumber}</Typography.Text>
+              </Typography.Text>
+            )}
             <Typography.Text strong>{collectedText(errand)}</Typography.Text>
           </Space>
         }

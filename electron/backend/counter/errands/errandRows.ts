@@ -1,7 +1,12 @@
 // Errands in the database and as the API shows them: with the case each became, as it stands.
 import type { Selectable } from 'kysely';
 import type { WorkingCalendar } from '../../../../shared/calendar/workingCalendar';
-import type { AgentRecord, ErrandMaterial, ErrandRecord } from '../../../../shared/counter/errandsApi';
+import type {
+  AgentRecord,
+  ErrandAttachment,
+  ErrandMaterial,
+  ErrandRecord,
+} from '../../../../shared/counter/errandsApi';
 import { maskIdNumber } from '../../../../shared/residents/masking';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
@@ -14,6 +19,22 @@ export type ErrandRow = Selectable<Database['errands']>;
 
 export function errandMaterialsOf(row: ErrandRow): ErrandMaterial[] {
   return JSON.parse(row.materials) as ErrandMaterial[];
+}
+
+export type ErrandAttachmentRow = Selectable<Database['errand_attachments']>;
+
+export function toErrandAttachment(row: ErrandAttachmentRow): ErrandAttachment {
+  return {
+    id: row.id,
+    material: row.material,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    caption: row.caption,
+    addedAt: row.added_at,
+    addedByName: row.added_by_name,
+  };
 }
 
 export async function findErrandRow(db: Db | Tx, id: string): Promise<ErrandRow | undefined> {
@@ -31,7 +52,7 @@ export async function toErrandRecords(
   const residentIds = [...new Set(rows.map((r) => r.resident_id))];
   const villageIds = [...new Set(rows.map((r) => r.village_id).filter((v): v is string => v !== null))];
   const caseIds = rows.map((r) => r.case_id).filter((c): c is string => c !== null);
-  const [residents, villages, cases, authorisations] = await Promise.all([
+  const [residents, villages, cases, authorisations, attachments] = await Promise.all([
     db.selectFrom('residents').select(['id', 'id_number']).where('id', 'in', residentIds).execute(),
     villageIds.length
       ? db.selectFrom('villages').select(['id', 'name']).where('id', 'in', villageIds).execute()
@@ -50,7 +71,24 @@ export async function toErrandRecords(
       )
       .orderBy('issued_at')
       .execute(),
+    db
+      .selectFrom('errand_attachments')
+      .selectAll()
+      .where(
+        'errand_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('added_at')
+      .orderBy('id')
+      .execute(),
   ]);
+  const attachmentsOf = new Map<string, ErrandAttachment[]>();
+  for (const attachment of attachments) {
+    const list = attachmentsOf.get(attachment.errand_id) ?? [];
+    list.push(toErrandAttachment(attachment));
+    attachmentsOf.set(attachment.errand_id, list);
+  }
   const authorisationOf = new Map<string, string>();
   for (const document of authorisations) {
     if (!authorisationOf.has(document.record_id)) authorisationOf.set(document.record_id, document.id);
@@ -81,6 +119,8 @@ export async function toErrandRecords(
           : null,
       withdrawReason: row.withdraw_reason,
       authorisationDocumentId: authorisationOf.get(row.id) ?? null,
+      authorisationNumber: row.authorisation_number,
+      attachments: attachmentsOf.get(row.id) ?? [],
       version: row.version,
     };
   });

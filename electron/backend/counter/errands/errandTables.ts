@@ -13,6 +13,7 @@ export const errandTable: RecordTable = {
       .executeTakeFirst();
     return row && `代办：${row.resident_name}的“${row.item_name}”`;
   },
+  attachments: { table: 'errand_attachments', recordColumn: 'errand_id' },
 };
 
 export const errandHandoverTable: RecordTable = {

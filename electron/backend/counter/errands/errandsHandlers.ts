@@ -1,6 +1,10 @@
 import { catalogItem } from '../../../../shared/catalog/catalog';
 import { isItemActive } from '../../../../shared/catalog/search';
 import { caseKind } from '../../../../shared/counter/caseKind';
+import {
+  errandAuthorisationScope,
+  formatErrandAuthorisationNumber,
+} from '../../../../shared/counter/errandAuthorisationNumbers';
 import type { ErrandMaterial } from '../../../../shared/counter/errandsApi';
 import { maskIdNumber } from '../../../../shared/residents/masking';
 import { residentAccess } from '../../../../shared/residents/residentAccess';
@@ -13,20 +17,25 @@ import { loadWorkingCalendar } from '../../calendar/calendarStore';
 import { findCatalogRow } from '../../catalog/catalogStore';
 import { uuidv7 } from '../../db/uuidv7';
 import { findIssuedDocument } from '../../documents/archive';
-import { applyStep, createRecord, type PaperToIssue } from '../../workflow/runStep';
+import { attachmentLink } from '../../documents/attachmentFiles';
+import { attachToRecord } from '../../workflow/attachments';
+import { numberedPaper } from '../../workflow/numbers';
+import { applyStep, createRecord, prepare, type PaperToIssue } from '../../workflow/runStep';
 import { caseBinding, loadCaseRecord, withSteps } from '../caseBinding';
 import { hallInfo } from '../caseDocuments';
 import { deliveryPlan } from '../casePlans';
 import { findCaseRow, loadResidentLine, stepsOf } from '../caseRows';
 import { errandAuthorisation } from './documents';
 import { errandBinding, loadErrandRecord, runErrandStep } from './errandBinding';
-import { errandMaterialsOf, findErrandRow, listAgents, toErrandRecords } from './errandRows';
+import { errandMaterialsOf, findErrandRow, listAgents, toErrandAttachment, toErrandRecords } from './errandRows';
 import { handOver } from './handover';
 import { monthlyErrandCounts } from './monthlyCounts';
 
 type ErrandProcedures =
   | 'errands.register'
   | 'errands.collect'
+  | 'errands.attach'
+  | 'errands.attachmentFile'
   | 'errands.withdraw'
   | 'errands.mine'
   | 'errands.awaitingHandover'
@@ -77,6 +86,15 @@ export const errandsHandlers: HandlersFor<ErrandProcedures> = {
     };
     const nodeId = (await readSetting(ctx.db, SETTING_NODE_ID)) ?? 'unknown';
     const id = uuidv7();
+    // 委托书编号: on a village node from the blocks its township reserved for it, refused (and
+    // nothing written) when they are used up; the form is drawn with the number it will get.
+    const year = Number(ctx.today.slice(0, 4));
+    const number = await numberedPaper(ctx, errandAuthorisationScope(year), async (sequence) => {
+      const set = { authorisation_number: formatErrandAuthorisationNumber(year, sequence) };
+      const record = { ...draft, authorisationNumber: set.authorisation_number };
+      const definition = errandAuthorisation as PaperToIssue['definition'];
+      return { set, paper: await prepare(ctx, { definition, record }) };
+    });
     try {
       const { record, document } = await createRecord(ctx, errandBinding, {
         id,
@@ -99,9 +117,10 @@ export const errandsHandlers: HandlersFor<ErrandProcedures> = {
           authorised_at: ctx.now.toISOString(),
           authorised_on: ctx.today,
         },
-        summary: `${agent.displayName}受${resident.name}委托代办“${item.name}”`,
+        summary: (numbered) =>
+          `${agent.displayName}受${resident.name}委托代办“${item.name}”（委托书${numbered.authorisation_number ?? ''}）`,
         data: { nodeId, residentId: resident.id, itemCode: item.code },
-        document: { definition: errandAuthorisation as PaperToIssue['definition'], record: draft },
+        number,
       });
       return { errand: record, document: document! };
     } catch (error) {
@@ -132,6 +151,54 @@ export const errandsHandlers: HandlersFor<ErrandProcedures> = {
         data: { collected: input.collectedMaterials, complete },
       };
     });
+  },
+
+  // A photo or scan of the materials, on the agent's node or at the counter; naming a material
+  // only records what it shows (ticking it collected is the collect step's, see the UI).
+  async 'errands.attach'(input, ctx) {
+    const user = ctx.requireUser();
+    const material = input.material ?? null;
+    const row = await findErrandRow(ctx.db, input.errandId);
+    if (row && material !== null && !errandMaterialsOf(row).some((m) => m.name === material))
+      failFields({ material: `所示材料：“${material}”不是“${row.item_name}”所列的材料` });
+    const id = await attachToRecord(
+      ctx,
+      errandBinding,
+      'attach',
+      input.errandId,
+      input,
+      'errand_attachments',
+      ({ id, stored, scope }) => ({
+        id,
+        errand_id: input.errandId,
+        material,
+        file_name: input.fileName,
+        mime_type: input.mimeType,
+        size_bytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        file_path: stored.filePath,
+        caption: input.caption,
+        added_by_name: user.displayName,
+        added_at: scope.at,
+      }),
+    );
+    const saved = await ctx.db.selectFrom('errand_attachments').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!saved) fail('INTERNAL', '附件保存失败');
+    return toErrandAttachment(saved);
+  },
+
+  async 'errands.attachmentFile'(input, ctx) {
+    const row = await ctx.db
+      .selectFrom('errand_attachments')
+      .selectAll()
+      .where('id', '=', input.attachmentId)
+      .executeTakeFirst();
+    if (!row) fail('NOT_FOUND', '没有这个附件');
+    // A village's photo reaches the township with its record first and its file a moment later
+    // (the file goes after the batches, or on the next stick).
+    if (!(await ctx.documents.files.exists(row.file_path)))
+      fail('NOT_FOUND', `附件“${row.file_name}”的文件还没有送到本机，同步送达后才能打开`);
+    return attachmentLink(ctx.documents, row);
   },
 
   async 'errands.withdraw'(input, ctx) {

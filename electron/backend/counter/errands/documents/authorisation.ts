@@ -1,8 +1,7 @@
-import { fields, heading, type Segment } from '../../../documents/layout';
+import { fields, heading, issuingUnit, title, type Layout, type Segment } from '../../../documents/layout';
 import { defineDocument } from '../../../documents/registry';
 import {
   chineseCalendarDate,
-  hallHeading,
   itemLabel,
   materialsTable,
   prose,
@@ -20,6 +19,24 @@ const SIGNATURES: SignatureParty[] = [
   { label: '受托人（代办员）签字' },
 ];
 
+const TITLE_SIZE = 22;
+
+/**
+ * `委托书编号：WT-2026-000123` at the right of the title's line, level with its foot: it takes no
+ * room of its own, so a form with eight materials still ends with both signatures on one page.
+ */
+async function numberBesideTitle(layout: Layout, number: string, titleTop: number): Promise<void> {
+  const size = layout.baseSize * 0.85;
+  const segments: Segment[] = [
+    { text: '委托书编号：', field: '委托书编号', role: 'serifBold' },
+    { text: number, field: '委托书编号' },
+  ];
+  const after = layout.y;
+  const width = await layout.measure(segments, size);
+  await layout.line(segments, size, layout.right - width, titleTop + TITLE_SIZE - size * 1.1);
+  layout.y = after;
+}
+
 /**
  * A4 委托代办授权书: the resident entrusts the village agent with one errand — hand the listed
  * materials in at the hall, follow it, bring the result back — free of charge, signed (and
@@ -32,7 +49,10 @@ export const errandAuthorisation = defineDocument<ErrandAuthorisationRecord>({
   sample: sampleErrandAuthorisation,
   async render(layout, record) {
     const required = record.materials.filter((material) => material.required).length;
-    await hallHeading(layout, record.hall, '委托代办授权书');
+    await issuingUnit(layout, record.hall.hallName);
+    const titleTop = layout.y;
+    await title(layout, '委托代办授权书', TITLE_SIZE);
+    if (record.authorisationNumber) await numberBesideTitle(layout, record.authorisationNumber, titleTop);
     await fields(layout, [
       { label: '委托人', value: record.residentName },
       { label: '身份证号', value: record.idNumberMasked },

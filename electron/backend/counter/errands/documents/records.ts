@@ -10,6 +10,8 @@ export interface ErrandAuthorisationRecord extends ResidentLines, ItemLines {
   /** What the resident hands the agent: the item's whole list, required ones marked. */
   materials: (MaterialLine & { required: boolean })[];
   authorisedOn: string;
+  /** 委托书编号 (`WT-2026-000123`); absent on forms issued before the forms were numbered. */
+  authorisationNumber?: string;
 }
 
 /** 材料交接单: one batch of errands handed over at the counter, signed by both sides. */

@@ -46,6 +46,7 @@ export function sampleErrandAuthorisation(): ErrandAuthorisationRecord {
     ...agent(),
     materials: elderlyCareSubsidyMaterials(),
     authorisedOn: '2026-10-12',
+    authorisationNumber: 'WT-2026-000017',
   };
 }
 

@@ -1,5 +1,7 @@
+// Red, yellow and green counts of a worklist (the counter's cases, residents' matters): one rule
+// of colours (shared/calendar/deadlines.ts), one way of showing and filtering by them.
 import { Card, Col, Row, Statistic } from 'antd';
-import { DEADLINE_COLOUR_LABELS, DEADLINE_COLOURS, type DeadlineColour } from '../../shared/counter/deadline';
+import { DEADLINE_COLOUR_LABELS, DEADLINE_COLOURS, type DeadlineColour } from '../../shared/calendar/deadlines';
 
 export type DeadlineCountsValue = Record<DeadlineColour, number>;
 
