@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { NO_REPLY } from '../shared/matters/matterKind';
 import { TestClient } from '../test/support/testHall';
-import { opened, pickOption } from './support/antd';
+import { buttonName as button, opened, pickOption } from './support/antd';
 import { signIn, watchForPageErrors } from './support/browser';
+import { deadlineOnWorklist } from './support/matters';
 import { morningOf, PASSWORD, useTownshipHall } from './support/townshipHall';
 
 /** A Thursday: two working days after it is Monday 9 November (Saturday and Sunday do not count). */
 const TRIAGE_DAY = '2026-11-05';
 const GRID = { username: 'grid', displayName: '吴网格', roles: ['gridWorker'] };
 const DESCRIPTION = '三组路口的路灯坏了两个月，晚上老人出门看不见路。';
-
-/** antd puts a space between the two characters of a two-character button; an icon's name may come first. */
-const button = (label: string) => new RegExp(`^([a-z-]+\\s+)?${[...label].join('\\s*')}$`);
-
-/** The deadline tag of the matter's row on the worklist, after 刷新 on the day the hall's clock says. */
-async function deadlineOnWorklist(page: Page, number: string): Promise<{ text: string; colour: string }> {
-  await page.getByRole('button', { name: /刷新/ }).click();
-  const row = page.getByRole('row').filter({ hasText: number });
-  const tag = row.locator('.ant-tag').filter({ hasText: /工作日|今日到期/ });
-  await tag.waitFor();
-  const className = (await tag.getAttribute('class')) ?? '';
-  const colour = /ant-tag-(red|gold|green)/.exec(className)?.[1] ?? className;
-  return { text: ((await tag.textContent()) ?? '').trim(), colour };
-}
 
 describe('a grid worker’s matter, sorted as a 小事 with a deadline, turns yellow and red on the worklist', () => {
   const setup = useTownshipHall(morningOf(TRIAGE_DAY));

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { residentId } from '../test/support/ids';
 import { ADMIN, TestClient } from '../test/support/testHall';
-import { opened, pickOption } from './support/antd';
+import { buttonName as button, opened, pickOption } from './support/antd';
 import { signIn, watchForPageErrors } from './support/browser';
 import { printedText } from './support/printedPdf';
 import { morningOf, PASSWORD, useTownshipHall } from './support/townshipHall';
@@ -24,9 +24,6 @@ async function choose(scope: Locator, label: string, option: string): Promise<vo
 
 /** pdftotext may break a long line or space out a word: compare without whitespace. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
-
-/** antd puts a space between the two characters of a two-character button; an icon's name may come first. */
-const button = (label: string) => new RegExp(`^([a-z-]+\\s+)?${[...label].join('\\s*')}$`);
 
 describe('a receptionist takes a group visit on a leader’s reception day from registration to closing', () => {
   const setup = useTownshipHall(morningOf(VISIT_DAY));

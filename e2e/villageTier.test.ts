@@ -14,8 +14,9 @@ import type { Locator, Page } from 'playwright-core';
 import { disposeAll } from '../test/support/dispose';
 import { squeeze } from '../test/support/renderedPdf';
 import { ADMIN, TestClient } from '../test/support/testHall';
-import { acknowledge, opened, pickOption } from './support/antd';
+import { acknowledge, buttonName, opened, pickOption } from './support/antd';
 import { interceptFileChoosers, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
+import { deadlineOnWorklist } from './support/matters';
 import { printedText } from './support/printedPdf';
 import { morningOf, PASSWORD, STAFF, useTownshipHall } from './support/townshipHall';
 import { standInLan, villageLink, type StandInLan, type VillageLink } from './support/villageLink';
@@ -446,5 +447,75 @@ describe('a village node in the browser: enrolled by the township, offline work,
     assert.deepEqual(townshipErrors, []);
     await villagePage.close();
     await township.close();
+  });
+  test('a matter collected in the village while the link is down: numbered from the village’s block, sorted at the township as a 小事 with a deadline, yellow and red on the village’s worklist on the right days', async () => {
+    await link.cut();
+    // Tuesday 13 October, 14:00: two working days from today is Thursday the 15th.
+    setup.clock.current = new Date('2026-10-13T06:00:00Z');
+    const agent = await setup.browser.newPage(PAGE_OPTIONS);
+    const errors = watchForPageErrors(agent);
+    await signIn(agent, village.url, STAFF.agent.username, PASSWORD);
+    await agent.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '群众诉求' }).click();
+    await agent.getByRole('link', { name: /登记诉求/ }).click();
+    await agent.getByRole('heading', { name: '登记诉求' }).waitFor();
+    await agent.getByText('网格走访（民情日记）').click();
+    await agent.getByText('问题', { exact: true }).click();
+    await agent.locator('.ant-select').filter({ hasText: dongGang().name }).first().waitFor();
+    await agent.getByLabel('反映人', { exact: true }).fill(resident().name);
+    await pickOption(agent.getByLabel('分类', { exact: true }), '基础设施');
+    await agent.getByLabel('诉求内容').fill('村口小桥护栏松动，孩子上学经过有危险。');
+    await agent.getByRole('button', { name: buttonName('登记') }).click();
+    const registered = await agent.getByText(/已登记 SQ-2026-\d{6}/).textContent();
+    const number = /SQ-2026-\d{6}/.exec(registered ?? '')![0];
+    const blocks = await setup.hall.backend.db
+      .selectFrom('number_blocks')
+      .select(['first', 'last'])
+      .where('scope', '=', 'matter:2026')
+      .where(
+        'node_id',
+        '=',
+        (await setup.admin.ok('villageNodes.list', {})).nodes.find((n) => n.name === NODE_NAME)!.id,
+      )
+      .execute();
+    const drawn = Number(number.slice(-6));
+    assert.ok(
+      blocks.some((b) => b.first <= drawn && drawn <= b.last),
+      `${number} is of the village's block`,
+    );
+
+    // Back online: the matter reaches the township; the clerk sorts it (a 小事 for the village
+    // committee, two working days); the next sync brings the decision down.
+    await link.restore();
+    const up = await village.backend.sync.runOnce();
+    assert.ok(up.ok, up.message);
+    const atTownship = (await setup.clients.clerk.ok('matters.list', {})).matters.find((m) => m.number === number)!;
+    await setup.clients.clerk.ok('matters.triage', {
+      id: atTownship.id,
+      version: atTownship.version,
+      triage: 'minor',
+      handling: 'deadline',
+      ownerKind: 'villageCommittee',
+      owner: '东岗村委会',
+      workingDays: 2,
+      escalatedTo: '',
+      escalationReason: '',
+      reply: '',
+    });
+    const down = await village.backend.sync.runOnce();
+    assert.ok(down.ok, down.message);
+
+    // The village's worklist, as the days go by (the deadline counted on the village's own calendar).
+    await agent.getByRole('link', { name: /群众诉求工作台/ }).click();
+    await agent.getByRole('row').filter({ hasText: number }).waitFor();
+    assert.deepEqual(await deadlineOnWorklist(agent, number), { text: '剩余2个工作日', colour: 'green' });
+    setup.clock.current = morningOf('2026-10-14');
+    assert.deepEqual(await deadlineOnWorklist(agent, number), { text: '剩余1个工作日', colour: 'gold' });
+    setup.clock.current = morningOf('2026-10-15');
+    assert.deepEqual(await deadlineOnWorklist(agent, number), { text: '今日到期', colour: 'gold' });
+    setup.clock.current = morningOf('2026-10-16');
+    assert.deepEqual(await deadlineOnWorklist(agent, number), { text: '已超期1个工作日', colour: 'red' });
+
+    assert.deepEqual(errors, []);
+    await agent.close();
   });
 });

@@ -66,3 +66,6 @@ export async function pickOption(
 export function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
+
+/** A button's accessible name: antd puts a space between the two characters of a two-character label, and an icon's name may come first. */
+export const buttonName = (label: string) => new RegExp(`^([a-z-]+\\s+)?${[...label].join('\\s*')}$`);

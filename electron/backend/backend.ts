@@ -234,6 +234,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     now,
     log: (line) => console.warn(`[township-desk] ${line}`),
   });
+  await villages.resume();
   /** Every procedure of the contract has exactly one handler; the type check proves coverage. */
   const handlers: AllHandlers = {
     ...commonHandlers,

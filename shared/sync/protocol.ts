@@ -122,6 +122,24 @@ export const monthlyFiguresReport = z.strictObject({
       overdue: z.number().int().nonnegative(),
     })
     .optional(),
+  /**
+   * Residents' matters (三事分流, shared/matters/statistics.ts): collected = on the spot + with a
+   * deadline + escalated + advised + not yet sorted; absent in reports of townships from before it.
+   */
+  matters: z
+    .strictObject({
+      collected: z.number().int().nonnegative(),
+      onTheSpot: z.number().int().nonnegative(),
+      deadline: z.number().int().nonnegative(),
+      escalated: z.number().int().nonnegative(),
+      advised: z.number().int().nonnegative(),
+      pending: z.number().int().nonnegative(),
+      completed: z.number().int().nonnegative(),
+      inHand: z.number().int().nonnegative(),
+      replied: z.number().int().nonnegative(),
+      overdue: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type MonthlyFiguresReport = z.infer<typeof monthlyFiguresReport>;
 

@@ -101,6 +101,22 @@ describe('batches from the township to the county hub', () => {
         { received: 0, visitPeople: 0, groupVisits: 0, replied: 0, overdue: 0 },
         'the petition desk reports too',
       );
+      assert.deepEqual(
+        township?.figures?.matters,
+        {
+          collected: 0,
+          onTheSpot: 0,
+          deadline: 0,
+          escalated: 0,
+          advised: 0,
+          pending: 0,
+          completed: 0,
+          inHand: 0,
+          replied: 0,
+          overdue: 0,
+        },
+        'and residents’ matters, as 三事分流 counts them',
+      );
 
       const posts = batchPosts(hub);
       const second = await node.backend.sync.runOnce();

@@ -22,6 +22,7 @@ import { attachmentRowRefusal } from './villageFiles';
 
 /** Entries read from the receiving library per round. */
 const PAGE = 500;
+const ENTRIES_PER_TRANSACTION = 50;
 
 export const projectedSetting = (nodeId: string) => `sync.village.${nodeId}.projected`;
 
@@ -77,23 +78,32 @@ export async function projectVillage(
       .execute();
     if (rows.length === 0) return result;
     replay ??= new RowReplay(await replicatedTables(db));
-    for (const row of rows) {
-      const entry = changeEntryOfRow(row);
-      const refused = await db.transaction().execute(async (tx) => {
-        // Re-read under the one writer: a second caller that got here first has done this one.
-        if ((await readNumber(tx, projectedSetting(nodeId))) >= entry.seq) return null;
-        const outcome =
-          entry.entity === NUMBER_BLOCK_ENTITY && entry.op === BLOCK_REQUEST_OP
-            ? { refused: 0, blocks: await answerRequest(tx, nodeId, entry) }
-            : { refused: await takeIn(tx, replay!, nodeId, entry, attachmentTables), blocks: [] };
-        await writeNumber(tx, projectedSetting(nodeId), entry.seq);
-        return outcome;
+    // A few dozen entries per transaction: one commit (one flush to disk) for many, while the
+    // counter's windows, which share the one writer, wait a moment at most.
+    for (let start = 0; start < rows.length; start += ENTRIES_PER_TRANSACTION) {
+      const chunk = rows.slice(start, start + ENTRIES_PER_TRANSACTION);
+      // Counted only once committed: blocks reserved in a transaction that failed were never reserved.
+      const done = await db.transaction().execute(async (tx) => {
+        const counted: ProjectionResult = { entries: 0, refusedRows: 0, blocks: [] };
+        for (const row of chunk) {
+          const entry = changeEntryOfRow(row);
+          // Re-read under the one writer: a second caller that got here first has done this one.
+          if ((await readNumber(tx, projectedSetting(nodeId))) >= entry.seq) continue;
+          const outcome =
+            entry.entity === NUMBER_BLOCK_ENTITY && entry.op === BLOCK_REQUEST_OP
+              ? { refused: 0, blocks: await answerRequest(tx, nodeId, entry) }
+              : { refused: await takeIn(tx, replay!, nodeId, entry, attachmentTables), blocks: [] };
+          await writeNumber(tx, projectedSetting(nodeId), entry.seq);
+          counted.entries++;
+          counted.refusedRows += outcome.refused;
+          if (outcome.blocks.length) counted.blocks = outcome.blocks;
+        }
+        return counted;
       });
-      if (refused === null) continue;
-      result.entries++;
-      result.refusedRows += refused.refused;
+      result.entries += done.entries;
+      result.refusedRows += done.refusedRows;
       // The latest answer carries every block still on its way: earlier ones are replaced.
-      if (refused.blocks.length) result.blocks = refused.blocks;
+      if (done.blocks.length) result.blocks = done.blocks;
     }
   }
 }

@@ -40,6 +40,8 @@ export interface VillageReceiver {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Takes in what the villages sent and sends down what answers them (serialized). */
   catchUp(): Promise<void>;
+  /** At start: catches up in the background when village nodes are enrolled here. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,14 +82,17 @@ export function createVillageReceiver(options: VillageReceiverOptions): VillageR
     return run;
   }
 
+  /** What a node sent taken in (and its blocks answered), then what answers it put in line. */
+  async function settle(hub: Hub, node: VillageNode): Promise<void> {
+    const { blocks } = await projectVillage(db, hub.db, node.id, new Set(attachmentTables));
+    if (blocks.length) await hub.publishNumberBlocks(blocks, [node.id]);
+    await answer(hub, node);
+  }
+
   const catchUp = () =>
     serialized(async () => {
       const hub = await open();
-      for (const node of await activeNodes()) {
-        const { blocks } = await projectVillage(db, hub.db, node.id, new Set(attachmentTables));
-        if (blocks.length) await hub.publishNumberBlocks(blocks, [node.id]);
-        await answer(hub, node);
-      }
+      for (const node of await activeNodes()) await settle(hub, node);
       await takeInFiles();
     });
 
@@ -128,14 +133,16 @@ export function createVillageReceiver(options: VillageReceiverOptions): VillageR
         );
         return stored;
       },
+      // Taken in first as well: a batch applied just before the township stopped is not left
+      // waiting for the village's next one.
       async downFor(nodeId, after) {
         const node = await activeNode(nodeId);
-        if (node) await serialized(() => answer(hub, node));
+        if (node) await serialized(() => settle(hub, node));
         return hub.downFor(nodeId, after);
       },
       async replyFile(nodeId) {
         const node = await activeNode(nodeId);
-        if (node) await serialized(() => answer(hub, node));
+        if (node) await serialized(() => settle(hub, node));
         return hub.replyFile(nodeId);
       },
       async importFile(bytes) {
@@ -153,6 +160,11 @@ export function createVillageReceiver(options: VillageReceiverOptions): VillageR
   return {
     hub: open,
     catchUp,
+    async resume() {
+      // What a stop left between applied and taken in, at start, without holding the start up.
+      if (!(await db.selectFrom('village_nodes').select('id').limit(1).executeTakeFirst())) return;
+      catchUp().catch((error: unknown) => options.log(`村级节点的记录未能并入：${String(error)}`));
+    },
     async handle(req, res) {
       if (!(req.url ?? '').startsWith(VILLAGE_PATHS)) return false;
       // No village node enrolled here: nothing listens (the receiving library is not even opened).
