@@ -8,6 +8,7 @@ import {
   DEFAULT_ISSUER,
   createNodeRequest,
   enrollmentFileName,
+  escalationsQuery,
   issueInstructionRequest,
   publishCalendarRequest,
   publishCatalogRequest,
@@ -206,6 +207,12 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // The matters townships escalated (提交统筹), the county's counterpart of its instructions.
+    method: 'GET',
+    pattern: /^escalations$/,
+    handle: async (ctx, req, res) => sendJson(res, 200, await ctx.hub.escalatedMatters(queryOf(req, escalationsQuery))),
+  },
+  {
     method: 'GET',
     pattern: /^rejections$/,
     handle: async (ctx, req, res) => {
@@ -260,6 +267,15 @@ function answerError(ctx: CountyApiContext, res: ServerResponse, error: unknown)
   if (error instanceof URIError) return sendError(res, 400, '网址中的编号无法解读');
   ctx.log(`县级接口出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   sendError(res, 500, '县级平台内部错误，请查看平台的运行日志');
+}
+
+/** The query string, checked against `schema` like a body (a name given twice: its last value). */
+function queryOf<S extends z.ZodType>(req: IncomingMessage, schema: S): z.output<S> {
+  const params = new URL(req.url ?? '/', 'https://hub.invalid').searchParams;
+  const parsed = schema.safeParse(Object.fromEntries(params), { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const [field, message] = Object.entries(zodIssuesToFieldErrors(schema, parsed.error.issues))[0] ?? [];
+  throw new CountyHttpError(400, message ?? '查询条件不正确', field);
 }
 
 /** The JSON body, checked against `schema`; the first problem is the message, naming its field. */

@@ -19,6 +19,8 @@ import {
   type TownshipSummary,
 } from './county';
 import { openHubDatabase } from './db/open';
+import { escalatedMatters, type EscalationFilter } from './escalations';
+import type { EscalatedMatterRow } from '../shared/sync/countyApi';
 import { verifyDocumentLink } from './documentVerification';
 import type { HubVerification } from '../shared/documents/hubVerification';
 import type { HubDb, Via } from './db/schema';
@@ -141,6 +143,8 @@ export interface Hub {
   instructionStatus(): Promise<InstructionStatus[]>;
   rejections(limit?: number): Promise<RejectionRecord[]>;
   records(nodeId: string, entity?: string, limit?: number): Promise<RecordRow[]>;
+  /** The residents' matters townships escalated (提交统筹), newest first (escalations.ts). */
+  escalatedMatters(filter?: EscalationFilter): Promise<EscalatedMatterRow[]>;
   /** Checks a paper's verification link against the enrolled townships' registered keys. */
   verifyDocument(link: string): Promise<HubVerification>;
   /** Logs a refusal that happened before the hub saw an envelope (an oversized HTTP body). */
@@ -241,6 +245,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     instructionStatus: () => instructionStatus(ctx),
     rejections: (limit) => rejections(ctx, limit),
     records: (nodeId, entity, limit) => records(ctx, nodeId, entity, limit),
+    escalatedMatters: (filter) => escalatedMatters(ctx, filter),
     verifyDocument: (link) => verifyDocumentLink(ctx, link),
     authenticateNodeRequest: (nodeId, request) => authenticateNodeRequest(ctx, nodeId, request),
     recordRejection: (about, refusal) => recordRejection(ctx, about, refusal),

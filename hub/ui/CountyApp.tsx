@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useMemo, useState } from 'react';
 import { createCountyClient, storeToken, storedToken } from './countyClient';
 import { CountyContext } from './countyContext';
+import { EscalationsTab } from './EscalationsTab';
 import { ImportTab } from './ImportTab';
 import { InstructionsTab } from './InstructionsTab';
 import { PublishTab } from './PublishTab';
@@ -68,6 +69,7 @@ function Page() {
             { key: 'townships', label: '乡镇节点', children: <TownshipsTab /> },
             { key: 'import', label: '导入同步文件', children: <ImportTab /> },
             { key: 'instructions', label: '交办督办', children: <InstructionsTab /> },
+            { key: 'escalations', label: '提交统筹', children: <EscalationsTab /> },
             { key: 'publish', label: '下发目录与日历', children: <PublishTab /> },
             { key: 'rejections', label: '拒收记录', children: <RejectionsTab /> },
             { key: 'verify', label: '文书核验', children: <VerifyDocumentBox /> },

@@ -180,14 +180,25 @@ const COLUMNS: ColumnsType<Row> = [
   },
 ];
 
-function IssueForm({
+/** What another tab fills in before the county edits and sends it (a 交办 about an escalated matter). */
+export interface InstructionPrefill {
+  title: string;
+  body: string;
+  /** The townships it goes to. */
+  nodeIds: string[];
+}
+
+/** The one form that issues 交办 and 督办: on this tab, and in the dialog the 提交统筹 tab opens. */
+export function IssueForm({
   townships,
   assignments,
   onIssued,
+  prefill,
 }: {
   townships: TownshipRow[];
   assignments: Instruction[];
-  onIssued: () => void;
+  onIssued: (instruction: Instruction) => void;
+  prefill?: InstructionPrefill;
 }) {
   const client = useCounty();
   const [form] = Form.useForm<IssueValues>();
@@ -211,11 +222,11 @@ function IssueForm({
       nodeIds: targetNodeIds(values),
     };
     try {
-      await client.post<Instruction>(COUNTY_PATHS.instructions, request);
+      const instruction = await client.post<Instruction>(COUNTY_PATHS.instructions, request);
       setDone(`已下发${INSTRUCTION_KIND_LABELS[values.kind]}“${values.title.trim()}”，乡镇下次联系时收到`);
       form.resetFields(['title', 'body', 'dueOn', 'refersTo']);
       form.getFieldInstance('title')?.focus?.();
-      onIssued();
+      onIssued(instruction);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : '下发失败');
     } finally {
@@ -232,7 +243,13 @@ function IssueForm({
         name="instruction"
         layout="vertical"
         onFinish={submit}
-        initialValues={{ kind: 'assign', responsibleRole: 'administrator', issuedBy: DEFAULT_ISSUER, target: 'all' }}
+        initialValues={{
+          kind: 'assign',
+          responsibleRole: 'administrator',
+          issuedBy: DEFAULT_ISSUER,
+          target: 'all',
+          ...(prefill ? { title: prefill.title, body: prefill.body, target: 'some', nodeIds: prefill.nodeIds } : {}),
+        }}
         style={{ maxWidth: 760 }}
       >
         <Form.Item name="kind" label="类别">

@@ -15,6 +15,7 @@ import {
   type SyncRejectCode,
 } from './protocol';
 import { DEFAULT_SUITE, SUITE_IDS, type SuiteId } from './suiteIds';
+import type { MatterStatus } from '../matters/matters';
 
 export const COUNTY_API_PREFIX = '/county/api/';
 
@@ -30,6 +31,7 @@ export const COUNTY_PATHS = {
   calendar: 'calendar',
   instructions: 'instructions',
   rejections: 'rejections',
+  escalations: 'escalations',
 } as const;
 
 /** Who the hub says issued an instruction when the form leaves it empty. */
@@ -78,6 +80,26 @@ export const issueInstructionRequest = z
       ctx.addIssue({ code: 'custom', path: ['dueOn'], message: '交办须给出期限' });
     }
   });
+
+/**
+ * Which escalated matters the county lists: `open` — still in hand at the township (已提交统筹 or
+ * 已答复待办结), or one status. Absent: all.
+ */
+export const ESCALATION_STATUS_FILTERS = ['open', 'escalated', 'replied', 'closed', 'voided'] as const;
+export type EscalationStatusFilter = (typeof ESCALATION_STATUS_FILTERS)[number];
+export const ESCALATION_STATUS_FILTER_LABELS: Record<EscalationStatusFilter, string> = {
+  open: '未办结',
+  escalated: '已提交统筹',
+  replied: '已答复待办结',
+  closed: '已办结',
+  voided: '已作废',
+};
+
+/** The query of `GET escalations` (`?nodeId=…&status=…`). */
+export const escalationsQuery = z.strictObject({
+  nodeId: z.string().min(1).max(64).optional().describe('乡镇'),
+  status: oneOf('状态', ESCALATION_STATUS_FILTERS).optional(),
+});
 
 export type CreateNodeRequest = z.input<typeof createNodeRequest>;
 export type RevokeNodeRequest = z.infer<typeof revokeNodeRequest>;
@@ -153,6 +175,54 @@ export interface InstructionStatusRow {
   /** null until it has arrived (or while the 5 minutes are still running). */
   ackWithin5Min: boolean | null;
   unacknowledgedAfter30Min: boolean;
+}
+
+/** An instruction the county sent the township whose title or text names the matter's number. */
+export interface EscalationInstruction {
+  id: string;
+  kind: Instruction['kind'];
+  title: string;
+  issuedAt: string;
+  dueOn: string | null;
+  acknowledgedAt: string | null;
+  repliedAt: string | null;
+}
+
+/**
+ * A residents' matter a township escalated (提交统筹), as the county reads it from the records the
+ * township synced (hub/escalations.ts): the counterpart of an instruction, coming up instead of
+ * going down. Only what the county needs to follow it up: the resident's name, never an ID
+ * number or a phone number.
+ */
+export interface EscalatedMatterRow {
+  nodeId: string;
+  townshipName: string;
+  matterId: string;
+  /** 诉求编号, e.g. `SQ-2026-000123` (numbered per township: two townships may share one). */
+  number: string;
+  villageId: string;
+  /** From the township's villages rows the hub holds; null when none of them has reached it. */
+  villageName: string | null;
+  /** `request` | `problem` | `suggestion` (shared/matters/matters.ts). */
+  type: string;
+  /** A category code of the township's `MATTER_CATEGORIES`. */
+  category: string;
+  residentName: string;
+  description: string;
+  escalatedTo: string;
+  escalationReason: string;
+  /** The triage date (分流日期). */
+  escalatedOn: string;
+  status: MatterStatus;
+  repliedOn: string | null;
+  reply: string;
+  closedOn: string | null;
+  voidedOn: string | null;
+  /** The village node that collected it (its entries forwarded by the township), or null: collected at the township. */
+  villageNodeId: string | null;
+  /** When the township last changed it (its latest entry). */
+  changedAt: string;
+  instructions: EscalationInstruction[];
 }
 
 export interface RejectionRow {
