@@ -94,6 +94,27 @@ describe('village → township → county and back', () => {
     assert.equal(seen.case?.caseNumber, caseNumber);
     assert.equal(seen.case?.status, 'accepted');
 
+    // The counter finishes it; the result goes back through the agent, who records the delivery
+    // in the village: the errand and the township's case are delivered together.
+    const caseId = handover.errands[0]!.case!.id;
+    const detail = await clerk.ok('counter.get', { caseId });
+    await clerk.ok('counter.complete', { caseId, version: detail.case.version, result: 'approved' });
+    await syncUntilDone(village);
+    const finished = (await agent.ok('errands.mine', {})).errands.find((e) => e.id === registered.errand.id)!;
+    assert.equal(finished.case?.status, 'completed');
+    await agent.ok('errands.recordDelivery', { errandId: finished.id, version: finished.version, signedBy: '李秀英' });
+    await syncUntilDone(village);
+    const deliveredCase = await clerk.ok('counter.get', { caseId });
+    assert.equal(deliveredCase.case.status, 'delivered');
+    assert.equal(deliveredCase.case.delivery?.method, 'agent');
+    assert.equal(deliveredCase.case.delivery?.signedBy, '李秀英');
+    const deliveredErrand = await township.backend.db
+      .selectFrom('errands')
+      .select('status')
+      .where('id', '=', registered.errand.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(deliveredErrand.status, 'delivered');
+
     // And the township forwards the village's records upward: the county has them from the
     // township's node, naming the village node they came from.
     await syncUntilDone(township);

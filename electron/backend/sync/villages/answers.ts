@@ -122,16 +122,25 @@ export async function answersFor(
       await db.selectFrom('village_links').select(['table_name', 'row_id']).where('node_id', '=', node.id).execute()
     ).map((l) => `${l.table_name}:${l.row_id}`),
   );
-  const add = async (image: RowImage, depth = 0): Promise<void> => {
-    // The rows it points at first (a clerk's account, an item snapshot), once each.
+  /** Marks an answer row as sent to this village, so the record's later changes follow it down. */
+  const link = (image: RowImage) => {
+    const key = `${image.table}:${String(image.row['id'] ?? '')}`;
+    if (!ANSWER_TABLES.has(image.table) || linked.has(key)) return;
+    linked.add(key);
+    newLinks.push({ table: image.table, row: { id: image.row['id'] } });
+  };
+  /** `answer`: an answer row (linked, as are the answer rows it points at); else a reference row. */
+  const add = async (image: RowImage, answer: boolean, depth = 0): Promise<void> => {
+    // The rows it points at first (a clerk's account, an item snapshot, the case an errand became), once each.
     for (const fk of foreignKeys.get(image.table) ?? []) {
       const value = image.row[fk.column];
       const target = shapes.get(fk.target);
       if (value === null || value === undefined || !target || depth > 1) continue;
       if (sent.has(`${fk.target}:${String(value)}`)) continue;
       const pointed = await imageOf(db, target, value);
-      if (pointed) await add(pointed, depth + 1);
+      if (pointed) await add(pointed, answer, depth + 1);
     }
+    if (answer) link(image);
     sent.add(`${image.table}:${String(image.row['id'] ?? JSON.stringify(image.row))}`);
     out.push(image);
   };
@@ -154,22 +163,14 @@ export async function answersFor(
       const touches = images.some((i) => ANSWER_TABLES.has(i.table) && linked.has(`${i.table}:${String(i.row['id'])}`));
       for (const image of images) {
         if (image.deleted) continue;
-        const id = String(image.row['id'] ?? '');
-        if (touches && !ownWrite && ANSWER_TABLES.has(image.table)) {
-          if (!linked.has(`${image.table}:${id}`)) {
-            linked.add(`${image.table}:${id}`);
-            newLinks.push({ table: image.table, row: { id } });
-          }
-          await add(image);
-        } else if (isReferenceFor(image, node, accounts)) {
-          await add(image);
-        }
+        if (touches && !ownWrite && ANSWER_TABLES.has(image.table)) await add(image, true);
+        else if (isReferenceFor(image, node, accounts)) await add(image, false);
       }
       // A refused change of the village's: the township's row as it stands goes back down.
       for (const refusal of origin?.nodeId === node.id ? (origin.refused ?? []) : []) {
         const shape = shapes.get(refusal.table);
         const current = shape ? await imageOf(db, shape, refusal.id) : null;
-        if (current) await add(current);
+        if (current) await add(current, true);
       }
     }
   }

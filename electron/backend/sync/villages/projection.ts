@@ -13,7 +13,7 @@ import type { Db } from '../../db/database';
 import { RowReplay, replicatedTables } from '../../db/rowImages';
 import { appendChange, type Tx } from '../../db/writes';
 import { readNumber, readText, writeNumber, writeText } from '../syncState';
-import { VILLAGE_OWNED_TABLES, villageStepRefusal } from './villageTables';
+import { VILLAGE_MOVES, VILLAGE_OWNED_TABLES, villageMoveRefusal, villageStepRefusal } from './villageTables';
 import { blockRequest, type NumberBlock } from '../../../../shared/workflow/numberBlocks';
 import { answerBlockRequest, NUMBER_BLOCK_ENTITY } from '../../workflow/numberBlocks';
 import { writeScope } from '../../db/writeScope';
@@ -120,10 +120,12 @@ async function takeIn(
   const accepted: RowImage[] = [];
   const refused: NonNullable<VillageOrigin['refused']> = [];
   // Rows of other tables (the village's own settings, its local accounts) stay in the village.
-  for (const image of (entry.rows ?? []).filter((i) => i.table in VILLAGE_OWNED_TABLES)) {
+  for (const image of (entry.rows ?? []).filter((i) => i.table in VILLAGE_OWNED_TABLES || i.table in VILLAGE_MOVES)) {
     const reason =
-      (attachmentTables.has(image.table) && !image.deleted ? attachmentRowRefusal(image.row) : null) ??
-      (await refusalOf(tx, nodeId, image));
+      image.table in VILLAGE_MOVES
+        ? await moveRefusalOf(tx, nodeId, image)
+        : ((attachmentTables.has(image.table) && !image.deleted ? attachmentRowRefusal(image.row) : null) ??
+          (await refusalOf(tx, nodeId, image)));
     if (reason) refused.push({ table: image.table, id: String(image.row['id'] ?? ''), reason });
     else accepted.push(image);
   }
@@ -133,7 +135,7 @@ async function takeIn(
   try {
     await sql`SAVEPOINT village_entry`.execute(tx);
     await replay.apply(tx, accepted);
-    for (const image of accepted) await linkOwned(tx, nodeId, image);
+    for (const image of accepted) if (image.table in VILLAGE_OWNED_TABLES) await linkOwned(tx, nodeId, image);
     await sql`RELEASE village_entry`.execute(tx);
   } catch (error) {
     await sql`ROLLBACK TO village_entry`.execute(tx);
@@ -214,6 +216,33 @@ async function refusalOf(tx: Tx, nodeId: string, image: RowImage): Promise<strin
     return villageStepRefusal(image.table, (here['status'] as string) ?? null, (image.row['status'] as string) ?? null);
   }
   return null;
+}
+
+/**
+ * Why the township does not take a village's change to one of its own rows (VILLAGE_MOVES), or
+ * null: the row must have gone down to that village, the village must have stepped from the
+ * township's row as it stands (its version one more), and by a step it may take.
+ */
+async function moveRefusalOf(tx: Tx, nodeId: string, image: RowImage): Promise<string | null> {
+  if (image.deleted) return '记录不能删除，只能作废';
+  const id = String(image.row['id'] ?? '');
+  const sent = await tx
+    .selectFrom('village_links')
+    .select('node_id')
+    .where('table_name', '=', image.table)
+    .where('row_id', '=', id)
+    .where('node_id', '=', nodeId)
+    .executeTakeFirst();
+  if (!sent) return '这条记录属于乡镇，未下发给该村级节点';
+  const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(image.table)} WHERE id = ${id}`.execute(
+    tx,
+  );
+  const here = rows[0];
+  if (!here) return '乡镇没有这条记录';
+  if (Number(image.row['version']) !== Number(here['version']) + 1) {
+    return '乡镇的这条记录已有新的变化，村级节点的修改未采用（以乡镇为准，已重新下发）';
+  }
+  return villageMoveRefusal(image.table, String(here['status']), String(image.row['status']));
 }
 
 async function linkOwned(tx: Tx, nodeId: string, image: RowImage): Promise<void> {

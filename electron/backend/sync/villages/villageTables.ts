@@ -3,6 +3,7 @@
 // the rest and sends down the copies a village works from (its residents, the places, the
 // catalog, the agents' accounts) and its answers (the case an errand became, a triage). Every
 // other row stays where it is: the list is what may cross, not what may not.
+import { caseKind } from '../../../../shared/counter/caseKind';
 import { errandKind } from '../../../../shared/counter/errandKind';
 import { matterKind } from '../../../../shared/matters/matterKind';
 import type { Role } from '../../../../shared/auth/roles';
@@ -23,6 +24,31 @@ export const VILLAGE_OWNED_TABLES: Readonly<Record<string, RecordKind<string, st
   issued_documents: null,
   document_prints: null,
 };
+
+/**
+ * Rows of the township a village holds a copy of (sent down as answers) and may move only by
+ * these steps of their kind: the case an errand became is delivered through the agent (the
+ * errand's 登记送达 takes the case's 送达 on the village's copy).
+ */
+export const VILLAGE_MOVES: Readonly<
+  Record<string, { kind: RecordKind<string, string, never>; steps: readonly string[] }>
+> = {
+  counter_cases: { kind: caseKind as unknown as RecordKind<string, string, never>, steps: ['deliver'] },
+};
+
+/** Why a village may not move the township's row of `table` from `from` to `to`, or null when a listed step does. */
+export function villageMoveRefusal(table: string, from: string, to: string): string | null {
+  const move = VILLAGE_MOVES[table];
+  if (!move) return '这条记录属于乡镇';
+  const labels = move.kind.statusLabels as Record<string, string>;
+  const allowed = move.steps.some((name) => {
+    const step = move.kind.steps[name];
+    return step !== undefined && step.from.includes(from) && (step.to ?? [from]).includes(to);
+  });
+  return allowed
+    ? null
+    : `${move.kind.noun}在乡镇已为“${labels[from] ?? from}”，村级节点不能把它改为“${labels[to] ?? to}”`;
+}
 
 /** Tables of the township's rows that answer a village's (sent down once they touch its rows). */
 export const ANSWER_TABLES: ReadonlySet<string> = new Set([
