@@ -11,8 +11,13 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import { matterKind } from '../shared/matters/matterKind';
-import { MATTER_STATUSES, OPEN_MATTER_STATUSES } from '../shared/matters/matters';
-import type { EscalatedMatterRow, EscalationInstruction, EscalationStatusFilter } from '../shared/sync/countyApi';
+import { MATTER_STATUSES } from '../shared/matters/matters';
+import {
+  escalationListed,
+  type EscalatedMatterRow,
+  type EscalationInstruction,
+  type EscalationStatusFilter,
+} from '../shared/sync/countyApi';
 import { rowImage, type Instruction, type RowImage } from '../shared/sync/protocol';
 import type { HubContext } from './context';
 import type { HubDatabase } from './db/schema';
@@ -106,9 +111,7 @@ export async function escalatedMatters(ctx: HubContext, filter: EscalationFilter
 }
 
 function wanted(row: MatterRow, status: EscalationStatusFilter | undefined): boolean {
-  if (status === undefined) return true;
-  if (status === 'open') return OPEN_MATTER_STATUSES.includes(row.status);
-  return row.status === status;
+  return escalationListed(row.status, status);
 }
 
 /** The node's escalated matters as their latest entries left them. */

@@ -9,13 +9,13 @@ import {
   MATTER_CATEGORY_LABELS,
   MATTER_STATUS_LABELS,
   MATTER_TYPE_LABELS,
-  OPEN_MATTER_STATUSES,
   type MatterCategory,
   type MatterStatus,
   type MatterType,
 } from '../../shared/matters/matters';
 import {
   COUNTY_PATHS,
+  escalationListed,
   ESCALATION_STATUS_FILTER_LABELS,
   ESCALATION_STATUS_FILTERS,
   type EscalatedMatterRow,
@@ -35,7 +35,7 @@ const STATUS_COLORS: Partial<Record<MatterStatus, string>> = {
   voided: 'default',
 };
 
-const isOpen = (row: EscalatedMatterRow) => OPEN_MATTER_STATUSES.includes(row.status);
+const isOpen = (row: EscalatedMatterRow) => escalationListed(row.status, 'open');
 const typeLabel = (type: string) => MATTER_TYPE_LABELS[type as MatterType] ?? type;
 const categoryLabel = (category: string) => MATTER_CATEGORY_LABELS[category as MatterCategory] ?? category;
 
@@ -78,7 +78,7 @@ export function EscalationsTab() {
   const shown = all.filter(
     (row) =>
       (township === null || row.nodeId === township) &&
-      (status === 'all' || (status === 'open' ? isOpen(row) : row.status === status)),
+      escalationListed(row.status, status === 'all' ? undefined : status),
   );
   const revoked = new Set((townships.data ?? []).filter((t) => t.status === 'revoked').map((t) => t.nodeId));
 

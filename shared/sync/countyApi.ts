@@ -15,7 +15,7 @@ import {
   type SyncRejectCode,
 } from './protocol';
 import { DEFAULT_SUITE, SUITE_IDS, type SuiteId } from './suiteIds';
-import type { MatterStatus } from '../matters/matters';
+import { OPEN_MATTER_STATUSES, type MatterStatus } from '../matters/matters';
 
 export const COUNTY_API_PREFIX = '/county/api/';
 
@@ -94,6 +94,13 @@ export const ESCALATION_STATUS_FILTER_LABELS: Record<EscalationStatusFilter, str
   closed: '已办结',
   voided: '已作废',
 };
+
+/** Whether an escalated matter at `status` is one the filter lists (absent: every one): the hub's route and the page alike. */
+export function escalationListed(status: MatterStatus, filter: EscalationStatusFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if (filter === 'open') return OPEN_MATTER_STATUSES.includes(status);
+  return status === filter;
+}
 
 /** The query of `GET escalations` (`?nodeId=…&status=…`). */
 export const escalationsQuery = z.strictObject({

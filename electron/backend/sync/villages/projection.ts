@@ -11,7 +11,7 @@ import type { HubDb } from '../../../../hub/db/schema';
 import { changeEntryOfRow, type ChangeEntry, type RowImage } from '../../../../shared/sync/protocol';
 import type { Db } from '../../db/database';
 import { RowReplay, replicatedTables } from '../../db/rowImages';
-import { appendChange, type Tx } from '../../db/writes';
+import type { Tx } from '../../db/writes';
 import { readNumber, readText, writeNumber, writeText } from '../syncState';
 import { VILLAGE_MOVES, VILLAGE_OWNED_TABLES, villageMoveRefusal, villageStepRefusal } from './villageTables';
 import { blockRequest, type NumberBlock } from '../../../../shared/workflow/numberBlocks';
@@ -152,14 +152,11 @@ async function takeIn(
   // bookkeeping, the packages it applied) is its own business.
   if (accepted.length === 0 && refused.length === 0) return 0;
   const origin: VillageOrigin = { nodeId, seq: entry.seq, ...(refused.length ? { refused } : {}) };
-  await appendChange(tx, {
-    entity: entry.entity,
-    entityId: entry.entityId,
-    op: entry.op,
-    data: withOrigin(entry.data, origin),
-    actor: { id: entry.actorId, name: entry.actorName },
-    at: entry.at,
-  });
+  // The rows replayed above ride on it, as on every entry the write scope appends.
+  await writeScope(tx, { id: entry.actorId, name: entry.actorName }, entry.at).change(
+    { entity: entry.entity, id: entry.entityId, op: entry.op },
+    async () => withOrigin(entry.data, origin),
+  );
   return refused.length;
 }
 
