@@ -14,7 +14,7 @@ import type { Locator, Page } from 'playwright-core';
 import { disposeAll } from '../test/support/dispose';
 import { squeeze } from '../test/support/renderedPdf';
 import { ADMIN, TestClient } from '../test/support/testHall';
-import { acknowledge, buttonName, opened, pickOption } from './support/antd';
+import { acknowledge, buttonName, enterOnOption, opened, pickOption } from './support/antd';
 import { interceptFileChoosers, signIn, startE2eHall, watchForPageErrors, type E2eHall } from './support/browser';
 import { deadlineOnWorklist } from './support/matters';
 import { printedText } from './support/printedPdf';
@@ -104,8 +104,7 @@ describe('a village node in the browser: enrolled by the township, offline work,
     const villageField = dialog.getByLabel('村（社区）');
     await villageField.focus();
     await page.keyboard.type('东岗');
-    await page.locator('.ant-select-item-option', { hasText: '东岗村' }).waitFor();
-    await page.keyboard.press('Enter');
+    await enterOnOption(page, '东岗村');
     await dialog.locator('.ant-select', { hasText: '东岗村' }).waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.type(NODE_NAME);
@@ -277,8 +276,7 @@ describe('a village node in the browser: enrolled by the township, offline work,
     // The cursor moves on to the item by itself.
     await agent.locator('#errand-item:focus').waitFor();
     await agent.keyboard.type(ITEM_CODE);
-    await agent.locator('.ant-select-item-option', { hasText: ITEM_NAME }).waitFor();
-    await agent.keyboard.press('Enter');
+    await enterOnOption(agent, ITEM_NAME);
     await agent.locator('.ant-select', { hasText: ITEM_NAME }).waitFor();
     await agent.keyboard.press('Enter');
     assert.equal(await agent.getByLabel('备注').evaluate((el) => el.matches(':focus')), true);

@@ -69,3 +69,13 @@ export function exactly(text: string): RegExp {
 
 /** A button's accessible name: antd puts a space between the two characters of a two-character label, and an icon's name may come first. */
 export const buttonName = (label: string) => new RegExp(`^([a-z-]+\\s+)?${[...label].join('\\s*')}$`);
+
+/**
+ * Presses Enter in the focused antd select once the option Enter would pick (the active one) is
+ * `option`. Right after typing, the list can still show what matched a shorter prefix, with
+ * another option active; Enter then picks that one.
+ */
+export async function enterOnOption(page: Page, option: string | RegExp): Promise<void> {
+  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+}
