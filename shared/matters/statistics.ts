@@ -17,6 +17,7 @@
 //  - Per village and per category the same figures; their rows add up to the totals.
 //  - The trend: each month of reportPeriods.trendMonths with its own figures as that month's
 //    statistics would give them (collected in the month, as they stood at its end or today).
+import { addDays } from '../calendar/dates';
 import { percentage } from '../documents/reports';
 import { periodAsOf, periodSpan, trendMonths, type ReportPeriod } from '../documents/reportPeriods';
 import {
@@ -94,25 +95,64 @@ export interface MatterStatisticsOf {
 
 const within = (date: string | null, asOf: string) => date !== null && date <= asOf;
 
+/** What the rules of the figures read of a matter: the dates of its steps and how it was sorted. */
+export type MatterSteps = Omit<MatterStatRow, 'villageId' | 'category'>;
+
+/** A figure a matter counts in from the day `from` on, until the day `until` (not counted then), or for good. */
+export interface MatterSpan {
+  figure: keyof MatterFigures;
+  from: string;
+  until: string | null;
+}
+
+/** The later of two days, or null when `day` is null. */
+const notBefore = (day: string | null, floor: string) => (day === null ? null : day < floor ? floor : day);
+/** The earlier of two ends (null: never). */
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+
+/**
+ * Where one matter counts, day by day: every figure's rule above, written once. The statistics
+ * count the spans holding `asOf` (matterFigures); the county's definition (shared/matters/
+ * figures.ts) turns the same spans into the events it keeps, so both count the same matters.
+ * A span begins on its step's day, never before the matter was collected, and ends when a later
+ * step ends it or the matter is voided (a voided matter counts in nothing once voided).
+ */
+export function matterSpans(row: MatterSteps): MatterSpan[] {
+  const collected = row.collectedOn;
+  const voided = row.voidedOn;
+  const spans: MatterSpan[] = [];
+  const add = (figure: keyof MatterFigures, from: string | null, until: string | null = null) => {
+    if (from === null) return;
+    const end = earlier(until, voided);
+    if (end === null || end > from) spans.push({ figure, from, until: end });
+  };
+  add('collected', collected);
+  // Sorted once triaged with a handling, on the day decided; until then 待分流.
+  const sorted = row.handling !== null && row.triage !== null ? notBefore(row.decidedOn, collected) : null;
+  add('pending', collected, sorted);
+  if (row.handling !== null) add(row.handling, sorted);
+  if (row.triage !== null) add(row.triage, sorted);
+  const closed = notBefore(row.closedOn, collected);
+  add('completed', closed);
+  add('inHand', collected, closed);
+  add('replied', notBefore(row.repliedOn, collected));
+  // 超期: a 限期解决 matter in hand once its due day is over — the worklist's red.
+  if (sorted !== null && row.handling === 'deadline' && row.dueOn !== null) {
+    const red = addDays(row.dueOn, 1);
+    add('overdue', red > sorted ? red : sorted, closed);
+  }
+  return spans;
+}
+
+/** Whether a matter counts in the span's figure on `day`. */
+const spanHolds = (span: MatterSpan, day: string) => span.from <= day && (span.until === null || span.until > day);
+
 /** The figures of the matters collected between `from` and `asOf`, as they stood on `asOf`. */
-export function matterFigures(rows: readonly MatterStatRow[], from: string, asOf: string): MatterFigures {
+export function matterFigures(rows: readonly MatterSteps[], from: string, asOf: string): MatterFigures {
   const figures = { ...NO_MATTER_FIGURES };
   for (const row of rows) {
-    if (row.collectedOn < from || row.collectedOn > asOf || within(row.voidedOn, asOf)) continue;
-    figures.collected++;
-    const sorted = within(row.decidedOn, asOf) && row.handling !== null && row.triage !== null;
-    if (sorted) {
-      figures[row.handling!]++;
-      figures[row.triage!]++;
-    } else {
-      figures.pending++;
-    }
-    const completed = within(row.closedOn, asOf);
-    if (completed) figures.completed++;
-    else figures.inHand++;
-    if (within(row.repliedOn, asOf)) figures.replied++;
-    if (sorted && !completed && row.handling === 'deadline' && row.dueOn !== null && asOf > row.dueOn)
-      figures.overdue++;
+    if (row.collectedOn < from || row.collectedOn > asOf) continue;
+    for (const span of matterSpans(row)) if (spanHolds(span, asOf)) figures[span.figure]++;
   }
   return figures;
 }
