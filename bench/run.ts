@@ -14,7 +14,7 @@
 // papers drawn on the event loop and in the render workers) — and writes the figures to
 // bench/results/latest.json.
 //
-//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild|windows|village] [--residents N]
+//   node --import tsx bench/run.ts [--only hall|search|documents|counter|mediation|petitions|sync|suites|onesearch|rebuild|windows|village|county] [--residents N]
 //                                [--queries-per-kind N] [--naive-queries-per-kind N] [--hall-runs N]
 //                                [--cases N] [--intakes N] [--worklists N]
 //                                [--disputes N] [--mediation-residents N] [--dispute-searches N]
@@ -49,6 +49,7 @@ import { benchRebuild } from './rebuild';
 import { benchSyncSuites } from './syncSuites';
 import { benchWindows } from './windows';
 import { benchVillageLink } from './villageLink';
+import { benchCounty } from './county';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -103,7 +104,14 @@ const DEFAULTS = {
     | 'onesearch'
     | 'rebuild'
     | 'windows'
-    | 'village',
+    | 'village'
+    | 'county',
+  /** The county's figures: townships sending at once, and the city the queries run over. */
+  countyNodes: 50,
+  countyEntriesPerNode: 2_000,
+  countyTownships: 120,
+  countyYears: 10,
+  countyRuns: 5,
 };
 /** A fixed "now" keeps ages and birth dates, hence the whole data set, the same from run to run. */
 const SEED_NOW = new Date('2026-03-15T02:00:00Z');
@@ -136,10 +144,11 @@ function parseArgs(argv: readonly string[]) {
         only !== 'onesearch' &&
         only !== 'rebuild' &&
         only !== 'windows' &&
-        only !== 'village'
+        only !== 'village' &&
+        only !== 'county'
       )
         throw new Error(
-          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch、rebuild、windows 或 village',
+          '--only 只能是 hall、search、documents、counter、mediation、petitions、sync、suites、onesearch、rebuild、windows、village 或 county',
         );
       options.only = only;
     } else if (arg === '--residents') options.residents = count(arg);
@@ -185,6 +194,9 @@ function parseArgs(argv: readonly string[]) {
       options.windowRender = render === 'in-thread' ? 'inThread' : render;
     } else if (arg === '--window-data') options.windowData = path.resolve(value());
     else if (arg === '--cold-start-runs') options.coldStartRuns = count(arg);
+    else if (arg === '--county-runs') options.countyRuns = count(arg);
+    else if (arg === '--county-townships') options.countyTownships = count(arg);
+    else if (arg === '--county-years') options.countyYears = count(arg);
     else throw new Error(`不认识的选项“${arg}”`);
   }
   return options;
@@ -313,6 +325,18 @@ if (options.only === 'all' || options.only === 'village') {
     errands: options.villageErrands,
     matters: options.villageMatters,
     kbitPerSecond: options.villageKbit,
+    log,
+  });
+}
+
+if (options.only === 'all' || options.only === 'county') {
+  report.county = await benchCounty({
+    nodes: options.countyNodes,
+    entriesPerNode: options.countyEntriesPerNode,
+    townships: options.countyTownships,
+    years: options.countyYears,
+    runs: options.countyRuns,
+    seed: DEFAULT_DEMO_SEED,
     log,
   });
 }

@@ -131,7 +131,12 @@ async function overSlowLink(options: SyncBenchOptions) {
 }
 
 /** `nodes` townships post their batches at once, each in order, over HTTP with keep-alive. */
-async function hubThroughput(hub: Hub, options: SyncBenchOptions, sample: readonly ChangeEntry[]) {
+export async function hubThroughput(
+  hub: Hub,
+  options: Pick<SyncBenchOptions, 'nodes' | 'entriesPerNode' | 'entriesPerBatch'>,
+  sample: readonly ChangeEntry[],
+) {
+  BENCH_CERTIFICATE ??= await createSelfSignedCertificate({ commonName: '县级平台', altNames: ['127.0.0.1'] });
   const server = await startHubServer({
     hub,
     host: '127.0.0.1',
@@ -205,31 +210,12 @@ async function hubThroughput(hub: Hub, options: SyncBenchOptions, sample: readon
 }
 
 /** Enrollment files need a certificate; the apply bench talks plain HTTP to measure the hub alone. */
-let BENCH_CERTIFICATE: { certificatePem: string; fingerprint: string };
+let BENCH_CERTIFICATE: { certificatePem: string; fingerprint: string } | undefined;
 
 export async function benchSync(options: SyncBenchOptions) {
   const log = options.log;
   const link = await overSlowLink(options);
-  BENCH_CERTIFICATE = await createSelfSignedCertificate({ commonName: '县级平台', altNames: ['127.0.0.1'] });
-
-  // The month's entries again (without the slow link) as the sample the 50 townships send.
-  const sampleDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-sample-'));
-  let sample: ChangeEntry[];
-  try {
-    const db = await openDatabase(sampleDir);
-    await seedDemoTownship(db, { residents: 500, seed: options.seed, now: NOW, counterCases: false, disputes: false });
-    await db.destroy();
-    const hall = await startBenchHall(sampleDir, NOW);
-    try {
-      const templates = await realCounterEntries(hall.backend.db, hall.url, 20, NOW.toISOString().slice(0, 10));
-      await insertEntries(hall.backend.db, monthOfEntries(templates, 5_000, NOW));
-      sample = asChangeEntries(await hall.backend.db.selectFrom('change_log').selectAll().orderBy('seq').execute());
-    } finally {
-      await hall.close();
-    }
-  } finally {
-    await rm(sampleDir, { recursive: true, force: true });
-  }
+  const sample = await applySample(options.seed);
 
   const apply: Record<string, unknown> = {};
   for (const dialect of ['postgres', 'sqlite'] as const) {
@@ -267,4 +253,24 @@ export async function benchSync(options: SyncBenchOptions) {
       postgresMet: pgRate !== undefined ? pgRate >= 5_000 : null,
     },
   };
+}
+
+/** A month's entries of a demo township's counter (real entries repeated): what townships send in the apply benches. */
+export async function applySample(seed: number): Promise<ChangeEntry[]> {
+  const sampleDir = await mkdtemp(path.join(os.tmpdir(), 'township-bench-sample-'));
+  try {
+    const db = await openDatabase(sampleDir);
+    await seedDemoTownship(db, { residents: 500, seed, now: NOW, counterCases: false, disputes: false });
+    await db.destroy();
+    const hall = await startBenchHall(sampleDir, NOW);
+    try {
+      const templates = await realCounterEntries(hall.backend.db, hall.url, 20, NOW.toISOString().slice(0, 10));
+      await insertEntries(hall.backend.db, monthOfEntries(templates, 5_000, NOW));
+      return asChangeEntries(await hall.backend.db.selectFrom('change_log').selectAll().orderBy('seq').execute());
+    } finally {
+      await hall.close();
+    }
+  } finally {
+    await rm(sampleDir, { recursive: true, force: true });
+  }
 }

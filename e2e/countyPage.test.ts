@@ -56,7 +56,9 @@ test('the county signs in, enrolls a township and issues an instruction', async 
   await page.getByText('访问口令不对').waitFor();
   await page.getByLabel('访问口令').fill(running.countyToken);
   await page.getByLabel('访问口令').press('Enter');
-  await page.getByRole('tab', { name: '乡镇节点' }).waitFor();
+  // The page opens on 总览 (the figures); the nodes are on their own tab.
+  await page.getByRole('tab', { name: '总览', selected: true }).waitFor();
+  await page.getByRole('tab', { name: '乡镇节点' }).click();
   await page.getByText('还没有乡镇节点').waitFor();
 
   // A new node: the enrollment file is downloaded at once.

@@ -86,6 +86,7 @@ test('the county authorises a replacement; the new PC rebuilds at first run and 
   await countyPage.goto(running.url);
   await countyPage.getByLabel('访问口令').fill(running.countyToken);
   await countyPage.getByLabel('访问口令').press('Enter');
+  await countyPage.getByRole('tab', { name: '乡镇节点' }).click();
   const row = countyPage.getByRole('row', { name: new RegExp(townshipName) });
   await row.getByText('在网').waitFor();
   await row.getByRole('button', { name: '授权更换电脑' }).click();
@@ -191,6 +192,7 @@ test('without a link: the registration file onto the stick, the county’s rebui
   await countyPage.goto(running.url);
   await countyPage.getByLabel('访问口令').fill(running.countyToken);
   await countyPage.getByLabel('访问口令').press('Enter');
+  await countyPage.getByRole('tab', { name: '乡镇节点' }).click();
   const row = countyPage.getByRole('row', { name: new RegExp(townshipName) });
   const downloading = countyPage.waitForEvent('download');
   await row.getByRole('button', { name: '导出重建文件' }).click();

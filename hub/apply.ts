@@ -20,6 +20,7 @@ import type { HubContext } from './context';
 import type { HubTx, Via } from './db/schema';
 import { authenticate, checkRetiredKey, parseKind, parsePayload, revokedNode } from './envelopes';
 import { asRejection, recordRejection, rejection, type RejectionContext } from './rejection';
+import { keepRows } from './rowKeepers';
 
 // Rows per multi-row INSERT: 11 columns × 500 = 5,500 parameters, far below both SQLite's
 // (32,766) and PostgreSQL's (65,535) limits, and few enough round trips per batch.
@@ -154,6 +155,7 @@ async function commit(
 
     await insertEntries(tx, header.node, entries);
     await upsertRecords(tx, header.node, entries);
+    await keepRows(ctx, tx, header.node, entries);
     await applyFeedback(ctx, tx, header.node, entries);
     await tx
       .updateTable('hub_nodes')

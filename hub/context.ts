@@ -1,7 +1,8 @@
 // What every part of the hub works with: the database, the hub's keys, the data folder and
 // the clock. One object, built by openHub, so the modules stay plain functions.
 import type { HubDialect } from './db/open';
-import type { HubDb } from './db/schema';
+import type { ChangeEntry } from '../shared/sync/protocol';
+import type { HubDb, HubTx } from './db/schema';
 import type { HubIdentity } from './identity';
 import type { RejectionThrottle } from './rejectionThrottle';
 
@@ -18,6 +19,8 @@ export interface HubContext {
   nodeNoun?: string;
   /** Where the files the nodes send are kept (plain under dataDir unless the hub was given a store). */
   files: StoredFiles;
+  /** The views kept from the rows of every applied batch (the county's; none at a township). */
+  rowKeepers: readonly RowKeeper[];
 }
 
 /**
@@ -30,4 +33,15 @@ export interface StoredFiles {
   /** Stores `content` whole, or not at all (a crash midway leaves nothing under its name). */
   write(nodeId: string, sha256: string, content: Uint8Array): Promise<void>;
   read(nodeId: string, sha256: string): Promise<Uint8Array>;
+}
+
+/**
+ * A county view kept from the rows townships send (the figures, the search index …): brought up
+ * to date in the transaction that applies each batch (rowKeepers.ts).
+ */
+export interface RowKeeper {
+  /** Stored with its position: never rename one that has shipped. */
+  name: string;
+  /** Brings the view up to date with `entries` (in log order) of township `nodeId`, inside `tx`. */
+  apply(tx: HubTx, nodeId: string, entries: readonly ChangeEntry[], ctx: HubContext): Promise<void>;
 }

@@ -4,6 +4,7 @@
 import type { InstructionStatusRow, RejectionRow, TownshipRow } from '../shared/sync/countyApi';
 import type { Instruction, MonthlyFiguresReport } from '../shared/sync/protocol';
 import type { HubContext } from './context';
+import { countyToday } from './instructionFollowUp';
 
 export type TownshipSummary = TownshipRow;
 export interface InstructionStatus extends InstructionStatusRow {
@@ -90,6 +91,8 @@ export async function instructionStatus(ctx: HubContext): Promise<InstructionSta
     .selectFrom('hub_instruction_receipts as r')
     .innerJoin('hub_instructions as i', 'i.id', 'r.instruction_id')
     .innerJoin('hub_nodes as n', 'n.id', 'r.node_id')
+    // The automatic 督办 of a receipt, by its primary key.
+    .leftJoin('hub_instructions as s', 's.id', 'r.auto_supervision_id')
     .select([
       'i.id',
       'i.kind',
@@ -109,23 +112,35 @@ export async function instructionStatus(ctx: HubContext): Promise<InstructionSta
       'r.replied_at',
       'r.reply',
       'r.replied_by',
+      'i.about_kind',
+      'i.about_number',
+      'r.auto_supervision_id',
+      's.issued_at as auto_supervised_at',
+      'r.due_on as followed_due_on',
     ])
     .orderBy('i.issued_at', 'desc')
     .orderBy('i.id')
     .orderBy('n.township_name')
     .execute();
   const now = ctx.now().getTime();
+  const today = countyToday(ctx);
   return rows.map((row) => {
     const arrived = row.arrived_at ? Date.parse(row.arrived_at) : null;
     const acknowledged = row.acknowledged_at ? Date.parse(row.acknowledged_at) : null;
     // Measured from arrival at the township (both times are the township's clock), as in
-    // the rule "acknowledge within 5 minutes of arrival"; before arrival nothing is late yet.
+    // the rule "acknowledge within 5 minutes of arrival"; before arrival nothing is late yet —
+    // the township fetches on its sync schedule (every 15 minutes by default), which no desk
+    // can hurry.
     let ackWithin5Min: boolean | null = null;
     if (arrived !== null) {
       if (acknowledged !== null) ackWithin5Min = acknowledged - arrived <= FIVE_MINUTES;
       else if (now - arrived > FIVE_MINUTES) ackWithin5Min = false;
     }
-    const unacknowledgedAfter30Min = arrived !== null && (acknowledged ?? now) - arrived > THIRTY_MINUTES;
+    // The 30 minutes run from arrival, or from delivery when it never arrived (both hub times
+    // then): half an hour is two missed sync runs, so a township cut off or with its sync
+    // stopped is named too — it is the one the county most needs to call (docs/sync.md).
+    const from = arrived ?? Date.parse(row.delivered_at);
+    const unacknowledgedAfter30Min = (acknowledged ?? now) - from > THIRTY_MINUTES;
     const instruction: Instruction = {
       id: row.id,
       kind: row.kind as Instruction['kind'],
@@ -136,6 +151,9 @@ export async function instructionStatus(ctx: HubContext): Promise<InstructionSta
       issuedAt: row.issued_at,
       issuedBy: row.issued_by,
       refersTo: row.refers_to,
+      ...(row.about_kind && row.about_number
+        ? { about: { kind: row.about_kind, number: row.about_number } as Instruction['about'] }
+        : {}),
     };
     return {
       instruction,
@@ -150,6 +168,14 @@ export async function instructionStatus(ctx: HubContext): Promise<InstructionSta
       repliedBy: row.replied_by,
       ackWithin5Min,
       unacknowledgedAfter30Min,
+      // A 交办's deadline only (the receipt's copy; a 督办 carries the deadline it chases, so it
+      // would be late from the start); the deadline day itself is still in time, as for the
+      // automatic 督办.
+      replyOverdue: row.followed_due_on !== null && row.followed_due_on < today && row.replied_at === null,
+      autoSupervision:
+        row.auto_supervision_id && row.auto_supervised_at
+          ? { id: row.auto_supervision_id, issuedAt: row.auto_supervised_at }
+          : null,
     };
   });
 }

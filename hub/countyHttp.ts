@@ -33,9 +33,14 @@ export function sendError(res: ServerResponse, status: number, message: string, 
   sendJson(res, status, { error: field ? { message, field } : { message } });
 }
 
-export function sendBytes(res: ServerResponse, bytes: Uint8Array, fileName: string): void {
+export function sendBytes(
+  res: ServerResponse,
+  bytes: Uint8Array,
+  fileName: string,
+  contentType = 'application/octet-stream',
+): void {
   res.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
+    'Content-Type': contentType,
     'Content-Length': bytes.byteLength,
     'Content-Disposition': attachment(fileName),
     'Cache-Control': 'no-store',
@@ -46,7 +51,12 @@ export function sendBytes(res: ServerResponse, bytes: Uint8Array, fileName: stri
 /** RFC 6266: an ASCII fallback name for old clients, the real (Chinese) one as filename*. */
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987's attr-char leaves out ' ( ) * too, which encodeURIComponent keeps as they are.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**

@@ -22,9 +22,22 @@ import {
   type ImportFileResponse,
   type PublishResponse,
 } from '../shared/sync/countyApi';
+import { countyRecordRequest, countySearchRequest, searchAuditQuery } from '../shared/sync/countySearchApi';
 import { SYNC_REJECT_STATUS } from '../shared/sync/protocol';
+import {
+  COUNTY_FIGURE_PATHS,
+  figureRecordsQuery,
+  figureTrendQuery,
+  figuresQuery,
+  reportFileQuery,
+} from '../shared/sync/countyFiguresApi';
+import { DEFAULT_COUNTY_NAME } from '../shared/sync/countyReports';
+import type { FontLocation } from '../electron/backend/documents/fonts';
+import { countyReportFile } from './countyReports/countyReportFile';
+import { FigureQueryError } from './figures/countyFigures';
 import { zodIssuesToFieldErrors } from '../shared/validation/errors';
 import { CountyHttpError, contentTypeIs, readBody, sendBytes, sendError, sendJson } from './countyHttp';
+import { clientAddress, openCountyRecord, searchAudit, searchCounty } from './countySearch';
 import { bearerToken, countyTokenMatches } from './countyToken';
 import type { Hub } from './hub';
 import { HubInputError, HubRejection } from './rejection';
@@ -41,6 +54,8 @@ export interface CountyApiContext {
   publicUrl: string;
   /** The certificate townships pin (PEM and SHA-256 fingerprint). */
   certificate: { pem: string; fingerprint: string } | null;
+  /** The period reports' header (`--county-name`; default 本县) and where their fonts are found. */
+  reports?: { countyName?: string; fonts?: FontLocation };
   log: (line: string) => void;
 }
 
@@ -51,6 +66,9 @@ type Route = {
 };
 
 const NODE_ID = '([^/]{1,64})';
+
+/** A fixed path (no parameters) as a route pattern. */
+const exactly = (path: string): RegExp => new RegExp(`^${path}$`);
 
 const ROUTES: Route[] = [
   {
@@ -182,6 +200,7 @@ const ROUTES: Route[] = [
           responsibleRole: input.responsibleRole,
           issuedBy: input.issuedBy || DEFAULT_ISSUER,
           refersTo: input.refersTo ?? null,
+          about: input.about ?? null,
         },
         input.nodeIds ?? 'all',
       );
@@ -211,6 +230,62 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^escalations$/,
     handle: async (ctx, req, res) => sendJson(res, 200, await ctx.hub.escalatedMatters(queryOf(req, escalationsQuery))),
+  },
+  {
+    method: 'GET',
+    pattern: exactly(COUNTY_FIGURE_PATHS.overview),
+    handle: async (ctx, req, res) => sendJson(res, 200, await ctx.hub.countyFigures(queryOf(req, figuresQuery).period)),
+  },
+  {
+    method: 'GET',
+    pattern: exactly(COUNTY_FIGURE_PATHS.trend),
+    handle: async (ctx, req, res) => sendJson(res, 200, await ctx.hub.figureTrend(queryOf(req, figureTrendQuery))),
+  },
+  {
+    method: 'GET',
+    pattern: exactly(COUNTY_FIGURE_PATHS.records),
+    handle: async (ctx, req, res) => sendJson(res, 200, await ctx.hub.figureRecords(queryOf(req, figureRecordsQuery))),
+  },
+  {
+    // 月度汇报 / 季度考评 / 年终总评 as PDF or xlsx (countyReports/), drawn from the figures now.
+    method: 'GET',
+    pattern: exactly(COUNTY_FIGURE_PATHS.reportFile),
+    handle: async (ctx, req, res) => {
+      const { period, format } = queryOf(req, reportFileQuery);
+      const file = await countyReportFile(await ctx.hub.countyFigures(period), format, {
+        countyName: ctx.reports?.countyName ?? DEFAULT_COUNTY_NAME,
+        generatedAt: ctx.hub.now(),
+        fonts: ctx.reports?.fonts,
+      });
+      sendBytes(res, file.bytes, file.fileName, file.contentType);
+    },
+  },
+  {
+    // 跨乡镇查询 (countySearch.ts): POST, so an ID number never stands in an address or a log line.
+    method: 'POST',
+    pattern: /^search$/,
+    handle: async (ctx, req, res) =>
+      sendJson(
+        res,
+        200,
+        await searchCounty(ctx.hub, await jsonBody(req, res, countySearchRequest), clientAddress(req)),
+      ),
+  },
+  {
+    method: 'POST',
+    pattern: /^search\/record$/,
+    handle: async (ctx, req, res) =>
+      sendJson(
+        res,
+        200,
+        await openCountyRecord(ctx.hub, await jsonBody(req, res, countyRecordRequest), clientAddress(req)),
+      ),
+  },
+  {
+    method: 'GET',
+    pattern: /^search\/audit$/,
+    handle: async (ctx, req, res) =>
+      sendJson(res, 200, await searchAudit(ctx.hub, queryOf(req, searchAuditQuery).limit)),
   },
   {
     method: 'GET',
@@ -264,6 +339,7 @@ function answerError(ctx: CountyApiContext, res: ServerResponse, error: unknown)
   if (error instanceof CountyHttpError) return sendError(res, error.status, error.message, error.field);
   if (error instanceof HubRejection) return sendError(res, SYNC_REJECT_STATUS[error.code] ?? 400, error.message);
   if (error instanceof HubInputError) return sendError(res, 400, error.message);
+  if (error instanceof FigureQueryError) return sendError(res, 404, error.message);
   if (error instanceof URIError) return sendError(res, 400, '网址中的编号无法解读');
   ctx.log(`县级接口出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   sendError(res, 500, '县级平台内部错误，请查看平台的运行日志');

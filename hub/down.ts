@@ -24,6 +24,7 @@ import { fromBase64Url } from '../shared/sync/bytes';
 import { uuidv7 } from '../electron/backend/db/uuidv7';
 import { HubInputError, rejection } from './rejection';
 import type { NumberBlock } from '../shared/workflow/numberBlocks';
+import { readRecordNumber, type InstructionAbout } from '../shared/sync/instructionAbout';
 import { hubKeysFor } from './identity';
 
 /** At most this many packages per downward envelope (the node asks again for the rest). */
@@ -155,14 +156,22 @@ export interface IssueInstructionInput {
   responsibleRole: (typeof INSTRUCTION_ROLES)[number];
   issuedBy: string;
   refersTo: string | null;
+  /** The record of the (one) township it goes to that it is about; absent or null: none. */
+  about?: InstructionAbout | null;
 }
 
+/**
+ * Issues a 交办 or 督办 to `targets`. `alongside` runs in the same transaction once the
+ * instruction and its receipts are written (the automatic 督办 records itself there).
+ */
 export async function issueInstruction(
   ctx: HubContext,
   input: IssueInstructionInput,
   targets: Targets,
+  alongside?: (tx: HubTx, instruction: Instruction, nodeIds: string[]) => Promise<void>,
 ): Promise<Instruction> {
   const issuedAt = ctx.now().toISOString();
+  const about = input.about ? canonicalAbout(input.about, targets) : null;
   const item = checked(
     instructionSchema,
     {
@@ -175,6 +184,8 @@ export async function issueInstruction(
       issuedAt,
       issuedBy: input.issuedBy,
       refersTo: input.refersTo,
+      // Left out when absent: the package an older township reads stays as it was.
+      ...(about ? { about } : {}),
     },
     '指令',
   );
@@ -204,6 +215,8 @@ export async function issueInstruction(
           issued_by: item.issuedBy,
           refers_to: item.refersTo,
           package_id: packageId,
+          about_kind: item.about?.kind ?? null,
+          about_number: item.about?.number ?? null,
         })
         .execute();
       if (nodeIds.length > 0) {
@@ -220,13 +233,27 @@ export async function issueInstruction(
               replied_at: null,
               reply: null,
               replied_by: null,
+              // Only a 交办's deadline is followed up by the hub (a 督办's is the one it chases).
+              due_on: item.kind === 'assign' ? item.dueOn : null,
+              auto_supervision_id: null,
             })),
           )
           .execute();
       }
+      await alongside?.(tx, item, nodeIds);
     },
   );
   return item;
+}
+
+/** The pointer with its number in canonical form; a record is one township's, so one target only. */
+function canonicalAbout(about: InstructionAbout, targets: Targets): InstructionAbout {
+  const read = readRecordNumber(about.kind, about.number);
+  if (!read.ok) throw new HubInputError(`记录编号：${read.message}`);
+  if (targets === 'all' || new Set(targets).size !== 1) {
+    throw new HubInputError('指向乡镇记录的交办督办只能发给该记录所在的一个乡镇');
+  }
+  return { kind: about.kind, number: read.number };
 }
 
 /** Queues the latest catalog and calendar for a node that has just been created. */

@@ -206,9 +206,10 @@ function villageOf(data: string): string | null {
 }
 
 /**
- * The instructions the county sent this township that name a matter number in their title or
- * text (the 交办 the county page prefills from an escalated matter says it in both). Matched by
- * the number's words until an instruction can point at a township's record itself.
+ * The instructions the county sent this township about one of its matters: those pointing at it
+ * (`about`, kind matter, its number — the 交办 sent from the 提交统筹 list, and the automatic
+ * 督办 that chases it), and, from before instructions could point at a record, those whose title
+ * or text names its number. Read by the township's receipts (indexed by node since migration 0007).
  */
 async function instructionsNaming(
   db: Kysely<HubDatabase>,
@@ -217,13 +218,33 @@ async function instructionsNaming(
   const rows = await db
     .selectFrom('hub_instruction_receipts as r')
     .innerJoin('hub_instructions as i', 'i.id', 'r.instruction_id')
-    .select(['i.id', 'i.kind', 'i.title', 'i.body', 'i.issued_at', 'i.due_on', 'r.acknowledged_at', 'r.replied_at'])
+    .select([
+      'i.id',
+      'i.kind',
+      'i.title',
+      'i.body',
+      'i.issued_at',
+      'i.due_on',
+      'i.about_kind',
+      'i.about_number',
+      'r.acknowledged_at',
+      'r.replied_at',
+    ])
     .where('r.node_id', '=', nodeId)
-    .where((eb) => eb.or([eb('i.title', 'like', '%SQ-%'), eb('i.body', 'like', '%SQ-%')]))
+    .where((eb) =>
+      eb.or([
+        eb('i.about_kind', '=', matterKind.name),
+        eb.and([
+          eb('i.about_kind', 'is', null),
+          eb.or([eb('i.title', 'like', '%SQ-%'), eb('i.body', 'like', '%SQ-%')]),
+        ]),
+      ]),
+    )
     .orderBy('i.issued_at')
     .execute();
   return rows.map((row) => ({
-    names: (number: string) => row.title.includes(number) || row.body.includes(number),
+    names: (number: string) =>
+      row.about_kind !== null ? row.about_number === number : row.title.includes(number) || row.body.includes(number),
     instruction: {
       id: row.id,
       kind: row.kind as Instruction['kind'],

@@ -7,7 +7,7 @@ import type { BatchAccepted, EnrollmentFile, Instruction, RowImage } from '../sh
 import type { SuiteId } from '../shared/sync/suiteIds';
 import type { NumberBlock } from '../shared/workflow/numberBlocks';
 import { applyBatch } from './apply';
-import type { HubContext } from './context';
+import type { HubContext, RowKeeper } from './context';
 import {
   instructionStatus,
   records,
@@ -20,6 +20,7 @@ import {
 } from './county';
 import { openHubDatabase } from './db/open';
 import { escalatedMatters, type EscalationFilter } from './escalations';
+import { countyFigures, figureRecords, figureTrend } from './figures/countyFigures';
 import type { EscalatedMatterRow } from '../shared/sync/countyApi';
 import { verifyDocumentLink } from './documentVerification';
 import type { HubVerification } from '../shared/documents/hubVerification';
@@ -52,6 +53,11 @@ import { authenticateNodeRequest, type NodeRequest } from './nodeRequests';
 import { HubRejection, flushSuppressed, rejection, recordRejection, type RejectionContext } from './rejection';
 import { RejectionThrottle, type RejectionLimits } from './rejectionThrottle';
 import { importFile, replyFile, type ImportOutcome, type ImportResult } from './usbFiles';
+import { followUpSettled, superviseOverdue } from './instructionFollowUp';
+import { catchUpRowKeepers } from './rowKeepers';
+import { COUNTY_ROW_KEEPERS } from './countyViews';
+import type { ReportPeriod } from '../shared/documents/reportPeriods';
+import type { CountyFigures, FigureRecords, FigureTrend } from '../shared/sync/countyFiguresApi';
 
 export { HubInputError, HubRejection } from './rejection';
 export type {
@@ -86,6 +92,11 @@ export interface HubOptions {
    * A township gives its encrypted data files (electron/backend/sync/villages/receiver.ts).
    */
   storedFiles?: StoredFiles;
+  /**
+   * The views kept from the rows of every applied batch; default: the county's (countyViews.ts).
+   * A township receiving its villages keeps none: it takes their rows into its own tables.
+   */
+  rowKeepers?: readonly RowKeeper[];
 }
 
 /** The public half of the hub's keys of one suite. */
@@ -135,6 +146,11 @@ export interface Hub {
   publishCatalog(file: CatalogFile, nodeIds: Targets): Promise<{ delivered: number }>;
   publishCalendar(file: CalendarFile, version: string, nodeIds: Targets): Promise<{ delivered: number }>;
   issueInstruction(input: IssueInstructionInput, nodeIds: Targets): Promise<Instruction>;
+  /**
+   * The 督办 the hub sends by itself for each 交办 whose deadline passed without a reply, once per
+   * township (instructionFollowUp.ts); the county's server runs it at start and every minute.
+   */
+  superviseOverdue(): Promise<Instruction[]>;
   /** Rows this level owns, to the nodes below holding copies (a township's answers to a village). */
   publishRecords(about: string, rows: RowImage[], nodeIds: Targets): Promise<{ delivered: number }>;
   /** Number blocks this level reserved for a node below (a township's village). */
@@ -145,6 +161,10 @@ export interface Hub {
   records(nodeId: string, entity?: string, limit?: number): Promise<RecordRow[]>;
   /** The residents' matters townships escalated (提交统筹), newest first (escalations.ts). */
   escalatedMatters(filter?: EscalationFilter): Promise<EscalatedMatterRow[]>;
+  /** Every township's figures of a period and the total (shared/sync/countyFiguresApi.ts). */
+  countyFigures(period: ReportPeriod): Promise<CountyFigures>;
+  figureTrend(query: Parameters<typeof figureTrend>[1]): Promise<FigureTrend>;
+  figureRecords(query: Parameters<typeof figureRecords>[1]): Promise<FigureRecords>;
   /** Checks a paper's verification link against the enrolled townships' registered keys. */
   verifyDocument(link: string): Promise<HubVerification>;
   /** Logs a refusal that happened before the hub saw an envelope (an oversized HTTP body). */
@@ -194,8 +214,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     rejectionThrottle,
     nodeNoun: options.nodeNoun,
     files: options.storedFiles ?? plainStoredFiles(options.dataDir),
+    rowKeepers: options.rowKeepers ?? COUNTY_ROW_KEEPERS,
   };
   await pruneUploads(ctx);
+  await catchUpRowKeepers(ctx);
   let closed = false;
 
   return {
@@ -239,6 +261,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     publishCatalog: (file, nodeIds) => publishCatalog(ctx, file, nodeIds),
     publishCalendar: (file, version, nodeIds) => publishCalendar(ctx, file, version, nodeIds),
     issueInstruction: (input, nodeIds) => issueInstruction(ctx, input, nodeIds),
+    superviseOverdue: () => superviseOverdue(ctx),
     publishRecords: (about, rows, nodeIds) => publishRecords(ctx, about, rows, nodeIds),
     publishNumberBlocks: (blocks, nodeIds) => publishNumberBlocks(ctx, blocks, nodeIds),
     townships: () => townships(ctx),
@@ -246,6 +269,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     rejections: (limit) => rejections(ctx, limit),
     records: (nodeId, entity, limit) => records(ctx, nodeId, entity, limit),
     escalatedMatters: (filter) => escalatedMatters(ctx, filter),
+    countyFigures: (period) => countyFigures(ctx, period),
+    figureTrend: (query) => figureTrend(ctx, query),
+    figureRecords: (query) => figureRecords(ctx, query),
     verifyDocument: (link) => verifyDocumentLink(ctx, link),
     authenticateNodeRequest: (nodeId, request) => authenticateNodeRequest(ctx, nodeId, request),
     recordRejection: (about, refusal) => recordRejection(ctx, about, refusal),
@@ -255,6 +281,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       closed = true;
       // What was counted but not yet summed up is written before the database goes.
       await flushSuppressed(ctx, true);
+      await followUpSettled(ctx);
       await db.destroy();
     },
   };

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { HUB_USAGE, parseHubArgs } from './options';
 import { showCountyToken, startHub, type RunningHub } from './startHub';
 
-const bundledUi = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../hub-ui');
+const bundleDir = path.dirname(fileURLToPath(import.meta.url));
+const bundledUi = path.resolve(bundleDir, '../hub-ui');
 const parsed = parseHubArgs(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
@@ -49,7 +50,8 @@ const stop = () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 try {
-  running = await startHub(parsed.options, (line) => console.log(line));
+  // The reports' fonts are found from the program's own folder, not from wherever it was started.
+  running = await startHub({ ...parsed.options, fontsFrom: bundleDir }, (line) => console.log(line));
   if (stopping) {
     stopping = false;
     stop();

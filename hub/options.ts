@@ -22,6 +22,12 @@ export interface HubCliOptions {
   uiDir: string | null;
   /** Print the county access token and start nothing (it is shown at start only once, when made). */
   showToken?: boolean;
+  /** Three demo townships synced to this hub once it listens (hub/demo/), made on the first such start. */
+  demo?: boolean;
+  /** The county's name on the period reports' headers (青峰县); absent: 本县. */
+  countyName?: string;
+  /** Where the reports' font packages are found from (the bundle's folder); absent: the working directory. */
+  fontsFrom?: string;
 }
 
 export const DEFAULT_HUB_PORT = 4790;
@@ -38,6 +44,10 @@ export const HUB_USAGE = `用法：npm run hub -- [选项]
   --tls-key <文件>         TLS 私钥（PEM）
   --public-url <网址>      写入入网文件的平台地址，如 https://hub.example.gov.cn:4790（默认 https://<监听地址>:<端口>）
   --insecure-http          不加密的 HTTP，仅供测试（例如放在故障注入代理之后）；切勿用于正式环境
+  --demo                   县级演示：启动后在数据目录的 demo-townships 中生成三个演示乡镇（其一用国密算法），
+                           凭本平台发放的入网文件入网，经 HTTPS 把近几个月的记录同步上来；以后再用 --demo 启动时沿用
+                           并再同步一次。已有其他乡镇节点的平台不再新建演示乡镇
+  --county-name <县名>     县级汇报、考评报告抬头中的县名，如 青峰县（默认“本县”）
   --show-token             显示县级页面访问口令后退出（口令只在首次启动时显示一次；不启动平台）
   --help                   显示本说明`;
 
@@ -105,9 +115,19 @@ export function parseHubArgs(
         case '--show-token':
           options.showToken = true;
           break;
+        case '--demo':
+          options.demo = true;
+          break;
         case '--ui':
           options.uiDir = path.resolve(defaults.cwd, value());
           break;
+        case '--county-name': {
+          const name = value().trim();
+          if (name === '' || [...name].length > 20)
+            return { ok: false, message: '--county-name 应为 1–20 个字的县名，如 青峰县' };
+          options.countyName = name;
+          break;
+        }
         default:
           return { ok: false, message: `不认识的选项“${arg}”。${'\n'}${HUB_USAGE}` };
       }

@@ -32,6 +32,8 @@ export interface HubServerOptions {
   countyToken: string;
   /** The built county page (dist/hub-ui); null: only the APIs are served. */
   uiDir: string | null;
+  /** The county's name and the fonts of its period reports (countyReports/). */
+  reports?: CountyApiContext['reports'];
   log?: (line: string) => void;
 }
 
@@ -51,6 +53,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     countyToken: options.countyToken,
     publicUrl: options.publicUrl ?? '', // set below once the port is known
     certificate: certificatePem ? { pem: certificatePem, fingerprint: certificateFingerprint(certificatePem) } : null,
+    reports: options.reports ?? {},
     log,
   };
 
@@ -83,8 +86,14 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const { port } = server.address() as AddressInfo;
   // Refusals counted but not logged one by one are summed up once their window is over, also
   // when the address that sent them has gone quiet.
+  // The same minute also sends the 督办 of 交办 whose deadline has passed without a reply
+  // (instructionFollowUp.ts) — and once now, for the deadlines that passed while the hub was down.
+  const followUp = () =>
+    options.hub.superviseOverdue().catch((error: unknown) => log(`自动督办失败：${String(error)}`));
+  await followUp();
   const summaries = setInterval(() => {
     options.hub.flushRejectionSummaries().catch((error: unknown) => log(`写入拒收汇总失败：${String(error)}`));
+    void followUp();
   }, 60_000);
   summaries.unref();
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl(reachableHost(options.host))}:${port}`;

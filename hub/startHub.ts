@@ -10,6 +10,7 @@ import { loadOrCreateCountyToken } from './countyToken';
 import { openHub, type Hub, type HubOptions } from './hub';
 import type { HubCliOptions } from './options';
 import { reachableHost, startHubServer } from './server';
+import type { CountyDemo } from './demo/countyDemo';
 
 export interface RunningHub {
   hub: Hub;
@@ -18,6 +19,8 @@ export interface RunningHub {
   publicUrl: string;
   countyToken: string;
   tls: HubTls;
+  /** The county demo (--demo), running once the hub listens; null without it. */
+  demo: CountyDemo | null;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,10 @@ export async function startHub(
       publicUrl: options.publicUrl,
       countyToken,
       uiDir: options.uiDir,
+      reports: {
+        countyName: options.countyName,
+        fonts: options.fontsFrom ? { resolveFrom: options.fontsFrom } : undefined,
+      },
       log: print,
     });
     print(`县级平台已启动：${server.url}/`);
@@ -82,13 +89,29 @@ export async function startHub(
       print('警告：--insecure-http 使用不加密的 HTTP，只能用于测试，切勿在正式环境中使用！');
     }
     if (!options.uiDir) print('（未找到县级页面文件 dist/hub-ui，只提供接口；请先运行 npm run build）');
+    // Loaded only when asked for: it brings a whole township backend along (hub/demo/).
+    const demo = options.demo
+      ? (await import('./demo/countyDemo')).startCountyDemo({
+          hub,
+          dataDir: options.dataDir,
+          hubUrl: ownAddress(server.url, options.host),
+          certificatePem: tls.certificatePem,
+          certificateFingerprint: tls.fingerprint,
+          pageUrl: `${server.url}/`,
+          fonts: options.fontsFrom ? { resolveFrom: options.fontsFrom } : undefined,
+          print,
+        })
+      : null;
     return {
       hub,
       url: `${server.url}/`,
       publicUrl: server.publicUrl,
       countyToken,
       tls,
+      demo,
       close: async () => {
+        // The demo's township finishes its step and closes before the hub it syncs to goes.
+        await demo?.close();
         await server.close();
         await hub.close();
       },
@@ -115,6 +138,16 @@ export async function showCountyToken(dataDir: string, print: (line: string) => 
 function dataOption(dataDir: string): string {
   if (path.resolve(dataDir) === path.resolve('hub-data')) return '';
   return ` --data ${/[\s"'$`\\]/.test(dataDir) ? JSON.stringify(dataDir) : dataDir}`;
+}
+
+/**
+ * Where this machine reaches the server: the listening address, or loopback when it listens on
+ * every interface (the demo's townships sync to it; the public URL may name a host not resolvable here).
+ */
+function ownAddress(serverUrl: string, host: string): string {
+  const url = new URL(serverUrl);
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') url.hostname = '127.0.0.1';
+  return url.origin;
 }
 
 /** The names a generated certificate covers: this machine, the listening and the public address. */

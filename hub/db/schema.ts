@@ -161,6 +161,10 @@ export interface HubInstructionsTable {
   issued_by: string;
   refers_to: string | null;
   package_id: string;
+  /** The township's record it is about (shared/sync/instructionAbout.ts), null: none. Migration 0007. */
+  about_kind: string | null;
+  /** Its number in canonical form (`SQ-2026-000123`). */
+  about_number: string | null;
 }
 
 export interface HubInstructionReceiptsTable {
@@ -173,6 +177,10 @@ export interface HubInstructionReceiptsTable {
   replied_at: string | null;
   reply: string | null;
   replied_by: string | null;
+  /** A 交办's deadline, copied from the instruction (null for a 督办): what the overdue search reads. Migration 0007. */
+  due_on: string | null;
+  /** The 督办 the hub sent by itself once the deadline passed without a reply (hub/instructionFollowUp.ts). */
+  auto_supervision_id: string | null;
 }
 
 export interface HubFiguresTable {
@@ -182,6 +190,113 @@ export interface HubFiguresTable {
   report: string;
   reported_at: string;
   seq: number;
+}
+
+/** How far a county view kept from the rows (hub/rowKeepers.ts) has read a township's entries. */
+export interface HubKeeperPositionsTable {
+  keeper: string;
+  node_id: string;
+  through_seq: number;
+}
+
+/** What one township record adds to a figure: `value` from `start_day` until (not on) `end_day`. */
+export interface HubFigureSpansTable {
+  node_id: string;
+  tbl: string;
+  row_id: string;
+  desk: string;
+  figure: string;
+  /** '' when the figure has no breakdown. */
+  grp: string;
+  /** The day that placed it in its periods; '*' for a figure of no period. */
+  placed_on: string;
+  start_day: string;
+  end_day: string | null;
+  value: number;
+  /** 1: its days are days whose close it happens at (FigureEvent `atDayEnd`). */
+  at_day_end: number;
+}
+
+/** How a record behind a figure is shown (its number and a line), kept with its spans. */
+export interface HubFigureRecordsTable {
+  node_id: string;
+  tbl: string;
+  row_id: string;
+  number: string | null;
+  title: string;
+}
+
+/** The sum of the events of a period dated on one day (period '*': of no period). */
+export interface HubFigureDaysTable {
+  period: string;
+  node_id: string;
+  desk: string;
+  figure: string;
+  grp: string;
+  day: string;
+  /** 1: events at the close of the day (FigureEvent `atDayEnd`). */
+  at_day_end: number;
+  value: number;
+}
+
+/** The sum of the events of a period dated in one month (YYYY-MM). */
+export interface HubFigureMonthsTable {
+  period: string;
+  node_id: string;
+  desk: string;
+  figure: string;
+  grp: string;
+  month: string;
+  value: number;
+}
+
+/**
+ * One township row the county's search finds (hub/searchIndex.ts): a record by its number, a
+ * resident, party or petitioner by the keyed hash of an ID number (never the number itself).
+ */
+export interface HubSearchIndexTable {
+  node_id: string;
+  /** The township's table: counter_cases, disputes, petitions, matters, residents, dispute_parties, petitioners, villages. */
+  table_name: string;
+  row_id: string;
+  /** 'number' (a record's number), 'person' (an ID number's keyed hash), null (found by neither: a village). */
+  key_kind: 'number' | 'person' | null;
+  /** The number made comparable (searchNumberKey), or the hash; null when the row has none yet. */
+  search_key: string | null;
+  /** The record shown for the row: itself, or a party's dispute, a petitioner's petition. */
+  record_table: string;
+  record_id: string;
+  /** The resident row the row is of (a case's, a matter's, a party's, a petitioner's). */
+  person_id: string | null;
+  village_id: string | null;
+  /** The number as the township wrote it. */
+  number: string | null;
+  /** Whom it is about: the resident, the parties, the petitioners (a party's or petitioner's own name). */
+  name: string;
+  status: string | null;
+  /** A line of what it is about (the matter, the item; a resident's masked ID number). */
+  summary: string;
+  /** The day it came in. */
+  on_date: string | null;
+  /** The entry whose row images hold the row as it now stands (hub_entries (node_id, seq)). */
+  seq: number;
+}
+
+/** Every search and record opening on the county's search (查询记录). */
+export interface HubSearchAuditTable {
+  id: string;
+  at: string;
+  /** 'idNumber', 'number' or 'open'. */
+  action: string;
+  /** 查询人 and 查询事由 as typed (the county token is shared: the person says who they are). */
+  searcher: string;
+  reason: string;
+  /** What was searched, an ID number masked; for an opening, the record. */
+  query: string;
+  address: string;
+  found: number;
+  /** The records found or opened (乡镇 and number), for the list. */
+  detail: string;
 }
 
 export interface HubDatabase {
@@ -198,6 +313,13 @@ export interface HubDatabase {
   hub_instructions: HubInstructionsTable;
   hub_instruction_receipts: HubInstructionReceiptsTable;
   hub_figures: HubFiguresTable;
+  hub_keeper_positions: HubKeeperPositionsTable;
+  hub_figure_spans: HubFigureSpansTable;
+  hub_figure_records: HubFigureRecordsTable;
+  hub_figure_days: HubFigureDaysTable;
+  hub_figure_months: HubFigureMonthsTable;
+  hub_search_index: HubSearchIndexTable;
+  hub_search_audit: HubSearchAuditTable;
 }
 
 export type HubDb = Kysely<HubDatabase>;

@@ -6,8 +6,10 @@ import { CountyContext } from './countyContext';
 import { EscalationsTab } from './EscalationsTab';
 import { ImportTab } from './ImportTab';
 import { InstructionsTab } from './InstructionsTab';
+import { OverviewTab } from './OverviewTab';
 import { PublishTab } from './PublishTab';
 import { RejectionsTab } from './RejectionsTab';
+import { SearchTab } from './SearchTab';
 import { SignIn } from './SignIn';
 import { theme } from './theme';
 import { TownshipsTab } from './TownshipsTab';
@@ -66,10 +68,12 @@ function Page() {
           // Only the open tab is mounted: each loads fresh figures when it is opened.
           destroyOnHidden
           items={[
+            { key: 'overview', label: '总览', children: <OverviewTab /> },
             { key: 'townships', label: '乡镇节点', children: <TownshipsTab /> },
             { key: 'import', label: '导入同步文件', children: <ImportTab /> },
             { key: 'instructions', label: '交办督办', children: <InstructionsTab /> },
             { key: 'escalations', label: '提交统筹', children: <EscalationsTab /> },
+            { key: 'search', label: '跨乡镇查询', children: <SearchTab /> },
             { key: 'publish', label: '下发目录与日历', children: <PublishTab /> },
             { key: 'rejections', label: '拒收记录', children: <RejectionsTab /> },
             { key: 'verify', label: '文书核验', children: <VerifyDocumentBox /> },

@@ -50,6 +50,8 @@ export function assignmentAbout(row: EscalatedMatterRow): InstructionPrefill {
       '请会同有关部门办理，按期将办理情况反馈县级平台，并答复群众（件件有回复）。',
     ].join('\n'),
     nodeIds: [row.nodeId],
+    // The 交办 points at the matter itself: the township shows it on that matter's page.
+    about: { kind: 'matter', number: row.number },
   };
 }
 
@@ -179,7 +181,10 @@ export function EscalationsTab() {
               key={i.id}
               title={`${i.title}；${formatTime(i.issuedAt)} 下发${i.repliedAt ? '，乡镇已反馈' : i.acknowledgedAt ? '，乡镇已签收' : ''}`}
             >
-              <Tag color={i.repliedAt ? 'green' : 'blue'}>已交办{i.dueOn ? `（${i.dueOn.slice(5)}前）` : ''}</Tag>
+              <Tag color={i.repliedAt ? 'green' : i.kind === 'supervise' ? 'magenta' : 'blue'}>
+                {i.kind === 'supervise' ? '已督办' : '已交办'}
+                {i.dueOn ? `（${i.dueOn.slice(5)}前）` : ''}
+              </Tag>
             </Tooltip>
           ))}
           {revoked.has(row.nodeId) ? (

@@ -30,9 +30,26 @@ import {
   type Instruction,
   type InstructionKind,
 } from '../../shared/sync/protocol';
+import {
+  INSTRUCTION_RECORD_KINDS,
+  INSTRUCTION_RECORD_KIND_LABELS,
+  INSTRUCTION_RECORD_NUMBERS,
+  readRecordNumber,
+  type InstructionAbout,
+  type InstructionRecordKind,
+} from '../../shared/sync/instructionAbout';
 import { useCounty } from './countyContext';
 import { formatTime } from './format';
 import { LoadError } from './LoadError';
+import {
+  AboutLine,
+  AcknowledgementTag,
+  filterRows,
+  isAutomatic,
+  ReplyTags,
+  TrackingCounts,
+  type TrackingFilter,
+} from './InstructionTracking';
 import { TownshipPicker, targetNodeIds, type TargetValues } from './TownshipPicker';
 import { useLoad } from './useLoad';
 
@@ -44,6 +61,9 @@ interface IssueValues extends TargetValues {
   responsibleRole: (typeof INSTRUCTION_ROLES)[number];
   refersTo?: string | null;
   issuedBy?: string;
+  /** The township's record it is about (only with one township). */
+  aboutKind?: InstructionRecordKind | null;
+  aboutNumber?: string;
 }
 
 /** One table row: an instruction at one township; the instruction's own cells span its townships. */
@@ -58,7 +78,8 @@ export function InstructionsTab() {
   const statuses = useLoad(() => client.get<InstructionStatusRow[]>(COUNTY_PATHS.instructions), 30_000);
   const townships = useLoad(() => client.get<TownshipRow[]>(COUNTY_PATHS.townships));
 
-  const rows = useMemo(() => groupRows(statuses.data ?? []), [statuses.data]);
+  const [filter, setFilter] = useState<TrackingFilter>('all');
+  const rows = useMemo(() => groupRows(filterRows(statuses.data ?? [], filter)), [statuses.data, filter]);
   const assignments = useMemo(() => {
     const seen = new Map<string, Instruction>();
     for (const row of statuses.data ?? [])
@@ -79,11 +100,18 @@ export function InstructionsTab() {
         }
       >
         <Typography.Paragraph type="secondary">
-          乡镇收到交办督办后须在 5 分钟内签收；超过 30 分钟仍未签收的，标红列出。每 30 秒自动刷新。
+          乡镇收到交办督办后须在 5 分钟内签收；到达后（从未到达的，自下发起）超过 30
+          分钟仍未签收的，标红列出。交办期限（以县里的日历日计）过后仍未反馈的为逾期未反馈，平台次日起自动向这些乡镇各下发一次督办。每
+          30 秒自动刷新。
         </Typography.Paragraph>
         <LoadError error={statuses.error} />
+        <div style={{ marginBottom: 12 }}>
+          <TrackingCounts rows={statuses.data ?? []} filter={filter} onFilter={setFilter} />
+        </div>
         <Table<Row>
           rowKey="key"
+          // The instruction's cells span its townships' rows: each row still says whose it is.
+          onRow={(row) => ({ 'aria-label': `${row.instruction.title} · ${row.townshipName}` })}
           size="small"
           bordered
           columns={COLUMNS}
@@ -91,7 +119,7 @@ export function InstructionsTab() {
           loading={statuses.loading && !statuses.data}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '还没有下发过交办督办' }}
+          locale={{ emptyText: filter === 'all' ? '还没有下发过交办督办' : '没有符合条件的乡镇' }}
         />
       </Card>
     </Space>
@@ -122,9 +150,12 @@ const COLUMNS: ColumnsType<Row> = [
     key: 'kind',
     onCell: spanned,
     render: (_, row) => (
-      <Tag color={row.instruction.kind === 'assign' ? 'blue' : 'orange'}>
-        {INSTRUCTION_KIND_LABELS[row.instruction.kind]}
-      </Tag>
+      <Space orientation="vertical" size={2}>
+        <Tag color={row.instruction.kind === 'assign' ? 'blue' : 'orange'}>
+          {INSTRUCTION_KIND_LABELS[row.instruction.kind]}
+        </Tag>
+        {isAutomatic(row.instruction) && <Tag color="purple">自动督办</Tag>}
+      </Space>
     ),
   },
   {
@@ -132,9 +163,13 @@ const COLUMNS: ColumnsType<Row> = [
     key: 'title',
     onCell: spanned,
     render: (_, row) => (
-      <Tooltip title={row.instruction.body}>
-        <Typography.Text strong>{row.instruction.title}</Typography.Text>
-      </Tooltip>
+      <Space orientation="vertical" size={0}>
+        <Tooltip title={row.instruction.body}>
+          <Typography.Text strong>{row.instruction.title}</Typography.Text>
+        </Tooltip>
+        <AboutLine instruction={row.instruction} />
+        <Typography.Text type="secondary">{row.instruction.issuedBy}</Typography.Text>
+      </Space>
     ),
   },
   { title: '期限', key: 'dueOn', onCell: spanned, render: (_, row) => row.instruction.dueOn ?? '—' },
@@ -145,38 +180,52 @@ const COLUMNS: ColumnsType<Row> = [
     render: (_, row) => ROLE_LABELS[row.instruction.responsibleRole],
   },
   { title: '乡镇', dataIndex: 'townshipName' },
-  { title: '下发', dataIndex: 'deliveredAt', render: (at: string | null) => formatTime(at) },
-  { title: '到达', dataIndex: 'arrivedAt', render: (at: string | null) => formatTime(at, true) },
+  {
+    title: '下发 / 到达',
+    key: 'delivery',
+    render: (_, row) => (
+      <Space orientation="vertical" size={0}>
+        <span>{formatTime(row.deliveredAt)}</span>
+        {row.arrivedAt ? (
+          <span>{formatTime(row.arrivedAt, true)}</span>
+        ) : (
+          <Typography.Text type="secondary">未到达</Typography.Text>
+        )}
+      </Space>
+    ),
+  },
   {
     title: '签收',
     key: 'acknowledged',
     render: (_, row) => (
-      <Space size={4} wrap>
-        <span>{formatTime(row.acknowledgedAt, true)}</span>
-        {row.acknowledgedBy && <Typography.Text type="secondary">{row.acknowledgedBy}</Typography.Text>}
-        {row.unacknowledgedAfter30Min ? (
-          <Tag color="red">30分钟未签收</Tag>
-        ) : row.ackWithin5Min === false ? (
-          <Tag color="red">5分钟内未签收</Tag>
-        ) : row.ackWithin5Min === true ? (
-          <Tag color="green">按时签收</Tag>
-        ) : null}
+      <Space orientation="vertical" size={2}>
+        <span>
+          {formatTime(row.acknowledgedAt, true)}
+          {row.acknowledgedBy && <Typography.Text type="secondary"> {row.acknowledgedBy}</Typography.Text>}
+        </span>
+        <AcknowledgementTag row={row} />
       </Space>
     ),
   },
   {
     title: '反馈',
     key: 'reply',
-    render: (_, row) =>
-      row.reply ? (
-        <Tooltip title={`${formatTime(row.repliedAt)}${row.repliedBy ? ` ${row.repliedBy}` : ''}`}>
-          <Typography.Paragraph style={{ margin: 0, maxWidth: 360 }} ellipsis={{ rows: 3, expandable: true }}>
-            {row.reply}
-          </Typography.Paragraph>
-        </Tooltip>
-      ) : (
-        '—'
-      ),
+    render: (_, row) => (
+      <Space orientation="vertical" size={2}>
+        {row.reply ? (
+          <Tooltip title={`${formatTime(row.repliedAt)}${row.repliedBy ? ` ${row.repliedBy}` : ''}`}>
+            <Typography.Paragraph style={{ margin: 0, maxWidth: 300 }} ellipsis={{ rows: 3, expandable: true }}>
+              {row.reply}
+            </Typography.Paragraph>
+          </Tooltip>
+        ) : (
+          '—'
+        )}
+        <Space size={4} wrap>
+          <ReplyTags row={row} />
+        </Space>
+      </Space>
+    ),
   },
 ];
 
@@ -186,6 +235,8 @@ export interface InstructionPrefill {
   body: string;
   /** The townships it goes to. */
   nodeIds: string[];
+  /** The township's record it is about. */
+  about?: InstructionAbout;
 }
 
 /** The one form that issues 交办 and 督办: on this tab, and in the dialog the 提交统筹 tab opens. */
@@ -208,6 +259,16 @@ export function IssueForm({
   const kind = Form.useWatch('kind', form);
 
   async function submit(values: IssueValues) {
+    // A record is one township's: its number means nothing at another (the hub refuses so too).
+    if (values.aboutKind && targetNodeIds(values)?.length !== 1) {
+      const message = '指向乡镇记录的交办督办只能发给该记录所在的一个乡镇';
+      form.setFields([
+        values.target === 'some'
+          ? { name: 'nodeIds', errors: [`${message}，请只选一个`] }
+          : { name: 'target', errors: [`${message}，请选“指定乡镇”`] },
+      ]);
+      return;
+    }
     setBusy(true);
     setError(null);
     setDone(null);
@@ -220,11 +281,12 @@ export function IssueForm({
       refersTo: values.kind === 'supervise' ? (values.refersTo ?? null) : null,
       issuedBy: values.issuedBy?.trim() || DEFAULT_ISSUER,
       nodeIds: targetNodeIds(values),
+      about: values.aboutKind ? { kind: values.aboutKind, number: values.aboutNumber ?? '' } : null,
     };
     try {
       const instruction = await client.post<Instruction>(COUNTY_PATHS.instructions, request);
       setDone(`已下发${INSTRUCTION_KIND_LABELS[values.kind]}“${values.title.trim()}”，乡镇下次联系时收到`);
-      form.resetFields(['title', 'body', 'dueOn', 'refersTo']);
+      form.resetFields(['title', 'body', 'dueOn', 'refersTo', 'aboutKind', 'aboutNumber']);
       form.getFieldInstance('title')?.focus?.();
       onIssued(instruction);
     } catch (caught) {
@@ -248,7 +310,16 @@ export function IssueForm({
           responsibleRole: 'administrator',
           issuedBy: DEFAULT_ISSUER,
           target: 'all',
-          ...(prefill ? { title: prefill.title, body: prefill.body, target: 'some', nodeIds: prefill.nodeIds } : {}),
+          ...(prefill
+            ? {
+                title: prefill.title,
+                body: prefill.body,
+                target: 'some',
+                nodeIds: prefill.nodeIds,
+                aboutKind: prefill.about?.kind ?? null,
+                aboutNumber: prefill.about?.number ?? '',
+              }
+            : {}),
         }}
         style={{ maxWidth: 760 }}
       >
@@ -308,11 +379,57 @@ export function IssueForm({
             />
           </Form.Item>
         )}
+        <AboutRecordFields />
         <TownshipPicker townships={townships} name="instruction" />
         <Button type="primary" htmlType="submit" loading={busy}>
           下发
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/**
+ * 关于乡镇的记录 (optional): the kind and number of the township's record the instruction is about,
+ * shown on that record at the township. Checked here as the hub checks it (instructionAbout.ts).
+ */
+function AboutRecordFields() {
+  const aboutKind = Form.useWatch<InstructionRecordKind | null | undefined>('aboutKind');
+  const number = aboutKind ? INSTRUCTION_RECORD_NUMBERS[aboutKind] : null;
+  return (
+    <Space size="large" wrap align="start">
+      <Form.Item
+        name="aboutKind"
+        label="关于乡镇的记录"
+        extra="可不选；选了只能发给该记录所在的一个乡镇，乡镇在这件记录上看到本事项"
+      >
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder="不指向具体记录"
+          options={INSTRUCTION_RECORD_KINDS.map((kind) => ({
+            value: kind,
+            label: INSTRUCTION_RECORD_KIND_LABELS[kind],
+          }))}
+        />
+      </Form.Item>
+      {aboutKind && number && (
+        <Form.Item
+          name="aboutNumber"
+          label={number.label}
+          dependencies={['aboutKind']}
+          rules={[
+            {
+              validator: async (_, value: string | undefined) => {
+                const read = readRecordNumber(aboutKind, value ?? '');
+                if (!read.ok) throw new Error(read.message);
+              },
+            },
+          ]}
+        >
+          <Input style={{ width: 240 }} placeholder={`如 ${number.example}`} maxLength={60} />
+        </Form.Item>
+      )}
+    </Space>
   );
 }

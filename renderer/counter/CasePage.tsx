@@ -26,6 +26,7 @@ import { HandlingTypeTag, timeLimitText } from '../catalog/itemInfo';
 import { materialForm } from './MaterialsChecklist';
 import { IssuedDocumentsCard } from '../common/IssuedDocumentsCard';
 import { RecordHistoryCard } from '../common/RecordHistoryCard';
+import { CountyInstructionsCard } from '../common/instructions/CountyInstructionsCard';
 import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { isPoor } from './RatingButtons';
 import { useToday } from '../common/useToday';
@@ -111,6 +112,7 @@ export function CasePage({ id }: { id: string }) {
           description={`理由：${record.refusal.reason}${record.refusal.redirectTo ? `；建议办理机关：${record.refusal.redirectTo}` : ''}`}
         />
       )}
+      <CountyInstructionsCard kind="counterCase" id={id} />
       <Card size="small" title="申请人与事项">
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={basicItems(record)} />
       </Card>

@@ -17,6 +17,7 @@ import { DeadlineTag } from '../common/DeadlineTag';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { RecordHistoryCard } from '../common/RecordHistoryCard';
+import { CountyInstructionsCard } from '../common/instructions/CountyInstructionsCard';
 import { href, paths } from '../common/router';
 import { forget, recall } from '../common/sessionMemory';
 import { useToday } from '../common/useToday';
@@ -96,6 +97,7 @@ export function MatterPage({ id }: { id: string }) {
           description="作废的诉求不计入统计，记录保留备查。"
         />
       )}
+      <CountyInstructionsCard kind="matter" id={id} />
       <Card size="small" title="诉求">
         <Descriptions
           size="small"

@@ -13,7 +13,7 @@ import {
 } from '../../shared/matters/statistics';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { monthlyTrend, type ChartTable } from '../common/charts/chartData';
+import { monthlyTrend, type ChartTable } from '../../shared/charts/chartTable';
 import { ChartWithTable } from '../common/charts/ChartWithTable';
 import { chineseDate } from '../common/dates';
 import { LoadFailed } from '../common/LoadFailed';

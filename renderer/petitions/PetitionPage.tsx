@@ -33,6 +33,7 @@ import { Loading } from '../common/Loading';
 import { forget, recall } from '../common/sessionMemory';
 import { chineseDate } from '../common/dates';
 import { IssuedDocumentsCard } from '../common/IssuedDocumentsCard';
+import { CountyInstructionsCard } from '../common/instructions/CountyInstructionsCard';
 import { useToday } from '../common/useToday';
 import { earlierColumns, useEarlierPetitions } from './EarlierPetitions';
 import { ISSUED_PETITION_KEY, type IssuedPetitionNotice } from './issuedNotice';
@@ -103,6 +104,7 @@ export function PetitionPage({ id }: { id: string }) {
         />
       )}
       <StatusBanners petition={petition} />
+      <CountyInstructionsCard kind="petition" id={id} />
       <RegistrationCard petition={petition} />
       <PetitionersCard petitioners={petition.petitioners} />
       <RelatedCard petition={petition} />

@@ -13,7 +13,7 @@ import { recall, remember } from '../common/sessionMemory';
 import { chineseDate } from '../common/dates';
 import { useToday } from '../common/useToday';
 import { ExportButtons, PeriodPicker } from '../common/ReportControls';
-import { monthlyTrend, type ChartTable } from '../common/charts/chartData';
+import { monthlyTrend, type ChartTable } from '../../shared/charts/chartTable';
 import { ChartWithTable } from '../common/charts/ChartWithTable';
 
 const MEMORY_KEY = 'petitions.statisticsPeriod';

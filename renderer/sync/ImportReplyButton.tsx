@@ -5,7 +5,7 @@ import { MAX_UPLOAD_BYTES } from '../../shared/api/uploads';
 import { call } from '../api/client';
 import { PickedFileLine, useFileSend } from '../common/PickedFile';
 import { formatBytes } from '../common/formatBytes';
-import { instructionsChanged } from './instructionEvents';
+import { instructionsChanged } from '../common/instructions/instructionEvents';
 
 /**
  * 导入回执文件: the `.tdsync` file the county's hub gave back for the USB stick. It confirms the

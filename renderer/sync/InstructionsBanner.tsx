@@ -5,7 +5,7 @@ import { href, paths, type Route } from '../common/router';
 import { useSession } from '../common/session';
 import { chineseDate } from '../common/dates';
 import { minutesSince, minutesText } from './format';
-import { onInstructionsChanged } from './instructionEvents';
+import { onInstructionsChanged } from '../common/instructions/instructionEvents';
 import { useAcknowledge } from './useAcknowledge';
 import { usePolledQuery } from '../common/usePolledQuery';
 import { isResponsibleFor, type InstructionRecord } from '../../shared/sync/api';

@@ -4,13 +4,15 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../shared/auth/roles';
 import type { InstructionRecord } from '../../shared/sync/api';
 import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
+import { describeAbout, type InstructionRecordKind } from '../../shared/sync/instructionAbout';
+import { href, paths } from '../common/router';
 import { useSession } from '../common/session';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
 import { chineseDate, minuteTime } from '../common/dates';
 import { useToday } from '../common/useToday';
-import { onInstructionsChanged } from './instructionEvents';
-import { DueTag, InstructionKindTag, InstructionStateTag } from './instructionTags';
+import { onInstructionsChanged } from '../common/instructions/instructionEvents';
+import { DueTag, InstructionKindTag, InstructionStateTag } from '../common/instructions/instructionTags';
 import { ReplyDialog } from './ReplyDialog';
 import { useAcknowledge } from './useAcknowledge';
 import { usePolledQuery } from '../common/usePolledQuery';
@@ -45,7 +47,12 @@ export function InstructionsTab() {
     {
       title: '标题',
       key: 'title',
-      render: (_, r) => <Typography.Text strong>{r.instruction.title}</Typography.Text>,
+      render: (_, r) => (
+        <Flex vertical gap={0}>
+          <Typography.Text strong>{r.instruction.title}</Typography.Text>
+          <AboutRecordLink record={r} />
+        </Flex>
+      ),
     },
     {
       title: '负责',
@@ -174,5 +181,24 @@ function InstructionDetails({ record, referredTitle }: { record: InstructionReco
         <Typography.Text type="secondary">督办的交办事项：{referredTitle ?? instruction.refersTo}</Typography.Text>
       )}
     </Flex>
+  );
+}
+
+const RECORD_PATHS: Record<InstructionRecordKind, (id: string) => string> = {
+  matter: paths.matter,
+  petition: paths.petition,
+  dispute: paths.dispute,
+  counterCase: paths.counterCase,
+};
+
+/** `关于 群众诉求 SQ-2026-000001`, a link to that record when this township has it. */
+function AboutRecordLink({ record }: { record: InstructionRecord }) {
+  const { about } = record.instruction;
+  if (!about) return null;
+  const words = `关于 ${describeAbout(about)}`;
+  return record.aboutRecordId ? (
+    <Typography.Link href={href(RECORD_PATHS[about.kind](record.aboutRecordId))}>{words}</Typography.Link>
+  ) : (
+    <Typography.Text type="secondary">{words}（未能按编号对应到本乡镇的记录）</Typography.Text>
   );
 }

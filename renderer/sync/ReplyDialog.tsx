@@ -4,7 +4,7 @@ import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
 import { call } from '../api/client';
 import { FormDialog } from '../common/FormDialog';
 import { RequiredTextField } from '../common/RequiredTextField';
-import { instructionsChanged } from './instructionEvents';
+import { instructionsChanged } from '../common/instructions/instructionEvents';
 
 interface Props {
   /** The instruction answered; kept after closing so the dialog's content stays while it fades. */

@@ -22,7 +22,7 @@ import { BatchTable } from './BatchTable';
 import { EnrollDialog } from './EnrollDialog';
 import { formatBytes } from '../common/formatBytes';
 import { ImportReplyButton } from './ImportReplyButton';
-import { instructionsChanged } from './instructionEvents';
+import { instructionsChanged } from '../common/instructions/instructionEvents';
 import { RotateKeysDialog } from './RotateKeysDialog';
 import { SyncProgressPanel } from './SyncProgressPanel';
 import { UnlockDialog } from './UnlockDialog';

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { InstructionRecord } from '../../shared/sync/api';
 import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
 import { call, errorMessage } from '../api/client';
-import { instructionsChanged } from './instructionEvents';
+import { instructionsChanged } from '../common/instructions/instructionEvents';
 
 /** 签收 from the banner or the list: one click, the time goes up with the next sync. */
 export function useAcknowledge(): { acknowledge: (record: InstructionRecord) => Promise<void>; busyId: string | null } {

@@ -8,6 +8,7 @@ import type { Role } from '../auth/roles';
 import { passwordField, username } from '../auth/api';
 import { optionalText, requiredText } from '../validation/fields';
 import { instruction } from './protocol';
+import type { InstructionRecordKind } from './instructionAbout';
 import { SUITE_IDS } from './suiteIds';
 
 /** Who runs sync: the administrator; leaders may look. */
@@ -154,8 +155,25 @@ export const instructionRecord = z.object({
   repliedAt: z.string().nullable(),
   repliedBy: z.string().nullable(),
   state: z.enum(INSTRUCTION_STATES),
+  /**
+   * The record of this township the instruction is about (`instruction.about`), found by its
+   * number in the township's tables; null when it points at none or at a number not found here.
+   */
+  aboutRecordId: z.string().nullable().optional(),
 });
 export type InstructionRecord = z.infer<typeof instructionRecord>;
+
+/** The county's instructions about one record, for that record's page (electron/backend/sync/instructionsStore.ts). */
+function instructionsAbout<const K extends InstructionRecordKind>(kind: K, noun: string) {
+  return {
+    summary: `县级平台关于这件${noun}的交办、督办事项（按编号对应；能查看这件${noun}的人可见）`,
+    kind: 'query',
+    access: 'signedIn',
+    record: { kind, field: 'id' },
+    input: z.strictObject({ id: z.uuid({ message: `${noun}编号不正确` }) }),
+    output: z.object({ instructions: z.array(instructionRecord) }),
+  } as const;
+}
 
 export const syncProcedures = defineProcedures({
   'sync.status': {
@@ -300,4 +318,16 @@ export const syncProcedures = defineProcedures({
     }),
     output: instructionRecord,
   },
+  'instructions.aboutMatter': instructionsAbout('matter', '群众诉求'),
+  'instructions.aboutPetition': instructionsAbout('petition', '信访件'),
+  'instructions.aboutDispute': instructionsAbout('dispute', '纠纷'),
+  'instructions.aboutCase': instructionsAbout('counterCase', '受理件'),
 });
+
+/** The procedure a record's page asks for its county instructions, by kind. */
+export const INSTRUCTIONS_ABOUT_PROCEDURE = {
+  matter: 'instructions.aboutMatter',
+  petition: 'instructions.aboutPetition',
+  dispute: 'instructions.aboutDispute',
+  counterCase: 'instructions.aboutCase',
+} as const satisfies Record<InstructionRecordKind, string>;

@@ -14,6 +14,7 @@ import {
   type MonthlyFiguresReport,
   type SyncRejectCode,
 } from './protocol';
+import { INSTRUCTION_RECORD_KINDS, readRecordNumber } from './instructionAbout';
 import { DEFAULT_SUITE, SUITE_IDS, type SuiteId } from './suiteIds';
 import { OPEN_MATTER_STATUSES, type MatterStatus } from '../matters/matters';
 
@@ -36,6 +37,8 @@ export const COUNTY_PATHS = {
 
 /** Who the hub says issued an instruction when the form leaves it empty. */
 export const DEFAULT_ISSUER = '县级平台';
+/** Who issued a 督办 the hub sent by itself when a 交办's deadline passed without a reply. */
+export const AUTO_SUPERVISION_ISSUER = '县级平台（自动督办）';
 
 /** Absent or null: every active township. An empty list is refused (it would reach nobody). */
 const nodeIds = z
@@ -73,11 +76,28 @@ export const issueInstructionRequest = z
     responsibleRole: oneOf('负责岗位', INSTRUCTION_ROLES),
     refersTo: z.uuid({ message: '应为交办的编号' }).nullish().describe('督办的交办事项'),
     issuedBy: optionalText('下发单位', 100).nullish(),
+    /** The township's record it is about (shared/sync/instructionAbout.ts); only to one township. */
+    about: z
+      .strictObject({ kind: oneOf('记录类别', INSTRUCTION_RECORD_KINDS), number: requiredText('记录编号', 60) })
+      .nullish()
+      .describe('关于乡镇的记录'),
     nodeIds,
   })
   .superRefine((input, ctx) => {
     if (input.kind === 'assign' && !input.dueOn) {
       ctx.addIssue({ code: 'custom', path: ['dueOn'], message: '交办须给出期限' });
+    }
+    if (input.about) {
+      const read = readRecordNumber(input.about.kind, input.about.number);
+      if (!read.ok) ctx.addIssue({ code: 'custom', path: ['about', 'number'], message: read.message });
+      // A record is one township's: its number means nothing at another.
+      if (!input.nodeIds || input.nodeIds.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nodeIds'],
+          message: '指向乡镇记录的交办督办只能发给该记录所在的一个乡镇',
+        });
+      }
     }
   });
 
@@ -181,7 +201,12 @@ export interface InstructionStatusRow {
   repliedBy?: string | null;
   /** null until it has arrived (or while the 5 minutes are still running). */
   ackWithin5Min: boolean | null;
+  /** Not acknowledged within 30 minutes of arrival — or of delivery, when it never arrived (docs/sync.md). */
   unacknowledgedAfter30Min: boolean;
+  /** Its deadline (the county's calendar day) has passed and the township has not replied. */
+  replyOverdue: boolean;
+  /** The 督办 the hub sent by itself when this 交办's deadline passed without a reply (hub/instructionFollowUp.ts). */
+  autoSupervision: { id: string; issuedAt: string } | null;
 }
 
 /** An instruction the county sent the township whose title or text names the matter's number. */

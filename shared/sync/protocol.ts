@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { calendarFile } from '../calendar/workingCalendar';
 import { catalogFile } from '../catalog/catalog';
 import { numberBlock } from '../workflow/numberBlocks';
+import { instructionAbout } from './instructionAbout';
 import { SUITE_IDS } from './suiteIds';
 
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -161,7 +162,13 @@ export const INSTRUCTION_ROLES = [
   'leader',
 ] as const;
 
-export const instruction = z.strictObject({
+/**
+ * Not strict, unlike the rest of the protocol: a field a later hub adds to an instruction (as
+ * `about` was added) is dropped by a township that does not know it instead of refusing the whole
+ * downward payload. (Townships from before `about` had a strict schema: update them before the
+ * hub, as every upgrade does — hub/README.md.)
+ */
+export const instruction = z.object({
   id: z.uuid(),
   kind: z.enum(INSTRUCTION_KINDS),
   title: z.string().trim().min(1).max(100),
@@ -173,6 +180,12 @@ export const instruction = z.strictObject({
   issuedBy: z.string().max(100),
   /** 督办 points at the 交办 it chases. */
   refersTo: z.uuid().nullable(),
+  /**
+   * The township's record it is about (kind and number, instructionAbout.ts); absent when it is
+   * about none. Optional, and left out rather than null when absent, so an instruction without
+   * it is the same bytes an older township already reads.
+   */
+  about: instructionAbout.optional(),
 });
 export type Instruction = z.infer<typeof instruction>;
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, describe } from 'node:test';
-import { HubRejection, openHub, type Hub } from '../../hub/hub';
+import { HubRejection, openHub, type Hub, type HubOptions } from '../../hub/hub';
 import type { CalendarFile } from '../../shared/calendar/workingCalendar';
 import type { CatalogFile } from '../../shared/catalog/catalog';
 import type { EnrollmentFile } from '../../shared/sync/protocol';
@@ -85,12 +85,13 @@ export class HubFixture {
     return server.newDatabase();
   }
 
-  async hub(): Promise<TestHub> {
+  /** A new hub; `extra` options are added to the fixture's (e.g. the county views it keeps). */
+  async hub(extra: Partial<HubOptions> = {}): Promise<TestHub> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'township-hub-'));
     const postgres = await this.connectionString();
     const clock = new HubClock();
     const logs: string[] = [];
-    const options = { dataDir, postgres, now: clock.now, log: (line: string) => void logs.push(line) };
+    const options = { dataDir, postgres, now: clock.now, log: (line: string) => void logs.push(line), ...extra };
     const entry = { hub: await openHub(options), dataDir };
     this.open.push(entry);
     const fixture: TestHub = {

@@ -2,7 +2,7 @@
 // responsible role, acknowledged (签收) and answered (反馈). Each step is a change-log entry of
 // INSTRUCTION_ENTITY, so it travels up with the next batch and the county sees when the
 // township received, acknowledged and answered it.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Role } from '../../../shared/auth/roles';
 import { isResponsibleFor, type InstructionRecord } from '../../../shared/sync/api';
 import {
@@ -17,6 +17,8 @@ import type { RequestContext, WriteScope } from '../api/context';
 import { fail } from '../api/failure';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
+import { pointsAt, type InstructionRecordKind } from '../../../shared/sync/instructionAbout';
+import { numberKeyOf, recordIdOf } from './instructionRecords';
 
 type InstructionRow = Selectable<Database['instructions']>;
 
@@ -40,6 +42,16 @@ function toRecord(row: InstructionRow): InstructionRecord {
     repliedBy: row.replied_by,
     state: row.replied_at ? 'replied' : row.acknowledged_at ? 'acknowledged' : 'new',
   };
+}
+
+/** The records with the id of the township's record each is about (instructionRecords.ts). */
+async function withRecordIds(db: Db, records: InstructionRecord[]): Promise<InstructionRecord[]> {
+  return Promise.all(
+    records.map(async (record) => ({
+      ...record,
+      aboutRecordId: record.instruction.about ? await recordIdOf(db, record.instruction.about) : null,
+    })),
+  );
 }
 
 const INSTRUCTION_STALE = '这个交办、督办事项刚被别人签收或反馈过，请刷新后再操作';
@@ -86,7 +98,32 @@ export async function listInstructions(db: Db, user: SessionUser, onlyOpen: bool
     .orderBy((eb) => eb.case().when('acknowledged_at', 'is', null).then(0).else(1).end())
     .orderBy('arrived_at', 'desc')
     .execute();
-  return rows.map(toRecord);
+  return withRecordIds(db, rows.map(toRecord));
+}
+
+/**
+ * The instructions about one record of this township, newest first: those whose pointer's number
+ * is the record's own. Shown to whoever may read the record (dispatch checked that), whatever desk
+ * must acknowledge them: they concern that record. A township holds a few hundred instructions a
+ * year, so the pointer is read from each one's stored JSON rather than a column of its own.
+ */
+export async function instructionsAboutRecord(
+  db: Db,
+  kind: InstructionRecordKind,
+  id: string,
+): Promise<InstructionRecord[]> {
+  const key = await numberKeyOf(db, kind, id);
+  if (!key) return [];
+  const rows = await db
+    .selectFrom('instructions')
+    .selectAll()
+    .where(sql<string>`json_extract(instruction, '$.about.kind')`, '=', kind)
+    .orderBy('arrived_at', 'desc')
+    .execute();
+  return rows
+    .map(toRecord)
+    .filter((record) => record.instruction.about && pointsAt(record.instruction.about, kind, key))
+    .map((record) => ({ ...record, aboutRecordId: id }));
 }
 
 async function findVisible(scope: WriteScope, user: SessionUser, id: string): Promise<InstructionRow> {
@@ -113,7 +150,7 @@ export async function acknowledgeInstruction(ctx: RequestContext, id: string): P
   return ctx.write(async (scope) => {
     const row = await findVisible(scope, user, id);
     if (!row.acknowledged_at) await acknowledgeRow(scope, row, user);
-    return toRecord(await reread(scope, id));
+    return (await withRecordIds(scope.tx, [toRecord(await reread(scope, id))]))[0]!;
   });
 }
 
@@ -132,7 +169,7 @@ export async function replyToInstruction(ctx: RequestContext, id: string, reply:
       { entity: INSTRUCTION_ENTITY, id, op: 'reply', data },
       INSTRUCTION_STALE,
     );
-    return toRecord(await reread(scope, id));
+    return (await withRecordIds(scope.tx, [toRecord(await reread(scope, id))]))[0]!;
   });
 }
 

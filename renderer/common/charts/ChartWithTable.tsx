@@ -3,7 +3,7 @@
 import { Card, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Component, lazy, Suspense, type ReactNode } from 'react';
-import { columnTitle, tableCell, type ChartTable } from './chartData';
+import { columnTitle, tableCell, type ChartTable } from '../../../shared/charts/chartTable';
 
 // ECharts is loaded with the first figure shown, not at start-up (its own chunk: build/vite.renderer.config.ts).
 const EChart = lazy(() => import('./EChart'));

@@ -5,15 +5,15 @@
 // Nothing is shown for a record the county has sent nothing about.
 import { Card, Flex, Typography } from 'antd';
 import { useEffect } from 'react';
-import { INSTRUCTIONS_ABOUT_PROCEDURE, type InstructionRecord } from '../../shared/sync/api';
-import type { InstructionRecordKind } from '../../shared/sync/instructionAbout';
-import { INSTRUCTION_KIND_LABELS } from '../../shared/sync/protocol';
-import { ROLE_LABELS } from '../../shared/auth/roles';
-import { href, paths } from '../common/router';
-import { useSession } from '../common/session';
-import { minuteTime } from '../common/dates';
-import { useToday } from '../common/useToday';
-import { usePolledQuery } from '../common/usePolledQuery';
+import { INSTRUCTIONS_ABOUT_PROCEDURE, type InstructionRecord } from '../../../shared/sync/api';
+import type { InstructionRecordKind } from '../../../shared/sync/instructionAbout';
+import { INSTRUCTION_KIND_LABELS } from '../../../shared/sync/protocol';
+import { ROLE_LABELS } from '../../../shared/auth/roles';
+import { href, paths } from '../router';
+import { useSession } from '../session';
+import { minuteTime } from '../dates';
+import { useToday } from '../useToday';
+import { usePolledQuery } from '../usePolledQuery';
 import { onInstructionsChanged } from './instructionEvents';
 import { DueTag, InstructionKindTag, InstructionStateTag } from './instructionTags';
 

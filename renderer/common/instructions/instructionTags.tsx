@@ -1,9 +1,9 @@
 // The tags of a county instruction: its kind (交办/督办), its state, and its deadline in colour.
 import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import type { InstructionRecord } from '../../shared/sync/api';
-import { INSTRUCTION_KIND_LABELS, type InstructionKind } from '../../shared/sync/protocol';
-import { chineseDate } from '../common/dates';
+import type { InstructionRecord } from '../../../shared/sync/api';
+import { INSTRUCTION_KIND_LABELS, type InstructionKind } from '../../../shared/sync/protocol';
+import { chineseDate } from '../dates';
 
 /** 督办 chases an overdue matter: it is the louder of the two. */
 const KIND_COLOURS: Record<InstructionKind, string> = { assign: 'blue', supervise: 'magenta' };

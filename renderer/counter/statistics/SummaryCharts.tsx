@@ -2,7 +2,7 @@ import { Col, Row } from 'antd';
 import { useMemo } from 'react';
 import type { PeriodSummary } from '../../../shared/counter/ledgerApi';
 import { percentage } from '../../../shared/counter/statistics';
-import { monthlyTrend, type ChartTable } from '../../common/charts/chartData';
+import { monthlyTrend, type ChartTable } from '../../../shared/charts/chartTable';
 import { ChartWithTable } from '../../common/charts/ChartWithTable';
 
 /** Each month of the trend: accepted and completed (bars), the on-time and satisfaction rates (lines). */

@@ -38,6 +38,7 @@ import { forget, recall } from '../../common/sessionMemory';
 import { chineseDate, minuteTime } from '../../common/dates';
 import { IssuedDocumentsCard } from '../../common/IssuedDocumentsCard';
 import { RecordHistoryCard } from '../../common/RecordHistoryCard';
+import { CountyInstructionsCard } from '../../common/instructions/CountyInstructionsCard';
 import { PrintDocumentButton } from '../../common/PrintDocumentButton';
 import { StaleReloadContext } from '../../common/StaleReload';
 import { useSteps } from '../../common/steps/useSteps';
@@ -196,6 +197,7 @@ export function DisputePage({ id }: { id: string }) {
           onCourtForm={may('courtForm') ? () => openHere('courtForm') : null}
           onCourtRecord={may('courtRecord') ? () => openHere('courtRecord') : null}
         />
+        <CountyInstructionsCard kind="dispute" id={id} />
         <OverviewCard dispute={dispute} />
         <PartiesCard parties={dispute.parties} />
         <MediatorsCard dispute={dispute} />

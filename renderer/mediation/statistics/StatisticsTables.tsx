@@ -10,7 +10,7 @@ import {
   type MediationFigures,
   type MediationStatistics,
 } from '../../../shared/mediation/statisticsApi';
-import { monthlyTrend, type ChartTable } from '../../common/charts/chartData';
+import { monthlyTrend, type ChartTable } from '../../../shared/charts/chartTable';
 import { ChartWithTable } from '../../common/charts/ChartWithTable';
 
 interface FigureRow {

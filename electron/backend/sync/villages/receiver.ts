@@ -108,6 +108,7 @@ export function createVillageReceiver(options: VillageReceiverOptions): VillageR
       nodeNoun: '村级节点',
       sealKeysFile: true,
       storedFiles,
+      rowKeepers: [],
     }).then(wrap);
     return opening;
   }
