@@ -1,15 +1,16 @@
 // The county's figures at scale (issue 21, item 7), on PostgreSQL:
 //  1. Apply throughput from 50 townships at once with the figures kept in the apply transaction,
 //     beside the same without them (goal: still ≥ 5,000 entries per second).
-//  2. The county overview and the quarterly report over a city of 120 townships with ten years of
-//     figures (generated straight into the hub's figure tables: what ten years of batches would
-//     have left there), each under 1 s.
+//  2. The county overview and the quarterly report (PDF and xlsx, figures read and drawn) over a
+//     city of 120 townships with ten years of figures (generated straight into the hub's figure
+//     tables: what ten years of batches would have left there), each under 1 s.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openHub, type Hub } from '../hub/hub';
 import { COUNTY_COLUMNS } from '../hub/figures/columns';
+import { countyReportFile } from '../hub/countyReports/countyReportFile';
 import { FIGURE_DEFINITIONS } from '../hub/figures/definitions';
 import { SUITE_INTERNATIONAL } from '../shared/sync/suiteIds';
 import { startPostgres } from '../test/support/postgres';
@@ -30,6 +31,7 @@ export interface CountyBenchOptions {
 /** The bench's today: December, so the running month, quarter and year all hold days. */
 const NOW = new Date('2026-12-06T02:00:00Z');
 const TODAY = '2026-12-06';
+const REPORT_OPTIONS = { countyName: '青峰县', generatedAt: NOW };
 
 export async function benchCounty(options: CountyBenchOptions) {
   const postgres = await startPostgres({ durable: true });
@@ -85,6 +87,13 @@ export async function benchCounty(options: CountyBenchOptions) {
         overviewRunningYear: await time('总览（本年）', () => hub.countyFigures('2026')),
         trendOfYear: await time('走势（本年，受理）', () =>
           hub.figureTrend({ period: '2026', desk: 'counter', key: 'accepted' }),
+        ),
+        // The report as the county downloads it: the figures read, then drawn.
+        quarterlyReportPdf: await time('季度考评 PDF（2026 年第三季度）', async () =>
+          countyReportFile(await hub.countyFigures('2026-Q3'), 'pdf', REPORT_OPTIONS),
+        ),
+        quarterlyReportXlsx: await time('季度考评 Excel（2026 年第三季度）', async () =>
+          countyReportFile(await hub.countyFigures('2026-Q3'), 'xlsx', REPORT_OPTIONS),
         ),
       };
       const slowest = Math.max(...Object.values(queries).map((q) => q.p50));

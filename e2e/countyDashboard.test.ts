@@ -11,15 +11,16 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import type { ChangeEntry } from '../shared/sync/protocol';
 import type { CountyFigures, FigureColumn } from '../shared/sync/countyFiguresApi';
 import { formatFigure } from '../shared/sync/countyReports';
 import { disposeAll } from '../test/support/dispose';
 import { runPoppler, squeeze } from '../test/support/renderedPdf';
-import { makeTestNode, type TestNode } from '../test/support/syncNode';
+import { type TestNode } from '../test/support/syncNode';
 import { pickOption } from './support/antd';
-import { ACTION_TIMEOUT, launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
+import { ACTION_TIMEOUT, launchBrowser, watchForPageErrors } from './support/browser';
+import { registeredTownship, signInToCounty, startCountyHub } from './support/county';
 
 /** The hub's and the browser's now: 10:00 on 5 November 2026 in Beijing; October is over. */
 const NOW = new Date('2026-11-05T02:00:00.000Z');
@@ -30,16 +31,8 @@ let running: RunningHub;
 let browser: Browser;
 let context: BrowserContext;
 
-async function township(name: string): Promise<TestNode> {
-  const { enrollment } = await running.hub.createNode({
-    townshipName: name,
-    hubUrl: running.publicUrl,
-    certificatePem: running.tls.certificatePem,
-    certificateFingerprint: running.tls.fingerprint,
-  });
-  const node = makeTestNode(enrollment);
-  await running.hub.register(node.registration(), 'link');
-  return node;
+function township(name: string): Promise<TestNode> {
+  return registeredTownship(running, name);
 }
 
 /** A `counter_cases` row as the township's triggers file it (the columns the figures and the list read). */
@@ -99,21 +92,7 @@ function recordEntry(node: TestNode, entity: string, table: string, row: { id: s
 
 before(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'county-dashboard-e2e-'));
-  running = await startHub(
-    {
-      dataDir,
-      host: '127.0.0.1',
-      port: 0,
-      postgres: null,
-      tlsCertFile: null,
-      tlsKeyFile: null,
-      publicUrl: null,
-      insecureHttp: false,
-      uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-    },
-    () => {},
-    { now: () => NOW },
-  );
+  running = await startCountyHub(dataDir, () => NOW);
   browser = await launchBrowser();
   context = await browser.newContext({
     ignoreHTTPSErrors: true,
@@ -261,9 +240,7 @@ test('the county’s overview: figures by township, a chart equal to its table, 
   const page = await context.newPage();
   page.setDefaultTimeout(ACTION_TIMEOUT);
   const errors = watchForPageErrors(page);
-  await page.goto(running.url);
-  await page.getByLabel('访问口令').fill(running.countyToken);
-  await page.getByLabel('访问口令').press('Enter');
+  await signInToCounty(page, running);
 
   // 总览 is the first tab and opens on the running month; October is one step back.
   await page.getByRole('tab', { name: '总览', selected: true }).waitFor();

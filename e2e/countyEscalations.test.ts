@@ -8,12 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import { disposeAll } from '../test/support/dispose';
 import { escalate, matterEntry, matterRow, villageEntry } from '../test/support/matterEntries';
-import { makeTestNode, type TestNode } from '../test/support/syncNode';
+import { type TestNode } from '../test/support/syncNode';
 import { opened, pickOption } from './support/antd';
-import { ACTION_TIMEOUT, launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
+import { ACTION_TIMEOUT, launchBrowser, watchForPageErrors } from './support/browser';
+import { registeredTownship, signInToCounty, startCountyHub } from './support/county';
 
 let dataDir: string;
 let running: RunningHub;
@@ -21,31 +22,13 @@ let browser: Browser;
 let context: BrowserContext;
 let qingshan: TestNode;
 
-async function township(name: string): Promise<TestNode> {
-  const { enrollment } = await running.hub.createNode({
-    townshipName: name,
-    hubUrl: running.publicUrl,
-    certificatePem: running.tls.certificatePem,
-    certificateFingerprint: running.tls.fingerprint,
-  });
-  const node = makeTestNode(enrollment);
-  await running.hub.register(node.registration(), 'link');
-  return node;
+function township(name: string): Promise<TestNode> {
+  return registeredTownship(running, name);
 }
 
 before(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'county-escalations-e2e-'));
-  running = await startHub({
-    dataDir,
-    host: '127.0.0.1',
-    port: 0,
-    postgres: null,
-    tlsCertFile: null,
-    tlsKeyFile: null,
-    publicUrl: null,
-    insecureHttp: false,
-    uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-  });
+  running = await startCountyHub(dataDir);
   browser = await launchBrowser();
   context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 768 } });
 
@@ -99,10 +82,7 @@ test('the county sees the escalated matters and assigns one back to its township
   const page = await context.newPage();
   page.setDefaultTimeout(ACTION_TIMEOUT);
   const errors = watchForPageErrors(page);
-  await page.goto(running.url);
-  await page.getByLabel('访问口令').fill(running.countyToken);
-  await page.getByLabel('访问口令').press('Enter');
-  await page.getByRole('tab', { name: '提交统筹' }).click();
+  await signInToCounty(page, running, '提交统筹');
 
   // Open ones per township; the list newest first, the deadline matter not in it.
   await page.getByRole('button', { name: '青山镇：未办结 1 件' }).waitFor();

@@ -11,14 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import { AUTO_SUPERVISION_ISSUER } from '../shared/sync/countyApi';
 import { disposeAll } from '../test/support/dispose';
 import { makeTestNode } from '../test/support/syncNode';
 import { ADMIN } from '../test/support/testHall';
 import { opened } from './support/antd';
-import { ACTION_TIMEOUT, REPO_ROOT, signIn, watchForPageErrors } from './support/browser';
+import { ACTION_TIMEOUT, signIn, watchForPageErrors } from './support/browser';
 import { useTownshipHall } from './support/townshipHall';
+import { signInToCounty, startCountyHub } from './support/county';
 
 const PASSPHRASE = '青石镇同步口令2026';
 /** 10:00 in the county on Monday 23 November 2026. */
@@ -37,21 +38,7 @@ describe('交办督办 followed to the end, on the county page and at the townsh
   before(async () => {
     hubDir = await mkdtemp(path.join(os.tmpdir(), 'county-instructions-e2e-'));
     // The hub reads the township's clock: one clock moves both.
-    running = await startHub(
-      {
-        dataDir: hubDir,
-        host: '127.0.0.1',
-        port: 0,
-        postgres: null,
-        tlsCertFile: null,
-        tlsKeyFile: null,
-        publicUrl: null,
-        insecureHttp: false,
-        uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-      },
-      () => {},
-      { now: () => new Date(township.clock.current) },
-    );
+    running = await startCountyHub(hubDir, () => new Date(township.clock.current));
     const { hall, clients, villages } = township;
     townshipName = ADMIN.townshipName;
     const { enrollment } = await running.hub.createNode({
@@ -112,9 +99,7 @@ describe('交办督办 followed to the end, on the county page and at the townsh
     const page = await county.newPage();
     page.setDefaultTimeout(ACTION_TIMEOUT);
     const errors = watchForPageErrors(page);
-    await page.goto(running.url);
-    await page.getByLabel('访问口令').fill(running.countyToken);
-    await page.getByLabel('访问口令').press('Enter');
+    await signInToCounty(page, running);
 
     // 交办 from the escalated matter's row: the form points at the matter, to its township only.
     await page.getByRole('tab', { name: '提交统筹' }).click();

@@ -8,9 +8,10 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { enrollmentFile } from '../shared/sync/protocol';
 import { SUITE_GUOMI, SUITE_INTERNATIONAL } from '../shared/sync/suiteIds';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import { disposeAll } from '../test/support/dispose';
-import { ACTION_TIMEOUT, launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
+import { ACTION_TIMEOUT, launchBrowser, watchForPageErrors } from './support/browser';
+import { startCountyHub } from './support/county';
 
 let dataDir: string;
 let running: RunningHub;
@@ -19,17 +20,7 @@ let context: BrowserContext;
 
 before(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'county-e2e-'));
-  running = await startHub({
-    dataDir,
-    host: '127.0.0.1',
-    port: 0,
-    postgres: null,
-    tlsCertFile: null,
-    tlsKeyFile: null,
-    publicUrl: null,
-    insecureHttp: false,
-    uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-  });
+  running = await startCountyHub(dataDir);
   browser = await launchBrowser();
   // The hub's certificate is self-signed: townships pin it; this browser simply accepts it.
   context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true });

@@ -9,12 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import type { ChangeEntry, RowImage } from '../shared/sync/protocol';
 import { disposeAll } from '../test/support/dispose';
 import { residentId } from '../test/support/ids';
-import { makeTestNode, type TestNode } from '../test/support/syncNode';
-import { ACTION_TIMEOUT, launchBrowser, REPO_ROOT, watchForPageErrors } from './support/browser';
+import { type TestNode } from '../test/support/syncNode';
+import { ACTION_TIMEOUT, launchBrowser, watchForPageErrors } from './support/browser';
+import { registeredTownship, signInToCounty, startCountyHub } from './support/county';
 
 const LI_ID = residentId('19680312', 302);
 const LI_MASKED = `${LI_ID.slice(0, 4)}**********${LI_ID.slice(-4)}`;
@@ -24,16 +25,8 @@ let running: RunningHub;
 let browser: Browser;
 let context: BrowserContext;
 
-async function township(name: string): Promise<TestNode> {
-  const { enrollment } = await running.hub.createNode({
-    townshipName: name,
-    hubUrl: running.publicUrl,
-    certificatePem: running.tls.certificatePem,
-    certificateFingerprint: running.tls.fingerprint,
-  });
-  const node = makeTestNode(enrollment);
-  await running.hub.register(node.registration(), 'link');
-  return node;
+function township(name: string): Promise<TestNode> {
+  return registeredTownship(running, name);
 }
 
 function entry(node: TestNode, entity: string, id: string, rows: RowImage[]): ChangeEntry {
@@ -54,17 +47,7 @@ const caseRow = (id: string, residentRow: Record<string, unknown>, item: string)
 
 before(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'county-search-e2e-'));
-  running = await startHub({
-    dataDir,
-    host: '127.0.0.1',
-    port: 0,
-    postgres: null,
-    tlsCertFile: null,
-    tlsKeyFile: null,
-    publicUrl: null,
-    insecureHttp: false,
-    uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-  });
+  running = await startCountyHub(dataDir);
   browser = await launchBrowser();
   context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 768 } });
 
@@ -163,10 +146,7 @@ test('the county finds a number in both townships, a resident by ID number with 
   const page = await context.newPage();
   page.setDefaultTimeout(ACTION_TIMEOUT);
   const errors = watchForPageErrors(page);
-  await page.goto(running.url);
-  await page.getByLabel('访问口令').fill(running.countyToken);
-  await page.getByLabel('访问口令').press('Enter');
-  await page.getByRole('tab', { name: '跨乡镇查询' }).click();
+  await signInToCounty(page, running, '跨乡镇查询');
 
   // By number: both townships' SL-2026-000001, each with its township, village and status.
   const box = page.getByLabel('编号或身份证号码');

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { DEMO_PASSWORD } from '../demo/demoTownship';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import { catalogFile } from '../shared/catalog/catalog';
 import { disposeAll } from '../test/support/dispose';
 import { morningOf, TestClient } from '../test/support/testHall';
 import { REPO_ROOT, signIn, useHallAndBrowser, watchForPageErrors } from './support/browser';
+import { signInToCounty, startCountyHub } from './support/county';
 
 const PASSPHRASE = '青石镇同步口令2026';
 const demoCatalog = catalogFile.parse(
@@ -30,17 +31,7 @@ describe('a receipt verified by the county from its QR link, and by the township
 
   before(async () => {
     hubDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-verify-hub-'));
-    county = await startHub({
-      dataDir: hubDir,
-      host: '127.0.0.1',
-      port: 0,
-      postgres: null,
-      tlsCertFile: null,
-      tlsKeyFile: null,
-      publicUrl: null,
-      insecureHttp: false,
-      uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-    });
+    county = await startCountyHub(hubDir);
     // The hub's certificate is self-signed (a county would use its own): this browser accepts it.
     phone = await setup.browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 390, height: 844 } });
   });
@@ -123,10 +114,7 @@ describe('a receipt verified by the county from its QR link, and by the township
 
     // The county page's own 文书核验 tab, signed in.
     const desk = await phone.newPage();
-    await desk.goto(county.url);
-    await desk.getByLabel('访问口令').fill(county.countyToken);
-    await desk.getByLabel('访问口令').press('Enter');
-    await desk.getByRole('tab', { name: '文书核验' }).click();
+    await signInToCounty(desk, county, '文书核验');
     await desk.getByLabel('核验链接').fill(link);
     await desk.getByRole('button', { name: '核验', exact: true }).click();
     await desk.getByText(`真实：${townshipName} 受理回执 ${caseNumber} 2026-09-29 ${masked}`).waitFor();

@@ -11,10 +11,11 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { enrollmentFile, type EnrollmentFile } from '../shared/sync/protocol';
 import { startHall } from '../electron/hall/startHall';
-import { startHub, type RunningHub } from '../hub/startHub';
+import { type RunningHub } from '../hub/startHub';
 import { disposeAll } from '../test/support/dispose';
 import { localHallOptions } from '../test/support/townshipAtWork';
-import { ACTION_TIMEOUT, BUILT_UI, REPO_ROOT, launchBrowser, signIn, watchForPageErrors } from './support/browser';
+import { ACTION_TIMEOUT, BUILT_UI, launchBrowser, signIn, watchForPageErrors } from './support/browser';
+import { signInToCounty, startCountyHub } from './support/county';
 
 const PASSPHRASE = '青石镇同步口令2026';
 
@@ -29,17 +30,7 @@ const closers: Array<() => Promise<unknown>> = [];
 
 before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'township-e2e-rebuild-'));
-  running = await startHub({
-    dataDir: path.join(dir, 'hub'),
-    host: '127.0.0.1',
-    port: 0,
-    postgres: null,
-    tlsCertFile: null,
-    tlsKeyFile: null,
-    publicUrl: null,
-    insecureHttp: false,
-    uiDir: path.join(REPO_ROOT, 'dist/hub-ui'),
-  });
+  running = await startCountyHub(path.join(dir, 'hub'));
   // The township that was: the demo (its rows go up as the baseline), enrolled and synced.
   const old = await startHall({ ...localHallOptions(path.join(dir, 'old-pc')), demo: true, demoResidents: 80 });
   try {
@@ -83,10 +74,7 @@ test('the county authorises a replacement; the new PC rebuilds at first run and 
   const countyPage = await county.newPage();
   countyPage.setDefaultTimeout(ACTION_TIMEOUT);
   const countyErrors = watchForPageErrors(countyPage);
-  await countyPage.goto(running.url);
-  await countyPage.getByLabel('访问口令').fill(running.countyToken);
-  await countyPage.getByLabel('访问口令').press('Enter');
-  await countyPage.getByRole('tab', { name: '乡镇节点' }).click();
+  await signInToCounty(countyPage, running, '乡镇节点');
   const row = countyPage.getByRole('row', { name: new RegExp(townshipName) });
   await row.getByText('在网').waitFor();
   await row.getByRole('button', { name: '授权更换电脑' }).click();
@@ -189,10 +177,7 @@ test('without a link: the registration file onto the stick, the county’s rebui
   );
   const countyPage = await county.newPage();
   countyPage.setDefaultTimeout(ACTION_TIMEOUT);
-  await countyPage.goto(running.url);
-  await countyPage.getByLabel('访问口令').fill(running.countyToken);
-  await countyPage.getByLabel('访问口令').press('Enter');
-  await countyPage.getByRole('tab', { name: '乡镇节点' }).click();
+  await signInToCounty(countyPage, running, '乡镇节点');
   const row = countyPage.getByRole('row', { name: new RegExp(townshipName) });
   const downloading = countyPage.waitForEvent('download');
   await row.getByRole('button', { name: '导出重建文件' }).click();
