@@ -4,7 +4,7 @@
 import type { InstructionStatusRow, RejectionRow, TownshipRow } from '../shared/sync/countyApi';
 import type { Instruction, MonthlyFiguresReport } from '../shared/sync/protocol';
 import type { HubContext } from './context';
-import { countyToday } from './instructionFollowUp';
+import { countyDay } from './countyDay';
 
 export type TownshipSummary = TownshipRow;
 export interface InstructionStatus extends InstructionStatusRow {
@@ -123,7 +123,7 @@ export async function instructionStatus(ctx: HubContext): Promise<InstructionSta
     .orderBy('n.township_name')
     .execute();
   const now = ctx.now().getTime();
-  const today = countyToday(ctx);
+  const today = countyDay(ctx.now());
   return rows.map((row) => {
     const arrived = row.arrived_at ? Date.parse(row.arrived_at) : null;
     const acknowledged = row.acknowledged_at ? Date.parse(row.acknowledged_at) : null;

@@ -10,18 +10,10 @@
 // answered instructions are never read again.
 import { AUTO_SUPERVISION_ISSUER } from '../shared/sync/countyApi';
 import type { Instruction } from '../shared/sync/protocol';
-import { localDate } from '../electron/backend/api/settings';
+import { countyDay } from './countyDay';
 import type { HubContext } from './context';
 import { issueInstruction } from './down';
 import { HubInputError } from './rejection';
-
-/** The county's calendar: a deadline is a day in this zone, whatever zone the hub's machine is set to. */
-export const HUB_TIME_ZONE = 'Asia/Shanghai';
-
-/** Today on the county's calendar (`YYYY-MM-DD`). */
-export function countyToday(ctx: Pick<HubContext, 'now'>): string {
-  return localDate(ctx.now(), HUB_TIME_ZONE);
-}
 
 /** Another run got there first (the receipts it found are marked now): nothing to send. */
 class AlreadySupervised extends Error {}
@@ -93,7 +85,7 @@ async function overdueAssignments(ctx: HubContext): Promise<OverdueAssignment[]>
     .where('r.replied_at', 'is', null)
     .where('r.auto_supervision_id', 'is', null)
     // The deadline day itself is still in time: overdue from the day after.
-    .where('r.due_on', '<', countyToday(ctx))
+    .where('r.due_on', '<', countyDay(ctx.now()))
     .where('n.status', '!=', 'revoked')
     .orderBy('i.issued_at')
     .orderBy('i.id')
@@ -123,7 +115,7 @@ async function overdueAssignments(ctx: HubContext): Promise<OverdueAssignment[]>
 }
 
 async function supervise(ctx: HubContext, assignment: OverdueAssignment): Promise<Instruction> {
-  const issuedOn = localDate(new Date(assignment.issuedAt), HUB_TIME_ZONE);
+  const issuedOn = countyDay(new Date(assignment.issuedAt));
   return issueInstruction(
     ctx,
     {

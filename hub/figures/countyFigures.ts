@@ -24,14 +24,14 @@ import type { HubContext } from '../context';
 import type { HubDb } from '../db/schema';
 import { COUNTY_COLUMNS, columnOf } from './columns';
 import { sumsOn, type SumFilter } from './figureSums';
-import { countyToday } from './countyDay';
+import { countyDay } from '../countyDay';
 import { definitionsOf } from './definitions';
 
 /** Counts of one township (or the total) by desk and figure. */
 export type DeskCounts = Map<string, Record<string, number>>;
 
 export async function countyFigures(ctx: HubContext, period: ReportPeriod): Promise<CountyFigures> {
-  const today = countyToday(ctx.now());
+  const today = countyDay(ctx.now());
   const asOf = periodAsOf(period, today);
   const nodes = await ctx.db
     .selectFrom('hub_nodes')
@@ -141,7 +141,7 @@ async function writtenThrough(ctx: HubContext): Promise<Map<string, string>> {
     .innerJoin('hub_entries as e', (j) => j.onRef('e.node_id', '=', 'n.id').onRef('e.seq', '=', 'n.applied_through'))
     .select(['n.id', 'e.at'])
     .execute();
-  return new Map(rows.map((r) => [r.id, countyToday(new Date(r.at))]));
+  return new Map(rows.map((r) => [r.id, countyDay(new Date(r.at))]));
 }
 
 /**
@@ -185,7 +185,7 @@ async function redFlags(ctx: HubContext, today: string) {
   return {
     overdueInstructions: new Map(instructions.map((r) => [r.node_id, Number(r.n)])),
     overdueCases: new Map(overdue.map((r) => [r.node_id, Number(r.value)])),
-    reportedToday: new Set(reports.filter((r) => countyToday(new Date(r.reported_at)) === today).map((r) => r.node_id)),
+    reportedToday: new Set(reports.filter((r) => countyDay(new Date(r.reported_at)) === today).map((r) => r.node_id)),
   };
 }
 
@@ -195,7 +195,7 @@ export async function figureTrend(
   query: { period: ReportPeriod; desk: FigureDesk; key: string; nodeId?: string },
 ): Promise<FigureTrend> {
   const column = requireColumn(query.desk, query.key);
-  const today = countyToday(ctx.now());
+  const today = countyDay(ctx.now());
   const months = trendMonths(query.period, today);
   const points = [];
   for (const month of months) {
@@ -216,7 +216,7 @@ export async function figureRecords(
   query: { period: ReportPeriod; desk: FigureDesk; key: string; nodeId: string; limit: number },
 ): Promise<FigureRecords> {
   const column = requireColumn(query.desk, query.key);
-  const today = countyToday(ctx.now());
+  const today = countyDay(ctx.now());
   const asOf = periodAsOf(query.period, today);
   const { from, to } = periodSpan(query.period);
   const running = asOf === today;

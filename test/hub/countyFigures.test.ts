@@ -20,7 +20,7 @@ import { periodMatterStatistics } from '../../electron/backend/matters/statistic
 import { DEFAULT_SETTINGS } from '../../electron/backend/api/settings';
 import { figureCountsOf, type DeskCounts } from '../../hub/figures/countyFigures';
 import { FIGURE_DEFINITIONS } from '../../hub/figures/definitions';
-import { countyToday } from '../../hub/figures/countyDay';
+import { countyDay } from '../../hub/countyDay';
 import { periodAsOf } from '../../shared/documents/reportPeriods';
 import { TestClock } from '../support/testHall';
 import { PASSPHRASE, startTestHub, type TestHubServer } from '../sync/nodeHarness';
@@ -102,7 +102,7 @@ describe('the county’s figures are the townships’ own', () => {
   });
 
   test('every figure of every desk, township by township, for months, quarters and a year', async () => {
-    const today = countyToday(clock.now());
+    const today = countyDay(clock.now());
     const desks = new Map<string, string[]>();
     for (const d of FIGURE_DEFINITIONS) desks.set(d.desk, [...(desks.get(d.desk) ?? []), ...d.figures]);
     let compared = 0;
