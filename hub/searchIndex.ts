@@ -53,51 +53,59 @@ const person = (row: Row, hash: Hash) => {
   return { key_kind: idNumber ? ('person' as const) : null, search_key: idNumber ? hash(idNumber) : null };
 };
 
+/** Where a numbered record's number, person, name, line and day are in its township table. */
+interface NumberedColumns {
+  number: string;
+  /** The registered resident it is about, when the table has one column for it. */
+  person: string | null;
+  name: string;
+  summary: string;
+  day: string;
+}
+
+function numberedRecord(table: string, columns: NumberedColumns) {
+  return (row: Row, id: string): Described => ({
+    ...numbered(text(row, columns.number)),
+    record_table: table,
+    record_id: id,
+    person_id: columns.person === null ? null : text(row, columns.person),
+    village_id: text(row, 'village_id'),
+    name: text(row, columns.name) ?? '',
+    status: text(row, 'status'),
+    summary: clip(text(row, columns.summary)),
+    on_date: text(row, columns.day),
+  });
+}
+
 /** What the index keeps of each table's row (the tables not named here are not indexed). */
 const DESCRIBE: Record<string, (row: Row, id: string, hash: Hash) => Described> = {
-  counter_cases: (row, id) => ({
-    ...numbered(text(row, 'case_number')),
-    record_table: 'counter_cases',
-    record_id: id,
-    person_id: text(row, 'resident_id'),
-    village_id: text(row, 'village_id'),
-    name: text(row, 'resident_name') ?? '',
-    status: text(row, 'status'),
-    summary: clip(text(row, 'item_name')),
-    on_date: text(row, 'intake_on'),
+  counter_cases: numberedRecord('counter_cases', {
+    number: 'case_number',
+    person: 'resident_id',
+    name: 'resident_name',
+    summary: 'item_name',
+    day: 'intake_on',
   }),
-  disputes: (row, id) => ({
-    ...numbered(text(row, 'case_number')),
-    record_table: 'disputes',
-    record_id: id,
-    person_id: null,
-    village_id: text(row, 'village_id'),
-    name: text(row, 'party_names') ?? '',
-    status: text(row, 'status'),
-    summary: clip(text(row, 'facts')),
-    on_date: text(row, 'registered_on'),
+  disputes: numberedRecord('disputes', {
+    number: 'case_number',
+    person: null,
+    name: 'party_names',
+    summary: 'facts',
+    day: 'registered_on',
   }),
-  petitions: (row, id) => ({
-    ...numbered(text(row, 'number')),
-    record_table: 'petitions',
-    record_id: id,
-    person_id: null,
-    village_id: text(row, 'village_id'),
-    name: text(row, 'petitioner_names') ?? '',
-    status: text(row, 'status'),
-    summary: clip(text(row, 'matter')),
-    on_date: text(row, 'received_on'),
+  petitions: numberedRecord('petitions', {
+    number: 'number',
+    person: null,
+    name: 'petitioner_names',
+    summary: 'matter',
+    day: 'received_on',
   }),
-  matters: (row, id) => ({
-    ...numbered(text(row, 'number')),
-    record_table: 'matters',
-    record_id: id,
-    person_id: text(row, 'resident_id'),
-    village_id: text(row, 'village_id'),
-    name: text(row, 'resident_name') ?? '',
-    status: text(row, 'status'),
-    summary: clip(text(row, 'description')),
-    on_date: text(row, 'collected_on'),
+  matters: numberedRecord('matters', {
+    number: 'number',
+    person: 'resident_id',
+    name: 'resident_name',
+    summary: 'description',
+    day: 'collected_on',
   }),
   residents: (row, id, hash) => {
     const idNumber = text(row, 'id_number');

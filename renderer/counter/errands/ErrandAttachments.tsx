@@ -7,7 +7,7 @@ import { App, Button, Checkbox, Flex, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { errandKind } from '../../../shared/counter/errandKind';
 import type { ErrandAttachment, ErrandRecord } from '../../../shared/counter/errandsApi';
-import { canTake } from '../../../shared/workflow/kind';
+import { canTake, refusalOf } from '../../../shared/workflow/kind';
 import { call, errorMessage } from '../../api/client';
 import { AttachmentsCard, type AttachmentUpload } from '../../common/AttachmentsCard';
 import { confirmLeave, useUnsavedInput } from '../../common/leaveGuard';
@@ -91,7 +91,10 @@ function ErrandAttachmentsSection({ errand, attachments, onAdded, onTicked }: Se
   const today = useToday();
   const [material, setMaterial] = useState<string | null>(null);
   const [tick, setTick] = useState(true);
-  const canAdd = canTake(errandKind, 'attach', errand, info.user, today);
+  // The declaration's words say why not (a closed errand's photos are only shown); a role that
+  // never adds photos just sees them.
+  const addRefusal = refusalOf(errandKind, 'attach', errand, info.user, today);
+  const canAdd = addRefusal === null;
   // Ticking is the agent's collect step, offered only while it may be taken.
   const canTick = canTake(errandKind, 'collect', errand, info.user, today);
   useUnsavedInput(() => material !== null);
@@ -149,11 +152,9 @@ function ErrandAttachmentsSection({ errand, attachments, onAdded, onTicked }: Se
 
   return (
     <Flex vertical gap={8}>
-      {!canAdd && (
+      {addRefusal && (
         <Typography.Text type="secondary">
-          {errand.status === 'delivered' || errand.status === 'withdrawn'
-            ? '这项代办已办结，照片只能查看。'
-            : '您可以查看这些照片。'}
+          {addRefusal.code === 'CONFLICT' ? `${addRefusal.message}，照片只能查看。` : '您可以查看这些照片。'}
         </Typography.Text>
       )}
       <AttachmentsCard<ErrandAttachment>
