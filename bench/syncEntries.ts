@@ -69,7 +69,7 @@ export async function realCounterEntries(db: Db, url: string, cases: number, tod
       signedBy: '本人',
       deliveredOn: today,
     });
-    await step('counter.rate', { level: 'satisfied', channel: 'resident', comment: '' });
+    await step('counter.rate', { level: 'satisfied', channel: 'clerk', comment: '' });
   }
   return db
     .selectFrom('change_log')

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { API_ERROR_CODES, HTTP_STATUS } from '../shared/api/errors';
 import { procedures } from '../shared/api/procedures';
 import { ROLE_LABELS, type Role } from '../shared/auth/roles';
+import { isScreenAccess, type ProcedureSpec } from '../shared/api/contract';
+import { HALL_SCREEN_LABELS, SCREEN_COOKIE } from '../shared/hallScreens/screens';
 import { UPLOAD_MINUTES } from '../shared/api/uploads';
 import { FILE_TICKET_MINUTES } from '../shared/documents/api';
 import { HALL_LIMITS, sizeInWords } from '../electron/hall/hallLimits';
@@ -42,7 +44,11 @@ const ERROR_MEANINGS: Record<(typeof API_ERROR_CODES)[number], string> = {
 function access(spec: (typeof procedures)[keyof typeof procedures]): string {
   if (spec.access === 'public') return 'public (no session)';
   if (spec.access === 'signedIn') return 'any signed-in user';
-  return (spec.access as readonly Role[]).map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ');
+  const access = (spec as ProcedureSpec).access;
+  if (isScreenAccess(access)) {
+    return `paired hall screen: ${access.screens.map((k) => `${k} (${HALL_SCREEN_LABELS[k]})`).join(', ')} (its \`${SCREEN_COOKIE}\` cookie, no session)`;
+  }
+  return (access as readonly Role[]).map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ');
 }
 
 export function renderApiDoc(): string {
@@ -80,6 +86,10 @@ export function renderApiDoc(): string {
     '- On loopback the host refuses requests whose `Host` is not a loopback name, and any `POST` or `PUT` whose `Origin`',
     '  is another site. On the LAN it runs only with TLS (`--tls-cert`, `--tls-key`), and every answer carries',
     '  `Strict-Transport-Security`.',
+    `- Hall screens (the ticket kiosk, the calling screen, rating pads; docs/hall-screens.md): \`hallScreens.pair\` with a one-time`,
+    `  pairing code sets an \`HttpOnly; SameSite=Strict\` cookie \`${SCREEN_COOKIE}\` (\`Secure\` under TLS) for a year. A procedure whose access`,
+    "  names screens answers only that cookie of a live paired screen of those kinds — never a user's session, and the",
+    "  screen's cookie opens no other procedure; an unknown or revoked screen gets `401` (`本屏幕尚未配对或已被停用…`).",
     '- Every input is validated on the host; unknown fields are refused, not ignored. Every answer is checked',
     '  against its declared output schema, so undeclared data (such as password hashes) never leaves.',
     '',

@@ -31,6 +31,12 @@ const external = [
   // the optional pg-native by name, which a bundle cannot resolve); a township receiving its
   // villages uses the same library on SQLite and never reaches it.
   'pg',
+  // The ID-card readers' native addons (the serial port; koffi, the vendor DLL's foreign-function
+  // layer, an optional dependency): each finds its prebuilt binary beside its own files. The
+  // drivers require them at run time (devices/idCard/runtimeRequire.ts), which esbuild does not
+  // follow; listed here so that an import written later cannot pull them into a bundle either.
+  'serialport',
+  'koffi',
 ];
 
 async function buildNode() {

@@ -25,6 +25,7 @@ import { seedDemoCases } from './demoCases';
 import { seedDemoDisputes } from './demoDisputes';
 import { seedDemoMediation } from './demoMediation';
 import { seedDemoPetitions } from './demoPetitions';
+import { seedDemoQueue } from './demoQueue';
 import { markRowBaselineDue } from '../electron/backend/sync/rowBaseline';
 
 /**
@@ -810,6 +811,8 @@ export async function seedDemoTownship(db: Db, options: SeedDemoOptions): Promis
     // The county's catalog as a new node would receive it (resources/catalog, data not code).
     const catalog = catalogFile.parse(demoCatalog);
     await runWrite(db, DEMO_ACTOR, at, (scope) => importCatalogFile(scope, catalog, today));
+    // The hall's queue: three categories at the kiosk, four windows calling them.
+    await seedDemoQueue(db, DEMO_ACTOR, at);
 
     const mediation = await seedDemoMediation(db, { townshipName, places, at });
 

@@ -49,8 +49,12 @@ export async function pollUntil<T>(
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Chromium as every browser test runs it; `extraArgs` add switches for one test file (a fake
+ * camera: `--use-fake-device-for-media-stream`).
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 export interface E2eHall extends RunningHall {
@@ -68,6 +72,8 @@ export interface E2eHallOptions {
   clock?: { current: Date };
   /** More of the backend's options (a stand-in 大厅网络, a village node's sync retries). */
   backend?: Partial<BackendOptions>;
+  /** More Chromium switches for the browser of the file (launchBrowser). */
+  browserArgs?: readonly string[];
 }
 
 /** A hall host on a fresh data folder and a free port, serving the built UI. */
@@ -120,7 +126,7 @@ export function useHallAndBrowser(options: E2eHallOptions = {}): E2eSetup {
   let browser: Browser | undefined;
   before(async () => {
     hall = await startE2eHall(options);
-    browser = await launchBrowser();
+    browser = await launchBrowser(options.browserArgs);
   });
   after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));
   return {

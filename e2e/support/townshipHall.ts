@@ -39,7 +39,10 @@ export interface TownshipHall {
 }
 
 /** Registers `before`/`after` hooks: the hall set up on `start`, and a browser; both closed afterwards. */
-export function useTownshipHall(start: Date, options: Pick<E2eHallOptions, 'backend'> = {}): TownshipHall {
+export function useTownshipHall(
+  start: Date,
+  options: Pick<E2eHallOptions, 'backend' | 'browserArgs'> = {},
+): TownshipHall {
   let state: Omit<TownshipHall, 'clock'> | undefined;
   const clock = { current: start };
   let hall: E2eHall | undefined;
@@ -47,7 +50,7 @@ export function useTownshipHall(start: Date, options: Pick<E2eHallOptions, 'back
   before(async () => {
     // Kept outside `state` as soon as each is up: if a later step of the set-up fails, `after`
     // still closes them (a hall left open keeps the test process alive).
-    hall = await startE2eHall({ clock, ...options });
+    hall = await startE2eHall({ clock, backend: options.backend });
     const admin = new TestClient(hall.url);
     await admin.ok('system.setupAdministrator', ADMIN);
     const villages = [];
@@ -82,7 +85,7 @@ export function useTownshipHall(start: Date, options: Pick<E2eHallOptions, 'back
       });
       residents.push({ id: resident.id, name: resident.name, villageId: resident.villageId });
     }
-    browser = await launchBrowser();
+    browser = await launchBrowser(options.browserArgs);
     state = { hall, browser, admin, clients, userIds, villages, residents };
   });
   after(() => disposeAll([() => browser?.close(), () => hall?.dispose()]));

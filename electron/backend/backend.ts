@@ -10,6 +10,7 @@ import { calendarHandlers } from './calendar/calendarHandlers';
 import { seedShippedCalendar } from './calendar/calendarStore';
 import { catalogHandlers } from './catalog/catalogHandlers';
 import { casesHandlers } from './counter/casesHandlers';
+import { caseAttachmentsHandlers } from './counter/caseAttachments';
 import { hallSettingsHandlers } from './counter/hallSettingsHandlers';
 import { ledgerHandlers } from './counter/ledgerHandlers';
 import { SETTING_NODE_ID, readSetting, writeSetting } from './auth/nodeSettings';
@@ -30,9 +31,14 @@ import { mediationStatisticsHandlers } from './mediation/statisticsHandlers';
 import { petitionsHandlers } from './petitions/petitionsHandlers';
 import { mattersHandlers } from './matters/mattersHandlers';
 import { matterTable } from './matters/matterTable';
+import { queueHandlers } from './queue/queueHandlers';
+import { ticketTable } from './queue/queueTable';
+import { ticketIntakeLink } from './queue/caseLink';
+import { provideCaseIntakeLink } from './workflow/caseIntakeLinks';
 import { FileTicketStore, type FileRequester, type TicketFile } from './documents/fileTickets';
 import { UploadStore, type UploadOpening } from './documents/uploads';
 import { hashToken, resolveSession } from './auth/sessions';
+import { screenLinkOwner } from './auth/screenCredentials';
 import { loadFonts, type FontLocation } from './documents/fonts';
 import { paperRenderer, type RenderPoolOptions } from './documents/renderPool';
 import { placesHandlers } from './places/placesHandlers';
@@ -56,7 +62,10 @@ import { villageNodeStatus } from './sync/villages/villageStatus';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FirstRunRebuild } from './sync/firstRunRebuild';
 import { hallNetworkHandlers } from './hallNetwork/hallNetworkHandlers';
+import { hallScreensHandlers } from './hallScreens/hallScreensHandlers';
 import type { HallNetworkController } from './hallNetwork/hallNetworkController';
+import { devicesHandlers } from './devices/devicesHandlers';
+import type { IdCardReader } from './devices/idCard/reader';
 
 export type { SessionCarrier } from './api/context';
 
@@ -70,6 +79,7 @@ const commonHandlers = {
   ...calendarHandlers,
   ...catalogHandlers,
   ...casesHandlers,
+  ...caseAttachmentsHandlers,
   ...ledgerHandlers,
   ...hallSettingsHandlers,
   ...errandsHandlers,
@@ -78,6 +88,7 @@ const commonHandlers = {
   ...mediationStatisticsHandlers,
   ...petitionsHandlers,
   ...mattersHandlers,
+  ...queueHandlers,
   ...instructionsHandlers,
   ...searchHandlers,
   ...aboutHandlers,
@@ -93,7 +104,11 @@ export const RECORD_TABLES: RecordTables = {
   petition: petitionTable,
   receptionDay: receptionDayTable,
   matter: matterTable,
+  queueTicket: ticketTable,
 };
+
+// The ticket called to a window is taken in with the case the counter accepts for its holder.
+provideCaseIntakeLink('queueTicket', ticketIntakeLink);
 
 export interface Backend {
   readonly db: Db;
@@ -160,6 +175,8 @@ export interface BackendOptions {
   firstRunRestore?: FirstRunRestore;
   /** The host's LAN listener (大厅网络, electron/hall/lanListener.ts); without it the page says it cannot open one. */
   hallNetwork?: HallNetworkController;
+  /** The ID-card reader on this machine (the host's `--id-card-reader`, the desktop app's setting); absent: none. */
+  idCardReader?: IdCardReader | null;
 }
 
 /** How the host runs sync; the engine's own knobs (batch sizes, retry, timeouts) pass through. */
@@ -245,7 +262,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ),
     ...backupHandlers(backups, options.firstRunRestore ?? null),
     ...hallNetworkHandlers(options.hallNetwork ?? null),
+    ...hallScreensHandlers(new SignInThrottle()),
     ...villageNodesHandlers(villages, options.hallNetwork ?? null),
+    ...devicesHandlers(options.idCardReader ?? null),
   };
   const renderer = paperRenderer(options);
   const deps: DispatchDeps = {
@@ -282,7 +301,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     backups,
     dispatch: (procedure, input, carrier) => dispatch(deps, procedure, input, watched(carrier)),
     openFile: (urlPath, requester) =>
-      tickets.open(urlPath, requester, (token) => resolveSession(db, token, now(), settings)),
+      tickets.open(urlPath, requester, (token) =>
+        requester !== 'desktopApp' && 'screenToken' in requester
+          ? screenLinkOwner(db, token, now())
+          : resolveSession(db, token, now(), settings),
+      ),
     hasSession: async (token) => (await resolveSession(db, token, now(), settings)) !== null,
     async openUpload(carrier) {
       const session = await resolveSession(db, carrier.token, now(), settings);
@@ -304,6 +327,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       await backups.close();
       await uploads.close();
       await renderer?.close();
+      // The port or library is released; a backend opened again (a restore) reopens it on its first read.
+      await options.idCardReader?.close();
       await db.destroy();
     },
   };

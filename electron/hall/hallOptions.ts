@@ -2,6 +2,7 @@ import { isLoopback } from '../backend/api/loopback';
 import path from 'node:path';
 import { commandLineArguments, wholeNumber } from './commandLine';
 import { DB_KEY_FILE_ENV } from '../backend/db/databaseKey';
+import { readerFromConfig } from '../backend/devices/idCard/readerFromConfig';
 
 export interface HallOptions {
   dataDir: string;
@@ -22,6 +23,11 @@ export interface HallOptions {
   restoreFrom?: string | null;
   /** `--generation <name>` with `--restore`: which backup (default the newest). */
   restoreGeneration?: string | null;
+  /**
+   * `--id-card-reader <spec>`: the ID-card reader on this machine (`none`, `simulated`,
+   * `serial:<path>[@baud]`, `sdtapi[:port]`); absent: none (with `--demo`: `simulated`).
+   */
+  idCardReader?: string | null;
 }
 
 export const DEFAULT_PORT = 4780;
@@ -46,6 +52,9 @@ export const HALL_USAGE = `用法：npm run hall -- [选项]
   --restore <目录>         从该备份目录恢复到 --data 指定的数据目录后退出（先校验；原有的数据目录改名保留，不会覆盖）。
                            须先停止使用该数据目录的大厅主机；加密的备份须给出原来的 --db-key-file
   --generation <备份名>    与 --restore 同用：恢复哪一份（如 20261207T031500Z，默认最新一份）
+  --id-card-reader <读卡器> 本机的身份证读卡器：none（无，默认）、simulated（模拟读卡器，--demo 时默认）、
+                           serial:<串口>[@波特率]（如 serial:COM3、serial:/dev/ttyUSB0@115200）、sdtapi[:端口]（厂商动态库，
+                           仅 Windows）。本机的窗口总能读卡；大厅网络中的窗口须由系统管理员在“大厅设备”页分配
   --help                   显示本说明`;
 
 export type ParsedHallArgs = { ok: true; options: HallOptions } | { ok: false; message: string } | { ok: 'help' };
@@ -109,6 +118,11 @@ export function parseHallArgs(
         case '--demo-residents':
           options.demoResidents = wholeNumber(arg, value(), 0, 1_000_000);
           break;
+        case '--id-card-reader':
+          options.idCardReader = value().trim();
+          // Checked by the drivers' own reading of the words (which opens nothing), so a typo stops here.
+          readerFromConfig(options.idCardReader);
+          break;
         case '--sync-interval':
           options.syncIntervalMinutes = wholeNumber(arg, value(), 0, 1440, '（分钟）');
           break;
@@ -119,6 +133,8 @@ export function parseHallArgs(
       return { ok: false, message: (error as Error).message };
     }
   }
+  // The demo shows reading a card without a device; a real reader is named on the command line.
+  options.idCardReader ??= options.demo ? 'simulated' : 'none';
   if (!isLoopback(options.host) && !(options.tlsCertFile && options.tlsKeyFile)) {
     return {
       ok: false,

@@ -2,14 +2,16 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { API_PATH_PREFIX, FILES_PATH_PREFIX, SESSION_COOKIE, UPLOADS_PATH } from '../../shared/api/bridge';
 import { HTTP_STATUS, type ApiError, type ApiResult } from '../../shared/api/errors';
+import { isScreenAccess, type ProcedureSpec } from '../../shared/api/contract';
 import { isProcedureName, procedures } from '../../shared/api/procedures';
+import { SCREEN_COOKIE } from '../../shared/hallScreens/screens';
 import type { SessionCarrier } from '../backend/api/context';
 import { describeApi } from './apiDescription';
 import { EXPIRED_FILE_TEXT, inlineDisposition } from '../backend/documents/fileTickets';
 import type { Backend } from '../backend/backend';
 import { applyServerLimits, HALL_LIMITS, HSTS, sizeInWords, type HallLimits } from './hallLimits';
 import { declaredLength, readBody, RequestAborted, respond } from './requestBody';
-import { SECURITY_HEADERS } from './securityHeaders';
+import { SAME_ORIGIN_FRAME_HEADERS, SECURITY_HEADERS } from './securityHeaders';
 import { receiveUpload } from './uploadRoute';
 import { readStaticFile } from './staticFiles';
 
@@ -118,7 +120,13 @@ async function handle(
       const unknown = await options.backend.dispatch(procedure, {}, carrier);
       return sendJson(req, res, limits, unknown.ok ? 200 : HTTP_STATUS[unknown.error.code], unknown);
     }
-    if (procedures[procedure].access !== 'public' && !(await options.backend.hasSession(carrier.token))) {
+    const access = (procedures[procedure] as ProcedureSpec).access;
+    // A screen's procedure without a screen cookie, or a user's without a live session: dispatch
+    // refuses it before looking at any input. (A screen's token is checked there, with its kind.)
+    const unauthenticated = isScreenAccess(access)
+      ? !carrier.screen?.token
+      : access !== 'public' && !(await options.backend.hasSession(carrier.token));
+    if (unauthenticated) {
       // Dispatch refuses it before looking at any input, in its words (a session ended because
       // 大厅网络 was turned off says so) and clearing the cookie; still no byte of the body is read.
       const refused = await options.backend.dispatch(procedure, {}, carrier);
@@ -148,7 +156,12 @@ async function handle(
 
   if (url.pathname.startsWith(FILES_PATH_PREFIX)) {
     // Only for the session that asked for the link (its cookie comes with the viewer's request).
-    const ticketFile = await options.backend.openFile(url.pathname, { token: carrier.token });
+    // A paired screen's links (the kiosk's ticket) ride on its own cookie.
+    const ticketFile =
+      (await options.backend.openFile(url.pathname, { token: carrier.token })) ??
+      (carrier.screen?.token
+        ? await options.backend.openFile(url.pathname, { screenToken: carrier.screen.token })
+        : null);
     if (!ticketFile) {
       return sendText(req, res, limits, 404, EXPIRED_FILE_TEXT, { 'Cache-Control': 'no-store' });
     }
@@ -164,6 +177,7 @@ async function handle(
   const file = options.staticDir ? await readStaticFile(options.staticDir, url.pathname) : null;
   if (!file) return sendText(req, res, limits, 404, '未找到');
   const headers = {
+    ...SAME_ORIGIN_FRAME_HEADERS,
     'Content-Type': file.contentType,
     'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
@@ -182,17 +196,32 @@ function carrierFor(req: IncomingMessage, res: ServerResponse, secure: boolean, 
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
   const attributes = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  const setCookie = (name: string, value: string | null, lifetime = '') =>
+    appendSetCookie(res, value ? `${name}=${value}; ${attributes}${lifetime}` : `${name}=; Max-Age=0; ${attributes}`);
   return {
     token: bearer ?? cookie,
     origin: req.socket.remoteAddress ?? 'http',
     via,
     setToken(token) {
-      res.setHeader(
-        'Set-Cookie',
-        token ? `${SESSION_COOKIE}=${token}; ${attributes}` : `${SESSION_COOKIE}=; Max-Age=0; ${attributes}`,
-      );
+      setCookie(SESSION_COOKIE, token);
+    },
+    screen: {
+      token: readCookie(req.headers.cookie, SCREEN_COOKIE),
+      // A screen stays paired across restarts of its browser: a cookie of a year, not of the session.
+      setToken(token) {
+        setCookie(SCREEN_COOKIE, token, `; Max-Age=${SCREEN_COOKIE_SECONDS}`);
+      },
     },
   };
+}
+
+const SCREEN_COOKIE_SECONDS = 366 * 24 * 3600;
+
+/** Adds a cookie to the answer, keeping any set before (a session cleared and a screen's set). */
+function appendSetCookie(res: ServerResponse, cookie: string): void {
+  const already = res.getHeader('Set-Cookie');
+  const list = Array.isArray(already) ? already : typeof already === 'string' ? [already] : [];
+  res.setHeader('Set-Cookie', [...list.filter((c) => !c.startsWith(cookie.split('=')[0] + '=')), cookie]);
 }
 
 function readCookie(header: string | undefined, name: string): string | null {

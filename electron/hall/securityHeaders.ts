@@ -24,3 +24,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * The UI's own files may be framed by the UI itself, and by nothing else: the ticket kiosk prints
+ * its slip through the print page (`#/print?file=…`) in a hidden frame of its own page.
+ */
+export const SAME_ORIGIN_FRAME_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+  'X-Frame-Options': 'SAMEORIGIN',
+};

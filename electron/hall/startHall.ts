@@ -8,6 +8,7 @@ import { hallDatabaseKey } from './hallDatabaseKey';
 import { isLoopback, type HallOptions } from './hallOptions';
 import { createHallServer } from './httpServer';
 import { createLanListener } from './lanListener';
+import { readerFromConfig } from '../backend/devices/idCard/readerFromConfig';
 
 export interface RunningHall {
   backend: Backend;
@@ -38,11 +39,18 @@ export async function startHall(
     },
     log: (line) => print(line),
   });
+  // The reader a test hands over wins over the command line's; the backend closes it with itself.
+  const idCardReader =
+    backendOptions.idCardReader !== undefined
+      ? backendOptions.idCardReader
+      : readerFromConfig(options.idCardReader ?? 'none');
+  if (idCardReader) print(`身份证读卡器：${idCardReader.description}`);
   // Held, so that a restore at first run can replace it under the running server.
   const backend = await openReplaceableBackend({
     dataDir: options.dataDir,
     hallNetwork: lan,
     ...backendOptions,
+    idCardReader,
     databaseKey,
     keys: hallDatabaseKey(keyFile, options.dataDir, databaseKey),
   });

@@ -18,7 +18,9 @@ export interface IpcSender {
 /**
  * One `SessionCarrier` per window (webContents). The session token lives here, in the main
  * process's memory only: the page never sees it, it survives a reload of the page, and it is
- * gone when the window closes.
+ * gone when the window closes. It carries no `screen`: the hall's screens (kiosk, calling screen,
+ * rating pad) are browsers on the hall LAN, never this window, so dispatch refuses their
+ * procedures here as from an unpaired screen.
  */
 export class SessionCarriers {
   readonly #carriers = new Map<number, SessionCarrier>();

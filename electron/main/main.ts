@@ -3,7 +3,7 @@
 // one IPC channel, chosen files' bytes over another (uploads), prints documents over a third,
 // and otherwise stays out of the way. Every
 // decision worth testing lives in the files beside it that do not import 'electron'
-// (appProtocol, navigationPolicy, windowOptions, ipcApi, appMenu, printJob, printingIpc,
+// (appProtocol, navigationPolicy, mediaPermissions, windowOptions, ipcApi, appMenu, printJob, printingIpc,
 // printerSettingsStore, printWindow, updateService, clientMode, clientModeSwitch); this file only wires them to Electron.
 //
 // Bundled by esbuild into dist/electron/main.cjs (CommonJS), so `__dirname` is dist/electron.
@@ -31,7 +31,7 @@ import { plainDatabaseWarning } from '../backend/db/databaseKey';
 import { desktopDatabaseKey, desktopKeyHolder } from './databaseKeychain';
 import { appMenuTemplate, contextMenuTemplate } from './appMenu';
 import { createKeychainProtector } from './keychain';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppRequestHandler } from './appProtocol';
 import {
   createApiHandler,
   createUploadHandler,
@@ -41,7 +41,9 @@ import {
   type Log,
 } from './ipcApi';
 import { isAllowedNavigation } from './navigationPolicy';
+import { installPermissionHandlers } from './mediaPermissions';
 import { createPrinterSettingsStore } from './printerSettingsStore';
+import { openIdCardReaderSetting } from './idCardReaderSetting';
 import { createPrintingHandler, createPrintRunner } from './printingIpc';
 import { toPrinterInfos } from './printJob';
 import { printInHiddenWindow } from './printWindow';
@@ -340,11 +342,9 @@ function run(): void {
   app
     .whenReady()
     .then(() => {
-      // No permission (camera, microphone, geolocation, notifications, USB, clipboard read …)
-      // is ever granted to the page.
-      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-      session.defaultSession.setPermissionCheckHandler(() => false);
-      session.defaultSession.setDevicePermissionHandler(() => false);
+      // The camera (video only, for 拍照 with the 高拍仪) for the app's own page — in client mode
+      // the hall's pinned origin — and no other permission for any page (mediaPermissions.ts).
+      installPermissionHandlers(session.defaultSession, () => (client ? [client.origin] : [APP_ORIGIN]), log);
 
       const clientSetting = readClientModeSync(app.getPath('userData'));
       if (clientSetting.mode !== 'local') return startClientMode(clientSetting);
@@ -384,6 +384,8 @@ function run(): void {
             databaseKey: database.key,
             sync: { keyProtector, intervalMinutes: SYNC_INTERVAL_MINUTES },
             backupSchedule: true,
+            // The reader on this PC, opened in the main process (the page never touches the device).
+            idCardReader: await openIdCardReaderSetting(app.getPath('userData'), log),
             keys: desktopKeyHolder(dataDir, keyProtector, database.key),
             fonts: documentFontLocation({
               isPackaged: app.isPackaged,

@@ -21,6 +21,8 @@ import { MatterPage } from '../matters/MatterPage';
 import { MattersPage } from '../matters/MattersPage';
 import { RegisterMatterPage } from '../matters/RegisterMatterPage';
 import { StatisticsPage } from '../counter/statistics/StatisticsPage';
+import { QueuePanelPage } from '../queue/QueuePanelPage';
+import { QueueStatisticsTab } from '../queue/QueueStatisticsTab';
 import { ResidentNewPage } from '../residents/ResidentNewPage';
 import { ResidentPage } from '../residents/ResidentPage';
 import { ResidentSearchPage } from '../residents/ResidentSearchPage';
@@ -63,12 +65,18 @@ export function Pages({ route }: { route: Route }) {
       return canWorkCases ? <IntakePage /> : <NoAccess />;
     case 'counterCase':
       return canReadCases ? <CasePage key={route.id} id={route.id} /> : <NoAccess />;
+    case 'queue':
+      return canWorkCases ? <QueuePanelPage /> : <NoAccess />;
     case 'errands':
       return canUseErrands ? <ErrandsPage tab={route.tab} /> : <NoAccess />;
     case 'errandNew':
       return isAgent ? <RegisterErrandPage /> : <NoAccess />;
     case 'statistics':
-      return canReadCases ? <StatisticsPage tab={route.tab} /> : <NoAccess />;
+      return canReadCases ? (
+        <StatisticsPage tab={route.tab} more={[{ key: 'queue', label: '排队统计', content: <QueueStatisticsTab /> }]} />
+      ) : (
+        <NoAccess />
+      );
     case 'mediation':
       return canReadMediation ? <MediationPage tab={route.tab} /> : <NoAccess />;
     case 'disputeNew':

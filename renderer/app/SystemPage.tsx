@@ -7,6 +7,9 @@ import { PrinterSettingsPage } from '../documents/PrinterSettingsPage';
 import { AuditPage } from '../system/AuditPage';
 import { BackupPage } from '../system/BackupPage';
 import { HallNetworkPage } from '../hallNetwork/HallNetworkPage';
+import { HallScreensPage } from '../hallScreens/HallScreensPage';
+import { IdCardReaderSettings } from '../devices/IdCardReaderSettings';
+import { QueueSettingsPage } from '../queue/QueueSettingsPage';
 import { UsersPage } from '../system/UsersPage';
 import { VillagesPage } from '../system/VillagesPage';
 import { desktopUpdates } from '../updates/desktopUpdates';
@@ -20,6 +23,8 @@ const TABS: { key: SystemTab; label: string }[] = [
   { key: 'printers', label: '打印设置' },
   { key: 'backup', label: '备份与恢复' },
   { key: 'hallNetwork', label: '大厅网络' },
+  { key: 'hallScreens', label: '大厅设备' },
+  { key: 'queue', label: '排队叫号' },
   { key: 'updates', label: '软件更新' },
   { key: 'audit', label: '审计日志' },
 ];
@@ -49,6 +54,13 @@ export function SystemPage({ tab }: { tab: SystemTab }) {
       {tab === 'printers' && <PrinterSettingsPage />}
       {tab === 'backup' && <BackupPage />}
       {tab === 'hallNetwork' && <HallNetworkPage />}
+      {tab === 'hallScreens' && (
+        <Flex vertical gap={16}>
+          <HallScreensPage />
+          <IdCardReaderSettings />
+        </Flex>
+      )}
+      {tab === 'queue' && <QueueSettingsPage />}
       {tab === 'updates' && <UpdatesPage />}
       {tab === 'audit' && <AuditPage />}
     </div>

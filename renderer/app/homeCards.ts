@@ -30,6 +30,7 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
     links: [
       { label: '工作台', path: paths.counter },
       { label: '收件受理', path: paths.counterIntake, roles: COUNTER_STAFF },
+      { label: '叫号', path: paths.queue, roles: COUNTER_STAFF },
     ],
   },
   errands: {
@@ -79,6 +80,7 @@ const CARDS: Partial<Record<SectionKey, HomeCard>> = {
     links: [
       { label: '统计报表', path: paths.statistics('monthly'), roles: COUNTER_READERS },
       { label: '办件台账', path: paths.statistics('ledger'), roles: COUNTER_READERS },
+      { label: '排队统计', path: paths.statistics('queue'), roles: COUNTER_READERS },
     ],
   },
   sync: {

@@ -63,6 +63,7 @@ export function sectionOf(route: Route): SectionKey | null {
     case 'counterWorklist':
     case 'counterIntake':
     case 'counterCase':
+    case 'queue':
       return 'counter';
     case 'errands':
     case 'errandNew':

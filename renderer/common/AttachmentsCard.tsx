@@ -1,38 +1,22 @@
-// 附件 of a record (a dispute, a petition): photos and scans kept in the data folder with their
-// SHA-256. A chosen file is uploaded first (PickedFile.tsx), then added by the feature's own
-// procedure naming the upload; each is opened by a short-lived link.
+// 附件 of a record (a counter case, an errand, a dispute, a petition): photos and scans kept in the
+// data folder with their SHA-256. A chosen file is uploaded first (PickedFile.tsx), then added by
+// the feature's own procedure naming the upload; 拍照 takes a picture with the document camera
+// (camera/CameraCaptureDialog.tsx) and adds it the same way. Each is opened by a short-lived link.
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Table, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
+import { ATTACHMENT_TYPES, type AttachmentRow, type AttachmentType, type AttachmentUpload } from './attachmentRows';
+import { CameraButton } from './camera/CameraButton';
 import { minuteTime } from './dates';
 import { openPdf } from './fileDownload';
 import { useUnsavedInput } from './leaveGuard';
 import { PickedFileLine, useFileSend } from './PickedFile';
 
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export { ATTACHMENT_TYPES, type AttachmentRow, type AttachmentType, type AttachmentUpload };
+
 const MAX_BYTES = 20 * 1024 * 1024;
-
-/** What every feature's attachment record has. */
-export interface AttachmentRow {
-  id: string;
-  fileName: string;
-  caption: string;
-  sizeBytes: number;
-  sha256: string;
-  addedAt: string;
-  addedByName: string;
-}
-
-/** A chosen file as the add procedures take it, once uploaded. */
-export interface AttachmentUpload {
-  fileName: string;
-  mimeType: AttachmentType;
-  uploadId: string;
-  caption: string;
-}
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -175,6 +159,13 @@ export function AttachmentsCard<T extends AttachmentRow>({
                 添加照片或扫描件
               </Button>
             </Upload>
+            <CameraButton<T>
+              disabled={send.busy}
+              add={add}
+              onAdded={onAdded}
+              extraControls={extraControls}
+              captionPlaceholder={captionPlaceholder}
+            />
             <Typography.Text type="secondary">
               JPG、PNG 或 PDF，20 MB 以内；保存时记下文件的 SHA-256 指纹。
             </Typography.Text>

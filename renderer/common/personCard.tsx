@@ -24,6 +24,8 @@ interface CardProps {
   canPick?: boolean;
   canRemove: boolean;
   disabled?: boolean;
+  /** 读卡 for this person (common/devices/ReadIdCardButton), beside 从居民库选择. */
+  readCard?: ReactNode;
   onPick: () => void;
   onRemove: () => void;
   children: ReactNode;
@@ -53,8 +55,12 @@ export function PersonCard(props: CardProps) {
       }
       role="group"
       aria-label={groupLabel}
+      // Whom the 读卡 hot key fills: the card holding the focus.
+      data-person-list={listName}
+      data-person-index={index}
       extra={
         <Flex gap={8}>
+          {canPick && props.readCard}
           {canPick && (
             <Button size="small" icon={<UserAddOutlined />} disabled={disabled} onClick={props.onPick}>
               从居民库选择

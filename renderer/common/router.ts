@@ -9,6 +9,8 @@ export const SYSTEM_TABS = [
   'printers',
   'backup',
   'hallNetwork',
+  'hallScreens',
+  'queue',
   'updates',
   'audit',
 ] as const;
@@ -18,7 +20,7 @@ export type SystemTab = (typeof SYSTEM_TABS)[number];
 export const ERRANDS_TABS = ['mine', 'handover', 'agents'] as const;
 export type ErrandsTab = (typeof ERRANDS_TABS)[number];
 
-export const STATISTICS_TABS = ['monthly', 'ledger'] as const;
+export const STATISTICS_TABS = ['monthly', 'ledger', 'queue'] as const;
 export type StatisticsTab = (typeof STATISTICS_TABS)[number];
 
 /** 人民调解: the register of disputes (纠纷台账), the sweeps (排查), the monthly statistics (统计), committees and mediators. */
@@ -48,6 +50,7 @@ export type Route =
   | { page: 'counterWorklist' }
   | { page: 'counterIntake' }
   | { page: 'counterCase'; id: string }
+  | { page: 'queue' }
   | { page: 'errands'; tab: ErrandsTab | null }
   | { page: 'errandNew' }
   | { page: 'statistics'; tab: StatisticsTab }
@@ -71,14 +74,14 @@ export type Route =
 /**
  * Hash routes, so the same files work from disk in the desktop window and from the hall host:
  * `#/residents`, `#/residents/new`, `#/residents/<id>`, `#/residents/<id>/edit`,
- * `#/counter`, `#/counter/intake`, `#/counter/cases/<id>`,
- * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger`,
+ * `#/counter`, `#/counter/intake`, `#/counter/cases/<id>`, `#/queue`,
+ * `#/errands`, `#/errands/new`, `#/errands/mine|handover|agents`, `#/statistics`, `#/statistics/ledger|queue`,
  * `#/mediation`, `#/mediation/disputes|sweeps|statistics|committees`, `#/mediation/disputes/new`,
  * `#/mediation/disputes/<id>`, `#/mediation/disputes/<id>/edit`, `#/documents`, `#/documents/<id>`, `#/documents/verify`,
  * `#/sync`, `#/sync/status|instructions|villages`,
  * `#/petitions`, `#/petitions/reception|statistics|settings`, `#/petitions/new`, `#/petitions/<id>`,
  * `#/matters`, `#/matters/statistics|gridWorkers`, `#/matters/new`, `#/matters/<id>`,
- * `#/system/users|villages|catalog|calendar|printers|backup|hallNetwork|updates|audit` …
+ * `#/system/users|villages|catalog|calendar|printers|backup|hallNetwork|hallScreens|queue|updates|audit` …
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
@@ -98,6 +101,9 @@ export function parseRoute(hash: string): Route {
     if (second === 'cases' && third && parts.length === 3)
       return { page: 'counterCase', id: decodeURIComponent(third) };
   }
+  if (first === 'queue') {
+    if (parts.length === 1) return { page: 'queue' };
+  }
   if (first === 'errands') {
     if (parts.length === 1) return { page: 'errands', tab: null };
     if (second === 'new' && parts.length === 2) return { page: 'errandNew' };
@@ -106,7 +112,8 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'statistics') {
     if (parts.length === 1) return { page: 'statistics', tab: 'monthly' };
-    if (second === 'ledger' && parts.length === 2) return { page: 'statistics', tab: 'ledger' };
+    if (parts.length === 2 && (STATISTICS_TABS as readonly string[]).includes(second!))
+      return { page: 'statistics', tab: second as StatisticsTab };
   }
   if (first === 'mediation') {
     if (parts.length === 1) return { page: 'mediation', tab: null };
@@ -157,6 +164,8 @@ export const paths = {
   counter: '/counter',
   counterIntake: '/counter/intake',
   counterCase: (id: string) => `/counter/cases/${encodeURIComponent(id)}`,
+  /** 叫号: this computer's window's calling panel. */
+  queue: '/queue',
   /** Without a tab: the first tab the user's roles allow. */
   errands: (tab?: ErrandsTab) => (tab ? `/errands/${tab}` : '/errands'),
   errandNew: '/errands/new',

@@ -17,6 +17,7 @@ import { useQuery } from '../api/useQuery';
 import { href, paths } from '../common/router';
 import { LoadFailed } from '../common/LoadFailed';
 import { Loading } from '../common/Loading';
+import { CaseAttachments } from './CaseAttachments';
 import { CaseSteps } from './CaseSteps';
 import { caseKind, type CaseStep } from '../../shared/counter/caseKind';
 import { CaseStatusTag } from './CaseStatusTag';
@@ -30,6 +31,8 @@ import { CountyInstructionsCard } from '../common/instructions/CountyInstruction
 import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { isPoor } from './RatingButtons';
 import { useToday } from '../common/useToday';
+import { CaseQueueTicketTag } from '../common/queue/CaseQueueTicketTag';
+import { PresentToPadButton } from './PresentToPadButton';
 
 /** 办件: everything about one case, and the buttons for the steps it allows now. */
 export function CasePage({ id }: { id: string }) {
@@ -74,8 +77,12 @@ export function CasePage({ id }: { id: string }) {
           <CaseStatusTag status={record.status} />
           <DeadlineTag deadline={record.deadline} paused={record.status === 'paused'} />
           {record.followUp && record.followUp.closedAt === null && <Tag color="red">差评整改中</Tag>}
+          <CaseQueueTicketTag caseId={record.id} />
         </Flex>
-        <CaseSteps record={record} today={today} reload={detail.reload} onDone={done} />
+        <Flex gap={8} wrap>
+          <PresentToPadButton record={record} today={today} reload={detail.reload} />
+          <CaseSteps record={record} today={today} reload={detail.reload} onDone={done} />
+        </Flex>
       </Flex>
       {issued && (
         <Alert
@@ -125,6 +132,14 @@ export function CasePage({ id }: { id: string }) {
       >
         <MaterialsList materials={record.materials} />
       </Card>
+      <CaseAttachments
+        detail={shown}
+        onAdded={(_attachment, ticked) => {
+          // A material the photo registered shows at once; the reload brings the history.
+          if (ticked) setLatest({ ...shown, case: ticked });
+          detail.reload();
+        }}
+      />
       <Steps record={record} />
       <IssuedDocumentsCard documents={shown.documents} onPrinted={detail.reload} />
       <RecordHistoryCard title="操作记录" entries={shown.history} stepLabel={stepLabel} />
@@ -356,4 +371,5 @@ function Steps({ record }: { record: CaseRecord }) {
   );
 }
 
-const stepLabel = (op: string) => (op === 'intake' ? '收件' : (caseKind.steps[op as CaseStep]?.label ?? op));
+const OTHER_OPS: Record<string, string> = { intake: '收件', presentToPad: '请群众评价' };
+const stepLabel = (op: string) => OTHER_OPS[op] ?? caseKind.steps[op as CaseStep]?.label ?? op;

@@ -3,7 +3,7 @@ import type { InputOf } from '../../shared/api/procedures';
 import { caseKind, type CaseStep } from '../../shared/counter/caseKind';
 import type { CaseCommandResult, CaseRecord } from '../../shared/counter/casesApi';
 import { RecordSteps } from '../common/steps/RecordSteps';
-import { CASE_STEP_DIALOGS, CASE_STEP_PROCEDURES } from './steps';
+import { CASE_STEP_DIALOGS, CASE_STEP_PROCEDURES, type DialogStep } from './steps';
 import type { CaseStepProps } from './steps/caseStep';
 
 interface Props {
@@ -23,14 +23,16 @@ export function CaseSteps({ record, today, reload, onDone }: Props) {
       today={today}
       reload={reload}
       dialog={(step, steps) => {
-        const Dialog = CASE_STEP_DIALOGS[step] as ComponentType<CaseStepProps<CaseStep>>;
+        // The steps taken elsewhere (the attachments card) are never offered as buttons.
+        const shown = step as DialogStep;
+        const Dialog = CASE_STEP_DIALOGS[shown] as ComponentType<CaseStepProps<DialogStep>>;
         return (
           <Dialog
             record={record}
             today={steps.today}
             onClose={steps.close}
             send={async (input) => {
-              const procedure = CASE_STEP_PROCEDURES[step];
+              const procedure = CASE_STEP_PROCEDURES[shown];
               const result = await steps.run(procedure, {
                 caseId: record.id,
                 version: record.version,

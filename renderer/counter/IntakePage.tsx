@@ -5,7 +5,8 @@ import { useRef, useState } from 'react';
 import type { InputOf } from '../../shared/api/procedures';
 import type { CatalogEntry } from '../../shared/catalog/api';
 import { type CaseCommandResult, type IntakeDecision, type ReceiptPaper } from '../../shared/counter/casesApi';
-import type { ResidentSummary } from '../../shared/residents/api';
+import type { ResidentRecord, ResidentSummary } from '../../shared/residents/api';
+import { maskIdNumber, maskPhone } from '../../shared/residents/masking';
 import { call } from '../api/client';
 import { href, paths } from '../common/router';
 import { enterMovesFocus } from '../common/enterMovesFocus';
@@ -22,6 +23,11 @@ import { WindowAndPaperFields } from './WindowAndPaperFields';
 import { PrintDocumentButton } from '../common/PrintDocumentButton';
 import { ReasonedButton } from '../common/ReasonedButton';
 import { ResidentPicker } from '../residents/ResidentPicker';
+import { ResidentForm } from '../residents/ResidentForm';
+import { useIdCardReader, type IdCardReadSuccess } from '../common/devices/useIdCardReader';
+import { IdCardReadStatus, ReadIdCardButton } from '../common/devices/ReadIdCardButton';
+import { useToday } from '../common/useToday';
+import { QueueTicketBar } from '../common/queue/QueueTicketBar';
 
 type IntakeInput = InputOf<'counter.intake'>;
 
@@ -47,12 +53,29 @@ export function IntakePage() {
   const [windowName, setWindowName] = useState(lastWindow);
   const [paper, setPaper] = useState<ReceiptPaper>(lastReceiptPaper);
   const [note, setNote] = useState('');
+  // The queue ticket called to this window, taken in with the case (null: none, or not to link).
+  const [ticketId, setTicketId] = useState<string | null>(null);
   const [running, setRunning] = useState<IntakeDecision | null>(null);
   const inFlight = useRef(false);
   const [refusing, setRefusing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const server = useServerErrors();
   const itemSelect = useRef<RefSelectProps>(null);
+  const today = useToday();
+  // A card whose holder is not registered yet: registered here, then taken as the applicant.
+  const [registering, setRegistering] = useState<IdCardReadSuccess | null>(null);
+  const reader = useIdCardReader<'applicant'>({
+    onRead: (read) => {
+      if (read.resident) {
+        setRegistering(null);
+        chooseResident(read.resident);
+      } else {
+        setRegistering(read);
+      }
+    },
+    hotkeyTarget: () => (registering ? null : 'applicant'),
+    disabled: running !== null || outcome !== null,
+  });
 
   // Whatever was chosen or typed for this resident is lost by leaving before the intake is sent.
   useUnsavedInput(
@@ -96,6 +119,7 @@ export function IntakePage() {
         decision,
         ...(decision === 'accept' ? { receiptPaper: paper } : {}),
         ...(note.trim() ? { note } : {}),
+        ...(ticketId ? { ticketId } : {}),
         ...extra,
       });
       rememberWindow(windowName);
@@ -110,7 +134,11 @@ export function IntakePage() {
     }
   }
 
+  // The read's note stays while the applicant it picked does (a registration shows its own).
+  const cardPicked = !registering && resident !== null && reader.lastRead?.read.resident?.id === resident.id;
+
   function startNext() {
+    setRegistering(null);
     setRequestId(crypto.randomUUID());
     setContinued(true);
     setResident(null);
@@ -137,23 +165,50 @@ export function IntakePage() {
         </Typography.Title>
         <Typography.Link href={href(paths.counter)}>工作台</Typography.Link>
       </Flex>
+      <QueueTicketBar key={requestId} onLinkable={(ticket) => setTicketId(ticket?.id ?? null)} />
       <FormErrorAlert error={server.error} extraMessages={server.unplacedMessages(FIELDS)} />
       <Form layout="vertical" component={false} requiredMark={false}>
-        <Card size="small" title="第一步　申请人">
-          <Form.Item
-            label={resident ? '申请人' : '查找申请人'}
-            htmlFor="intake-resident"
-            {...server.fieldStatus('residentId')}
-          >
-            <ResidentPicker
-              key={requestId}
-              id="intake-resident"
-              value={resident}
-              onChange={chooseResident}
-              disabled={busy}
-              startEmpty={continued}
+        <Card
+          size="small"
+          title="第一步　申请人"
+          extra={<ReadIdCardButton reader={reader} target="applicant" size="small" disabled={busy || !!registering} />}
+        >
+          {(reader.failure || cardPicked) && (
+            <div style={{ marginBottom: 12 }}>
+              <IdCardReadStatus
+                reader={reader}
+                target="applicant"
+                today={today}
+                filled={`申请人 ${resident?.name ?? ''}（已登记的居民）`}
+              />
+            </div>
+          )}
+          {registering ? (
+            <ResidentForm
+              key={registering.card.idNumber}
+              fromCard={registering}
+              onSaved={(record) => {
+                setRegistering(null);
+                chooseResident(summaryOf(record));
+              }}
+              onCancel={() => setRegistering(null)}
             />
-          </Form.Item>
+          ) : (
+            <Form.Item
+              label={resident ? '申请人' : '查找申请人'}
+              htmlFor="intake-resident"
+              {...server.fieldStatus('residentId')}
+            >
+              <ResidentPicker
+                key={requestId}
+                id="intake-resident"
+                value={resident}
+                onChange={chooseResident}
+                disabled={busy}
+                startEmpty={continued}
+              />
+            </Form.Item>
+          )}
         </Card>
         <Card size="small" title="第二步　办理事项" style={{ marginTop: 16 }}>
           <Form.Item label="办理事项" htmlFor="intake-item" {...server.fieldStatus('itemCode')}>
@@ -302,6 +357,21 @@ export function IntakePage() {
       </FormDialog>
     </Flex>
   );
+}
+
+/** A resident just registered, as the picker shows one (numbers masked). */
+function summaryOf(record: ResidentRecord): ResidentSummary {
+  return {
+    id: record.id,
+    name: record.name,
+    idType: record.idType,
+    idNumberMasked: maskIdNumber(record.idNumber),
+    phoneMasked: maskPhone(record.phone),
+    sex: record.sex,
+    birthDate: record.birthDate,
+    villageName: record.villageName,
+    groupName: record.groupName,
+  };
 }
 
 const RESULT_TITLES: Record<IntakeDecision, string> = {

@@ -63,6 +63,7 @@ export function WorklistPage() {
           <Button icon={<ReloadOutlined />} onClick={worklist.reload} loading={loading}>
             刷新
           </Button>
+          {canWork && <Button href={href(paths.queue)}>叫号</Button>}
           {canWork && (
             <Button type="primary" icon={<PlusOutlined />} href={href(paths.counterIntake)}>
               收件受理

@@ -1,6 +1,7 @@
 // What stays the same at one counter from one resident to the next: the window's name and the
 // receipt paper in its printer. Kept on this machine (localStorage), never anything personal.
 import { RECEIPT_PAPERS, type ReceiptPaper } from '../../shared/counter/casesApi';
+import { chosenQueueWindow } from '../common/queue/queueWindow';
 
 const WINDOW_KEY = 'township-desk.counter.window';
 const PAPER_KEY = 'township-desk.counter.receiptPaper';
@@ -21,8 +22,9 @@ function write(key: string, value: string): void {
   }
 }
 
+/** The window typed last; before any, the window this computer chose for calling tickets. */
 export function lastWindow(): string {
-  return read(WINDOW_KEY) ?? '';
+  return read(WINDOW_KEY) ?? chosenQueueWindow()?.name ?? '';
 }
 
 export function rememberWindow(window: string): void {

@@ -8,6 +8,9 @@ import { SEX_LABELS, SEXES, type ResidentRecord } from '../../shared/residents/a
 import { PersonCard, ResidentIdNumberField } from '../common/personCard';
 import { residentAddress, ResidentPickerDialog } from '../residents/ResidentPickerDialog';
 import type { ServerErrors } from '../common/useServerErrors';
+import { useIdCardReader, type IdCardReaderState, type IdCardReadSuccess } from '../common/devices/useIdCardReader';
+import { IdCardReadStatus, ReadIdCardButton } from '../common/devices/ReadIdCardButton';
+import { personForHotkey, sexOfCard } from '../common/devices/idCardFields';
 
 type Sex = (typeof SEXES)[number];
 
@@ -84,6 +87,41 @@ export function PetitionersEditor({ form, server, today, groupVisit, disabled }:
     window.setTimeout(() => document.getElementById(`petitioner-${index}-phone`)?.focus(), 0);
   }
 
+  // A read overwrites the petitioner's fields the card has (and links the registered resident);
+  // the phone and the representative box stay. Past the last card, it adds a petitioner.
+  const reader = useIdCardReader<number>({
+    onRead: fillFromCard,
+    hotkeyTarget: () => {
+      const list: PetitionerValues[] = form.getFieldValue('petitioners') ?? [];
+      return (
+        personForHotkey(
+          'petitioners',
+          list.map((p) => p?.name),
+        ) ?? list.length
+      );
+    },
+    disabled,
+  });
+
+  function fillFromCard({ card, resident }: IdCardReadSuccess, index: number) {
+    const list: PetitionerValues[] = form.getFieldValue('petitioners') ?? [];
+    const current = list[index] ?? newPetitioner();
+    const next: PetitionerValues = {
+      ...current,
+      residentId: resident?.id ?? null,
+      residentName: resident?.name,
+      name: card.name,
+      sex: sexOfCard(card),
+      idNumber: card.idNumber,
+      address: card.address,
+    };
+    form.setFieldValue(
+      'petitioners',
+      index < list.length ? list.map((p, i) => (i === index ? next : p)) : [...list, next],
+    );
+    server.clearChanged({ petitioners: null });
+  }
+
   return (
     <Form.List name="petitioners">
       {(fields, { add, remove }) => (
@@ -112,8 +150,10 @@ export function PetitionersEditor({ form, server, today, groupVisit, disabled }:
               canRemove={fields.length > 1}
               onRemove={() => remove(field.name)}
               onPick={() => setPicking(field.name)}
+              reader={reader}
             />
           ))}
+          <IdCardReadStatus reader={reader} target={fields.length} today={today} filled="" />
           <Flex gap={8} wrap>
             <Button icon={<PlusOutlined />} disabled={disabled} onClick={() => add(newPetitioner())}>
               添加信访人
@@ -141,10 +181,11 @@ interface CardProps {
   canRemove: boolean;
   onRemove: () => void;
   onPick: () => void;
+  reader: IdCardReaderState<number>;
 }
 
 function PetitionerCard(props: CardProps) {
-  const { index, petitioner, server, today, disabled } = props;
+  const { index, petitioner, server, today, disabled, reader } = props;
   const status = (field: string) => server.fieldStatus(`petitioners.${index}.${field}`);
   const id = (field: string) => `petitioner-${index}-${field}`;
   return (
@@ -159,7 +200,16 @@ function PetitionerCard(props: CardProps) {
       disabled={disabled}
       onPick={props.onPick}
       onRemove={props.onRemove}
+      readCard={<ReadIdCardButton reader={reader} target={index} size="small" disabled={disabled} />}
     >
+      <div style={{ marginBottom: 8 }}>
+        <IdCardReadStatus
+          reader={reader}
+          target={index}
+          today={today}
+          filled={`姓名、性别、身份证号码、住址${petitioner?.residentId ? '（已关联居民库中的此人）' : ''}`}
+        />
+      </div>
       <Row gutter={12}>
         <Col xs={12} md={5}>
           <Form.Item

@@ -1,5 +1,5 @@
 import { Alert, Button, Col, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResidentRecord } from '../../shared/residents/api';
 import { PHONE_PATTERN } from '../../shared/residents/api';
 import { ETHNICITIES } from '../../shared/residents/ethnicities';
@@ -21,6 +21,10 @@ import {
 import { IdentityFields } from './IdentityFields';
 import { PlaceFields } from './PlaceFields';
 import { DuplicateResidentLink } from './DuplicateResidentLink';
+import { useIdCardReader, type IdCardReadSuccess } from '../common/devices/useIdCardReader';
+import { IdCardReadStatus, ReadIdCardButton } from '../common/devices/ReadIdCardButton';
+import { ethnicityOfCard } from '../common/devices/idCardFields';
+import { href, paths } from '../common/router';
 
 interface Props {
   /** Editing this record; absent when registering a new resident. */
@@ -31,6 +35,8 @@ interface Props {
   onCancel: () => void;
   /** After someone else saved the record meanwhile: load their version. */
   onReload?: () => void;
+  /** A card read elsewhere (at the counter) to register its holder from: filled as a read here would. */
+  fromCard?: IdCardReadSuccess;
 }
 
 const ETHNICITY_OPTIONS = ETHNICITIES.map((value) => ({ value, label: value }));
@@ -39,7 +45,7 @@ const ETHNICITY_OPTIONS = ETHNICITIES.map((value) => ({ value, label: value }));
  * Register or edit a resident, keyboard first: Enter moves on, Ctrl+S saves, Esc cancels.
  * A refused save keeps everything typed and puts each message beside its field.
  */
-export function ResidentForm({ initial, draft, onSaved, onCancel, onReload }: Props) {
+export function ResidentForm({ initial, draft, onSaved, onCancel, onReload, fromCard }: Props) {
   const [form] = Form.useForm<ResidentFormValues>();
   const { system } = useSession();
   // The window may have stayed open past midnight since sign-in; birth dates are checked
@@ -74,6 +80,49 @@ export function ResidentForm({ initial, draft, onSaved, onCancel, onReload }: Pr
     }
   }
 
+  // A read overwrites the person fields the card has, marked touched (leaving asks first);
+  // phone, village, note and whatever else was typed stay.
+  const reader = useIdCardReader<'resident'>({
+    onRead: fillFromCard,
+    hotkeyTarget: () => 'resident',
+    disabled: busy,
+  });
+  const [cardFilled, setCardFilled] = useState('');
+  const [cardRead, setCardRead] = useState<IdCardReadSuccess | null>(null);
+  // A card read elsewhere fills the form once the villages are there (the address may name one).
+  const [fromCardApplied, setFromCardApplied] = useState(false);
+  useEffect(() => {
+    if (!fromCard || fromCardApplied || villages.loading) return;
+    setFromCardApplied(true);
+    fillFromCard(fromCard);
+  });
+
+  function fillFromCard(read: IdCardReadSuccess) {
+    const { card } = read;
+    setCardRead(read);
+    const ethnicity = ethnicityOfCard(card);
+    const fields: { name: keyof ResidentFormValues; value: unknown }[] = [
+      { name: 'name', value: card.name },
+      { name: 'idType', value: 'residentId' },
+      { name: 'idNumber', value: card.idNumber },
+      { name: 'address', value: card.address },
+    ];
+    if (ethnicity) fields.push({ name: 'ethnicity', value: ethnicity });
+    // The card names no village; one village whose name is in the address is taken if none is chosen yet.
+    const villageHits = villageItems.filter((v) => card.address.includes(v.name));
+    const villageGuessed = !form.getFieldValue('villageId') && villageHits.length === 1;
+    if (villageGuessed) fields.push({ name: 'villageId', value: villageHits[0]!.id }, { name: 'groupId', value: null });
+    form.setFields(fields.map((field) => ({ ...field, touched: true, errors: [] })));
+    server.clearChanged(Object.fromEntries(fields.map((field) => [field.name, null])));
+    void form.validateFields(['idNumber']).catch(() => undefined);
+    setCardFilled(
+      `姓名、证件号码、${ethnicity ? '民族、' : ''}住址${villageGuessed ? '、村（社区）' : ''}（性别、出生日期由号码识别）` +
+        (ethnicity ? '' : `；民族“${card.ethnicity}”不在列表中，请手工选择`),
+    );
+  }
+  const registered = cardRead?.resident ?? null;
+  const registeredElsewhere = registered && registered.id !== initial?.id ? registered : null;
+
   function cancel() {
     void confirmLeave('leave', guard.isDirty()).then((leave) => leave && onCancel());
   }
@@ -91,9 +140,35 @@ export function ResidentForm({ initial, draft, onSaved, onCancel, onReload }: Pr
 
   return (
     <div style={{ maxWidth: 1000 }} onKeyDownCapture={enterMovesFocus}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {initial ? `修改居民信息：${initial.name}` : '登记居民'}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" gap={16} style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {initial ? `修改居民信息：${initial.name}` : '登记居民'}
+        </Typography.Title>
+        <ReadIdCardButton reader={reader} target="resident" disabled={busy} />
+      </Flex>
+      <Flex vertical gap={8} style={{ marginBottom: reader.failure || cardRead ? 16 : 0 }}>
+        <IdCardReadStatus
+          reader={reader}
+          target="resident"
+          today={today}
+          filled={cardFilled}
+          note="居民档案不保存签发机关和有效期限，请核对后保存"
+          read={cardRead}
+        />
+        {registeredElsewhere && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="id-card-registered"
+            title={`这张身份证的持有人已登记为居民：${registeredElsewhere.name}（${registeredElsewhere.villageName}${registeredElsewhere.groupName ? ` / ${registeredElsewhere.groupName}` : ''}）${initial ? '，与正在修改的不是同一位' : '，不必重复登记'}`}
+            action={
+              <Button type="primary" href={href(paths.resident(registeredElsewhere.id))}>
+                打开已登记的居民
+              </Button>
+            }
+          />
+        )}
+      </Flex>
       {villages.error && (
         <Alert
           type="error"

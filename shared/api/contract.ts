@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AuditAction } from '../audit/actions';
 import type { Role } from '../auth/roles';
+import type { HallScreenKind } from '../hallScreens/screens';
 import type { RecordKindName } from '../workflow/kinds';
 
 /**
@@ -40,6 +41,18 @@ export interface AuditSpec {
   describe?: (input: never, output: never) => string;
 }
 
+/** A paired hall screen of one of these kinds calls it (the ticket machine, the calling screen, a rating pad). */
+export interface ScreenAccess {
+  screens: readonly HallScreenKind[];
+}
+
+export type ProcedureAccess = 'public' | 'signedIn' | readonly Role[] | ScreenAccess;
+
+/** Whether a procedure is called by a paired hall screen rather than by a user. */
+export function isScreenAccess(access: ProcedureAccess): access is ScreenAccess {
+  return typeof access === 'object' && 'screens' in access;
+}
+
 /**
  * One procedure of the API: its input schema (validated on the backend, whatever the
  * transport), its output schema (the backend parses every answer through it, so nothing
@@ -50,8 +63,11 @@ export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   summary: string;
   /** A query reads; a command writes through the change log. */
   kind: 'query' | 'command';
-  /** `public`: no session needed; `signedIn`: any role; otherwise the roles allowed. */
-  access: 'public' | 'signedIn' | readonly Role[];
+  /**
+   * `public`: no session needed; `signedIn`: any role; a list of roles: those roles; `screens`:
+   * a paired hall screen of those kinds (its own credential, never a user's session).
+   */
+  access: ProcedureAccess;
   /** The record this call addresses, whose access is checked before the handler. */
   record?: RecordRef;
   audit?: AuditSpec;

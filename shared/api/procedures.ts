@@ -6,10 +6,13 @@ import { backupProcedures } from '../backup/api';
 import { calendarProcedures } from '../calendar/api';
 import { catalogProcedures } from '../catalog/api';
 import { casesProcedures } from '../counter/casesApi';
+import { caseAttachmentsProcedures } from '../counter/caseAttachmentsApi';
 import { hallSettingsProcedures } from '../counter/hallSettingsApi';
 import { ledgerProcedures } from '../counter/ledgerApi';
 import { hallNetworkProcedures } from '../hallNetwork/api';
+import { hallScreensProcedures } from '../hallScreens/api';
 import { mattersProcedures } from '../matters/api';
+import { devicesProcedures } from '../devices/api';
 import { documentsProcedures } from '../documents/api';
 import { errandsProcedures } from '../counter/errandsApi';
 import { committeesProcedures } from '../mediation/committees';
@@ -17,6 +20,7 @@ import { disputesProcedures } from '../mediation/disputesApi';
 import { mediationStatisticsProcedures } from '../mediation/statisticsApi';
 import { petitionsProcedures } from '../petitions/api';
 import { placesProcedures } from '../places/api';
+import { queueProcedures } from '../queue/api';
 import { residentsProcedures } from '../residents/api';
 import { searchProcedures } from '../search/api';
 import { syncProcedures } from '../sync/api';
@@ -32,6 +36,7 @@ export const procedures = {
   ...calendarProcedures,
   ...catalogProcedures,
   ...casesProcedures,
+  ...caseAttachmentsProcedures,
   ...ledgerProcedures,
   ...hallSettingsProcedures,
   ...errandsProcedures,
@@ -46,6 +51,9 @@ export const procedures = {
   ...backupProcedures,
   ...aboutProcedures,
   ...hallNetworkProcedures,
+  ...hallScreensProcedures,
+  ...devicesProcedures,
+  ...queueProcedures,
 };
 
 export type Procedures = typeof procedures;

@@ -5,6 +5,7 @@ import { errandHandoverAccess, errandKind } from '../counter/errandKind';
 import { matterKind } from '../matters/matterKind';
 import { disputeKind } from '../mediation/disputeKind';
 import { petitionKind, receptionDayAccess } from '../petitions/petitionKind';
+import { ticketKind } from '../queue/ticketKind';
 import { residentAccess } from '../residents/residentAccess';
 import type { RecordAccess } from '../workflow/kind';
 import type { RecordKindName } from '../workflow/kinds';
@@ -18,6 +19,7 @@ export const recordAccess: { [N in RecordKindName]: RecordAccess<never> } = {
   petition: petitionKind,
   receptionDay: receptionDayAccess,
   matter: matterKind,
+  queueTicket: ticketKind,
 };
 
 /** The kinds whose records move through declared steps. */
@@ -27,4 +29,5 @@ export const recordKinds = {
   dispute: disputeKind,
   petition: petitionKind,
   matter: matterKind,
+  queueTicket: ticketKind,
 };

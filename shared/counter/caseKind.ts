@@ -28,6 +28,8 @@ export const CASE_STEPS = [
   'rate',
   'closeFollowUp',
   'void',
+  'attach',
+  'receiveMaterials',
 ] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 
@@ -92,7 +94,8 @@ export const caseKind = defineKind<CaseStatus, CaseStep, CaseFacts>({
       roles: staff,
       date: { field: 'deliveredOn', label: '送达日期' },
     },
-    rate: { label: '评价', from: ['delivered'], to: ['rated'], roles: staff },
+    // The clerk records a rating as such; the resident's own is tapped on the window's rating pad.
+    rate: { label: '评价', from: ['delivered'], to: ['rated'], roles: staff, screens: ['ratingPad'] },
     // Not a move of the status: a rated case stays rated.
     closeFollowUp: {
       label: '整改办结',
@@ -106,6 +109,30 @@ export const caseKind = defineKind<CaseStatus, CaseStep, CaseFacts>({
       to: ['voided'],
       roles: staff,
       tone: 'danger',
+    },
+    // Photos and scans of the case's materials and papers (the 高拍仪 at the counter): from intake
+    // while it waits for materials, through handling, until the result is delivered (the signed
+    // receipt). Not on a case refused at intake, voided, or closed by the resident's rating.
+    // Taken from the case's attachments card, not among its buttons.
+    attach: {
+      label: '添加附件',
+      from: ['awaitingMaterials', 'accepted', 'inProgress', 'forwarded', 'paused', 'completed', 'delivered'],
+      roles: staff,
+      elsewhere: true,
+      refusedIn: {
+        notAccepted: '该件不予受理，不能添加附件',
+        rated: '该件已评价，办理已经结束，不能再添加附件',
+        voided: '该件已作废，不能再添加附件',
+      },
+    },
+    // A material handed in after intake, before acceptance (补齐): ticked on the case, by itself or
+    // with the photo that shows it; 受理 then keeps it. Once accepted, the list is what was
+    // received at acceptance (the receipt says so); a later photo only says what it shows.
+    receiveMaterials: {
+      label: '登记补收材料',
+      from: ['awaitingMaterials'],
+      roles: staff,
+      elsewhere: true,
     },
   },
 });

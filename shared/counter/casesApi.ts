@@ -57,10 +57,17 @@ export const POOR_LEVELS: readonly RatingLevel[] = ['dissatisfied', 'veryDissati
 export const RATING_CHANNELS = ['resident', 'clerk', 'agent'] as const;
 export type RatingChannel = (typeof RATING_CHANNELS)[number];
 export const RATING_CHANNEL_LABELS: Record<RatingChannel, string> = {
-  resident: '群众在窗口评价器上自评',
+  resident: '群众评价',
   clerk: '工作人员代为记录',
   agent: '代办员转达',
 };
+/**
+ * What a clerk may record from their own screen: the resident's own rating comes only from the
+ * rating pad paired to the window (hallScreens.padRate), never clicked in their name.
+ */
+export const CLERK_RATING_CHANNELS = ['clerk', 'agent'] as const satisfies readonly RatingChannel[];
+export const CLERK_RATING_CHANNEL_MESSAGE =
+  '群众本人的评价只能由群众在窗口评价器上点选，工作人员只能选择“工作人员代为记录”或“代办员转达”';
 
 const caseId = entityId('办件');
 /** The case as the clerk last saw it: a command on a case changed since is refused. */
@@ -181,16 +188,34 @@ export const caseHistoryEntry = z.object({
 });
 export type CaseHistoryEntry = z.infer<typeof caseHistoryEntry>;
 
+/** A photo or scan of the case's materials, kept by content (SHA-256) and opened by a short-lived link. */
+export const caseAttachment = z.object({
+  id: z.string(),
+  /** The material of the case's list it shows, or null. */
+  material: z.string().nullable(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  caption: z.string(),
+  addedAt: z.string(),
+  addedByName: z.string(),
+});
+export type CaseAttachment = z.infer<typeof caseAttachment>;
+
 export const caseDetail = z.object({
   case: caseRecord,
   documents: z.array(issuedDocument),
   history: z.array(caseHistoryEntry),
+  /** Photos and scans of its materials, oldest first (`counter.attachmentFile` opens one). */
+  attachments: z.array(caseAttachment),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
 /** What a command answers: the case as it now is and the paper it issued, if any. */
 const commandResult = z.object({ case: caseRecord, document: issuedDocument.nullable() });
 export type CaseCommandResult = z.infer<typeof commandResult>;
+export const caseCommandResult = commandResult;
 
 export const INTAKE_DECISIONS = ['accept', 'awaitMaterials', 'refuse'] as const;
 export type IntakeDecision = (typeof INTAKE_DECISIONS)[number];
@@ -217,6 +242,8 @@ export const casesProcedures = defineProcedures({
       refusalReason: optionalText('不予受理理由', 200, MULTILINE),
       redirectTo: optionalText('建议办理机关', 100),
       note: optionalText('备注', 300, MULTILINE),
+      /** The queue ticket the clerk called for this resident: taken in (开始办理) with the case, in its transaction. */
+      ticketId: entityId('排队号').optional(),
     }),
     output: commandResult,
   },
@@ -328,7 +355,7 @@ export const casesProcedures = defineProcedures({
       caseId,
       version: caseVersion,
       level: z.enum(RATING_LEVELS).describe('评价等级'),
-      channel: z.enum(RATING_CHANNELS).describe('评价渠道'),
+      channel: z.enum(CLERK_RATING_CHANNELS, { message: CLERK_RATING_CHANNEL_MESSAGE }).describe('评价渠道'),
       comment: optionalText('评价意见', 300, MULTILINE),
     }),
     output: commandResult,

@@ -1,6 +1,7 @@
 // The access table of docs/access.md, made from the declarations themselves (a test keeps the
 // file equal to it), so what the document says is what the program does.
 import { ROLE_LABELS, ROLES } from '../auth/roles';
+import { HALL_SCREEN_LABELS } from '../hallScreens/screens';
 import type { ReadScope } from './access';
 import type { RecordAccess, RecordKind } from './kind';
 
@@ -37,7 +38,8 @@ export function accessTableMarkdown(
     '',
     '## Steps',
     '',
-    'Who takes each step, from which statuses (in the record’s scope above).',
+    'Who takes each step, from which statuses (in the record’s scope above). A paired hall screen',
+    '(docs/hall-screens.md) takes only the steps that name its kind, and has no scope of its own.',
     '',
   ];
   for (const kind of kinds) {
@@ -47,7 +49,11 @@ export function accessTableMarkdown(
         row([
           step.label,
           step.from.map((s) => kind.statusLabels[s]).join('、'),
-          step.roles.map((r) => ROLE_LABELS[r]).join('、'),
+          [
+            ...step.roles.map((r) => ROLE_LABELS[r]),
+            // A paired hall screen named by the step (the resident's rating pad): nobody's account.
+            ...(step.screens ?? []).map((k) => `${HALL_SCREEN_LABELS[k]}（配对的大厅屏幕）`),
+          ].join('、'),
         ]),
       );
     }

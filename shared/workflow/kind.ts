@@ -3,6 +3,7 @@
 // words of `refusalOf`; the UI draws its buttons from `offeredSteps`. Both read the same
 // declaration, so they cannot drift apart.
 import { hasAnyRole, type Role } from '../auth/roles';
+import type { HallScreenKind } from '../hallScreens/screens';
 import { afterTodayProblem, beforeBoundProblem } from '../validation/dates';
 import { inScope, SCOPE_UNSET, SCOPE_WORDS, scopesOf, type Reader, type ReadRules, type ScopeFacts } from './access';
 import type { RecordKindName } from './kinds';
@@ -29,6 +30,8 @@ export interface StepSpec<S extends string, R> {
   /** The statuses the step may lead to; left out, the step does not change the status. */
   to?: readonly S[];
   roles: readonly Role[];
+  /** Paired hall screens (no one signed in) that may take the step too: the ticket kiosk takes a ticket. */
+  screens?: readonly HallScreenKind[];
   /** Why the record cannot take the step now although its status allows it, or null. */
   guard?: (record: R, today: string) => string | null;
   /**
@@ -105,8 +108,11 @@ export function defineKind<S extends string, K extends string, R>(kind: RecordKi
 
 export type StepsOf<T> = T extends RecordKind<string, infer K, unknown> ? K : never;
 
-/** The user taking a step: their roles decide the steps, their scope the records. */
-export type Actor = Reader;
+/**
+ * The user taking a step: their roles decide the steps, their scope the records. A paired hall
+ * screen acts with no roles; the steps declared for its kind are the only ones it may take.
+ */
+export type Actor = Reader & { screen?: HallScreenKind | null };
 
 export interface Refusal {
   code: 'FORBIDDEN' | 'CONFLICT';
@@ -136,15 +142,45 @@ export function refusalOf<S extends string, K extends string, R>(
   today: string,
 ): Refusal | null {
   const step = kind.steps[stepName];
-  if (!hasAnyRole(actor.roles, step.roles)) {
-    return { code: 'FORBIDDEN', message: `您的角色不能${step.label}` };
-  }
+  const who = whoRefusal(step, actor);
+  if (who) return who;
+  // A screen has no scope: being declared for the step is its whole access.
+  if (actor.screen) return statusAndGuardRefusal(kind, step, record, today);
   const outOfScope = accessRefusal(kind, actor, kind.scope(record), '处理');
   if (outOfScope) return { code: 'FORBIDDEN', message: outOfScope };
+  return statusAndGuardRefusal(kind, step, record, today);
+}
+
+function statusAndGuardRefusal<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  step: StepSpec<S, R>,
+  record: R,
+  today: string,
+): Refusal | null {
   const status = statusRefusal(kind, step, kind.status(record));
   if (status) return { code: 'CONFLICT', message: status };
   const guarded = step.guard?.(record, today);
   return guarded ? { code: 'CONFLICT', message: guarded } : null;
+}
+
+/** Whether the actor is among those the step names: a user by role, a paired screen by its kind. */
+function whoRefusal<S extends string, R>(step: StepSpec<S, R>, actor: Actor): Refusal | null {
+  if (actor.screen) {
+    return step.screens?.includes(actor.screen) ? null : { code: 'FORBIDDEN', message: `这台设备不能${step.label}` };
+  }
+  return hasAnyRole(actor.roles, step.roles) ? null : { code: 'FORBIDDEN', message: `您的角色不能${step.label}` };
+}
+
+/**
+ * Why `actor` may not take a step that creates a record (a ticket taken): only who may — a
+ * record not yet made has no status, scope or guard to ask.
+ */
+export function creationRefusal<S extends string, K extends string, R>(
+  kind: RecordKind<S, K, R>,
+  stepName: K,
+  actor: Actor,
+): Refusal | null {
+  return whoRefusal(kind.steps[stepName], actor);
 }
 
 export interface OfferedStep<K extends string> {

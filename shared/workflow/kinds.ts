@@ -9,6 +9,7 @@ export const KIND_NAMES = [
   'petition',
   'receptionDay',
   'matter',
+  'queueTicket',
 ] as const;
 export type RecordKindName = (typeof KIND_NAMES)[number];
 

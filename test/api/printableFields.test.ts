@@ -116,8 +116,8 @@ const NOT_PRINTED: ReadonlyArray<[RegExp, string]> = [
   [/^documents\.(verify\.code|samplePreview\.type)$/, 'a code or a type looked up'],
   [/\.(from|to|date|activeFrom|activeTo|period)$/, 'a date or a period, checked by its own rule'],
   [
-    /\.(itemCode|receivedMaterials\.\*|collectedMaterials\.\*)$|^errands\.attach\.material$/,
-    'matched against the catalog (an errand’s materials are its item’s), whose texts are printable',
+    /\.(itemCode|receivedMaterials\.\*|collectedMaterials\.\*)$|^(errands|counter)\.attach\.material$/,
+    'matched against the catalog (an errand’s or a case’s materials are its item’s), whose texts are printable',
   ],
   [/^(sync|villageNodes)\.importFile\.fileName$/, 'the name of a file read, not stored'],
   [/^documents\.recordPrintOutcome\.message$/, 'the printer’s own message, shown in the archive, never printed'],

@@ -263,7 +263,7 @@ describe('counter cases through the API', () => {
         caseId: c.id,
         version: c.version,
         level: 'dissatisfied',
-        channel: 'resident',
+        channel: 'clerk',
         comment: '等待时间长',
       })
     ).case;

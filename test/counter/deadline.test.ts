@@ -95,13 +95,14 @@ describe('the case state machine', () => {
     refusalOf(caseKind, step, caseIn(status), clerk, '2026-10-09')?.message ?? null;
   test('each status allows exactly the commands of the flow', () => {
     const allowed = (status: CaseStatus) => CASE_STEPS.filter((step) => refusal(step, status) === null);
-    assert.deepEqual(allowed('awaitingMaterials'), ['accept', 'void']);
-    assert.deepEqual(allowed('accepted'), ['startHandling', 'forward', 'pause', 'complete', 'void']);
-    assert.deepEqual(allowed('inProgress'), ['forward', 'pause', 'complete', 'void']);
-    assert.deepEqual(allowed('forwarded'), ['recordForwardReply', 'pause', 'void']);
-    assert.deepEqual(allowed('paused'), ['resume', 'void']);
-    assert.deepEqual(allowed('completed'), ['deliver', 'void']);
-    assert.deepEqual(allowed('delivered'), ['rate', 'void']);
+    // Materials are photographed (附件) from intake until delivery; 补收 only before acceptance.
+    assert.deepEqual(allowed('awaitingMaterials'), ['accept', 'void', 'attach', 'receiveMaterials']);
+    assert.deepEqual(allowed('accepted'), ['startHandling', 'forward', 'pause', 'complete', 'void', 'attach']);
+    assert.deepEqual(allowed('inProgress'), ['forward', 'pause', 'complete', 'void', 'attach']);
+    assert.deepEqual(allowed('forwarded'), ['recordForwardReply', 'pause', 'void', 'attach']);
+    assert.deepEqual(allowed('paused'), ['resume', 'void', 'attach']);
+    assert.deepEqual(allowed('completed'), ['deliver', 'void', 'attach']);
+    assert.deepEqual(allowed('delivered'), ['rate', 'void', 'attach']);
     assert.deepEqual(allowed('rated'), ['void']);
     assert.deepEqual(allowed('notAccepted'), []);
     assert.deepEqual(allowed('voided'), []);

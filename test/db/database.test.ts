@@ -64,6 +64,9 @@ describe('the SQLite data layer', () => {
         '0025_number_blocks',
         '0026_village_nodes',
         '0027_errand_attachments',
+        '0028_case_attachments',
+        '0029_hall_screens',
+        '0030_queue',
       ],
     );
   });

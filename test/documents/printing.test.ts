@@ -318,6 +318,7 @@ describe('issuing, previewing and printing documents', () => {
       ['petitionReceptionRota', 'a4', true],
       ['petitionRegistrationForm', 'a4Formal', true],
       ['petitionReply', 'a4Formal', true],
+      ['queueTicket', 'receipt80', true],
     ]);
     const slip = await clerk.ok('documents.samplePreview', { type: 'sampleReceiptSlip' });
     assert.equal(slip.paper.widthMm, 80);

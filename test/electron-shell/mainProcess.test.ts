@@ -248,11 +248,27 @@ describe('the main process, driven through a stand-in electron module', () => {
     assert.deepEqual(recorded.errorBoxes, []);
   });
 
-  test('denies every permission', () => {
-    let granted: boolean | null = null;
-    (recorded.permissionRequest as (...a: unknown[]) => void)({}, 'media', (ok: boolean) => (granted = ok));
-    assert.equal(granted, false);
-    assert.equal((recorded.permissionCheck as (...a: unknown[]) => boolean)({}, 'clipboard-read'), false);
+  test('grants the camera (video alone) to app://township and denies every other permission and page', () => {
+    const ask = (permission: string, details?: unknown) => {
+      let granted: boolean | null = null;
+      (recorded.permissionRequest as (...a: unknown[]) => void)(
+        {},
+        permission,
+        (ok: boolean) => (granted = ok),
+        details,
+      );
+      return granted;
+    };
+    const check = (permission: string, origin: string, details?: unknown) =>
+      (recorded.permissionCheck as (...a: unknown[]) => boolean)({}, permission, origin, details);
+    assert.equal(ask('media', { securityOrigin: 'app://township/', mediaTypes: ['video'] }), true);
+    assert.equal(ask('media', { securityOrigin: 'app://township/', mediaTypes: ['video', 'audio'] }), false);
+    assert.equal(ask('media', { securityOrigin: 'https://evil.example/', mediaTypes: ['video'] }), false);
+    assert.equal(ask('media'), false);
+    assert.equal(ask('geolocation', { requestingUrl: 'app://township/index.html' }), false);
+    assert.equal(check('media', 'app://township', { mediaType: 'video' }), true);
+    assert.equal(check('media', 'app://township', { mediaType: 'audio' }), false);
+    assert.equal(check('clipboard-read', 'app://township', {}), false);
     assert.equal((recorded.devicePermission as (...a: unknown[]) => boolean)({}), false);
   });
 

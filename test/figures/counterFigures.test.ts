@@ -138,7 +138,7 @@ describe('the counter’s figures counted from the rows are the township’s sta
     step('counter.complete', caseId, { result: 'approved', ...(completedOn ? { completedOn } : {}) });
   const deliverAndRate = async (caseId: string, level: string) => {
     await step('counter.deliver', caseId, { method: 'collected', signedBy: '本人' });
-    await step('counter.rate', caseId, { level, channel: 'resident' });
+    await step('counter.rate', caseId, { level, channel: 'clerk' });
   };
 
   const agentItems = ['NY-004', 'SB-003', 'MZ-003'];

@@ -27,10 +27,13 @@ const BACKEND: Layers = {
   root: 'electron/backend',
   kit: ['api', 'db', 'workflow', 'documents', 'auth', 'audit', 'backup', 'about', 'hallNetwork'],
   registers: ['places', 'calendar', 'catalog', 'residents'],
-  desks: ['counter', 'mediation', 'petitions', 'matters', 'sync'],
+  // devices: the hall's ID-card reader (its handlers find the card's resident in the register).
+  desks: ['counter', 'mediation', 'petitions', 'matters', 'sync', 'devices', 'queue'],
   // search reads every desk's records (the one search, a resident's history), like deskFigures.
   // backendHolder.ts opens the backend again on a restored data folder (first run).
-  composition: ['backend.ts', 'backendHolder.ts', 'deskFigures.ts', 'search'],
+  // hallScreens: the rating pad shows and rates a counter case through the counter's own step;
+  // what dispatch needs of a screen (its credential) is in the kit (auth/screenCredentials.ts).
+  composition: ['backend.ts', 'backendHolder.ts', 'deskFigures.ts', 'search', 'hallScreens'],
 };
 
 const UI: Layers = {
@@ -48,6 +51,9 @@ const UI: Layers = {
     'search',
     'updates',
     'hallNetwork',
+    'devices',
+    'queue',
+    'hallScreens',
   ],
   composition: ['app', 'main.tsx'],
 };

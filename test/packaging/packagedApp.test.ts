@@ -154,6 +154,23 @@ describe('the desktop package, assembled with a stand-in Electron distribution',
     }
   });
 
+  test('every native addon is unpacked beside app.asar, the ID-card readers’ (serial port, koffi) among them', () => {
+    const header = getRawHeader(asarPath).header as { files: Record<string, unknown> };
+    const addons = entries.filter((file) => file.endsWith('.node'));
+    for (const expected of ['/node_modules/@serialport/bindings-cpp/', '/node_modules/@koromix/koffi-']) {
+      assert.ok(
+        addons.some((file) => file.startsWith(expected)),
+        `no addon under ${expected}`,
+      );
+    }
+    const packed = addons.filter((file) => {
+      let node: unknown = header;
+      for (const part of file.slice(1).split('/')) node = (node as { files: Record<string, unknown> }).files[part];
+      return (node as { unpacked?: boolean }).unpacked !== true;
+    });
+    assert.deepEqual(packed, []);
+  });
+
   test('no development dependency is packaged', async () => {
     // electron-builder hoists nested production packages, so a packaged folder is matched to the
     // lockfile by name and version, not by path: each must be a production entry of package-lock.json.

@@ -21,6 +21,8 @@ const ALLOWED_FROM: Record<CaseStep, readonly CaseStatus[]> = {
   rate: ['delivered'],
   closeFollowUp: ['rated'],
   void: ['awaitingMaterials', 'accepted', 'inProgress', 'forwarded', 'paused', 'completed', 'delivered', 'rated'],
+  attach: ['awaitingMaterials', 'accepted', 'inProgress', 'forwarded', 'paused', 'completed', 'delivered'],
+  receiveMaterials: ['awaitingMaterials'],
 };
 
 const caseIn = (status: CaseStatus, followUp: CaseFacts['followUp'] = { closedAt: null }): CaseFacts => ({

@@ -154,6 +154,14 @@ describe('every step in every status, refused by the backend in the declaration�
       rate: (c) => ['counter.rate', { caseId: c.id, version: c.version, level: 'satisfied', channel: 'clerk' }],
       closeFollowUp: (c) => ['counter.closeFollowUp', { caseId: c.id, version: c.version, actionTaken: '已整改' }],
       void: (c) => ['counter.void', { caseId: c.id, version: c.version, reason: '录错了' }],
+      attach: (c) => [
+        'counter.attach',
+        { caseId: c.id, fileName: '户口簿.jpg', mimeType: 'image/jpeg', uploadId: NO_UPLOAD },
+      ],
+      receiveMaterials: (c) => [
+        'counter.receiveMaterials',
+        { caseId: c.id, version: c.version, receivedMaterials: [required[0]] },
+      ],
     };
     await tryEveryStep(caseKind, walked, calls, () => users.clerk!, today);
   });

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../../shared/auth/api';
 import type { AuditAction } from '../../../shared/audit/api';
+import type { HallScreenKind } from '../../../shared/hallScreens/screens';
 import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
 import type { Actor } from '../db/writes';
@@ -15,6 +16,27 @@ export interface SessionCarrier {
   origin: string;
   /** The LAN listener (`address:port`) the client came in through (大厅网络); absent: this machine's own. */
   via?: string | null;
+  /**
+   * A paired hall screen's own credential (its own cookie, apart from any user's session);
+   * absent where no screen ever comes from (the desktop window's IPC).
+   */
+  screen?: ScreenCredentialCarrier;
+}
+
+/** Where a hall screen's long-lived token rides (an HttpOnly cookie of its own). */
+export interface ScreenCredentialCarrier {
+  token: string | null;
+  setToken(token: string | null): void;
+}
+
+/** A paired hall screen as the backend knows it while it answers the screen's call. */
+export interface PairedScreen {
+  id: string;
+  kind: HallScreenKind;
+  /** `3号窗口评价器`: the actor the change log names for what the screen did. */
+  name: string;
+  /** The window a rating pad faces, as the counter writes it (`3号窗口`); null for the others. */
+  windowName: string | null;
 }
 
 /**
@@ -32,6 +54,9 @@ export function watchSessionEnd(carrier: SessionCarrier, onEnd: (token: string) 
     },
     get via() {
       return carrier.via;
+    },
+    get screen() {
+      return carrier.screen;
     },
     setToken(token) {
       if (carrier.token && carrier.token !== token) onEnd(carrier.token);
@@ -67,6 +92,8 @@ export interface RequestContext {
   /** Where each kind of record lives, for its declared access. */
   records: RecordTables;
   session: ActiveSession | null;
+  /** The paired screen calling a screen procedure; null for every other call. */
+  screen: PairedScreen | null;
   carrier: SessionCarrier;
   actor: Actor;
   /** The signed-in user; throws UNAUTHENTICATED when there is none. */

@@ -1,9 +1,11 @@
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
-import type { ProcedureSpec } from '../../../shared/api/contract';
+import { isScreenAccess, type ProcedureSpec, type ScreenAccess } from '../../../shared/api/contract';
+import { HALL_SCREEN_LABELS, SCREEN_NOT_PAIRED_MESSAGE } from '../../../shared/hallScreens/screens';
 import { isProcedureName, procedures, type ProcedureName } from '../../../shared/api/procedures';
 import { hasAnyRole } from '../../../shared/auth/roles';
 import { zodIssuesToFieldErrors } from '../../../shared/validation/errors';
-import { resolveSession, sessionEndReason } from '../auth/sessions';
+import { resolveScreen } from '../auth/screenCredentials';
+import { hashToken, resolveSession, sessionEndReason } from '../auth/sessions';
 import type { Db } from '../db/database';
 import type { DocumentServices } from '../documents/issue';
 import { MissingGlyphError } from '../documents/fonts';
@@ -16,7 +18,7 @@ import type { RecordTables } from '../workflow/recordTables';
 import type { Insertable } from 'kysely';
 import type { AuditAction } from '../../../shared/audit/actions';
 import type { Database } from '../db/schema';
-import type { AuditTarget, RequestContext, SessionCarrier } from './context';
+import type { AuditTarget, PairedScreen, RequestContext, SessionCarrier } from './context';
 import { ApiFailure, fail, failFields } from './failure';
 import { runWrite } from '../db/writeScope';
 import type { AllHandlers } from './handlers';
@@ -65,16 +67,20 @@ export async function dispatch(
       fail('UNKNOWN_PROCEDURE', `没有名为“${procedure.slice(0, 64)}”的接口`);
     }
     const spec = procedures[procedure];
+    const access = (spec as ProcedureSpec).access;
     const now = deps.now();
     const settings = deps.settings();
-    const session = await resolveSession(deps.db, carrier.token, now, settings);
+    // A screen's procedure is answered for the paired screen alone: a user's session riding along
+    // (the administrator's browser) is not looked at, and a screen's token opens nothing else.
+    const screen = isScreenAccess(access) ? await requireScreen(deps, carrier, access, now, spec.summary) : null;
+    const session = screen ? null : await resolveSession(deps.db, carrier.token, now, settings);
     // A session ended for a reason its window must hear (大厅网络 turned off) says so, once.
-    const endReason = carrier.token && !session ? await sessionEndReason(deps.db, carrier.token) : null;
-    if (carrier.token && !session) carrier.setToken(null);
+    const endReason = carrier.token && !session && !screen ? await sessionEndReason(deps.db, carrier.token) : null;
+    if (carrier.token && !session && !screen) carrier.setToken(null);
 
-    if (spec.access !== 'public') {
+    if (access !== 'public' && !screen) {
       if (!session) fail('UNAUTHENTICATED', endReason ?? '尚未登录或登录已过期，请重新登录');
-      if (spec.access !== 'signedIn' && !hasAnyRole(session.user.roles, spec.access)) {
+      if (access !== 'signedIn' && !isScreenAccess(access) && !hasAnyRole(session.user.roles, access)) {
         fail('FORBIDDEN', `您的角色无权进行此操作（${spec.summary.split('：')[0]}）`);
       }
       if (session.locked && !ALLOWED_WHILE_LOCKED.has(procedure)) {
@@ -104,7 +110,7 @@ export async function dispatch(
       declared.record && session
         ? await checkAddressedRecord(deps.db, deps.records, declared.record, parsed.data, session.user)
         : null;
-    const ctx = createContext(deps, procedure, now, settings, session, carrier);
+    const ctx = createContext(deps, procedure, now, settings, session, screen, carrier);
     const handler = deps.handlers[procedure] as (input: unknown, ctx: RequestContext) => Promise<unknown>;
     const result = await handler(parsed.data, ctx);
     const checked = spec.output.safeParse(result);
@@ -141,11 +147,17 @@ function createContext(
   now: Date,
   settings: NodeSettings,
   session: RequestContext['session'],
+  screen: PairedScreen | null,
   carrier: SessionCarrier,
 ): RequestContext {
+  // A screen's doings are logged under its name (`3号窗口评价器`): it is nobody's account.
   const actor: Actor = session
     ? { id: session.user.id, name: session.user.displayName }
-    : { id: null, name: '（未登录）' };
+    : screen
+      ? { id: null, name: screen.name }
+      : { id: null, name: '（未登录）' };
+  // File links (the kiosk's ticket) belong to the screen's token as a clerk's belong to the session.
+  const linkOwner = session?.tokenHash ?? (screen && carrier.screen?.token ? hashToken(carrier.screen.token) : null);
   return {
     db: deps.db,
     now,
@@ -153,10 +165,11 @@ function createContext(
     settings,
     documents: withLinkingOnce({
       ...deps.documents,
-      tickets: deps.documents.tickets.forSession(session?.tokenHash ?? null),
+      tickets: deps.documents.tickets.forSession(linkOwner),
     }),
     records: deps.records,
     session,
+    screen,
     carrier,
     actor,
     requireUser() {
@@ -176,6 +189,29 @@ function createContext(
         .execute();
     },
   };
+}
+
+/**
+ * The live paired screen of a screen procedure's kinds, or the refusal: one sentence whatever
+ * the reason (never paired, its cookie lost, revoked) — the screen's page shows it as it is.
+ */
+async function requireScreen(
+  deps: DispatchDeps,
+  carrier: SessionCarrier,
+  access: ScreenAccess,
+  now: Date,
+  summary: string,
+): Promise<PairedScreen> {
+  const token = carrier.screen?.token ?? null;
+  const screen = await resolveScreen(deps.db, token, now);
+  if (!screen) {
+    if (token) carrier.screen?.setToken(null);
+    fail('UNAUTHENTICATED', SCREEN_NOT_PAIRED_MESSAGE);
+  }
+  if (!access.screens.includes(screen.kind)) {
+    fail('FORBIDDEN', `本屏幕是${HALL_SCREEN_LABELS[screen.kind]}，不能进行此操作（${summary.split('：')[0]}）`);
+  }
+  return screen;
 }
 
 /** The row of one audit event: who, when, from where, by which procedure, about what. */

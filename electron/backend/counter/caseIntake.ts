@@ -19,6 +19,7 @@ import { uuidv7 } from '../db/uuidv7';
 import type { Tx } from '../db/writes';
 import { findIssuedDocument } from '../documents/archive';
 import { findCatalogRow } from '../catalog/catalogStore';
+import { caseIntakeLink } from '../workflow/caseIntakeLinks';
 import { numberedPaper } from '../workflow/numbers';
 import { createRecord, prepare, type PaperToIssue } from '../workflow/runStep';
 import { saveSnapshot, snapshotId } from './itemSnapshots';
@@ -176,6 +177,9 @@ export async function intake(ctx: RequestContext, input: IntakeInput): Promise<C
   const id = uuidv7();
   const today = ctx.today;
 
+  // The queue ticket called for this resident is taken in with the case (refused now, in its words,
+  // before a number is pledged or a paper drawn).
+  const ticket = input.ticketId ? await caseIntakeLink('queueTicket').prepare(ctx, input.ticketId) : null;
   const acceptance =
     input.decision === 'accept'
       ? await acceptanceStep(
@@ -223,6 +227,7 @@ export async function intake(ctx: RequestContext, input: IntakeInput): Promise<C
       }),
       number: acceptance?.number,
       document: notice,
+      also: ticket ? (scope) => ticket(scope, id) : undefined,
       summary: (numbered) =>
         intakeSummary(input.decision, item, numbered.case_number ?? null, input.completeNow ?? false),
       data: {

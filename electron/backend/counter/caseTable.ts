@@ -17,4 +17,5 @@ export const caseTable: RecordTable = {
       .executeTakeFirst();
     return row && `办件${row.case_number ?? ''}（${row.resident_name}，${row.item_name}）`;
   },
+  attachments: { table: 'case_attachments', recordColumn: 'case_id' },
 };

@@ -1,18 +1,13 @@
-import {
-  OUTCOME_LABELS,
-  PAUSE_KIND_LABELS,
-  POOR_LEVELS,
-  RATING_LEVEL_LABELS,
-  WORKLIST_LIMIT,
-} from '../../../shared/counter/casesApi';
+import { OUTCOME_LABELS, PAUSE_KIND_LABELS, WORKLIST_LIMIT } from '../../../shared/counter/casesApi';
 import { extendByPause, pausedWorkingDays } from '../../../shared/counter/deadline';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { entityHistory } from '../audit/entityHistory';
 import { issuedDocumentsOf } from '../documents/archive';
+import { caseAttachmentsOf } from './caseAttachments';
 import { caseBinding, loadCaseRecord, runCaseStep } from './caseBinding';
-import { deliveryPlan } from './casePlans';
+import { deliveryPlan, ratingPlan } from './casePlans';
 import { hallInfo, resultPaper } from './caseDocuments';
 import { acceptAwaiting, intake } from './caseIntake';
 import {
@@ -155,20 +150,7 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   },
 
   'counter.rate'(input, ctx) {
-    return runCaseStep(ctx, input, 'rate', ({ steps }) => {
-      const poor = POOR_LEVELS.includes(input.level);
-      const ratedAt = ctx.now.toISOString();
-      return {
-        set: { status: 'rated', rating: input.level, follow_up_open: poor ? 1 : 0 },
-        steps: {
-          ...steps,
-          rating: { level: input.level, channel: input.channel, comment: input.comment, ratedAt },
-          ...(poor ? { followUp: { openedAt: ratedAt, closedAt: null, actionTaken: null, closedByName: null } } : {}),
-        },
-        summary: `评价：${RATING_LEVEL_LABELS[input.level]}${poor ? '，已生成整改任务' : ''}`,
-        data: { level: input.level, channel: input.channel, comment: input.comment, followUpOpened: poor },
-      };
-    });
+    return runCaseStep(ctx, input, 'rate', ({ steps }) => ratingPlan(steps, input, ctx.now.toISOString()));
   },
 
   'counter.closeFollowUp'(input, ctx) {
@@ -203,15 +185,17 @@ export const casesHandlers: HandlersFor<CaseProcedures> = {
   async 'counter.get'(input, ctx) {
     const row = await findCaseRow(ctx.db, input.caseId);
     if (!row) fail('NOT_FOUND', caseBinding.missing);
-    const [record, documents, history] = await Promise.all([
+    const [record, documents, history, attachments] = await Promise.all([
       loadCaseRecord(ctx, row),
       issuedDocumentsOf(ctx.db, caseBinding.kind.name, row.id),
       entityHistory(ctx.db, caseBinding.kind.name, row.id),
+      caseAttachmentsOf(ctx.db, row.id),
     ]);
     return {
       case: record,
       documents,
       history,
+      attachments,
     };
   },
 

@@ -1121,6 +1121,139 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX errand_attachments_by_errand ON errand_attachments(errand_id)`.execute(db);
     },
   },
+  // Photos and scans of a counter case's materials (the 高拍仪 at the counter, or a chosen file);
+  // `material` names the material of the case's list one shows. Kept by content like every
+  // attachment (file_path, sha256); replicated to the county with the case.
+  '0028_case_attachments': {
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE case_attachments (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES counter_cases(id),
+        material TEXT,
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        file_path TEXT NOT NULL,
+        caption TEXT NOT NULL DEFAULT '',
+        added_by_name TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX case_attachments_by_case ON case_attachments(case_id)`.execute(db);
+    },
+  },
+  // The hall's screens that no clerk signs in to (issue 22): the ticket machine, the calling
+  // screen and the rating pads, each paired once with a one-time code and from then on known by
+  // its own token (only hashes kept); and what each window's pad is asked to show. Both stay on
+  // this host (rowImages.ts LOCAL_TABLES): a screen pairs again with a new host.
+  '0029_hall_screens': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE hall_screens (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('ticketKiosk', 'callingScreen', 'ratingPad')),
+          name TEXT NOT NULL,
+          window_name TEXT,
+          status TEXT NOT NULL CHECK (status IN ('awaitingPairing', 'paired', 'revoked')),
+          pairing_code_hash TEXT,
+          pairing_expires_at TEXT,
+          token_hash TEXT UNIQUE,
+          paired_at TEXT,
+          last_seen_at TEXT,
+          created_at TEXT NOT NULL,
+          created_by_name TEXT NOT NULL,
+          revoked_at TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          CHECK ((kind = 'ratingPad') = (window_name IS NOT NULL))
+        )`,
+        `CREATE UNIQUE INDEX hall_screens_live_names ON hall_screens(name) WHERE status <> 'revoked'`,
+        // One live pad per window: the case a clerk presents goes to exactly one pad.
+        `CREATE UNIQUE INDEX hall_screens_live_pads ON hall_screens(window_name) WHERE status <> 'revoked'`,
+        `CREATE UNIQUE INDEX hall_screens_open_codes ON hall_screens(pairing_code_hash)`,
+        `CREATE TABLE pad_presentations (
+          window_name TEXT PRIMARY KEY,
+          case_id TEXT NOT NULL REFERENCES counter_cases(id),
+          stage TEXT NOT NULL CHECK (stage IN ('acceptance', 'rating')),
+          presented_at TEXT NOT NULL,
+          presented_by_name TEXT NOT NULL,
+          rated_at TEXT
+        ) WITHOUT ROWID`,
+        // The pad finds the case just accepted at its window without scanning the year's cases.
+        `CREATE INDEX counter_cases_by_window_accepted ON counter_cases(window, accepted_at)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
+  // The hall's queue (排队叫号, docs/queue.md): the categories tickets are taken for (the letter
+  // before the number), the windows that call them, the tickets — numbered per day and category
+  // (`queue-ticket:<day>:<letter>`), their steps' times in columns for the statistics — and each
+  // call, recall, skip, transfer, take-in and finish as an event (the calling screen reads the
+  // calls; the statistics count transfers per window). Replicated like every record.
+  '0030_queue': {
+    async up(db: Kysely<unknown>) {
+      const statements = [
+        `CREATE TABLE queue_categories (
+          id TEXT PRIMARY KEY,
+          prefix TEXT NOT NULL UNIQUE CHECK (length(prefix) = 1 AND prefix BETWEEN 'A' AND 'Z'),
+          name TEXT NOT NULL UNIQUE,
+          sort_order INTEGER NOT NULL,
+          active INTEGER NOT NULL CHECK (active IN (0, 1)),
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL
+        )`,
+        `CREATE TABLE queue_windows (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          category_ids TEXT NOT NULL,
+          active INTEGER NOT NULL CHECK (active IN (0, 1)),
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL
+        )`,
+        `CREATE TABLE queue_tickets (
+          id TEXT PRIMARY KEY,
+          day TEXT NOT NULL,
+          category_id TEXT NOT NULL REFERENCES queue_categories(id),
+          sequence INTEGER NOT NULL,
+          number TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'skipped')),
+          taken_at TEXT NOT NULL,
+          taken_by_name TEXT NOT NULL,
+          for_window_id TEXT REFERENCES queue_windows(id),
+          window_id TEXT REFERENCES queue_windows(id),
+          first_called_at TEXT,
+          first_call_window_id TEXT REFERENCES queue_windows(id),
+          last_called_at TEXT,
+          recall_count INTEGER NOT NULL DEFAULT 0,
+          transfer_count INTEGER NOT NULL DEFAULT 0,
+          taken_in_at TEXT,
+          case_id TEXT REFERENCES counter_cases(id),
+          finished_at TEXT,
+          last_step_on TEXT NOT NULL,
+          request_id TEXT NOT NULL UNIQUE,
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_at TEXT NOT NULL,
+          UNIQUE (day, category_id, sequence)
+        )`,
+        `CREATE INDEX queue_tickets_waiting ON queue_tickets(day, status, taken_at)`,
+        `CREATE INDEX queue_tickets_by_window ON queue_tickets(window_id, status)`,
+        `CREATE INDEX queue_tickets_by_case ON queue_tickets(case_id) WHERE case_id IS NOT NULL`,
+        `CREATE TABLE queue_ticket_events (
+          id TEXT PRIMARY KEY,
+          ticket_id TEXT NOT NULL REFERENCES queue_tickets(id),
+          day TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('call', 'recall', 'skip', 'transfer', 'takeIn', 'finish')),
+          at TEXT NOT NULL,
+          window_id TEXT REFERENCES queue_windows(id),
+          to_window_id TEXT REFERENCES queue_windows(id),
+          recall_count INTEGER NOT NULL DEFAULT 0,
+          actor_name TEXT NOT NULL
+        )`,
+        `CREATE INDEX queue_ticket_events_by_ticket ON queue_ticket_events(ticket_id, at)`,
+        `CREATE INDEX queue_ticket_events_by_day ON queue_ticket_events(day, kind, at)`,
+      ];
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
 /** The app's migrations by name (a test may open a database with fewer, as an older release would, or add one). */

@@ -30,6 +30,8 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = Object.freeze({
   sync_packages: 'downward packages as this machine applied them',
   backup_runs: "this machine's backups",
   app_versions: 'the app versions that opened this copy of the database',
+  hall_screens: "this host's paired hall screens and their credentials (they pair again with a new host)",
+  pad_presentations: 'what a rating pad of this hall shows now',
   kysely_migration: 'schema version',
   kysely_migration_lock: 'schema version',
 });

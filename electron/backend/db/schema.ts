@@ -3,6 +3,8 @@ import type { Generated } from 'kysely';
 import type { HandlingType } from '../../../shared/catalog/catalog';
 import type { Outcome, RatingLevel } from '../../../shared/counter/casesApi';
 import type { CaseStatus } from '../../../shared/counter/caseStatus';
+import type { TicketEventKind, TicketStatus } from '../../../shared/queue/queue';
+import type { HallScreenKind, HallScreenStatus, PadStage } from '../../../shared/hallScreens/screens';
 import type { ErrandStatus } from '../../../shared/counter/errandsApi';
 import type { CommitteeKind } from '../../../shared/mediation/committees';
 import type {
@@ -349,6 +351,20 @@ export interface Database {
     authorisation_number: string | null;
     updated_at: string;
     version: Generated<number>;
+  };
+  case_attachments: {
+    id: string;
+    case_id: string;
+    /** The material of the case's list the file shows, or null. */
+    material: string | null;
+    file_name: string;
+    mime_type: string;
+    size_bytes: number;
+    sha256: string;
+    file_path: string;
+    caption: string;
+    added_by_name: string;
+    added_at: string;
   };
   errand_attachments: {
     id: string;
@@ -723,6 +739,66 @@ export interface Database {
     by_name: string;
     created_at: string;
   };
+  queue_categories: {
+    id: string;
+    /** A, B, C: the letter before a ticket's number. */
+    prefix: string;
+    name: string;
+    sort_order: number;
+    active: 0 | 1;
+    version: Generated<number>;
+    updated_at: string;
+  };
+  queue_windows: {
+    id: string;
+    /** 3号窗口 */
+    name: string;
+    /** JSON array of queue_categories ids it calls. */
+    category_ids: string;
+    active: 0 | 1;
+    version: Generated<number>;
+    updated_at: string;
+  };
+  queue_tickets: {
+    id: string;
+    /** The day it was taken (the township's time zone). */
+    day: string;
+    category_id: string;
+    sequence: number;
+    /** A001 */
+    number: string;
+    status: TicketStatus;
+    taken_at: string;
+    taken_by_name: string;
+    /** Transferred to this window: it calls the ticket first. */
+    for_window_id: string | null;
+    /** The window that called it last. */
+    window_id: string | null;
+    first_called_at: string | null;
+    first_call_window_id: string | null;
+    last_called_at: string | null;
+    recall_count: Generated<number>;
+    transfer_count: Generated<number>;
+    taken_in_at: string | null;
+    case_id: string | null;
+    finished_at: string | null;
+    last_step_on: string;
+    request_id: string;
+    version: Generated<number>;
+    updated_at: string;
+  };
+  queue_ticket_events: {
+    id: string;
+    ticket_id: string;
+    day: string;
+    kind: TicketEventKind;
+    at: string;
+    window_id: string | null;
+    to_window_id: string | null;
+    /** For a recall: which one (1, 2 …). */
+    recall_count: number;
+    actor_name: string;
+  };
   matters: {
     id: string;
     year: number;
@@ -765,6 +841,34 @@ export interface Database {
     request_id: string;
     created_at: string;
     updated_at: string;
+  };
+  /** The hall's paired screens (shared/hallScreens): this host's own, never replicated (rowImages.ts). */
+  hall_screens: {
+    id: string;
+    kind: HallScreenKind;
+    name: string;
+    window_name: string | null;
+    status: HallScreenStatus;
+    /** sha256 of the one-time pairing code while one is open; null once used or replaced. */
+    pairing_code_hash: string | null;
+    pairing_expires_at: string | null;
+    /** sha256 of the screen's long-lived token (its `td_screen` cookie). */
+    token_hash: string | null;
+    paired_at: string | null;
+    last_seen_at: string | null;
+    created_at: string;
+    created_by_name: string;
+    revoked_at: string | null;
+    version: Generated<number>;
+  };
+  /** What each window's rating pad is asked to show: the case, the stage, since when. */
+  pad_presentations: {
+    window_name: string;
+    case_id: string;
+    stage: PadStage;
+    presented_at: string;
+    presented_by_name: string;
+    rated_at: string | null;
   };
   petition_attachments: {
     id: string;

@@ -30,9 +30,9 @@ export interface FileTickets {
  * Who asks for a file: a request carrying a session token (the hall host: its cookie or bearer
  * token), or the desktop app's own `app://` scheme, which only the app's windows reach — its
  * hidden print window carries no session, and the tickets of a window's session are dropped
- * when that session ends.
+ * when that session ends. A paired hall screen (the ticket kiosk) asks with its own token.
  */
-export type FileRequester = { token: string | null } | 'desktopApp';
+export type FileRequester = { token: string | null } | { screenToken: string } | 'desktopApp';
 
 /** The live session behind a token, as far as file links care. */
 export interface TicketSession {
@@ -86,11 +86,12 @@ export class FileTicketStore {
     const entry = this.#find(urlPath);
     if (!entry) return null;
     if (requester === 'desktopApp') return entry.file;
-    if (!requester.token) return null;
-    const session = await sessionOf(requester.token);
+    const token = 'screenToken' in requester ? requester.screenToken : requester.token;
+    if (!token) return null;
+    const session = await sessionOf(token);
     if (!session) {
       // The session is over: its links go now rather than at their ten minutes.
-      this.dropSession(this.hashToken(requester.token));
+      this.dropSession(this.hashToken(token));
       return null;
     }
     // A locked screen answers nothing but unlocking (as dispatch does); the link works again after.

@@ -35,3 +35,4 @@ import '../petitions/documents/notAcceptedNotice';
 import '../petitions/documents/receptionRota';
 import '../petitions/documents/registrationForm';
 import '../petitions/documents/reply';
+import '../queue/documents/ticketSlip';

@@ -59,13 +59,14 @@ export function documentFacts(definition: DocumentDefinition, record: unknown): 
   };
 }
 
-/** The desk that issues a type, from its name's prefix (`counter…`, `errand…`, `mediation…`, `petition…`, `matter…`). */
+/** The desk that issues a type, from its name's prefix (`counter…`, `errand…`, `mediation…`, `petition…`, `matter…`, `queue…`). */
 export function deskOf(type: string): string {
   if (type.startsWith('counter')) return '便民服务';
   if (type.startsWith('errand')) return '代办';
   if (type.startsWith('mediation')) return '人民调解';
   if (type.startsWith('petition')) return '信访';
   if (type.startsWith('matter')) return '群众诉求';
+  if (type.startsWith('queue')) return '排队叫号';
   return '其他';
 }
 

@@ -6,9 +6,8 @@ import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import type { Db } from '../db/database';
 import { uuidv7 } from '../db/uuidv7';
-import { attachmentLink } from '../documents/attachmentFiles';
 import type { Tx } from '../db/writes';
-import { attachToRecord } from '../workflow/attachments';
+import { attachmentFileLink, attachToRecord } from '../workflow/attachments';
 import { disputeBinding, runDisputeStep } from './disputeBinding';
 import { loadAssignedMediators, loadParties } from './disputeRows';
 import { recordPaper } from './disputePapers';
@@ -174,7 +173,6 @@ export async function addRecord(input: Input<'mediation.addRecord'>, ctx: Reques
 }
 
 export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx: RequestContext) {
-  const user = ctx.requireUser();
   if (input.recordId) {
     const record = await ctx.db
       .selectFrom('dispute_records')
@@ -184,38 +182,15 @@ export async function addAttachment(input: Input<'mediation.addAttachment'>, ctx
       .executeTakeFirst();
     if (!record) failFields({ recordId: '所属记录：不是本纠纷的记录' });
   }
-  const id = await attachToRecord(
-    ctx,
-    disputeBinding,
-    'attach',
-    input.disputeId,
-    input,
-    'dispute_attachments',
-    ({ id, stored, scope }) => ({
-      id,
-      dispute_id: input.disputeId,
-      record_id: input.recordId ?? null,
-      file_name: input.fileName,
-      mime_type: input.mimeType,
-      size_bytes: stored.sizeBytes,
-      sha256: stored.sha256,
-      file_path: stored.filePath,
-      caption: input.caption,
-      added_by_name: user.displayName,
-      added_at: scope.at,
-    }),
-  );
+  const id = await attachToRecord(ctx, disputeBinding, 'attach', input.disputeId, input, 'dispute_attachments', () => ({
+    dispute_id: input.disputeId,
+    record_id: input.recordId ?? null,
+  }));
   const stored = await ctx.db.selectFrom('dispute_attachments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!stored) fail('INTERNAL', '附件保存失败');
   return toAttachmentRecord(stored);
 }
 
 export async function attachmentFile(input: Input<'mediation.attachmentFile'>, ctx: RequestContext) {
-  const row = await ctx.db
-    .selectFrom('dispute_attachments')
-    .selectAll()
-    .where('id', '=', input.attachmentId)
-    .executeTakeFirst();
-  if (!row) fail('NOT_FOUND', '没有这个附件');
-  return attachmentLink(ctx.documents, row);
+  return attachmentFileLink(ctx, 'dispute_attachments', input.attachmentId);
 }

@@ -8,10 +8,9 @@ import { normalizeIdNumber } from '../../../shared/residents/idNumber';
 import { loadWorkingCalendar } from '../calendar/calendarStore';
 import { fail } from '../api/failure';
 import type { HandlersFor } from '../api/handlers';
-import { attachmentLink } from '../documents/attachmentFiles';
 import { exportReport } from '../documents/reportExport';
 import { petitionMonthlyStatisticsReport } from './documents';
-import { attachToRecord } from '../workflow/attachments';
+import { attachmentFileLink, attachToRecord } from '../workflow/attachments';
 import { petitionBinding } from './petitionBinding';
 import { findEarlierPetitions, registerPetition } from './petitionRegistration';
 import { findPetitionRow, loadPetitionRecord, toAttachment, toPetitionSummary } from './petitionRows';
@@ -133,7 +132,6 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
   'petitions.close': closePetition,
 
   async 'petitions.addAttachment'(input, ctx) {
-    const user = ctx.requireUser();
     const id = await attachToRecord(
       ctx,
       petitionBinding,
@@ -141,17 +139,8 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
       input.petitionId,
       input,
       'petition_attachments',
-      ({ id, stored, scope }) => ({
-        id,
+      () => ({
         petition_id: input.petitionId,
-        file_name: input.fileName,
-        mime_type: input.mimeType,
-        size_bytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        file_path: stored.filePath,
-        caption: input.caption,
-        added_by_name: user.displayName,
-        added_at: scope.at,
       }),
     );
     const saved = await ctx.db.selectFrom('petition_attachments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -160,13 +149,7 @@ export const petitionsHandlers: HandlersFor<keyof typeof petitionsProcedures> = 
   },
 
   async 'petitions.attachmentFile'(input, ctx) {
-    const row = await ctx.db
-      .selectFrom('petition_attachments')
-      .selectAll()
-      .where('id', '=', input.attachmentId)
-      .executeTakeFirst();
-    if (!row) fail('NOT_FOUND', '没有这个附件');
-    return attachmentLink(ctx.documents, row);
+    return attachmentFileLink(ctx, 'petition_attachments', input.attachmentId);
   },
 
   'petitions.receptionDays': listReceptionDays,

@@ -4,7 +4,7 @@
 // rows, a number drawn, the paper archived → the record as it now is.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { IssuedDocument } from '../../../shared/documents/api';
-import { refusalOf, stepDateOf, transitionRefusal, type RecordKind } from '../../../shared/workflow/kind';
+import { refusalOf, stepDateOf, transitionRefusal, type Actor, type RecordKind } from '../../../shared/workflow/kind';
 import type { RequestContext } from '../api/context';
 import { fail, failFields } from '../api/failure';
 import type { Database } from '../db/schema';
@@ -81,13 +81,22 @@ export async function prepareStep<S extends string, K extends string, R, T exten
   const current = row as { version: number };
   if (input.version !== undefined && current.version !== input.version) fail('STALE', binding.kind.stale);
   const record = await binding.load(ctx, row);
-  const refusal = refusalOf(binding.kind, step, record, ctx.requireUser(), ctx.today);
+  const refusal = refusalOf(binding.kind, step, record, stepActor(ctx), ctx.today);
   if (refusal) fail(refusal.code, refusal.message);
   const rule = binding.kind.steps[step].date;
   const given = rule ? (input[rule.field] as string | null | undefined) : undefined;
   const dated = stepDateOf(binding.kind, step, record, given, ctx.today);
   if (!dated.ok) failFields({ [dated.field]: dated.message });
   return { row, record, on: dated.on };
+}
+
+/**
+ * Who takes a step: the signed-in user, or the paired hall screen calling (a rating pad rates the
+ * case presented to it) — a screen has no roles, so only the steps declaring its kind are its.
+ */
+export function stepActor(ctx: RequestContext): Actor {
+  if (ctx.screen) return { id: ctx.screen.id, roles: [], villageIds: [], committeeIds: [], screen: ctx.screen.kind };
+  return ctx.requireUser();
 }
 
 /** Runs one declared step on a record; answers the record as it now is and the paper issued. */
@@ -189,6 +198,8 @@ export interface CreationPlan<T extends VersionedTable> {
   requires?(tx: Tx): Promise<void>;
   /** Rows that belong to the new record (its parties, petitioners), covered by its entry. */
   write?(tx: Tx): Promise<void>;
+  /** Further changes to other records in the same transaction, each with its own entry (a ticket taken in). */
+  also?(scope: WriteScope): Promise<void>;
 }
 
 /** Creates a record of a declared kind; answers it as the API does, with the paper it issued. */
@@ -232,6 +243,7 @@ export async function insertRecord<S extends string, K extends string, R, T exte
     data: { ...plan.data, ...numberData(numbered), summary: summaryOf(plan.summary, numbered) },
   });
   await plan.write?.(scope.tx);
+  await plan.also?.(scope);
   return paper
     ? archivePrepared(scope, ctx.documents, paper, { recordEntity: binding.kind.name, recordId: plan.id })
     : null;

@@ -1,8 +1,7 @@
 // One dialog per step of a counter case; the case page opens the one its buttons ask for.
 import type { ComponentType } from 'react';
-import type { CaseStep } from '../../../shared/counter/caseKind';
 import { AcceptDialog } from './AcceptDialog';
-import type { CaseStepProps } from './caseStep';
+import type { CaseStepProps, DialogStep } from './caseStep';
 import { CloseFollowUpDialog } from './CloseFollowUpDialog';
 import { CompleteDialog } from './CompleteDialog';
 import { DeliverDialog } from './DeliverDialog';
@@ -14,7 +13,7 @@ import { ResumeDialog } from './ResumeDialog';
 import { StartHandlingDialog } from './StartHandlingDialog';
 import { VoidDialog } from './VoidDialog';
 
-export const CASE_STEP_DIALOGS: { [K in CaseStep]: ComponentType<CaseStepProps<K>> } = {
+export const CASE_STEP_DIALOGS: { [K in DialogStep]: ComponentType<CaseStepProps<K>> } = {
   accept: AcceptDialog,
   startHandling: StartHandlingDialog,
   forward: ForwardDialog,
@@ -28,4 +27,4 @@ export const CASE_STEP_DIALOGS: { [K in CaseStep]: ComponentType<CaseStepProps<K
   void: VoidDialog,
 };
 
-export { CASE_STEP_PROCEDURES } from './caseStep';
+export { CASE_STEP_PROCEDURES, type DialogStep } from './caseStep';

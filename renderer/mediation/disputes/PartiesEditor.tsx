@@ -19,6 +19,9 @@ import { PersonCard, ResidentIdNumberField } from '../../common/personCard';
 import { residentAddress, ResidentPickerDialog } from '../../residents/ResidentPickerDialog';
 import type { ServerErrors } from '../../common/useServerErrors';
 import { pastDateRules } from '../../common/dates';
+import { useIdCardReader, type IdCardReaderState, type IdCardReadSuccess } from '../../common/devices/useIdCardReader';
+import { IdCardReadStatus, ReadIdCardButton } from '../../common/devices/ReadIdCardButton';
+import { ethnicityOfCard, personForHotkey, sexOfCard } from '../../common/devices/idCardFields';
 
 type Sex = (typeof SEXES)[number];
 
@@ -153,6 +156,41 @@ export function PartiesEditor({ form, server, today, disabled }: Props) {
     window.setTimeout(() => document.getElementById(`party-${index}-occupation`)?.focus(), 0);
   }
 
+  // A read overwrites the person's fields the card has (and links the registered resident);
+  // occupation, phone and the agent stay. Past the last card, it adds a party.
+  const reader = useIdCardReader<number>({
+    onRead: fillFromCard,
+    hotkeyTarget: () => {
+      const list: PartyValues[] = form.getFieldValue('parties') ?? [];
+      return (
+        personForHotkey(
+          'parties',
+          list.map((p) => (p?.kind === 'organisation' ? 'x' : p?.name)),
+        ) ?? list.length
+      );
+    },
+    disabled,
+  });
+
+  function fillFromCard({ card, resident }: IdCardReadSuccess, index: number) {
+    const list: PartyValues[] = form.getFieldValue('parties') ?? [];
+    const current = list[index] ?? newParty(list[list.length - 1]?.side ?? 'applicant');
+    const next: PartyValues = {
+      ...current,
+      kind: 'person',
+      residentId: resident?.id ?? null,
+      residentName: resident?.name,
+      name: card.name,
+      sex: sexOfCard(card),
+      ethnicity: ethnicityOfCard(card) ?? current.ethnicity ?? null,
+      birthDate: /^\d{4}-\d{2}-\d{2}$/.test(card.birthDate) ? dayjs(card.birthDate) : null,
+      idNumber: card.idNumber,
+      address: card.address,
+    };
+    form.setFieldValue('parties', index < list.length ? list.map((p, i) => (i === index ? next : p)) : [...list, next]);
+    server.clearChanged({ parties: null });
+  }
+
   return (
     <Form.List name="parties">
       {(fields, { add, remove }) => (
@@ -175,9 +213,11 @@ export function PartiesEditor({ form, server, today, disabled }: Props) {
                 canRemove={fields.length > 1}
                 onRemove={() => remove(field.name)}
                 onPick={() => setPicking(field.name)}
+                reader={reader}
               />
             );
           })}
+          <IdCardReadStatus reader={reader} target={fields.length} today={today} filled="" />
           <Flex gap={8} wrap>
             {PARTY_SIDES.map((side) => (
               <Button key={side} icon={<PlusOutlined />} disabled={disabled} onClick={() => add(newParty(side))}>
@@ -208,12 +248,14 @@ interface CardProps {
   canRemove: boolean;
   onRemove: () => void;
   onPick: () => void;
+  reader: IdCardReaderState<number>;
 }
 
 const SEX_OPTIONS = SEXES.map((value) => ({ value, label: SEX_LABELS[value] }));
 const ETHNICITY_OPTIONS = ETHNICITIES.map((value) => ({ value, label: value }));
 
-function PartyCard({ index, label, party, server, today, disabled, canRemove, onRemove, onPick }: CardProps) {
+function PartyCard(props: CardProps) {
+  const { index, label, party, server, today, disabled, canRemove, onRemove, onPick, reader } = props;
   const kind = party?.kind ?? 'person';
   const person = kind === 'person';
   const at = (field: string) => `parties.${index}.${field}`;
@@ -231,7 +273,16 @@ function PartyCard({ index, label, party, server, today, disabled, canRemove, on
       disabled={disabled}
       onPick={onPick}
       onRemove={onRemove}
+      readCard={<ReadIdCardButton reader={reader} target={index} size="small" disabled={disabled} />}
     >
+      <div style={{ marginBottom: 8 }}>
+        <IdCardReadStatus
+          reader={reader}
+          target={index}
+          today={today}
+          filled={`姓名、性别、民族、出生日期、身份证号码、住址${party?.residentId ? '（已关联居民库中的此人）' : ''}`}
+        />
+      </div>
       <Form.Item name={[index, 'id']} hidden noStyle />
       <Flex gap={24} wrap>
         <Form.Item name={[index, 'side']} label="一方" {...status('side')}>

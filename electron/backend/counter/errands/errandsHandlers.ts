@@ -17,8 +17,7 @@ import { loadWorkingCalendar } from '../../calendar/calendarStore';
 import { findCatalogRow } from '../../catalog/catalogStore';
 import { uuidv7 } from '../../db/uuidv7';
 import { findIssuedDocument } from '../../documents/archive';
-import { attachmentLink } from '../../documents/attachmentFiles';
-import { attachToRecord } from '../../workflow/attachments';
+import { attachmentFileLink, attachToRecord } from '../../workflow/attachments';
 import { numberedPaper } from '../../workflow/numbers';
 import { applyStep, createRecord, prepare, type PaperToIssue } from '../../workflow/runStep';
 import { caseBinding, loadCaseRecord, withSteps } from '../caseBinding';
@@ -156,49 +155,21 @@ export const errandsHandlers: HandlersFor<ErrandProcedures> = {
   // A photo or scan of the materials, on the agent's node or at the counter; naming a material
   // only records what it shows (ticking it collected is the collect step's, see the UI).
   async 'errands.attach'(input, ctx) {
-    const user = ctx.requireUser();
     const material = input.material ?? null;
     const row = await findErrandRow(ctx.db, input.errandId);
     if (row && material !== null && !errandMaterialsOf(row).some((m) => m.name === material))
       failFields({ material: `所示材料：“${material}”不是“${row.item_name}”所列的材料` });
-    const id = await attachToRecord(
-      ctx,
-      errandBinding,
-      'attach',
-      input.errandId,
-      input,
-      'errand_attachments',
-      ({ id, stored, scope }) => ({
-        id,
-        errand_id: input.errandId,
-        material,
-        file_name: input.fileName,
-        mime_type: input.mimeType,
-        size_bytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        file_path: stored.filePath,
-        caption: input.caption,
-        added_by_name: user.displayName,
-        added_at: scope.at,
-      }),
-    );
+    const id = await attachToRecord(ctx, errandBinding, 'attach', input.errandId, input, 'errand_attachments', () => ({
+      errand_id: input.errandId,
+      material,
+    }));
     const saved = await ctx.db.selectFrom('errand_attachments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!saved) fail('INTERNAL', '附件保存失败');
     return toErrandAttachment(saved);
   },
 
   async 'errands.attachmentFile'(input, ctx) {
-    const row = await ctx.db
-      .selectFrom('errand_attachments')
-      .selectAll()
-      .where('id', '=', input.attachmentId)
-      .executeTakeFirst();
-    if (!row) fail('NOT_FOUND', '没有这个附件');
-    // A village's photo reaches the township with its record first and its file a moment later
-    // (the file goes after the batches, or on the next stick).
-    if (!(await ctx.documents.files.exists(row.file_path)))
-      fail('NOT_FOUND', `附件“${row.file_name}”的文件还没有送到本机，同步送达后才能打开`);
-    return attachmentLink(ctx.documents, row);
+    return attachmentFileLink(ctx, 'errand_attachments', input.attachmentId);
   },
 
   async 'errands.withdraw'(input, ctx) {
