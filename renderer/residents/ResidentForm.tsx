@@ -120,7 +120,8 @@ export function ResidentForm({ initial, draft, onSaved, onCancel, onReload, from
         (ethnicity ? '' : `；民族“${card.ethnicity}”不在列表中，请手工选择`),
     );
   }
-  const registered = cardRead?.resident ?? null;
+  // A later read that failed speaks for the card now on the reader: the earlier holder's notice goes.
+  const registered = reader.failure ? null : (cardRead?.resident ?? null);
   const registeredElsewhere = registered && registered.id !== initial?.id ? registered : null;
 
   function cancel() {

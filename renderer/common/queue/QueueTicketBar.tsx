@@ -2,7 +2,11 @@ import { NotificationOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Flex, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { QueueTicket } from '../../../shared/queue/api';
+import { ticketKind } from '../../../shared/queue/ticketKind';
+import { canTake } from '../../../shared/workflow/kind';
+import { useSession } from '../session';
 import { usePolledQuery } from '../usePolledQuery';
+import { useToday } from '../useToday';
 import { chosenQueueWindow } from './queueWindow';
 
 /** How often the bar reads the window's current ticket (the panel may call the next meanwhile). */
@@ -17,8 +21,12 @@ export function QueueTicketBar({ onLinkable }: { onLinkable: (ticket: QueueTicke
   const [chosen] = useState(chosenQueueWindow);
   const panel = usePolledQuery('queue.panel', { windowId: chosen?.id ?? '' }, () => POLL_MS, chosen !== null);
   const [link, setLink] = useState(true);
+  const { info } = useSession();
+  const today = useToday();
   const current = panel.data?.current ?? null;
-  const linkable = current?.status === 'called' && link ? current : null;
+  // Linked with the case only where the ticket's declared 开始办理 would be taken now.
+  const takesIn = current !== null && canTake(ticketKind, 'takeIn', current, info.user, today);
+  const linkable = takesIn && link ? current : null;
   const linkableId = linkable?.id ?? null;
   // Told when the ticket to link changes, not at every poll of the same ticket.
   const latest = useRef({ onLinkable, linkable });
@@ -49,7 +57,7 @@ export function QueueTicketBar({ onLinkable }: { onLinkable: (ticket: QueueTicke
               ? '已叫号'
               : `办理中${current.caseNumber ? `，已关联办件 ${current.caseNumber}` : ''}`}
           </span>
-          {current.status === 'called' && (
+          {takesIn && (
             <Checkbox checked={link} onChange={(event) => setLink(event.target.checked)}>
               受理后关联此号
             </Checkbox>
